@@ -1,0 +1,82 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// kotoba: a batch text-mining pipeline for Japanese text.
+///
+/// One module per stage (see DESIGN.md): Corpus → Normalization → Tokenization → Analysis →
+/// Reporting, orchestrated by Pipeline, fronted by the thin `kotoba` executable. The C boundary
+/// lives in `CMeCab` (system library) and `CICU` (a C target whose public header is ICU-free,
+/// because Debian's ICU renames its symbols through macros Swift cannot import and Foundation's own
+/// ICU headers clash with the system's).
+let package = Package(
+    name: "kotoba",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kotoba", targets: ["kotoba"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMeCab",
+            providers: [.apt(["libmecab-dev"]), .brew(["mecab"])]
+        ),
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(
+            name: "Corpus",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto")
+            ]
+        ),
+        .target(name: "Normalization", dependencies: ["CICU"]),
+        .target(name: "Tokenization", dependencies: ["CMeCab"]),
+        .target(name: "Analysis", dependencies: ["Tokenization", "Corpus"]),
+        .target(
+            name: "Reporting",
+            dependencies: ["Analysis", "Corpus"]
+        ),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Corpus", "Normalization", "Tokenization", "Analysis", "Reporting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "kotoba",
+            dependencies: [
+                "Pipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
+        .testTarget(name: "NormalizationTests", dependencies: ["Normalization"]),
+        .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "Normalization", "Corpus"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Tokenization"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis"]),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["Pipeline", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["kotoba"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,146 @@
+/// The mergeable counts of a run: every number a report needs, as sums.
+///
+/// Each worker fills its own `CorpusCounts` with the documents it processed; `merge(_:)` adds
+/// another worker's counts. Because every counter is a sum, the merged counts do not depend on how
+/// documents were split between workers or in which order they finished, and measures (Jaccard …)
+/// are computed from them only after the merge. Terms are interned to integer ids per instance;
+/// ids are internal and differ between instances, so reports always sort by term text.
+///
+/// Co-occurrence counts presence per sentence: a pair of distinct terms counts once in a sentence
+/// that contains both, however often each occurs there. Memory grows with the vocabulary and the
+/// number of distinct co-occurring pairs, not with the corpus (apart from one summary row per
+/// document).
+public struct CorpusCounts: Sendable {
+    /// Names of the themes, in the order their counts are kept.
+    public let themeNames: [String]
+
+    /// Terms by id.
+    public private(set) var terms: [Term] = []
+    private var ids: [Term: Int32] = [:]
+    /// Occurrences of each term (by id).
+    public private(set) var termFrequency: [Int] = []
+    /// Documents containing each term (by id).
+    public private(set) var documentFrequency: [Int] = []
+    /// Sentences containing each term (by id).
+    public private(set) var sentenceFrequency: [Int] = []
+    /// Sentences containing both terms of a pair, keyed by `PairKey`.
+    public private(set) var pairSentences: [PairKey: Int] = [:]
+
+    public private(set) var documentCount = 0
+    public private(set) var sentenceCount = 0
+    public private(set) var paragraphCount = 0
+    public private(set) var tokenCount = 0
+    public private(set) var termTokenCount = 0
+
+    /// Per theme: occurrences, sentences with an occurrence, documents with an occurrence.
+    public private(set) var themeOccurrences: [Int]
+    public private(set) var themeSentences: [Int]
+    public private(set) var themeDocuments: [Int]
+
+    /// One summary per document, in no particular order (see `sortedDocuments`).
+    public private(set) var documents: [DocumentSummary] = []
+
+    public init(themeNames: [String]) {
+        self.themeNames = themeNames
+        themeOccurrences = Array(repeating: 0, count: themeNames.count)
+        themeSentences = themeOccurrences
+        themeDocuments = themeOccurrences
+    }
+
+    /// An unordered pair of term ids, smaller id first.
+    public struct PairKey: Hashable, Sendable {
+        public let first: Int32
+        public let second: Int32
+
+        init(_ a: Int32, _ b: Int32) {
+            (first, second) = a < b ? (a, b) : (b, a)
+        }
+    }
+
+    /// The id of `term`, interning it if new.
+    private mutating func id(for term: Term) -> Int32 {
+        if let id = ids[term] { return id }
+        let id = Int32(terms.count)
+        terms.append(term)
+        ids[term] = id
+        termFrequency.append(0)
+        documentFrequency.append(0)
+        sentenceFrequency.append(0)
+        return id
+    }
+
+    /// The id of `term` if it was counted.
+    public func id(of term: Term) -> Int32? { ids[term] }
+
+    /// Adds one document: its summary (sentence, term and theme totals are filled in here) and
+    /// its sentences.
+    public mutating func add(_ summary: DocumentSummary, sentences: [SentenceAnalysis]) {
+        var summary = summary
+        summary.sentenceCount = sentences.count
+        summary.themeOccurrences = Array(repeating: 0, count: themeNames.count)
+        summary.themeSentences = summary.themeOccurrences
+        var seenInDocument: Set<Int32> = []
+        for sentence in sentences {
+            var seenInSentence: Set<Int32> = []
+            for term in sentence.terms {
+                let id = id(for: term)
+                termFrequency[Int(id)] += 1
+                seenInSentence.insert(id)
+            }
+            summary.termCount += sentence.terms.count
+            let present = seenInSentence.sorted()
+            for id in present { sentenceFrequency[Int(id)] += 1 }
+            for i in present.indices {
+                for j in present.index(after: i)..<present.endIndex {
+                    pairSentences[PairKey(present[i], present[j]), default: 0] += 1
+                }
+            }
+            seenInDocument.formUnion(present)
+            for (theme, occurrences) in sentence.themeOccurrences.enumerated() where occurrences > 0 {
+                summary.themeOccurrences[theme] += occurrences
+                summary.themeSentences[theme] += 1
+            }
+        }
+        for id in seenInDocument { documentFrequency[Int(id)] += 1 }
+        for theme in themeNames.indices {
+            themeOccurrences[theme] += summary.themeOccurrences[theme]
+            themeSentences[theme] += summary.themeSentences[theme]
+            if summary.themeOccurrences[theme] > 0 { themeDocuments[theme] += 1 }
+        }
+        documentCount += 1
+        sentenceCount += sentences.count
+        paragraphCount += summary.paragraphCount
+        tokenCount += summary.tokenCount
+        termTokenCount += summary.termCount
+        documents.append(summary)
+    }
+
+    /// Adds `other`'s counts to these.
+    public mutating func merge(_ other: CorpusCounts) {
+        precondition(other.themeNames == themeNames, "merging counts of different theme sets")
+        let mapping = other.terms.map { id(for: $0) }
+        for (otherID, id) in mapping.enumerated() {
+            termFrequency[Int(id)] += other.termFrequency[otherID]
+            documentFrequency[Int(id)] += other.documentFrequency[otherID]
+            sentenceFrequency[Int(id)] += other.sentenceFrequency[otherID]
+        }
+        pairSentences.reserveCapacity(pairSentences.count + other.pairSentences.count)
+        for (pair, count) in other.pairSentences {
+            pairSentences[PairKey(mapping[Int(pair.first)], mapping[Int(pair.second)]), default: 0] += count
+        }
+        documentCount += other.documentCount
+        sentenceCount += other.sentenceCount
+        paragraphCount += other.paragraphCount
+        tokenCount += other.tokenCount
+        termTokenCount += other.termTokenCount
+        for theme in themeNames.indices {
+            themeOccurrences[theme] += other.themeOccurrences[theme]
+            themeSentences[theme] += other.themeSentences[theme]
+            themeDocuments[theme] += other.themeDocuments[theme]
+        }
+        documents += other.documents
+    }
+
+    /// Document summaries in input order.
+    public var sortedDocuments: [DocumentSummary] { documents.sorted { $0.id < $1.id } }
+}

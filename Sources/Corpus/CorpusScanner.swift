@@ -1,0 +1,112 @@
+import Foundation
+
+/// Turns the paths a user gives into the ordered list of inputs of a run.
+///
+/// Directories are walked recursively; inside them only text files count (`.txt`, `.text`,
+/// `.md`, `.markdown`), hidden files and folders are passed over, and every other file is listed
+/// in `ignored` so that nothing is dropped without a trace. A file named explicitly is always
+/// read, whatever its extension. `-` means standard input. The result is sorted by display path
+/// (byte order) and free of duplicates, so a run does not depend on the order of directory
+/// listings or of the arguments.
+public struct CorpusScanner: Sendable {
+    /// File extensions (lowercase, without the dot) that a directory walk takes as documents.
+    public static let textExtensions: Set<String> = ["txt", "text", "md", "markdown"]
+
+    /// The inputs found, and the files seen in directories but not taken.
+    public struct Listing: Sendable {
+        public var inputs: [InputSource]
+        public var ignored: [String]
+    }
+
+    private let readStandardInput: @Sendable () -> Data
+
+    /// - Parameter readStandardInput: reads all of standard input; called at most once, only when
+    ///   `-` is among the paths.
+    public init(readStandardInput: @escaping @Sendable () -> Data = {
+        FileHandle.standardInput.readDataToEndOfFile()
+    }) {
+        self.readStandardInput = readStandardInput
+    }
+
+    /// Lists the inputs under `paths`.
+    /// - Throws: every path that is missing or cannot be listed, all at once, as `[CorpusError]`
+    ///   wrapped in `CorpusScanner.Failure`.
+    public func listing(for paths: [String]) throws(Failure) -> Listing {
+        var inputs: [InputSource] = []
+        var ignored: [String] = []
+        var problems: [CorpusError] = []
+        var seen: Set<String> = []
+        let fileManager = FileManager.default
+        for path in paths {
+            if path == "-" {
+                guard seen.insert("-").inserted else { continue }
+                inputs.append(InputSource(displayPath: "-", origin: .standardInput(readStandardInput())))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                problems.append(.missing(path: path))
+                continue
+            }
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            if !isDirectory.boolValue {
+                if seen.insert(url.path).inserted {
+                    inputs.append(InputSource(displayPath: path, origin: .file(url)))
+                }
+                continue
+            }
+            do {
+                let found = try walk(directory: url, displayPrefix: path)
+                for (display, file) in found.files where seen.insert(file.path).inserted {
+                    inputs.append(InputSource(displayPath: display, origin: .file(file)))
+                }
+                ignored += found.ignored
+            } catch {
+                problems.append(error)
+            }
+        }
+        guard problems.isEmpty else { throw Failure(problems: problems) }
+        inputs.sort { Array($0.displayPath.utf8).lexicographicallyPrecedes($1.displayPath.utf8) }
+        ignored.sort { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
+        return Listing(inputs: inputs, ignored: ignored)
+    }
+
+    /// All the problems found while listing; each names its path.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var problems: [CorpusError]
+        public var description: String { problems.map(\.description).joined(separator: "\n") }
+    }
+
+    private func walk(directory: URL, displayPrefix: String) throws(CorpusError) -> (
+        files: [(String, URL)], ignored: [String]
+    ) {
+        let fileManager = FileManager.default
+        let children: [String]
+        do {
+            children = try fileManager.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw .unreadable(path: displayPrefix, reason: InputSource.reason(for: error))
+        }
+        var files: [(String, URL)] = []
+        var ignored: [String] = []
+        for name in children where !name.hasPrefix(".") {
+            let child = directory.appendingPathComponent(name)
+            let display = displayPrefix.hasSuffix("/") ? displayPrefix + name : displayPrefix + "/" + name
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: child.path, isDirectory: &isDirectory) else {
+                // A dangling symbolic link: say so rather than skip it.
+                throw .missing(path: display)
+            }
+            if isDirectory.boolValue {
+                let below = try walk(directory: child, displayPrefix: display)
+                files += below.files
+                ignored += below.ignored
+            } else if Self.textExtensions.contains(child.pathExtension.lowercased()) {
+                files.append((display, child))
+            } else {
+                ignored.append(display)
+            }
+        }
+        return (files, ignored)
+    }
+}

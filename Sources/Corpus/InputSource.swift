@@ -1,0 +1,57 @@
+import Foundation
+
+/// One input of a run: a file found on disk, or everything read from standard input.
+public struct InputSource: Sendable, Hashable {
+    /// Where the bytes come from.
+    public enum Origin: Sendable, Hashable {
+        /// A file; the URL is absolute and standardized.
+        case file(URL)
+        /// Standard input, already read in full (it cannot be read twice).
+        case standardInput(Data)
+    }
+
+    /// The path as shown to the user and written to reports: the path as given on the command
+    /// line, joined with the file's path below a given directory. Standard input is `-`.
+    public let displayPath: String
+    public let origin: Origin
+
+    public init(displayPath: String, origin: Origin) {
+        self.displayPath = displayPath
+        self.origin = origin
+    }
+
+    /// Reads the input's bytes.
+    /// - Throws: `CorpusError.missing` or `.unreadable`, naming `displayPath`.
+    public func read() throws(CorpusError) -> Data {
+        switch origin {
+        case .standardInput(let data):
+            return data
+        case .file(let url):
+            do {
+                return try Data(contentsOf: url, options: .mappedIfSafe)
+            } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+                throw .missing(path: displayPath)
+            } catch {
+                throw .unreadable(path: displayPath, reason: Self.reason(for: error))
+            }
+        }
+    }
+
+    /// A short reason for a read failure, without Foundation's long prose.
+    static func reason(for error: any Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain,
+            let message = strerror(Int32(underlying.code))
+        {
+            return String(cString: message).lowercased()
+        }
+        if let cocoa = error as? CocoaError {
+            switch cocoa.code {
+            case .fileReadNoPermission: return "permission denied"
+            case .fileReadCorruptFile, .fileReadUnknown: return "read error"
+            default: break
+            }
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,75 @@
+/// Splits a normalized paragraph into sentences (reference/normtok.md §6).
+///
+/// A sentence ends at `。！？!?．` outside brackets; runs of terminators (`。。。`, `！？`) and
+/// closing brackets that follow stay with the sentence. Bracket depth is tracked across
+/// `「『（(【〔〈《“［` and their closers, so quoted speech with its own full stops stays whole. An
+/// unbalanced bracket (common in PDF extractions) cannot swallow the paragraph: once a sentence has
+/// been inside brackets for `runawayLimit` characters, the next terminator ends it anyway. ASCII
+/// `.` is not a terminator (`No.1`, `3.5`), nor is `…`. The end of the paragraph ends a sentence.
+public struct SentenceSplitter: Sendable {
+    static let terminators: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "．"]
+    static let openers: Set<Unicode.Scalar> = ["「", "『", "（", "(", "【", "〔", "〈", "《", "“", "［"]
+    static let closers: Set<Unicode.Scalar> = ["」", "』", "）", ")", "】", "〕", "〉", "》", "”", "］"]
+
+    /// Characters a sentence may stay inside brackets before a terminator ends it regardless.
+    public var runawayLimit: Int
+
+    public init(runawayLimit: Int = 300) {
+        self.runawayLimit = runawayLimit
+    }
+
+    /// The sentences of `paragraph`, trimmed of surrounding spaces; empty sentences are dropped.
+    public func sentences(in paragraph: String) -> [String] {
+        let scalars = paragraph.unicodeScalars
+        var sentences: [String] = []
+        var start = scalars.startIndex
+        var index = scalars.startIndex
+        var depth = 0
+        var length = 0
+        var insideSince: Int?
+        func emit(upTo end: String.UnicodeScalarView.Index) {
+            let text = String(scalars[start..<end]).trimmingSpaces()
+            if !text.isEmpty { sentences.append(text) }
+            start = end
+            length = 0
+            depth = 0
+            insideSince = nil
+        }
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            length += 1
+            if Self.openers.contains(scalar) {
+                depth += 1
+                if insideSince == nil { insideSince = length }
+            } else if Self.closers.contains(scalar) {
+                depth = max(0, depth - 1)
+                if depth == 0 { insideSince = nil }
+            }
+            index = scalars.index(after: index)
+            guard Self.terminators.contains(scalar) else { continue }
+            let runaway = insideSince.map { length - $0 >= runawayLimit } ?? false
+            guard depth == 0 || runaway else { continue }
+            // Absorb following terminators and closing brackets.
+            while index < scalars.endIndex,
+                Self.terminators.contains(scalars[index]) || Self.closers.contains(scalars[index])
+            {
+                index = scalars.index(after: index)
+            }
+            emit(upTo: index)
+        }
+        emit(upTo: scalars.endIndex)
+        return sentences
+    }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII and ideographic spaces.
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\u{3000}" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

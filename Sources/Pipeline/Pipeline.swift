@@ -1,0 +1,216 @@
+import Analysis
+import Corpus
+import Dispatch
+import Foundation
+import Logging
+import Normalization
+import Reporting
+import Synchronization
+import Tokenization
+
+/// The whole run: inputs → counts → published reports.
+///
+/// Documents are processed in parallel with Dispatch, one worker per job, each with its own MeCab
+/// tagger on one shared model and its own `CorpusCounts`; workers take the next document as they
+/// finish one, largest first, so a few big files do not leave a core idle. The workers' counts are
+/// merged after all are done; since counts are sums and every report sorts by count and term, the
+/// reports are byte-identical whatever the number of jobs. Every input is checked: if any is
+/// missing or not valid text, all such problems are reported and nothing is published.
+public struct Pipeline: Sendable {
+    /// The version written to the manifest.
+    public static let version = "0.1.0"
+
+    public let configuration: PipelineConfiguration
+    private let logger: Logger
+
+    public init(configuration: PipelineConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// What a finished run reports to its caller.
+    public struct Summary: Sendable {
+        public var documents: Int
+        public var sentences: Int
+        public var vocabulary: Int
+        public var output: String
+        public var published: [ReportPublisher.PublishedFile]
+    }
+
+    /// Runs the pipeline and publishes the reports.
+    public func run() throws(PipelineError) -> Summary {
+        try configuration.validate()
+        let started = Date()
+        var durations: [String: Int] = [:]
+        var clock = Date()
+        func lap(_ stage: String) {
+            durations[stage] = Int((Date().timeIntervalSince(clock) * 1000).rounded())
+            clock = Date()
+        }
+
+        let dictionaryDirectory = try Self.dictionaryDirectory(configuration.dictionary)
+        let model: MeCabModel
+        let identity: DictionaryIdentity
+        do {
+            model = try MeCabModel(dictionaryDirectory: dictionaryDirectory)
+            identity = try DictionaryIdentity(directory: dictionaryDirectory)
+        } catch {
+            throw .dictionary(error)
+        }
+        logger.debug("loaded dictionary", metadata: ["dictionary.path": "\(dictionaryDirectory)"])
+        lap("load_dictionary")
+
+        let normalizer = TextNormalizer()
+        let themes = try configuration.themes.map { path throws(PipelineError) in
+            try ThemeFile.load(path: path, normalizer: normalizer)
+        } ?? []
+
+        let listing: CorpusScanner.Listing
+        do {
+            listing = try CorpusScanner().listing(for: configuration.inputs)
+        } catch {
+            throw .inputs(error.problems)
+        }
+        guard !listing.inputs.isEmpty else {
+            throw .inputs(configuration.inputs.map { .unreadable(path: $0, reason: "no text files (.txt, .md) found") })
+        }
+        for path in listing.ignored {
+            logger.info("ignored a file that is not text", metadata: ["path": "\(path)"])
+        }
+        lap("scan")
+
+        let counts = try analyze(listing.inputs, model: model, themes: themes, normalizer: normalizer)
+        lap("analyze")
+
+        let files = Reports.files(
+            counts: counts, themes: themes, minimumPairCount: configuration.minimumPairCount)
+        let manifest = RunManifest(
+            tool: .init(version: Self.version),
+            startedAt: Self.timestamp(started),
+            finishedAt: "",
+            durationsMs: durations,
+            analyzer: .init(
+                mecabVersion: MeCabModel.libraryVersion,
+                dictionary: .init(
+                    directory: dictionaryDirectory, layout: model.layout.name, files: model.dictionaries,
+                    identity: identity),
+                icuVersion: ICU.version,
+                normalization: TextNormalizer.rules,
+                terms: "ipadic: nouns except 数/非自立/代名詞/接尾, 動詞-自立, 形容詞-自立, unknown words; symbols excluded",
+                cooccurrenceUnit: Reports.cooccurrenceUnit),
+            configuration: resolved(dictionary: dictionaryDirectory),
+            inputs: .init(
+                count: counts.documentCount,
+                bytes: counts.documents.reduce(0) { $0 + $1.byteCount },
+                files: counts.sortedDocuments.map { .init(path: $0.path, bytes: $0.byteCount, sha256: $0.sha256) },
+                ignored: listing.ignored),
+            counts: .init(
+                documents: counts.documentCount, paragraphs: counts.paragraphCount,
+                sentences: counts.sentenceCount, tokens: counts.tokenCount, termTokens: counts.termTokenCount,
+                vocabulary: counts.terms.count, cooccurringPairs: counts.pairSentences.count,
+                themes: themes.count),
+            outputs: [])
+        let writeStarted = Date()
+        let published: [ReportPublisher.PublishedFile]
+        do {
+            published = try ReportPublisher().publish(
+                files, to: URL(fileURLWithPath: configuration.output)
+            ) { outputs in
+                var manifest = manifest
+                manifest.outputs = outputs
+                manifest.durationsMs["write"] = Int((Date().timeIntervalSince(writeStarted) * 1000).rounded())
+                manifest.finishedAt = Self.timestamp(Date())
+                return try manifest.json()
+            }
+        } catch {
+            throw .output(error)
+        }
+        logger.debug("published reports", metadata: ["output": "\(configuration.output)"])
+        return Summary(
+            documents: counts.documentCount, sentences: counts.sentenceCount, vocabulary: counts.terms.count,
+            output: configuration.output, published: published)
+    }
+
+    /// Processes `inputs` on `configuration.jobs` workers and merges their counts.
+    func analyze(_ inputs: [InputSource], model: MeCabModel, themes: [Theme], normalizer: TextNormalizer)
+        throws(PipelineError) -> CorpusCounts
+    {
+        let themeNames = themes.map(\.name)
+        let matcher = ThemeMatcher(themes: themes)
+        let schedule = Self.largestFirst(inputs)
+        let next = Atomic<Int>(0)
+        let workers = min(configuration.jobs, inputs.count)
+        let results = Mutex<[(CorpusCounts, [(Int, PipelineError)])]>([])
+        let logger = logger
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var counts = CorpusCounts(themeNames: themeNames)
+            var failures: [(Int, PipelineError)] = []
+            do throws(MeCabError) {
+                let processor = DocumentProcessor(
+                    normalizer: normalizer, tagger: try MeCabTagger(model: model), matcher: matcher)
+                while true {
+                    let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard position < schedule.count else { break }
+                    let index = schedule[position]
+                    do throws(PipelineError) {
+                        try processor.process(inputs[index], index: index, into: &counts)
+                        logger.trace("processed document", metadata: ["path": "\(inputs[index].displayPath)"])
+                    } catch {
+                        failures.append((index, error))
+                    }
+                }
+            } catch {
+                failures.append((-1, .dictionary(error)))
+            }
+            results.withLock { $0.append((counts, failures)) }
+        }
+        let finished = results.withLock { $0 }
+        let failures = finished.flatMap(\.1).sorted { $0.0 < $1.0 }.map(\.1)
+        if let first = failures.first {
+            let inputProblems = failures.compactMap { failure -> [CorpusError]? in
+                if case .inputs(let problems) = failure { return problems }
+                return nil
+            }
+            throw inputProblems.count == failures.count ? .inputs(inputProblems.flatMap { $0 }) : first
+        }
+        var merged = CorpusCounts(themeNames: themeNames)
+        for (counts, _) in finished { merged.merge(counts) }
+        return merged
+    }
+
+    /// Input indices, largest file first (ties in input order), so workers finish together.
+    static func largestFirst(_ inputs: [InputSource]) -> [Int] {
+        let sizes = inputs.map { input -> Int in
+            switch input.origin {
+            case .standardInput(let data): return data.count
+            case .file(let url):
+                return (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            }
+        }
+        return inputs.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+    }
+
+    /// The dictionary directory to use: the one configured, or IPAdic where the system installs it.
+    static func dictionaryDirectory(_ configured: String?) throws(PipelineError) -> String {
+        if let configured { return configured }
+        guard let found = DictionaryLocator.defaultIPAdic() else {
+            throw .dictionary(
+                .dictionaryUnavailable(
+                    path: DictionaryLocator.ipadicCandidates[0],
+                    reason: "IPAdic (UTF-8) is not installed: run scripts/setup.sh, or install mecab-ipadic-utf8, "
+                        + "or pass --dictionary DIR"))
+        }
+        return found
+    }
+
+    /// The configuration as it was applied, with the dictionary resolved.
+    func resolved(dictionary: String) -> PipelineConfiguration {
+        var resolved = configuration
+        resolved.dictionary = dictionary
+        return resolved
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}

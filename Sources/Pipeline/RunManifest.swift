@@ -1,0 +1,76 @@
+import Foundation
+import Reporting
+import Tokenization
+
+/// `manifest.json`: what produced the reports, so a run can be checked and repeated.
+///
+/// Everything but `started_at`, `finished_at` and `durations_ms` depends only on the inputs, the
+/// configuration and the installed MeCab, ICU and dictionary.
+public struct RunManifest: Codable, Sendable {
+    public struct Tool: Codable, Sendable {
+        var name = "kotoba"
+        var version: String
+    }
+
+    public struct Analyzer: Codable, Sendable {
+        var mecabVersion: String
+        var dictionary: Dictionary
+        var icuVersion: String
+        var normalization: [String]
+        var terms: String
+        var cooccurrenceUnit: String
+    }
+
+    public struct Dictionary: Codable, Sendable {
+        var directory: String
+        var layout: String
+        var files: [DictionaryInfo]
+        var identity: DictionaryIdentity
+    }
+
+    public struct Inputs: Codable, Sendable {
+        struct File: Codable, Sendable {
+            var path: String
+            var bytes: Int
+            var sha256: String
+        }
+
+        var count: Int
+        var bytes: Int
+        var files: [File]
+        /// Files found in input directories but not read (not a text extension).
+        var ignored: [String]
+    }
+
+    public struct Counts: Codable, Sendable {
+        var documents: Int
+        var paragraphs: Int
+        var sentences: Int
+        var tokens: Int
+        var termTokens: Int
+        var vocabulary: Int
+        var cooccurringPairs: Int
+        var themes: Int
+    }
+
+    var schema = "kotoba.manifest/1"
+    var tool: Tool
+    var status = "ok"
+    var startedAt: String
+    var finishedAt: String
+    var durationsMs: [String: Int]
+    var analyzer: Analyzer
+    var configuration: PipelineConfiguration
+    var inputs: Inputs
+    var counts: Counts
+    var outputs: [ReportPublisher.PublishedFile]
+
+    /// The manifest as JSON: keys in snake_case and sorted, two-space indentation, no escaped
+    /// slashes, a final newline.
+    func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self) + Data("\n".utf8)
+    }
+}

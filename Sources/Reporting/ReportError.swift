@@ -1,0 +1,28 @@
+/// A failure to write or publish the reports.
+public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The output directory (or its staging directory) cannot be created.
+    case cannotCreate(path: String, reason: String)
+    /// A report file cannot be written.
+    case writeFailed(path: String, reason: String)
+    /// The output directory exists, is not empty and holds no kotoba manifest: kotoba will not
+    /// replace a directory it did not write.
+    case notAnOutputDirectory(path: String)
+
+    public var description: String {
+        switch self {
+        case .cannotCreate(let path, let reason): "cannot create output '\(path)': \(reason)"
+        case .writeFailed(let path, let reason): "cannot write '\(path)': \(reason)"
+        case .notAnOutputDirectory(let path):
+            "'\(path)' exists and is not a kotoba output directory (it has no manifest.json); "
+                + "refusing to replace it: choose another --out"
+        }
+    }
+
+    /// `true` for failures to create the output (sysexits 73), `false` for I/O errors (74).
+    public var isCreationFailure: Bool {
+        switch self {
+        case .cannotCreate, .notAnOutputDirectory: true
+        case .writeFailed: false
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Corpus
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Writes a run's report files concurrently into a staging directory and publishes them into the
+/// output directory in one step, so readers never see a half-written set.
+///
+/// Files are rendered and written in parallel with `DispatchQueue.concurrentPerform`. If any
+/// fails, the staging directory is removed and the previous output stays as it was. Publishing
+/// renames the staging directory into place; an existing output is first moved aside to
+/// `.NAME.previous` and removed afterwards. Should the process die between those two renames, the
+/// next run puts `.NAME.previous` back before it starts, so an output is never lost.
+///
+/// An existing output directory is replaced only if it is empty or holds a `manifest.json`:
+/// kotoba never deletes a directory it did not write.
+public struct ReportPublisher: Sendable {
+    /// A file as published: name, size and SHA-256 (lowercase hex), for the manifest.
+    public struct PublishedFile: Sendable, Equatable, Codable {
+        public var path: String
+        public var bytes: Int
+        public var sha256: String
+    }
+
+    /// The file that marks a directory as kotoba's output.
+    public static let manifestName = "manifest.json"
+
+    public init() {}
+
+    /// Publishes `files` into `output`, then `manifest(published)`, which can list the others.
+    /// - Returns: the published files, sorted by path, the manifest last.
+    @discardableResult
+    public func publish(
+        _ files: [ReportFile], to output: URL,
+        manifest: @escaping @Sendable ([PublishedFile]) throws -> Data
+    ) throws(ReportError) -> [PublishedFile] {
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let previous = parent.appendingPathComponent(".\(name).previous")
+        try Self.createDirectory(parent, displayPath: parent.path)
+        if !fileManager.fileExists(atPath: output.path), fileManager.fileExists(atPath: previous.path) {
+            try Self.rename(previous, to: output)  // recover from a run killed mid-swap
+        }
+        try Self.checkReplaceable(output)
+
+        let staging = parent.appendingPathComponent(
+            ".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        try Self.createDirectory(staging, displayPath: output.path)
+        do {
+            let reports = try Self.write(files, into: staging, displayRoot: output.path)
+            let manifestFile = ReportFile(name: Self.manifestName) { try manifest(reports) }
+            let published = reports + (try Self.write([manifestFile], into: staging, displayRoot: output.path))
+            if fileManager.fileExists(atPath: output.path) {
+                try? fileManager.removeItem(at: previous)
+                try Self.rename(output, to: previous)
+                try Self.rename(staging, to: output)
+                try? fileManager.removeItem(at: previous)
+            } else {
+                try Self.rename(staging, to: output)
+            }
+            return published
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    /// Renders and writes `files` below `directory` in parallel.
+    static func write(_ files: [ReportFile], into directory: URL, displayRoot: String) throws(ReportError)
+        -> [PublishedFile]
+    {
+        let results = Mutex<[Result<PublishedFile, ReportError>?]>(Array(repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let url = directory.appendingPathComponent(file.name)
+            let displayPath = displayRoot + "/" + file.name
+            let result: Result<PublishedFile, ReportError>
+            do {
+                let data = try file.render()
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+                let digest = ContentHash.sha256(data)
+                result = .success(PublishedFile(path: file.name, bytes: data.count, sha256: digest))
+            } catch let error as ReportError {
+                result = .failure(error)
+            } catch {
+                result = .failure(.writeFailed(path: displayPath, reason: Self.reason(for: error)))
+            }
+            results.withLock { $0[index] = result }
+        }
+        var published: [PublishedFile] = []
+        for result in results.withLock({ $0 }) {
+            switch result {
+            case .success(let file): published.append(file)
+            case .failure(let error): throw error
+            case nil: throw .writeFailed(path: displayRoot, reason: "internal error: a report was not written")
+            }
+        }
+        return published.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    static func checkReplaceable(_ output: URL) throws(ReportError) {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw .notAnOutputDirectory(path: output.path) }
+        let contents = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
+        guard contents.isEmpty || contents.contains(manifestName) else {
+            throw .notAnOutputDirectory(path: output.path)
+        }
+    }
+
+    static func createDirectory(_ url: URL, displayPath: String) throws(ReportError) {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreate(path: displayPath, reason: reason(for: error))
+        }
+    }
+
+    static func rename(_ source: URL, to destination: URL) throws(ReportError) {
+        guard Foundation.rename(source.path, destination.path) == 0 else {
+            throw .cannotCreate(path: destination.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    static func reason(for error: any Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32(underlying.code))).lowercased()
+        }
+        return "\(error)"
+    }
+}

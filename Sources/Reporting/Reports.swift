@@ -1,0 +1,145 @@
+import Analysis
+import Foundation
+
+/// The tables of a run, computed from merged counts. Every row order is fixed by counts and then
+/// by term text, so the same counts give the same bytes.
+public enum Reports {
+    /// The unit co-occurrence is counted in, as written to `cooccurrence.csv`.
+    public static let cooccurrenceUnit = "sentence"
+
+    /// `documents.csv`: one row per document, in input order.
+    public static func documents(_ counts: CorpusCounts) -> CSVTable {
+        CSVTable(
+            header: [
+                "doc_id", "path", "bytes", "sha256", "characters", "paragraphs", "sentences", "tokens",
+                "terms",
+            ],
+            rows: counts.sortedDocuments.map { document in
+                [
+                    .integer(document.id), .text(document.path), .integer(document.byteCount),
+                    .text(document.sha256), .integer(document.characterCount),
+                    .integer(document.paragraphCount), .integer(document.sentenceCount),
+                    .integer(document.tokenCount), .integer(document.termCount),
+                ]
+            })
+    }
+
+    /// `term_frequency.csv`: every term by descending frequency. `rank` gives tied terms the same
+    /// (lowest) rank, as quanteda's `ties_method = "min"`; `doc_ratio` is the share of documents
+    /// that contain the term; `sentence_count` the sentences that contain it.
+    public static func termFrequency(_ counts: CorpusCounts) -> CSVTable {
+        let order = counts.terms.indices.sorted { lhs, rhs in
+            let (left, right) = (counts.termFrequency[lhs], counts.termFrequency[rhs])
+            return left != right ? left > right : counts.terms[lhs] < counts.terms[rhs]
+        }
+        var rows: [[CSVTable.Cell]] = []
+        rows.reserveCapacity(order.count)
+        var rank = 0
+        var previous: Int?
+        for (position, id) in order.enumerated() {
+            let frequency = counts.termFrequency[id]
+            if frequency != previous { rank = position + 1 }
+            previous = frequency
+            let term = counts.terms[id]
+            rows.append([
+                .integer(rank), .text(term.text), .text(term.partOfSpeech), .integer(frequency),
+                .integer(counts.documentFrequency[id]),
+                .decimal(ratio(counts.documentFrequency[id], counts.documentCount)),
+                .integer(counts.sentenceFrequency[id]),
+            ])
+        }
+        return CSVTable(
+            header: ["rank", "term", "pos", "term_count", "doc_count", "doc_ratio", "sentence_count"],
+            rows: rows)
+    }
+
+    /// `cooccurrence.csv`: pairs of terms found together in at least `minimumCount` sentences,
+    /// with their 2×2 counts (a, b, c, d, n) and Jaccard. `term_a` sorts before `term_b`. Rows go
+    /// by descending Jaccard, then descending `a`, then by the terms.
+    public static func cooccurrence(_ counts: CorpusCounts, minimumCount: Int) -> CSVTable {
+        struct Row {
+            let first: Term
+            let second: Term
+            let counts: PairCounts
+            let jaccard: Double
+        }
+        var rows: [Row] = []
+        for (pair, both) in counts.pairSentences where both >= minimumCount {
+            var (first, second) = (Int(pair.first), Int(pair.second))
+            if counts.terms[second] < counts.terms[first] { swap(&first, &second) }
+            let table = PairCounts(
+                both: both, first: counts.sentenceFrequency[first], second: counts.sentenceFrequency[second],
+                units: counts.sentenceCount)
+            rows.append(Row(first: counts.terms[first], second: counts.terms[second], counts: table, jaccard: table.jaccard))
+        }
+        rows.sort { lhs, rhs in
+            if lhs.jaccard != rhs.jaccard { return lhs.jaccard > rhs.jaccard }
+            if lhs.counts.a != rhs.counts.a { return lhs.counts.a > rhs.counts.a }
+            if lhs.first != rhs.first { return lhs.first < rhs.first }
+            return lhs.second < rhs.second
+        }
+        return CSVTable(
+            header: ["term_a", "pos_a", "term_b", "pos_b", "unit", "a", "b", "c", "d", "n", "jaccard"],
+            rows: rows.map { row in
+                [
+                    .text(row.first.text), .text(row.first.partOfSpeech), .text(row.second.text),
+                    .text(row.second.partOfSpeech), .text(cooccurrenceUnit), .integer(row.counts.a),
+                    .integer(row.counts.b), .integer(row.counts.c), .integer(row.counts.d),
+                    .integer(row.counts.n), .decimal(row.jaccard),
+                ]
+            })
+    }
+
+    /// `themes.csv`: per theme, in the order of the theme file: its forms, occurrences, and the
+    /// sentences and documents where it occurs, with their shares.
+    public static func themes(_ counts: CorpusCounts, themes: [Theme]) -> CSVTable {
+        CSVTable(
+            header: [
+                "theme", "forms", "occurrences", "sentences", "sentence_ratio", "documents", "document_ratio",
+            ],
+            rows: themes.indices.map { index in
+                [
+                    .text(themes[index].name), .text(themes[index].forms.joined(separator: " | ")),
+                    .integer(counts.themeOccurrences[index]), .integer(counts.themeSentences[index]),
+                    .decimal(ratio(counts.themeSentences[index], counts.sentenceCount)),
+                    .integer(counts.themeDocuments[index]),
+                    .decimal(ratio(counts.themeDocuments[index], counts.documentCount)),
+                ]
+            })
+    }
+
+    /// `document_themes.csv`: one row per document and theme (zeros included, so the table is
+    /// complete for pivoting): whether the theme is present, its occurrences and sentences.
+    public static func documentThemes(_ counts: CorpusCounts) -> CSVTable {
+        var rows: [[CSVTable.Cell]] = []
+        for document in counts.sortedDocuments {
+            for (index, name) in counts.themeNames.enumerated() {
+                let occurrences = document.themeOccurrences[index]
+                rows.append([
+                    .integer(document.id), .text(document.path), .text(name),
+                    .integer(occurrences > 0 ? 1 : 0), .integer(occurrences),
+                    .integer(document.themeSentences[index]),
+                ])
+            }
+        }
+        return CSVTable(
+            header: ["doc_id", "path", "theme", "present", "occurrences", "sentences"], rows: rows)
+    }
+
+    /// The CSV report files of a run, ready for `ReportPublisher`.
+    public static func files(counts: CorpusCounts, themes: [Theme], minimumPairCount: Int) -> [ReportFile] {
+        [
+            ReportFile(name: "documents.csv") { documents(counts).excelCSV() },
+            ReportFile(name: "term_frequency.csv") { termFrequency(counts).excelCSV() },
+            ReportFile(name: "cooccurrence.csv") {
+                cooccurrence(counts, minimumCount: minimumPairCount).excelCSV()
+            },
+            ReportFile(name: "themes.csv") { Reports.themes(counts, themes: themes).excelCSV() },
+            ReportFile(name: "document_themes.csv") { documentThemes(counts).excelCSV() },
+        ]
+    }
+
+    static func ratio(_ part: Int, _ whole: Int) -> Double {
+        whole == 0 ? 0 : Double(part) / Double(whole)
+    }
+}

@@ -1,0 +1,81 @@
+internal import CMeCab
+
+/// One worker's MeCab tagger and lattice.
+///
+/// Not `Sendable`: MeCab's lattice holds the parse state, so each worker (each
+/// `DispatchQueue.concurrentPerform` iteration) creates its own, while the model is shared.
+/// `mecab_parse_lattice` is used because it is thread safe given a thread-local lattice, unlike
+/// `mecab_sparse_tonode`.
+public final class MeCabTagger {
+    private let model: MeCabModel  // keeps the model alive while the tagger exists
+    private let tagger: OpaquePointer
+    private let lattice: OpaquePointer
+    /// Parsed features by MeCab's feature pointer, which is stable per dictionary entry for the
+    /// model's lifetime; parsing every feature string anew costs more than the parse itself.
+    private var featureCache: [UnsafeRawPointer: MorphemeFeatures] = [:]
+
+    /// Creates a tagger and a lattice on `model`.
+    public init(model: MeCabModel) throws(MeCabError) {
+        guard let tagger = mecab_model_new_tagger(model.handle) else {
+            throw .taggerUnavailable(reason: String(cString: mecab_strerror(nil)))
+        }
+        guard let lattice = mecab_model_new_lattice(model.handle) else {
+            mecab_destroy(tagger)
+            throw .taggerUnavailable(reason: String(cString: mecab_strerror(nil)))
+        }
+        self.model = model
+        self.tagger = tagger
+        self.lattice = lattice
+    }
+
+    deinit {
+        mecab_lattice_destroy(lattice)
+        mecab_destroy(tagger)
+    }
+
+    /// Tokenizes one sentence (best path), unknown words included, BOS/EOS excluded.
+    ///
+    /// MeCab does not copy the sentence: every node points into the UTF-8 buffer, so the tokens
+    /// are copied out while the buffer is alive.
+    public func tokenize(_ sentence: String) throws(MeCabError) -> [Token] {
+        var text = sentence
+        let result: Result<[Token], MeCabError> = text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress, !utf8.isEmpty else { return .success([]) }
+            let start = UnsafeRawPointer(base)
+            return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
+                mecab_lattice_set_sentence2(lattice, chars, utf8.count)
+                guard mecab_parse_lattice(tagger, lattice) != 0 else {
+                    return .failure(.parseFailed(reason: String(cString: mecab_lattice_strerror(lattice))))
+                }
+                var tokens: [Token] = []
+                var node = mecab_lattice_get_bos_node(lattice)
+                while let current = node?.pointee {
+                    defer { node = current.next }
+                    let stat = Int32(current.stat)
+                    guard stat != MECAB_BOS_NODE, stat != MECAB_EOS_NODE,
+                        let surface = current.surface, let feature = current.feature
+                    else { continue }
+                    let offset = UnsafeRawPointer(surface) - start
+                    let length = Int(current.length)
+                    tokens.append(
+                        Token(
+                            surface: String(
+                                decoding: UnsafeRawBufferPointer(start: surface, count: length), as: UTF8.self),
+                            features: features(at: feature),
+                            isUnknown: stat == MECAB_UNK_NODE,
+                            byteRange: offset..<(offset + length)))
+                }
+                return .success(tokens)
+            }
+        }
+        return try result.get()
+    }
+
+    private func features(at pointer: UnsafePointer<CChar>) -> MorphemeFeatures {
+        let key = UnsafeRawPointer(pointer)
+        if let cached = featureCache[key] { return cached }
+        let parsed = MorphemeFeatures(raw: String(cString: pointer), layout: model.layout)
+        featureCache[key] = parsed
+        return parsed
+    }
+}

@@ -1,0 +1,66 @@
+/// The parsed feature string of a dictionary entry.
+///
+/// MeCab hands out one feature pointer per dictionary entry (and one per unknown-word class), so
+/// a tagger parses each distinct feature string once and shares the result between tokens.
+public final class MorphemeFeatures: Sendable {
+    /// The feature string as MeCab gives it (`名詞,一般,*,*,*,*,地域,チイキ,チイキ`).
+    public let raw: String
+    /// The fields of `raw`, split as CSV: UniDic quotes fields that contain commas.
+    public let fields: [String]
+    /// Part-of-speech levels without the `*` placeholders (`["名詞", "一般"]`).
+    public let partOfSpeech: [String]
+    /// The dictionary form, or `nil` when the dictionary has none for this entry (unknown words).
+    public let baseForm: String?
+    /// The reading, or `nil`.
+    public let reading: String?
+
+    public init(raw: String, layout: FeatureLayout) {
+        self.raw = raw
+        let fields = Self.splitCSV(raw)
+        self.fields = fields
+        partOfSpeech = Array(fields.prefix(layout.partOfSpeechFields).prefix { $0 != "*" })
+        func field(_ index: Int?) -> String? {
+            guard let index, index < fields.count, fields[index] != "*", !fields[index].isEmpty else {
+                return nil
+            }
+            return fields[index]
+        }
+        baseForm = field(layout.baseFormIndex)
+        reading = field(layout.readingIndex)
+    }
+
+    /// The part of speech joined with `-` (`名詞-固有名詞-組織`), as IPAdic's documentation writes it.
+    public var partOfSpeechPath: String { partOfSpeech.joined(separator: "-") }
+
+    /// Splits one CSV record, honouring double quotes (`"1,0"` is one field, `""` a quote).
+    static func splitCSV(_ record: String) -> [String] {
+        guard record.utf8.contains(UInt8(ascii: "\"")) else {
+            return record.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = record.makeIterator()
+        while let character = iterator.next() {
+            switch character {
+            case "\"" where quoted:
+                var lookahead = iterator
+                if lookahead.next() == "\"" {
+                    field.append("\"")
+                    iterator = lookahead
+                } else {
+                    quoted = false
+                }
+            case "\"" where field.isEmpty:
+                quoted = true
+            case "," where !quoted:
+                fields.append(field)
+                field = ""
+            default:
+                field.append(character)
+            }
+        }
+        fields.append(field)
+        return fields
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Pipeline
+
+extension Kotoba {
+    /// `kotoba run`: the main job.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Analyze a corpus and write the reports.",
+            discussion: """
+                Writes documents.csv, term_frequency.csv, cooccurrence.csv, themes.csv, \
+                document_themes.csv and manifest.json into the output directory, all at once: \
+                a run that fails leaves the previous output as it was.
+
+                Exit codes: 0 success; 64 usage; 65 an input is not valid UTF-8 text; 66 an input \
+                is missing or unreadable; 69 MeCab or its dictionary is unavailable; 73 the output \
+                cannot be created; 74 a report cannot be written; 78 the theme file is invalid.
+                """)
+
+        @Argument(help: "Files and directories to analyze ('-' for standard input). Default: corpus/.")
+        var paths: [String] = []
+
+        @Option(name: .shortAndLong, help: "Output directory.")
+        var out = PipelineConfiguration.defaultOutput
+
+        @Option(name: .shortAndLong, help: "Worker threads (default: one per core). The reports do not depend on it.")
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(help: "MeCab dictionary directory (default: IPAdic UTF-8 where the system installs it).")
+        var dictionary: String?
+
+        @Option(help: "Theme file (YAML). Default: corpus/themes.yml when no paths are given, else none.")
+        var themes: String?
+
+        @Option(help: "Leave out of cooccurrence.csv the pairs found together in fewer sentences than this.")
+        var minPairCount = 2
+
+        @OptionGroup var logging: LoggingOptions
+
+        func validate() throws {
+            guard jobs >= 1 else { throw ValidationError("'--jobs' must be at least 1") }
+            guard minPairCount >= 1 else { throw ValidationError("'--min-pair-count' must be at least 1") }
+            if paths.filter({ $0 == "-" }).count > 1 {
+                throw ValidationError("'-' (standard input) can be given only once")
+            }
+        }
+
+        func run() throws {
+            let logger = logging.bootstrap()
+            let defaultThemes = PipelineConfiguration.defaultThemes
+            let configuration = PipelineConfiguration(
+                inputs: paths.isEmpty ? [PipelineConfiguration.defaultCorpus] : paths,
+                output: out,
+                jobs: jobs,
+                dictionary: dictionary,
+                themes: themes
+                    ?? (paths.isEmpty && FileManager.default.fileExists(atPath: defaultThemes) ? defaultThemes : nil),
+                minimumPairCount: minPairCount)
+            do {
+                let summary = try Pipeline(configuration: configuration, logger: logger).run()
+                logger.notice(
+                    "wrote reports",
+                    metadata: [
+                        "output": "\(summary.output)", "files": "\(summary.published.count)",
+                        "documents": "\(summary.documents)", "sentences": "\(summary.sentences)",
+                        "terms": "\(summary.vocabulary)",
+                    ])
+            } catch {
+                throw ExitStatus.report(error)
+            }
+        }
+    }
+}
