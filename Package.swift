@@ -62,16 +62,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
+        // Helpers shared by the test targets: temporary directories, the package root, running
+        // the built `kotoba` and the `mecab` command.
+        .target(name: "TestSupport", dependencies: ["Tokenization"], path: "Tests/TestSupport"),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization"]),
-        .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "Normalization", "Corpus"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Tokenization"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis"]),
+        .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Tokenization", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis", "TestSupport"]),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Pipeline", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["kotoba"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kotoba", "TestSupport"]),
     ]
 )
 

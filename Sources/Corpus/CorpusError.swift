@@ -1,7 +1,7 @@
 /// A problem with one input of the corpus, named with the path the user gave.
 ///
 /// Messages are lowercase without a trailing period; the CLI prefixes them with `kotoba: error:`.
-public enum CorpusError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The path does not exist.
     case missing(path: String)
     /// The path exists but could not be read (permissions, a directory that cannot be listed …).

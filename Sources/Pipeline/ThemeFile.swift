@@ -86,8 +86,10 @@ public enum ThemeFile {
         switch error {
         case DecodingError.keyNotFound(let key, let context):
             return "missing key '\(key.stringValue)' at \(path(context.codingPath))"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
-            DecodingError.dataCorrupted(let context):
+        case DecodingError.dataCorrupted(let context):
+            if let underlying = context.underlyingError { return describe(underlying) }
+            return "\(context.debugDescription) at \(path(context.codingPath))"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             return "\(context.debugDescription) at \(path(context.codingPath))"
         default:
             return "invalid YAML: " + "\(error)".replacingOccurrences(of: "\n", with: " ")

@@ -1,0 +1,105 @@
+import Testing
+
+@testable import Analysis
+
+/// Counts checked against hand-computed values.
+struct CorpusCountsTests {
+    static let chiiki = Term(text: "地域", partOfSpeech: "名詞")
+    static let kassei = Term(text: "活性", partOfSpeech: "名詞")
+    static let shien = Term(text: "支援", partOfSpeech: "サ変名詞")
+    static let suru = Term(text: "する", partOfSpeech: "動詞")
+    static let kigyou = Term(text: "企業", partOfSpeech: "名詞")
+    static let susumu = Term(text: "進む", partOfSpeech: "動詞")
+
+    /// Two documents, three sentences:
+    /// A: 地域の活性化を支援する。地域の企業を支援する。  B: 企業の活性化が進む。
+    static let documentA: [SentenceAnalysis] = [
+        SentenceAnalysis(terms: [chiiki, kassei, shien, suru], themeOccurrences: [1]),
+        SentenceAnalysis(terms: [chiiki, kigyou, shien, suru], themeOccurrences: [0]),
+    ]
+    static let documentB: [SentenceAnalysis] = [
+        SentenceAnalysis(terms: [kigyou, kassei, susumu], themeOccurrences: [0])
+    ]
+
+    static func summary(_ id: Int) -> DocumentSummary {
+        DocumentSummary(
+            id: id, path: "\(id).txt", byteCount: 0, sha256: "", characterCount: 0, paragraphCount: 1, tokenCount: 0)
+    }
+
+    static func counts(_ documents: [(Int, [SentenceAnalysis])]) -> CorpusCounts {
+        var counts = CorpusCounts(themeNames: ["地域活性化"])
+        for (id, sentences) in documents { counts.add(summary(id), sentences: sentences) }
+        return counts
+    }
+
+    func value(_ counts: CorpusCounts, _ term: Term, _ keyPath: KeyPath<CorpusCounts, [Int]>) -> Int? {
+        counts.id(of: term).map { counts[keyPath: keyPath][Int($0)] }
+    }
+
+    func pair(_ counts: CorpusCounts, _ a: Term, _ b: Term) -> Int {
+        guard let x = counts.id(of: a), let y = counts.id(of: b) else { return 0 }
+        return counts.pairSentences[CorpusCounts.PairKey(x, y)] ?? 0
+    }
+
+    @Test func termDocumentAndSentenceFrequencies() {
+        let counts = Self.counts([(1, Self.documentA), (2, Self.documentB)])
+        #expect(counts.documentCount == 2)
+        #expect(counts.sentenceCount == 3)
+        #expect(counts.termTokenCount == 11)
+        for (term, tf, df, sf) in [
+            (Self.chiiki, 2, 1, 2), (Self.kassei, 2, 2, 2), (Self.shien, 2, 1, 2), (Self.suru, 2, 1, 2),
+            (Self.kigyou, 2, 2, 2), (Self.susumu, 1, 1, 1),
+        ] {
+            #expect(value(counts, term, \.termFrequency) == tf, "\(term)")
+            #expect(value(counts, term, \.documentFrequency) == df, "\(term)")
+            #expect(value(counts, term, \.sentenceFrequency) == sf, "\(term)")
+        }
+    }
+
+    @Test func pairsCountSentencesWithBothTerms() {
+        let counts = Self.counts([(1, Self.documentA), (2, Self.documentB)])
+        // 6 pairs in each of the first two sentences, 3 in the third; 3 pairs are shared.
+        #expect(counts.pairSentences.count == 12)
+        #expect(pair(counts, Self.chiiki, Self.shien) == 2)
+        #expect(pair(counts, Self.shien, Self.chiiki) == 2)
+        #expect(pair(counts, Self.chiiki, Self.kassei) == 1)
+        #expect(pair(counts, Self.kigyou, Self.susumu) == 1)
+        #expect(pair(counts, Self.chiiki, Self.susumu) == 0)
+    }
+
+    @Test func aTermRepeatedInASentenceCountsOncePerPairAndSentence() {
+        var counts = CorpusCounts(themeNames: [])
+        counts.add(
+            Self.summary(1),
+            sentences: [SentenceAnalysis(terms: [Self.chiiki, Self.chiiki, Self.kassei, Self.chiiki], themeOccurrences: [])])
+        #expect(value(counts, Self.chiiki, \.termFrequency) == 3)
+        #expect(value(counts, Self.chiiki, \.sentenceFrequency) == 1)
+        #expect(pair(counts, Self.chiiki, Self.kassei) == 1)
+        #expect(counts.pairSentences.count == 1)
+    }
+
+    @Test func themeTotals() {
+        let counts = Self.counts([(1, Self.documentA), (2, Self.documentB)])
+        #expect(counts.themeOccurrences == [1])
+        #expect(counts.themeSentences == [1])
+        #expect(counts.themeDocuments == [1])
+        #expect(counts.sortedDocuments.map(\.themeOccurrences) == [[1], [0]])
+    }
+
+    @Test func mergingGivesTheSameCountsWhateverTheSplit() {
+        let whole = Self.counts([(1, Self.documentA), (2, Self.documentB)])
+        var merged = Self.counts([(2, Self.documentB)])
+        merged.merge(Self.counts([(1, Self.documentA)]))
+        for term in [Self.chiiki, Self.kassei, Self.shien, Self.suru, Self.kigyou, Self.susumu] {
+            #expect(value(merged, term, \.termFrequency) == value(whole, term, \.termFrequency))
+            #expect(value(merged, term, \.documentFrequency) == value(whole, term, \.documentFrequency))
+            #expect(value(merged, term, \.sentenceFrequency) == value(whole, term, \.sentenceFrequency))
+            for other in [Self.chiiki, Self.kassei, Self.shien, Self.suru, Self.kigyou, Self.susumu] {
+                #expect(pair(merged, term, other) == pair(whole, term, other))
+            }
+        }
+        #expect(merged.pairSentences.count == whole.pairSentences.count)
+        #expect(merged.sortedDocuments == whole.sortedDocuments)
+        #expect(merged.themeOccurrences == whole.themeOccurrences)
+    }
+}

@@ -1,0 +1,35 @@
+import Testing
+
+@testable import Corpus
+
+/// Sentence vectors of reference/normtok.md §9.7 and ja_sentence_segmenter's test (§9.1).
+struct SentenceSplitterTests {
+    let splitter = SentenceSplitter()
+
+    @Test(arguments: [
+        ("これが１文目です。。。。そして、これが２文目…３文目。", ["これが１文目です。。。。", "そして、これが２文目…３文目。"]),
+        ("彼は「本当？」と言った。次の文。", ["彼は「本当？」と言った。", "次の文。"]),
+        ("1.5倍になった。No.1の事業です。", ["1.5倍になった。", "No.1の事業です。"]),
+        ("（注：地域活性化。小規模事業者。）本文です。", ["（注：地域活性化。小規模事業者。）本文です。"]),
+        (
+            "私は「この星は遠い。でもない。」といった?でも、「それはそれ(だがつらい?)として!」とも思う(それは「違う。」かもしれない。)!(ほげ。)。ではまた。",
+            [
+                "私は「この星は遠い。でもない。」といった?",
+                "でも、「それはそれ(だがつらい?)として!」とも思う(それは「違う。」かもしれない。)!",
+                "(ほげ。)。", "ではまた。",
+            ]
+        ),
+        ("終わりのない文", ["終わりのない文"]),
+        ("", []),
+    ])
+    func splits(paragraph: String, expected: [String]) {
+        #expect(splitter.sentences(in: paragraph) == expected)
+    }
+
+    @Test func aRunawayBracketCannotSwallowTheParagraph() {
+        let long = String(repeating: "あ", count: 20)
+        let paragraph = "「" + long + "。次の文。"
+        #expect(SentenceSplitter(runawayLimit: 10).sentences(in: paragraph) == ["「" + long + "。", "次の文。"])
+        #expect(SentenceSplitter(runawayLimit: 300).sentences(in: paragraph) == [paragraph])
+    }
+}

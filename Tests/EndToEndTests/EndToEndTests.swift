@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs the built `kotoba` as a user would, and checks its reports against the `mecab` command.
+struct EndToEndTests {
+    /// A scratch directory holding a copy of the bundled corpus/, so runs write their own output/.
+    func workspace() throws -> URL {
+        let root = try TestSupport.temporaryDirectory()
+        try FileManager.default.copyItem(
+            at: TestSupport.packageRoot.appendingPathComponent("corpus"), to: root.appendingPathComponent("corpus"))
+        return root
+    }
+
+    func kotoba(_ arguments: [String], in directory: URL, input: Data? = nil) throws -> TestSupport.ProcessResult {
+        try TestSupport.run(TestSupport.kotoba, arguments, in: directory, input: input)
+    }
+
+    /// KH Coder's category for an IPAdic part of speech, restated from the spec
+    /// (TermExtractor's documentation) for an independent count.
+    static func category(_ fields: [String], surface: String) -> String? {
+        let unknown = fields.count == 7  // IPAdic gives unknown words 7 fields, entries 9
+        if fields[0] == "名詞", ["数", "非自立", "代名詞", "接尾"].contains(fields[1]) { return nil }
+        if surface.unicodeScalars.allSatisfy({ CharacterSet.punctuationCharacters.union(.symbols).union(.whitespaces).contains($0) }) {
+            return nil
+        }
+        if unknown { return "未知語" }
+        let path = fields.prefix(3).joined(separator: "-")
+        let table: [(String, String)] = [
+            ("名詞-固有名詞-地域", "地名"), ("名詞-固有名詞-人名", "人名"), ("名詞-固有名詞-組織", "組織名"),
+            ("名詞-固有名詞", "固有名詞"), ("名詞-サ変接続", "サ変名詞"), ("名詞-形容動詞語幹", "形容動詞"),
+            ("名詞-ナイ形容詞語幹", "ナイ形容"), ("名詞-副詞可能", "副詞可能"), ("名詞", "名詞"),
+            ("動詞-自立", "動詞"), ("形容詞-自立", "形容詞"),
+        ]
+        return table.first { path.hasPrefix($0.0) }?.1
+    }
+
+    /// Term counts from the `mecab` command's output for the given sentences.
+    static func independentCounts(mecabOutput: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for line in mecabOutput.split(separator: "\n") where line != "EOS" {
+            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            let fields = parts[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard let category = category(fields, surface: parts[0]) else { continue }
+            let lemma = fields.count > 6 && fields[6] != "*" ? fields[6] : parts[0]
+            counts[lemma + "/" + category, default: 0] += 1
+        }
+        return counts
+    }
+
+    @Test func theMainJobWritesEveryReport() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try kotoba(["run"], in: root)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("output").path)
+        #expect(
+            files.sorted() == [
+                "cooccurrence.csv", "document_themes.csv", "documents.csv", "manifest.json", "term_frequency.csv",
+                "themes.csv",
+            ])
+        let themes = try TestSupport.readCSV(root.appendingPathComponent("output/themes.csv"))
+        let occurrences = Dictionary(uniqueKeysWithValues: themes.dropFirst().map { ($0[0], Int($0[2]) ?? -1) })
+        #expect((occurrences["地域活性化"] ?? 0) > 0)
+        #expect((occurrences["小規模事業者"] ?? 0) >= 18)  // 小規模事業者 is written 18 times in the sample
+    }
+
+    @Test func tokensEqualTheMecabCommandOnTheNormalizedSample() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sentences = try kotoba(["tokenize", "--format", "sentences", "corpus"], in: root)
+        #expect(sentences.status == 0)
+        let tokens = try kotoba(["tokenize", "corpus"], in: root)
+        #expect(tokens.status == 0)
+        #expect(sentences.output.split(separator: "\n").count > 80)
+        #expect(tokens.output == (try TestSupport.mecab(sentences.output)))
+    }
+
+    @Test func termFrequenciesEqualCountsFromTheMecabCommand() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sentences = try kotoba(["tokenize", "--format", "sentences", "corpus"], in: root).output
+        let expected = Self.independentCounts(mecabOutput: try TestSupport.mecab(sentences))
+        #expect(try kotoba(["run"], in: root).status == 0)
+        let rows = try TestSupport.readCSV(root.appendingPathComponent("output/term_frequency.csv")).dropFirst()
+        var actual: [String: Int] = [:]
+        for row in rows { actual[row[1] + "/" + row[2]] = Int(row[3]) }
+        #expect(actual == expected)
+        #expect(expected["小規模/形容動詞"] == 20)
+    }
+
+    @Test func themesCountWhereTheTokensSpellThem() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("themes:\n  - {name: 小規模事業者, terms: [小規模事業者]}\n  - {name: 地域の活性化, terms: [地域の活性化]}\n".utf8)
+            .write(to: root.appendingPathComponent("t.yml"))
+        #expect(try kotoba(["run", "corpus", "--themes", "t.yml"], in: root).status == 0)
+        // Independent count: token sequences in the mecab command's output.
+        let sentences = try kotoba(["tokenize", "--format", "sentences", "corpus"], in: root).output
+        let surfaces = try TestSupport.mecab(sentences).split(separator: "\n").map { $0.split(separator: "\t")[0] }
+        func occurrences(_ sequence: [Substring]) -> Int {
+            (0...(surfaces.count - sequence.count)).filter { Array(surfaces[$0..<($0 + sequence.count)]) == sequence }.count
+        }
+        let themes = try TestSupport.readCSV(root.appendingPathComponent("output/themes.csv"))
+        #expect(themes[1][0] == "小規模事業者")
+        #expect(Int(themes[1][2]) == occurrences(["小規模", "事業", "者"]))
+        #expect(themes[2][0] == "地域の活性化")
+        #expect(Int(themes[2][2]) == occurrences(["地域", "の", "活性", "化"]))
+        #expect(Int(themes[2][2]) ?? 0 > 0)
+    }
+
+    @Test func oneAndFourJobsWriteTheSameBytes() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try kotoba(["run", "--jobs", "1", "--out", "one"], in: root).status == 0)
+        #expect(try kotoba(["run", "--jobs", "4", "--out", "four"], in: root).status == 0)
+        for name in ["documents.csv", "term_frequency.csv", "cooccurrence.csv", "themes.csv", "document_themes.csv"] {
+            let one = try Data(contentsOf: root.appendingPathComponent("one/" + name))
+            let four = try Data(contentsOf: root.appendingPathComponent("four/" + name))
+            #expect(one == four, "\(name)")
+        }
+    }
+
+    @Test func standardInputIsADocument() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try kotoba(["run", "-", "--out", "stdin"], in: root, input: Data("地域の活性化を支援する。".utf8))
+        #expect(result.status == 0, "\(result.standardError)")
+        let documents = try TestSupport.readCSV(root.appendingPathComponent("stdin/documents.csv"))
+        #expect(documents[1][1] == "-")
+    }
+
+    @Test func aMissingDictionaryEndsWithOneLineAndExit69() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try kotoba(["run", "--dictionary", "/nonexistent/dic"], in: root)
+        #expect(result.status == 69)
+        #expect(result.standardError == "kotoba: error: cannot load MeCab dictionary '/nonexistent/dic': no such directory\n")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("output").path))
+    }
+
+    @Test func invalidUTF8EndsWithTheFileAndOffsetAndKeepsThePreviousOutput() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try kotoba(["run"], in: root).status == 0)
+        let before = try Data(contentsOf: root.appendingPathComponent("output/term_frequency.csv"))
+        try Data("地域の".utf8 + [0x82, 0xA0]).write(to: root.appendingPathComponent("corpus/broken.txt"))
+        let result = try kotoba(["run"], in: root)
+        #expect(result.status == 65)
+        #expect(result.standardError == "kotoba: error: corpus/broken.txt: invalid UTF-8 at byte offset 9\n")
+        #expect(try Data(contentsOf: root.appendingPathComponent("output/term_frequency.csv")) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aMissingOrUnreadableInputEndsWithExit66() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let missing = try kotoba(["run", "corpus", "nope.txt"], in: root)
+        #expect(missing.status == 66)
+        #expect(missing.standardError == "kotoba: error: nope.txt: no such file or directory\n")
+        // A dangling symbolic link inside a corpus directory is named too.
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("corpus/gone.txt").path, withDestinationPath: "/nonexistent/gone.txt")
+        let dangling = try kotoba(["run"], in: root)
+        #expect(dangling.status == 66)
+        #expect(dangling.standardError == "kotoba: error: corpus/gone.txt: no such file or directory\n")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("output").path))
+    }
+
+    @Test func anInvalidThemeFileEndsWithExit78() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("themes: [{name: x}]".utf8).write(to: root.appendingPathComponent("bad.yml"))
+        let result = try kotoba(["run", "--themes", "bad.yml"], in: root)
+        #expect(result.status == 78)
+        #expect(result.standardError.hasPrefix("kotoba: error: bad.yml: missing key 'terms'"))
+    }
+
+    @Test func badUsageEndsWithExit64() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try kotoba(["run", "--jobs", "0"], in: root).status == 64)
+        #expect(try kotoba(["run", "--no-such-flag"], in: root).status == 64)
+    }
+}

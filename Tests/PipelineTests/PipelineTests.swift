@@ -1,0 +1,159 @@
+import Corpus
+import Foundation
+import Logging
+import Testing
+import TestSupport
+
+@testable import Pipeline
+
+enum TestSupportPaths {
+    static let bundledThemes = TestSupport.packageRoot.appendingPathComponent("corpus/themes.yml").path
+    static let sample = TestSupport.packageRoot.appendingPathComponent("corpus/arakawa-smrj-interview.txt")
+}
+
+struct PipelineTests {
+    let logger = Logger(label: "kotoba.tests") { _ in SwiftLogNoOpLogHandler() }
+
+    func run(_ inputs: [String], output: URL, jobs: Int, themes: String? = nil, minimumPairCount: Int = 1)
+        throws(PipelineError) -> Pipeline.Summary
+    {
+        let configuration = PipelineConfiguration(
+            inputs: inputs, output: output.path, jobs: jobs, themes: themes, minimumPairCount: minimumPairCount)
+        return try Pipeline(configuration: configuration, logger: logger).run()
+    }
+
+    /// A corpus of several documents: the sample interview cut into pieces at blank lines, plus
+    /// small hand-made files, in nested folders.
+    func makeCorpus(in root: URL) throws -> (url: URL, documents: Int) {
+        let corpus = root.appendingPathComponent("corpus")
+        let sample = try String(contentsOf: TestSupportPaths.sample, encoding: .utf8)
+        let lines = sample.split(separator: "\n", omittingEmptySubsequences: false)
+        var files: [String: Data] = [:]
+        let pieces = stride(from: 0, to: lines.count, by: 40).map { lines[$0..<min($0 + 40, lines.count)] }
+        for (index, piece) in pieces.enumerated() {
+            files["part\(index % 3)/piece-\(index).txt"] = Data(piece.joined(separator: "\n").utf8)
+        }
+        files["a.txt"] = Data("地域の活性化を支援する。地域の企業を支援する。".utf8)
+        files["b.md"] = Data("企業の活性化が進む。".utf8)
+        files["empty.txt"] = Data()
+        try TestSupport.write(files, in: corpus)
+        return (corpus, files.count)
+    }
+
+    @Test func reportsAreByteIdenticalAtAnyNumberOfJobs() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (corpus, documents) = try makeCorpus(in: root)
+        var outputs: [[String: Data]] = []
+        for jobs in [1, 2, 4, 7] {
+            let output = root.appendingPathComponent("out-\(jobs)")
+            let summary = try run([corpus.path], output: output, jobs: jobs, themes: TestSupportPaths.bundledThemes)
+            #expect(summary.documents == documents)
+            var files: [String: Data] = [:]
+            for name in ["documents.csv", "term_frequency.csv", "cooccurrence.csv", "themes.csv", "document_themes.csv"] {
+                files[name] = try Data(contentsOf: output.appendingPathComponent(name))
+            }
+            outputs.append(files)
+        }
+        #expect(outputs.allSatisfy { $0 == outputs[0] })
+    }
+
+    @Test func handComputedCountsOfASmallCorpus() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.write(
+            [
+                "in/a.txt": Data("地域の活性化を支援する。地域の企業を支援する。".utf8),
+                "in/b.txt": Data("企業の活性化が進む。".utf8),
+            ], in: root)
+        let output = root.appendingPathComponent("out")
+        _ = try run([root.appendingPathComponent("in").path], output: output, jobs: 2)
+        let frequency = try TestSupport.readCSV(output.appendingPathComponent("term_frequency.csv"))
+        #expect(
+            frequency == [
+                ["rank", "term", "pos", "term_count", "doc_count", "doc_ratio", "sentence_count"],
+                ["1", "する", "動詞", "2", "1", "0.500000", "2"],
+                ["1", "企業", "名詞", "2", "2", "1.000000", "2"],
+                ["1", "地域", "名詞", "2", "1", "0.500000", "2"],
+                ["1", "支援", "サ変名詞", "2", "1", "0.500000", "2"],
+                ["1", "活性", "名詞", "2", "2", "1.000000", "2"],
+                ["6", "進む", "動詞", "1", "1", "0.500000", "1"],
+            ])
+        let pairs = try TestSupport.readCSV(output.appendingPathComponent("cooccurrence.csv"))
+        #expect(pairs.count == 1 + 12)
+        #expect(pairs.contains(["地域", "名詞", "活性", "名詞", "sentence", "1", "1", "1", "0", "3", "0.333333"]))
+        let documents = try TestSupport.readCSV(output.appendingPathComponent("documents.csv"))
+        #expect(documents.map { $0[6] } == ["sentences", "2", "1"])
+        #expect(documents.map { $0[8] } == ["terms", "8", "3"])
+    }
+
+    @Test func anInvalidInputStopsTheRunAndNothingIsPublished() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let corpus = try makeCorpus(in: root).url
+        let output = root.appendingPathComponent("out")
+        _ = try run([corpus.path], output: output, jobs: 2)
+        let before = try Data(contentsOf: output.appendingPathComponent("term_frequency.csv"))
+        try TestSupport.write(
+            ["bad/sjis.txt": Data([0x92, 0x6E, 0x88, 0xE6]), "bad/nul.txt": Data([0x61, 0x00])], in: corpus)
+        #expect {
+            try run([corpus.path, root.appendingPathComponent("missing.txt").path], output: output, jobs: 2)
+        } throws: { error in
+            guard case .inputs(let problems) = error as? PipelineError else { return false }
+            return problems == [.missing(path: root.appendingPathComponent("missing.txt").path)]
+        }
+        #expect {
+            try run([corpus.path], output: output, jobs: 2)
+        } throws: { error in
+            guard case .inputs(let problems) = error as? PipelineError else { return false }
+            return Set(problems) == [
+                .binary(path: corpus.path + "/bad/nul.txt", offset: 1),
+                .invalidUTF8(path: corpus.path + "/bad/sjis.txt", offset: 0),
+            ]
+        }
+        #expect(try Data(contentsOf: output.appendingPathComponent("term_frequency.csv")) == before)
+    }
+
+    @Test func aMissingDictionaryStopsTheRunBeforeAnyOutput() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("out")
+        let configuration = PipelineConfiguration(
+            inputs: [TestSupportPaths.sample.path], output: output.path, jobs: 1, dictionary: "/nonexistent/dic")
+        #expect {
+            try Pipeline(configuration: configuration, logger: logger).run()
+        } throws: { error in
+            guard case .dictionary = error as? PipelineError else { return false }
+            return "\(error)" == "cannot load MeCab dictionary '/nonexistent/dic': no such directory"
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func theManifestRecordsInputsDictionaryAndConfiguration() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("out")
+        _ = try run([TestSupportPaths.sample.path], output: output, jobs: 2, themes: TestSupportPaths.bundledThemes)
+        let data = try Data(contentsOf: output.appendingPathComponent("manifest.json"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let analyzer = try #require(manifest["analyzer"] as? [String: Any])
+        #expect(analyzer["mecab_version"] as? String == "0.996")
+        let dictionary = try #require(analyzer["dictionary"] as? [String: Any])
+        #expect(dictionary["directory"] as? String == TestSupport.ipadic)
+        let identity = try #require(dictionary["identity"] as? [String: Any])
+        #expect((identity["sha256"] as? String)?.count == 64)
+        let inputs = try #require(manifest["inputs"] as? [String: Any])
+        let files = try #require(inputs["files"] as? [[String: Any]])
+        let sample = try Data(contentsOf: TestSupportPaths.sample)
+        #expect(files.first?["sha256"] as? String == ContentHash.sha256(sample))
+        #expect(files.first?["bytes"] as? Int == sample.count)
+        let configuration = try #require(manifest["configuration"] as? [String: Any])
+        #expect(configuration["jobs"] as? Int == 2)
+        let outputs = try #require(manifest["outputs"] as? [[String: Any]])
+        #expect(outputs.compactMap { $0["path"] as? String } == [
+            "cooccurrence.csv", "document_themes.csv", "documents.csv", "term_frequency.csv", "themes.csv",
+        ])
+        let counts = try #require(manifest["counts"] as? [String: Any])
+        #expect(counts["documents"] as? Int == 1)
+    }
+}

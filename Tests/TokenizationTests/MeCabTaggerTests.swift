@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import TestSupport
+
+@testable import Tokenization
+
+/// MeCab through kotoba's wrapper, checked against the `mecab` command and the vectors of
+/// reference/normtok.md §9.3.
+struct MeCabTaggerTests {
+    /// `surface<TAB>features` lines and `EOS`, the `mecab` command's default output.
+    func mecabFormat(_ sentences: [String]) throws -> String {
+        let tagger = try MeCabTagger(model: TestSupport.model)
+        var text = ""
+        for sentence in sentences {
+            for token in try tagger.tokenize(sentence) { text += token.surface + "\t" + token.features.raw + "\n" }
+            text += "EOS\n"
+        }
+        return text
+    }
+
+    @Test func tokensEqualTheMecabCommandsOutput() throws {
+        let sentences = [
+            "地域活性化と小規模事業者の支援", "MACC（中小企業総合事業団）と地域。", "○西川区長　　ありがとう※１",
+            "中小規模事業者の地域の活性化。", "すもももももももものうち",
+        ]
+        #expect(try mecabFormat(sentences) == TestSupport.mecab(sentences.joined(separator: "\n") + "\n"))
+    }
+
+    @Test func featuresOfKnownAndUnknownWords() throws {
+        let tokens = try MeCabTagger(model: TestSupport.model).tokenize("地域活性化とＭＡＣＣ")
+        #expect(tokens.map(\.surface) == ["地域", "活性", "化", "と", "ＭＡＣＣ"])
+        #expect(tokens.map(\.features.partOfSpeechPath) == ["名詞-一般", "名詞-一般", "名詞-接尾-サ変接続", "助詞-並立助詞", "名詞-固有名詞-組織"])
+        #expect(tokens.map(\.isUnknown) == [false, false, false, false, true])
+        #expect(tokens[0].features.baseForm == "地域")
+        #expect(tokens[0].features.reading == "チイキ")
+        #expect(tokens[4].features.baseForm == nil)
+        #expect(tokens[4].lemma == "ＭＡＣＣ")
+    }
+
+    @Test func byteRangesPointIntoTheSentenceAndSkipSpaces() throws {
+        let sentence = "MACC 平成 16年"
+        let tokens = try MeCabTagger(model: TestSupport.model).tokenize(sentence)
+        let bytes = Array(sentence.utf8)
+        for token in tokens {
+            #expect(String(decoding: bytes[token.byteRange], as: UTF8.self) == token.surface)
+        }
+        #expect(tokens.map(\.byteRange.lowerBound) == [0, 5, 12, 14])
+    }
+
+    @Test func sameEntryGivesTheSameFeatureObject() throws {
+        let tokens = try MeCabTagger(model: TestSupport.model).tokenize("地域と地域")
+        #expect(tokens[0].features === tokens[2].features)
+    }
+
+    @Test func emptySentenceHasNoTokens() throws {
+        #expect(try MeCabTagger(model: TestSupport.model).tokenize("").isEmpty)
+    }
+
+    @Test func taggersOnOneModelWorkInParallel() throws {
+        let sentence = "荒川区と中小機構の連携事業をきっかけに、我々は荒川区内に本社を置く中小企業に対して支援を行いました。"
+        let expected = try mecabFormat([sentence])
+        let results = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let output = (try? mecabFormat(Array(repeating: sentence, count: 20))) ?? ""
+            results.withLock { $0.append(output) }
+        }
+        #expect(results.withLock { $0 }.allSatisfy { $0 == String(repeating: expected, count: 20) })
+    }
+
+    @Test func aMissingDictionaryIsNamed() {
+        #expect(throws: MeCabError.dictionaryUnavailable(path: "/nonexistent/dic", reason: "no such directory")) {
+            try MeCabModel(dictionaryDirectory: "/nonexistent/dic")
+        }
+    }
+
+    @Test func aDirectoryWithoutDictionaryFilesIsRefused() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(
+            throws: MeCabError.dictionaryUnavailable(path: directory.path, reason: "sys.dic is missing or unreadable")
+        ) {
+            try MeCabModel(dictionaryDirectory: directory.path)
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/var/lib/mecab/dic/ipadic/sys.dic"),
+                   "Debian's EUC-JP build of IPAdic (mecab-ipadic) is installed with mecab-ipadic-utf8"))
+    func aDictionaryNotCompiledForUTF8IsRefused() {
+        #expect {
+            try MeCabModel(dictionaryDirectory: "/var/lib/mecab/dic/ipadic")
+        } throws: { error in
+            guard case .dictionaryUnavailable(_, let reason) = error as? MeCabError else { return false }
+            return reason.contains("EUC-JP") && reason.contains("UTF-8")
+        }
+    }
+
+    @Test func theModelReportsItsDictionary() {
+        let system = TestSupport.model.dictionaries.first { $0.kind == .system }
+        #expect(system?.charset.uppercased() == "UTF-8")
+        #expect(system?.filename.hasSuffix("sys.dic") == true)
+        #expect(MeCabModel.libraryVersion.hasPrefix("0."))
+    }
+}
+
+import Synchronization
