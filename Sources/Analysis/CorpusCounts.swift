@@ -47,18 +47,23 @@ public struct CorpusCounts: Sendable {
         themeDocuments = themeOccurrences
     }
 
-    /// An unordered pair of term ids, smaller id first.
+    /// An unordered pair of term ids, smaller id first, packed in one word so that hashing it
+    /// is one combine.
     public struct PairKey: Hashable, Sendable {
-        public let first: Int32
-        public let second: Int32
+        private let packed: UInt64
 
-        init(_ a: Int32, _ b: Int32) {
-            (first, second) = a < b ? (a, b) : (b, a)
+        public init(_ a: Int32, _ b: Int32) {
+            let (low, high) = a < b ? (a, b) : (b, a)
+            packed = UInt64(UInt32(bitPattern: low)) << 32 | UInt64(UInt32(bitPattern: high))
         }
+
+        public var first: Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: packed >> 32)) }
+        public var second: Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: packed)) }
     }
 
-    /// The id of `term`, interning it if new.
-    private mutating func id(for term: Term) -> Int32 {
+    /// The id of `term`, interning it if new. Ids are dense from 0 and index `terms` and the
+    /// frequency arrays; they are only meaningful for this instance.
+    public mutating func id(for term: Term) -> Int32 {
         if let id = ids[term] { return id }
         let id = Int32(terms.count)
         terms.append(term)
@@ -75,33 +80,49 @@ public struct CorpusCounts: Sendable {
     /// Adds one document: its summary (sentence, term and theme totals are filled in here) and
     /// its sentences.
     public mutating func add(_ summary: DocumentSummary, sentences: [SentenceAnalysis]) {
+        add(
+            summary,
+            sentences: sentences.map { sentence in
+                SentenceTerms(
+                    termIDs: sentence.terms.map { id(for: $0) }, themeOccurrences: sentence.themeOccurrences)
+            })
+    }
+
+    /// One sentence with its terms already interned in these counts.
+    public struct SentenceTerms: Sendable {
+        public var termIDs: [Int32]
+        public var themeOccurrences: [Int]
+
+        public init(termIDs: [Int32], themeOccurrences: [Int]) {
+            self.termIDs = termIDs
+            self.themeOccurrences = themeOccurrences
+        }
+    }
+
+    /// Adds one document whose terms were interned with `id(for:)`.
+    public mutating func add(_ summary: DocumentSummary, sentences: [SentenceTerms]) {
         var summary = summary
         summary.sentenceCount = sentences.count
         summary.themeOccurrences = Array(repeating: 0, count: themeNames.count)
         summary.themeSentences = summary.themeOccurrences
-        var seenInDocument: Set<Int32> = []
+        var inDocument: [Int32] = []
         for sentence in sentences {
-            var seenInSentence: Set<Int32> = []
-            for term in sentence.terms {
-                let id = id(for: term)
-                termFrequency[Int(id)] += 1
-                seenInSentence.insert(id)
-            }
-            summary.termCount += sentence.terms.count
-            let present = seenInSentence.sorted()
+            for id in sentence.termIDs { termFrequency[Int(id)] += 1 }
+            summary.termCount += sentence.termIDs.count
+            let present = Self.distinct(sentence.termIDs)
             for id in present { sentenceFrequency[Int(id)] += 1 }
             for i in present.indices {
                 for j in present.index(after: i)..<present.endIndex {
                     pairSentences[PairKey(present[i], present[j]), default: 0] += 1
                 }
             }
-            seenInDocument.formUnion(present)
+            inDocument += present
             for (theme, occurrences) in sentence.themeOccurrences.enumerated() where occurrences > 0 {
                 summary.themeOccurrences[theme] += occurrences
                 summary.themeSentences[theme] += 1
             }
         }
-        for id in seenInDocument { documentFrequency[Int(id)] += 1 }
+        for id in Self.distinct(inDocument) { documentFrequency[Int(id)] += 1 }
         for theme in themeNames.indices {
             themeOccurrences[theme] += summary.themeOccurrences[theme]
             themeSentences[theme] += summary.themeSentences[theme]
@@ -139,6 +160,17 @@ public struct CorpusCounts: Sendable {
             themeDocuments[theme] += other.themeDocuments[theme]
         }
         documents += other.documents
+    }
+
+    /// The ids in ascending order, each once (sorting beats hashing for a sentence's few terms).
+    static func distinct(_ ids: [Int32]) -> [Int32] {
+        var ids = ids
+        ids.sort()
+        var last: Int32 = -1
+        return ids.filter { id in
+            defer { last = id }
+            return id != last
+        }
     }
 
     /// Document summaries in input order.

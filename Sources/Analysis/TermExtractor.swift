@@ -54,7 +54,9 @@ public struct TermExtractor: Sendable {
     /// `true` if every character is punctuation, a symbol or a separator (Unicode P*, S*, Z*).
     static func isSymbolOnly(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { scalar in
-            switch scalar.properties.generalCategory {
+            // Fast path for kana and kanji, most of Japanese text.
+            if (0x3041...0x30FA).contains(scalar.value) || (0x4E00...0x9FFF).contains(scalar.value) { return false }
+            return switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
                 .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol,
                 .currencySymbol, .modifierSymbol, .otherSymbol, .spaceSeparator, .lineSeparator,

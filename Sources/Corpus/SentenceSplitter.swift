@@ -7,9 +7,19 @@
 /// been inside brackets for `runawayLimit` characters, the next terminator ends it anyway. ASCII
 /// `.` is not a terminator (`No.1`, `3.5`), nor is `…`. The end of the paragraph ends a sentence.
 public struct SentenceSplitter: Sendable {
-    static let terminators: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "．"]
-    static let openers: Set<Unicode.Scalar> = ["「", "『", "（", "(", "【", "〔", "〈", "《", "“", "［"]
-    static let closers: Set<Unicode.Scalar> = ["」", "』", "）", ")", "】", "〕", "〉", "》", "”", "］"]
+    /// What a character means to the splitter; a `switch`, since this runs on every character.
+    enum Role {
+        case terminator, opener, closer, other
+    }
+
+    static func role(of scalar: Unicode.Scalar) -> Role {
+        switch scalar {
+        case "。", "！", "？", "!", "?", "．": .terminator
+        case "「", "『", "（", "(", "【", "〔", "〈", "《", "“", "［": .opener
+        case "」", "』", "）", ")", "】", "〕", "〉", "》", "”", "］": .closer
+        default: .other
+        }
+    }
 
     /// Characters a sentence may stay inside brackets before a terminator ends it regardless.
     public var runawayLimit: Int
@@ -36,23 +46,24 @@ public struct SentenceSplitter: Sendable {
             insideSince = nil
         }
         while index < scalars.endIndex {
-            let scalar = scalars[index]
+            let role = Self.role(of: scalars[index])
             length += 1
-            if Self.openers.contains(scalar) {
+            switch role {
+            case .opener:
                 depth += 1
                 if insideSince == nil { insideSince = length }
-            } else if Self.closers.contains(scalar) {
+            case .closer:
                 depth = max(0, depth - 1)
                 if depth == 0 { insideSince = nil }
+            case .terminator, .other:
+                break
             }
             index = scalars.index(after: index)
-            guard Self.terminators.contains(scalar) else { continue }
+            guard role == .terminator else { continue }
             let runaway = insideSince.map { length - $0 >= runawayLimit } ?? false
             guard depth == 0 || runaway else { continue }
             // Absorb following terminators and closing brackets.
-            while index < scalars.endIndex,
-                Self.terminators.contains(scalars[index]) || Self.closers.contains(scalars[index])
-            {
+            while index < scalars.endIndex, [.terminator, .closer].contains(Self.role(of: scalars[index])) {
                 index = scalars.index(after: index)
             }
             emit(upTo: index)

@@ -45,6 +45,6 @@ public enum SpeakerTurns {
 
     private static func endsWithTerminal(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last else { return false }
-        return SentenceSplitter.terminators.contains(last)
+        return SentenceSplitter.role(of: last) == .terminator
     }
 }

@@ -135,25 +135,22 @@ public struct Pipeline: Sendable {
     func analyze(_ inputs: [InputSource], model: MeCabModel, themes: [Theme], normalizer: TextNormalizer)
         throws(PipelineError) -> CorpusCounts
     {
-        let themeNames = themes.map(\.name)
-        let matcher = ThemeMatcher(themes: themes)
         let schedule = Self.largestFirst(inputs)
         let next = Atomic<Int>(0)
         let workers = min(configuration.jobs, inputs.count)
         let results = Mutex<[(CorpusCounts, [(Int, PipelineError)])]>([])
         let logger = logger
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var counts = CorpusCounts(themeNames: themeNames)
+            var analyzer = CorpusAnalyzer(themes: themes)
             var failures: [(Int, PipelineError)] = []
             do throws(MeCabError) {
-                let processor = DocumentProcessor(
-                    normalizer: normalizer, tagger: try MeCabTagger(model: model), matcher: matcher)
+                let processor = DocumentProcessor(normalizer: normalizer, tagger: try MeCabTagger(model: model))
                 while true {
                     let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard position < schedule.count else { break }
                     let index = schedule[position]
                     do throws(PipelineError) {
-                        try processor.process(inputs[index], index: index, into: &counts)
+                        try processor.process(inputs[index], index: index, into: &analyzer)
                         logger.trace("processed document", metadata: ["path": "\(inputs[index].displayPath)"])
                     } catch {
                         failures.append((index, error))
@@ -162,6 +159,7 @@ public struct Pipeline: Sendable {
             } catch {
                 failures.append((-1, .dictionary(error)))
             }
+            let counts = analyzer.counts
             results.withLock { $0.append((counts, failures)) }
         }
         let finished = results.withLock { $0 }
@@ -173,7 +171,7 @@ public struct Pipeline: Sendable {
             }
             throw inputProblems.count == failures.count ? .inputs(inputProblems.flatMap { $0 }) : first
         }
-        var merged = CorpusCounts(themeNames: themeNames)
+        var merged = CorpusCounts(themeNames: themes.map(\.name))
         for (counts, _) in finished { merged.merge(counts) }
         return merged
     }
