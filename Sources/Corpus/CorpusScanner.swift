@@ -85,7 +85,7 @@ public struct CorpusScanner: Sendable {
         do {
             children = try fileManager.contentsOfDirectory(atPath: directory.path)
         } catch {
-            throw .unreadable(path: displayPrefix, reason: InputSource.reason(for: error))
+            throw .unreadable(path: displayPrefix, reason: SystemError.reason(for: error))
         }
         var files: [(String, URL)] = []
         var ignored: [String] = []

@@ -32,26 +32,8 @@ public struct InputSource: Sendable, Hashable {
             } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
                 throw .missing(path: displayPath)
             } catch {
-                throw .unreadable(path: displayPath, reason: Self.reason(for: error))
+                throw .unreadable(path: displayPath, reason: SystemError.reason(for: error))
             }
         }
-    }
-
-    /// A short reason for a read failure, without Foundation's long prose.
-    static func reason(for error: any Error) -> String {
-        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
-            underlying.domain == NSPOSIXErrorDomain,
-            let message = strerror(Int32(underlying.code))
-        {
-            return String(cString: message).lowercased()
-        }
-        if let cocoa = error as? CocoaError {
-            switch cocoa.code {
-            case .fileReadNoPermission: return "permission denied"
-            case .fileReadCorruptFile, .fileReadUnknown: return "read error"
-            default: break
-            }
-        }
-        return "\(error)"
     }
 }

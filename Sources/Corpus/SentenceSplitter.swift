@@ -6,6 +6,10 @@
 /// unbalanced bracket (common in PDF extractions) cannot swallow the paragraph: once a sentence has
 /// been inside brackets for `runawayLimit` characters, the next terminator ends it anyway. ASCII
 /// `.` is not a terminator (`No.1`, `3.5`), nor is `…`. The end of the paragraph ends a sentence.
+///
+/// Text without any terminator (a table, a list, a broken extraction) must not reach MeCab as one
+/// huge sentence: one longer than `maximumLength` characters is cut after the last `、`, comma or
+/// space within its final `cutWindow` characters, or at the limit if there is none.
 public struct SentenceSplitter: Sendable {
     /// What a character means to the splitter; a `switch`, since this runs on every character.
     enum Role {
@@ -23,9 +27,15 @@ public struct SentenceSplitter: Sendable {
 
     /// Characters a sentence may stay inside brackets before a terminator ends it regardless.
     public var runawayLimit: Int
+    /// Characters after which a sentence without a terminator is cut.
+    public var maximumLength: Int
+    /// How far back from the limit a cut looks for a comma or space.
+    static let cutWindow = 200
 
-    public init(runawayLimit: Int = 300) {
+    public init(runawayLimit: Int = 300, maximumLength: Int = 2_000) {
+        precondition(maximumLength > 0, "a sentence must be allowed at least one character")
         self.runawayLimit = runawayLimit
+        self.maximumLength = maximumLength
     }
 
     /// The sentences of `paragraph`, trimmed of surrounding spaces; empty sentences are dropped.
@@ -41,7 +51,7 @@ public struct SentenceSplitter: Sendable {
             let text = String(scalars[start..<end]).trimmingSpaces()
             if !text.isEmpty { sentences.append(text) }
             start = end
-            length = 0
+            length = scalars.distance(from: end, to: index)  // characters already read past a cut
             depth = 0
             insideSince = nil
         }
@@ -59,7 +69,12 @@ public struct SentenceSplitter: Sendable {
                 break
             }
             index = scalars.index(after: index)
-            guard role == .terminator else { continue }
+            guard role == .terminator else {
+                if length > maximumLength {
+                    emit(upTo: cutPoint(in: scalars[start..<scalars.index(before: index)]))
+                }
+                continue
+            }
             let runaway = insideSince.map { length - $0 >= runawayLimit } ?? false
             guard depth == 0 || runaway else { continue }
             // Absorb following terminators and closing brackets.
@@ -70,6 +85,15 @@ public struct SentenceSplitter: Sendable {
         }
         emit(upTo: scalars.endIndex)
         return sentences
+    }
+
+    /// Where to cut an over-long sentence: after the last pause within the window, else at its end.
+    private func cutPoint(in sentence: Substring.UnicodeScalarView) -> String.UnicodeScalarView.Index {
+        let window = sentence.suffix(Self.cutWindow)
+        if let pause = window.lastIndex(where: { ["、", "，", ",", " ", "\u{3000}"].contains($0) }) {
+            return sentence.index(after: pause)
+        }
+        return sentence.endIndex
     }
 }
 

@@ -13,7 +13,8 @@ import Synchronization
 /// next run puts `.NAME.previous` back before it starts, so an output is never lost.
 ///
 /// An existing output directory is replaced only if it is empty or holds a `manifest.json`:
-/// kotoba never deletes a directory it did not write.
+/// kotoba never deletes a directory it did not write. Staging directories left by runs that were
+/// killed (their process no longer exists) are removed when the next run starts.
 public struct ReportPublisher: Sendable {
     /// A file as published: name, size and SHA-256 (lowercase hex), for the manifest.
     public struct PublishedFile: Sendable, Equatable, Codable {
@@ -43,9 +44,10 @@ public struct ReportPublisher: Sendable {
             try Self.rename(previous, to: output)  // recover from a run killed mid-swap
         }
         try Self.checkReplaceable(output)
+        Self.removeAbandonedStaging(in: parent, name: name)
 
         let staging = parent.appendingPathComponent(
-            ".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+            "\(Self.stagingPrefix(name))\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         try Self.createDirectory(staging, displayPath: output.path)
         do {
             let reports = try Self.write(files, into: staging, displayRoot: output.path)
@@ -86,7 +88,7 @@ public struct ReportPublisher: Sendable {
             } catch let error as ReportError {
                 result = .failure(error)
             } catch {
-                result = .failure(.writeFailed(path: displayPath, reason: Self.reason(for: error)))
+                result = .failure(.writeFailed(path: displayPath, reason: SystemError.reason(for: error)))
             }
             results.withLock { $0[index] = result }
         }
@@ -99,6 +101,21 @@ public struct ReportPublisher: Sendable {
             }
         }
         return published.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// Staging directories are named `.NAME.staging-PID-RANDOM`.
+    static func stagingPrefix(_ name: String) -> String { ".\(name).staging-" }
+
+    /// Removes staging directories of `name` whose run's process is gone.
+    static func removeAbandonedStaging(in parent: URL, name: String) {
+        let prefix = stagingPrefix(name)
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for entry in entries where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+            }
+        }
     }
 
     static func checkReplaceable(_ output: URL) throws(ReportError) {
@@ -116,22 +133,13 @@ public struct ReportPublisher: Sendable {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw .cannotCreate(path: displayPath, reason: reason(for: error))
+            throw .cannotCreate(path: displayPath, reason: SystemError.reason(for: error))
         }
     }
 
     static func rename(_ source: URL, to destination: URL) throws(ReportError) {
         guard Foundation.rename(source.path, destination.path) == 0 else {
-            throw .cannotCreate(path: destination.path, reason: String(cString: strerror(errno)))
+            throw .cannotCreate(path: destination.path, reason: SystemError.message(errno: errno))
         }
-    }
-
-    static func reason(for error: any Error) -> String {
-        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
-            underlying.domain == NSPOSIXErrorDomain
-        {
-            return String(cString: strerror(Int32(underlying.code))).lowercased()
-        }
-        return "\(error)"
     }
 }

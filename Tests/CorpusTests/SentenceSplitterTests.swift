@@ -32,4 +32,12 @@ struct SentenceSplitterTests {
         #expect(SentenceSplitter(runawayLimit: 10).sentences(in: paragraph) == ["「" + long + "。", "次の文。"])
         #expect(SentenceSplitter(runawayLimit: 300).sentences(in: paragraph) == [paragraph])
     }
+
+    @Test func aSentenceWithoutTerminatorIsCutAtAPausePastTheLimit() {
+        let splitter = SentenceSplitter(maximumLength: 10)
+        #expect(splitter.sentences(in: "あいう、えおかきくけこさしす。") == ["あいう、", "えおかきくけこさしす。"])
+        #expect(splitter.sentences(in: String(repeating: "あ", count: 25)) == [
+            String(repeating: "あ", count: 10), String(repeating: "あ", count: 10), String(repeating: "あ", count: 5),
+        ])
+    }
 }

@@ -69,4 +69,15 @@ struct ReportPublisherTests {
         }
         #expect(try read(output, "manifest.json") == "old")
     }
+
+    @Test func stagingLeftByAKilledRunIsRemovedAndALiveRunsIsNot() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // PID 2147483646 cannot exist (above Linux's pid_max); the test's own PID does.
+        let dead = ".out.staging-2147483646-abcd1234"
+        let live = ".out.staging-\(ProcessInfo.processInfo.processIdentifier)-abcd1234"
+        try TestSupport.write([dead + "/a.csv": Data(), live + "/a.csv": Data()], in: root)
+        try ReportPublisher().publish(files("v1"), to: root.appendingPathComponent("out")) { _ in Data() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [live, "out"])
+    }
 }
