@@ -21,25 +21,33 @@ extension Kotoba {
         @Argument(help: "Files and directories to analyze ('-' for standard input). Default: corpus/.")
         var paths: [String] = []
 
-        @Option(name: .shortAndLong, help: "Output directory.")
+        @Option(name: .shortAndLong, help: ArgumentHelp("Output directory.", valueName: "dir"))
         var out = PipelineConfiguration.defaultOutput
 
-        @Option(name: .shortAndLong, help: "Worker threads (default: one per core). The reports do not depend on it.")
-        var jobs = ProcessInfo.processInfo.activeProcessorCount
+        @Option(
+            name: .shortAndLong,
+            help: ArgumentHelp("Worker threads (default: one per core). The reports do not depend on it.", valueName: "n"))
+        var jobs: Int?
 
-        @Option(help: "MeCab dictionary directory (default: IPAdic UTF-8 where the system installs it).")
+        @Option(
+            help: ArgumentHelp(
+                "MeCab dictionary directory (default: IPAdic UTF-8 where the system installs it).", valueName: "dir"))
         var dictionary: String?
 
-        @Option(help: "Theme file (YAML). Default: corpus/themes.yml when no paths are given, else none.")
+        @Option(
+            help: ArgumentHelp(
+                "Theme file (YAML). Default: corpus/themes.yml when no paths are given, else none.", valueName: "file"))
         var themes: String?
 
-        @Option(help: "Leave out of cooccurrence.csv the pairs found together in fewer sentences than this.")
+        @Option(
+            help: ArgumentHelp(
+                "Leave out of cooccurrence.csv the pairs found together in fewer sentences than this.", valueName: "n"))
         var minPairCount = 2
 
         @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
-            guard jobs >= 1 else { throw ValidationError("'--jobs' must be at least 1") }
+            if let jobs, jobs < 1 { throw ValidationError("'--jobs' must be at least 1") }
             guard minPairCount >= 1 else { throw ValidationError("'--min-pair-count' must be at least 1") }
             if paths.filter({ $0 == "-" }).count > 1 {
                 throw ValidationError("'-' (standard input) can be given only once")
@@ -52,7 +60,7 @@ extension Kotoba {
             let configuration = PipelineConfiguration(
                 inputs: paths.isEmpty ? [PipelineConfiguration.defaultCorpus] : paths,
                 output: out,
-                jobs: jobs,
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 dictionary: dictionary,
                 themes: themes
                     ?? (paths.isEmpty && FileManager.default.fileExists(atPath: defaultThemes) ? defaultThemes : nil),

@@ -15,7 +15,9 @@ extension Kotoba {
         @Argument(help: "Files and directories ('-' for standard input).")
         var paths: [String] = ["-"]
 
-        @Option(help: "MeCab dictionary directory (default: IPAdic UTF-8 where the system installs it).")
+        @Option(
+            help: ArgumentHelp(
+                "MeCab dictionary directory (default: IPAdic UTF-8 where the system installs it).", valueName: "dir"))
         var dictionary: String?
 
         @Option(help: "What to print: \(TokenDump.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
