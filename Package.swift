@@ -36,10 +36,11 @@ let package = Package(
         .target(
             name: "Corpus",
             dependencies: [
-                .product(name: "Crypto", package: "swift-crypto")
+                "CICU",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "Normalization", dependencies: ["CICU"]),
+        .target(name: "Normalization", dependencies: ["CICU", "Corpus"]),
         .target(name: "Tokenization", dependencies: ["CMeCab"]),
         .target(name: "Analysis", dependencies: ["Tokenization", "Corpus"]),
         .target(

@@ -6,17 +6,25 @@ import Tokenization
 /// A known word's term (lemma and category) depends only on its dictionary entry, so it is
 /// decided once per entry and kept by the entry's features object (which MeCab's tagger shares
 /// between all tokens of the entry), as a term id in `counts`. Only unknown words, whose lemma is
-/// their surface, are looked up by text each time. Not thread safe: one per worker.
+/// their surface, are looked up by text each time. Terms are counted under their key (`key`, the
+/// case fold when that rule is on); the written form is remembered where it differs, for display.
+/// Not thread safe: one per worker.
 public struct CorpusAnalyzer {
     public private(set) var counts: CorpusCounts
     private let extractor = TermExtractor()
     private let matcher: ThemeMatcher
-    /// Term id by dictionary entry; -1 marks an entry that is not a term.
-    private var entryTermIDs: [ObjectIdentifier: Int32] = [:]
+    private let key: @Sendable (String) -> String
+    /// By dictionary entry: the term id, and the written form if it differs from the key; an id
+    /// of -1 marks an entry that is not a term.
+    private var entries: [ObjectIdentifier: (id: Int32, form: String?)] = [:]
 
-    public init(themes: [Theme]) {
+    /// - Parameters:
+    ///   - themes: the themes to count, with forms already normalized and keyed like `key`.
+    ///   - key: the key a term or text is compared under; identity by default.
+    public init(themes: [Theme], key: @escaping @Sendable (String) -> String = { $0 }) {
         counts = CorpusCounts(themeNames: themes.map(\.name))
-        matcher = ThemeMatcher(themes: themes)
+        matcher = ThemeMatcher(themes: themes, key: key)
+        self.key = key
     }
 
     /// Adds one document: its summary and its sentences with their tokens.
@@ -38,20 +46,34 @@ public struct CorpusAnalyzer {
 
     private mutating func termID(for token: Token) -> Int32? {
         guard !token.isUnknown, token.features.baseForm != nil else {
-            return extractor.term(for: token).map { counts.id(for: $0) }
+            guard let term = extractor.term(for: token) else { return nil }
+            return intern(term).id
         }
         let entry = ObjectIdentifier(token.features)
-        if let cached = entryTermIDs[entry] {
-            guard cached >= 0 else { return nil }
-            // The category is the entry's; a surface made only of symbols is still refused.
-            return TermExtractor.isSymbolOnly(token.surface) ? nil : cached
-        }
-        guard let category = extractor.category(of: token) else {
-            entryTermIDs[entry] = -1
+        let cached: (id: Int32, form: String?)
+        if let known = entries[entry] {
+            cached = known
+        } else if let category = extractor.category(of: token) {
+            let term = Term(text: token.lemma, partOfSpeech: category)
+            let keyed = Term(text: key(term.text), partOfSpeech: category)
+            cached = (counts.id(for: keyed), keyed.text == term.text ? nil : term.text)
+            entries[entry] = cached
+        } else {
+            entries[entry] = (-1, nil)
             return nil
         }
-        let id = counts.id(for: Term(text: token.lemma, partOfSpeech: category))
-        entryTermIDs[entry] = id
-        return TermExtractor.isSymbolOnly(token.surface) ? nil : id
+        // The category is the entry's; a surface made only of symbols is still refused.
+        guard cached.id >= 0, !TermExtractor.isSymbolOnly(token.surface) else { return nil }
+        if let form = cached.form { counts.recordForm(form, of: cached.id) }
+        return cached.id
+    }
+
+    /// The id of `term` under its key, recording the written form if it differs.
+    private mutating func intern(_ term: Term) -> (id: Int32, form: String?) {
+        let keyed = Term(text: key(term.text), partOfSpeech: term.partOfSpeech)
+        let id = counts.id(for: keyed)
+        guard keyed.text != term.text else { return (id, nil) }
+        counts.recordForm(term.text, of: id)
+        return (id, term.text)
     }
 }

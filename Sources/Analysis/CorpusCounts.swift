@@ -25,6 +25,9 @@ public struct CorpusCounts: Sendable {
     public private(set) var sentenceFrequency: [Int] = []
     /// Sentences containing both terms of a pair, keyed by `PairKey`.
     public private(set) var pairSentences: [PairKey: Int] = [:]
+    /// For terms whose key is case-folded: how often each written form occurred (`MACC` 3,
+    /// `Macc` 1), so reports show the form the text uses most.
+    public private(set) var termForms: [Int32: [String: Int]] = [:]
 
     public private(set) var documentCount = 0
     public private(set) var sentenceCount = 0
@@ -72,6 +75,24 @@ public struct CorpusCounts: Sendable {
         documentFrequency.append(0)
         sentenceFrequency.append(0)
         return id
+    }
+
+    /// Counts one occurrence of `id` written as `form` (when the form differs from its key).
+    public mutating func recordForm(_ form: String, of id: Int32) {
+        termForms[id, default: [:]][form, default: 0] += 1
+    }
+
+    /// The form `term` is shown under: its most frequent written form (ties by code point), or its
+    /// key when it was never written otherwise.
+    public func displayText(of id: Int32) -> String {
+        let term = terms[Int(id)]
+        guard var forms = termForms[id] else { return term.text }
+        let written = forms.values.reduce(0, +)
+        let asKey = termFrequency[Int(id)] - written
+        if asKey > 0 { forms[term.text, default: 0] += asKey }
+        return forms.max { lhs, rhs in
+            lhs.value != rhs.value ? lhs.value < rhs.value : rhs.key.utf8.lexicographicallyPrecedes(lhs.key.utf8)
+        }?.key ?? term.text
     }
 
     /// The id of `term` if it was counted.
@@ -149,6 +170,9 @@ public struct CorpusCounts: Sendable {
         for (pair, count) in other.pairSentences {
             pairSentences[PairKey(mapping[Int(pair.first)], mapping[Int(pair.second)]), default: 0] += count
         }
+        for (otherID, forms) in other.termForms {
+            termForms[mapping[Int(otherID)], default: [:]].merge(forms, uniquingKeysWith: +)
+        }
         documentCount += other.documentCount
         sentenceCount += other.sentenceCount
         paragraphCount += other.paragraphCount
@@ -173,6 +197,6 @@ public struct CorpusCounts: Sendable {
         }
     }
 
-    /// Document summaries in input order.
-    public var sortedDocuments: [DocumentSummary] { documents.sorted { $0.id < $1.id } }
+    /// Document summaries in run order (input, then row).
+    public var sortedDocuments: [DocumentSummary] { documents.sorted(by: DocumentSummary.inRunOrder) }
 }

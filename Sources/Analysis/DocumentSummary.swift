@@ -1,13 +1,22 @@
-/// One row of `documents.csv`: what a document is and how much of it there was.
+import Corpus
+
+/// One row of `documents.csv`: what a document is, where it came from and how much of it there was.
 public struct DocumentSummary: Sendable, Equatable {
-    /// Position of the document in the run's sorted input list, from 1.
-    public var id: Int
+    /// Position of the document's input in the run's sorted input list, from 0.
+    public var input: Int
+    /// For a row of a table: its number among the data rows, from 1.
+    public var record: Int?
     public var path: String
+    /// The encoding the input was read in (`UTF-8`, `CP932` …).
+    public var encoding: String
+    /// Document variables (table columns, metadata), in their columns' order.
+    public var variables: [DocumentVariable]
     public var byteCount: Int
     public var sha256: String
     /// Characters (extended grapheme clusters) of the decoded text.
     public var characterCount: Int
     public var paragraphCount: Int
+    public var footnoteCount: Int
     public var sentenceCount: Int
     /// Tokens MeCab produced, symbols and particles included.
     public var tokenCount: Int
@@ -16,21 +25,53 @@ public struct DocumentSummary: Sendable, Equatable {
     /// Per theme: occurrences, and sentences with at least one occurrence.
     public var themeOccurrences: [Int]
     public var themeSentences: [Int]
+    /// The document's speakers, in order of their first turn.
+    public var speakers: [SpeakerSummary]
 
     public init(
-        id: Int, path: String, byteCount: Int, sha256: String, characterCount: Int,
-        paragraphCount: Int, tokenCount: Int
+        input: Int, record: Int? = nil, path: String, encoding: String = "UTF-8", variables: [DocumentVariable] = [],
+        byteCount: Int, sha256: String, characterCount: Int, paragraphCount: Int, footnoteCount: Int = 0,
+        tokenCount: Int, speakers: [SpeakerSummary] = []
     ) {
-        self.id = id
+        self.input = input
+        self.record = record
         self.path = path
+        self.encoding = encoding
+        self.variables = variables
         self.byteCount = byteCount
         self.sha256 = sha256
         self.characterCount = characterCount
         self.paragraphCount = paragraphCount
+        self.footnoteCount = footnoteCount
         self.tokenCount = tokenCount
+        self.speakers = speakers
         sentenceCount = 0
         termCount = 0
         themeOccurrences = []
         themeSentences = []
+    }
+
+    /// Documents sort by input, then by row.
+    public static func inRunOrder(_ lhs: DocumentSummary, _ rhs: DocumentSummary) -> Bool {
+        (lhs.input, lhs.record ?? 0) < (rhs.input, rhs.record ?? 0)
+    }
+}
+
+/// What one speaker said in one document.
+public struct SpeakerSummary: Sendable, Equatable {
+    public var name: String
+    /// Turns: each label opens one.
+    public var turns: Int
+    public var paragraphs: Int
+    public var sentences: Int
+    /// Characters of the speaker's normalized sentences.
+    public var characters: Int
+
+    public init(name: String, turns: Int = 0, paragraphs: Int = 0, sentences: Int = 0, characters: Int = 0) {
+        self.name = name
+        self.turns = turns
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.characters = characters
     }
 }

@@ -2,10 +2,14 @@
 #include "cicu.h"
 
 #include <pthread.h>
+#include <string.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/uset.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 #include <unicode/utypes.h>
 #include <unicode/uversion.h>
 
@@ -47,6 +51,46 @@ int32_t cicu_normalize_japanese(const uint16_t *source, int32_t length,
     return written;
 }
 
+int32_t cicu_normalize_japanese_traced(const uint16_t *source, int32_t length, uint16_t *destination,
+                                       int32_t *chunk_starts, int32_t *chunk_ends, int32_t capacity,
+                                       int32_t *status) {
+    const UNormalizer2 *normalizer = japanese(status);
+    if (normalizer == NULL) { return 0; }
+    int32_t written = 0;
+    int32_t index = 0;
+    while (index < length) {
+        int32_t start = index;
+        UChar32 c;
+        U16_NEXT(source, index, length, c);
+        while (index < length) {
+            int32_t next = index;
+            U16_NEXT(source, next, length, c);
+            if (unorm2_hasBoundaryBefore(normalizer, c)) { break; }
+            index = next;
+        }
+        UErrorCode error = U_ZERO_ERROR;
+        int32_t produced = unorm2_normalize(normalizer, (const UChar *)source + start, index - start,
+                                            (UChar *)destination + written, capacity - written, &error);
+        if (U_FAILURE(error)) { *status = (int32_t)error; return written; }
+        for (int32_t unit = written; unit < written + produced; unit++) {
+            chunk_starts[unit] = start;
+            chunk_ends[unit] = index;
+        }
+        written += produced;
+    }
+    return written;
+}
+
+int32_t cicu_casefold(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity,
+                      int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    const UNormalizer2 *fold = unorm2_getNFKCCasefoldInstance(&error);
+    if (U_FAILURE(error)) { *status = (int32_t)error; return 0; }
+    int32_t written = unorm2_normalize(fold, (const UChar *)source, length, (UChar *)destination, capacity, &error);
+    *status = (int32_t)error;
+    return written;
+}
+
 int32_t cicu_normalized_prefix_length(const uint16_t *source, int32_t length, int32_t *status) {
     const UNormalizer2 *normalizer = japanese(status);
     if (normalizer == NULL) { return 0; }
@@ -69,4 +113,73 @@ void cicu_version(char *buffer) {
     UVersionInfo version;
     u_getVersion(version);
     u_versionToString(version, buffer);
+}
+
+int32_t cicu_decode(const char *charset, const uint8_t *source, int32_t length,
+                    uint16_t *destination, int32_t capacity, int32_t *error_offset, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    *error_offset = -1;
+    UConverter *converter = ucnv_open(charset, &error);
+    if (U_FAILURE(error)) { *status = (int32_t)error; return 0; }
+    error = U_ZERO_ERROR;
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &error);
+    if (U_FAILURE(error)) { ucnv_close(converter); *status = (int32_t)error; return 0; }
+    const char *cursor = (const char *)source;
+    const char *limit = cursor + length;
+    UChar *target = (UChar *)destination;
+    UChar *target_limit = target + capacity;
+    error = U_ZERO_ERROR;
+    ucnv_toUnicode(converter, &target, target_limit, &cursor, limit, NULL, 1, &error);
+    if (U_FAILURE(error)) {
+        char invalid[32];
+        int8_t invalid_length = (int8_t)sizeof(invalid);
+        UErrorCode ignored = U_ZERO_ERROR;
+        ucnv_getInvalidChars(converter, invalid, &invalid_length, &ignored);
+        if (U_FAILURE(ignored)) { invalid_length = 0; }
+        *error_offset = (int32_t)(cursor - (const char *)source) - invalid_length;
+    }
+    *status = (int32_t)error;
+    ucnv_close(converter);
+    return (int32_t)(target - (UChar *)destination);
+}
+
+int32_t cicu_charset_exists(const char *charset) {
+    UErrorCode error = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &error);
+    if (U_FAILURE(error)) { return 0; }
+    ucnv_close(converter);
+    return 1;
+}
+
+int32_t cicu_charset_canonical_name(const char *charset, char *buffer, int32_t capacity) {
+    UErrorCode error = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &error);
+    if (U_FAILURE(error)) { return 0; }
+    const char *name = ucnv_getName(converter, &error);
+    int32_t ok = U_SUCCESS(error) && name != NULL && (int32_t)strlen(name) < capacity;
+    if (ok) { strcpy(buffer, name); }
+    ucnv_close(converter);
+    return ok;
+}
+
+int32_t cicu_detect_charset(const uint8_t *source, int32_t length, char *name, int32_t capacity,
+                            int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UCharsetDetector *detector = ucsdet_open(&error);
+    if (U_FAILURE(error)) { *status = (int32_t)error; return -1; }
+    ucsdet_setText(detector, (const char *)source, length, &error);
+    const UCharsetMatch *match = ucsdet_detect(detector, &error);
+    int32_t confidence = -1;
+    if (U_SUCCESS(error) && match != NULL) {
+        const char *detected = ucsdet_getName(match, &error);
+        confidence = ucsdet_getConfidence(match, &error);
+        if (U_SUCCESS(error) && detected != NULL && (int32_t)strlen(detected) < capacity) {
+            strcpy(name, detected);
+        } else {
+            confidence = -1;
+        }
+    }
+    *status = U_FAILURE(error) ? (int32_t)error : 0;
+    ucsdet_close(detector);
+    return confidence;
 }

@@ -6,16 +6,24 @@ public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
     case missing(path: String)
     /// The path exists but could not be read (permissions, a directory that cannot be listed …).
     case unreadable(path: String, reason: String)
-    /// The bytes are not valid UTF-8; `offset` is the 0-based byte offset of the first bad byte.
-    case invalidUTF8(path: String, offset: Int)
+    /// The bytes are not valid in `encoding` (given, or shown by a byte-order mark or by the rest
+    /// of the file); `offset` is the 0-based byte offset of the first bad sequence.
+    case invalidBytes(path: String, encoding: TextEncoding, offset: Int)
+    /// No encoding kotoba knows decodes the bytes; `encoding` got furthest and failed at `offset`.
+    case undecodable(path: String, encoding: TextEncoding, offset: Int)
+    /// Several encodings decode the bytes and none is clearly right.
+    case ambiguousEncoding(path: String, candidates: [TextEncoding])
     /// The file holds a NUL byte, so it is binary data rather than text.
     case binary(path: String, offset: Int)
+    /// A table (CSV, TSV) cannot be read as documents.
+    case invalidTable(path: String, reason: String)
 
     /// The path the problem is about.
     public var path: String {
         switch self {
-        case .missing(let path), .unreadable(let path, _), .invalidUTF8(let path, _),
-            .binary(let path, _):
+        case .missing(let path), .unreadable(let path, _), .invalidBytes(let path, _, _),
+            .undecodable(let path, _, _), .ambiguousEncoding(let path, _), .binary(let path, _),
+            .invalidTable(let path, _):
             path
         }
     }
@@ -23,7 +31,7 @@ public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `true` for problems with the data itself (as opposed to a file that cannot be found or read).
     public var isDataError: Bool {
         switch self {
-        case .invalidUTF8, .binary: true
+        case .invalidBytes, .undecodable, .ambiguousEncoding, .binary, .invalidTable: true
         case .missing, .unreadable: false
         }
     }
@@ -32,8 +40,16 @@ public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .missing(let path): "\(path): no such file or directory"
         case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
-        case .invalidUTF8(let path, let offset): "\(path): invalid UTF-8 at byte offset \(offset)"
+        case .invalidBytes(let path, let encoding, let offset):
+            "\(path): invalid \(encoding.displayName) at byte offset \(offset)"
+        case .undecodable(let path, let encoding, let offset):
+            "\(path): not text in UTF-8, Shift_JIS (CP932), EUC-JP or UTF-16 (invalid \(encoding.displayName) "
+                + "at byte offset \(offset)); name its encoding with --encoding"
+        case .ambiguousEncoding(let path, let candidates):
+            "\(path): the encoding could be \(candidates.map(\.displayName).joined(separator: " or ")); "
+                + "name it with --encoding"
         case .binary(let path, let offset): "\(path): binary data (NUL byte at byte offset \(offset))"
+        case .invalidTable(let path, let reason): "\(path): \(reason)"
         }
     }
 }

@@ -3,14 +3,14 @@ import Foundation
 /// Turns the paths a user gives into the ordered list of inputs of a run.
 ///
 /// Directories are walked recursively; inside them only text files count (`.txt`, `.text`,
-/// `.md`, `.markdown`), hidden files and folders are passed over, and every other file is listed
+/// `.md`, `.markdown`, `.csv`, `.tsv`), hidden files and folders are passed over, and every other file is listed
 /// in `ignored` so that nothing is dropped without a trace. A file named explicitly is always
 /// read, whatever its extension. `-` means standard input. The result is sorted by display path
 /// (byte order) and free of duplicates, so a run does not depend on the order of directory
 /// listings or of the arguments.
 public struct CorpusScanner: Sendable {
     /// File extensions (lowercase, without the dot) that a directory walk takes as documents.
-    public static let textExtensions: Set<String> = ["txt", "text", "md", "markdown"]
+    public static let textExtensions: Set<String> = ["txt", "text", "md", "markdown", "csv", "tsv"]
 
     /// The inputs found, and the files seen in directories but not taken.
     public struct Listing: Sendable {
@@ -56,9 +56,9 @@ public struct CorpusScanner: Sendable {
                 continue
             }
             do {
-                let found = try walk(directory: url, displayPrefix: path)
-                for (display, file) in found.files where seen.insert(file.path).inserted {
-                    inputs.append(InputSource(displayPath: display, origin: .file(file)))
+                let found = try walk(directory: url, displayPrefix: path, relativePrefix: "")
+                for (display, relative, file) in found.files where seen.insert(file.path).inserted {
+                    inputs.append(InputSource(displayPath: display, relativePath: relative, origin: .file(file)))
                 }
                 ignored += found.ignored
             } catch {
@@ -77,8 +77,8 @@ public struct CorpusScanner: Sendable {
         public var description: String { problems.map(\.description).joined(separator: "\n") }
     }
 
-    private func walk(directory: URL, displayPrefix: String) throws(CorpusError) -> (
-        files: [(String, URL)], ignored: [String]
+    private func walk(directory: URL, displayPrefix: String, relativePrefix: String) throws(CorpusError) -> (
+        files: [(display: String, relative: String, url: URL)], ignored: [String]
     ) {
         let fileManager = FileManager.default
         let children: [String]
@@ -87,22 +87,23 @@ public struct CorpusScanner: Sendable {
         } catch {
             throw .unreadable(path: displayPrefix, reason: SystemError.reason(for: error))
         }
-        var files: [(String, URL)] = []
+        var files: [(display: String, relative: String, url: URL)] = []
         var ignored: [String] = []
         for name in children where !name.hasPrefix(".") {
             let child = directory.appendingPathComponent(name)
             let display = displayPrefix.hasSuffix("/") ? displayPrefix + name : displayPrefix + "/" + name
+            let relative = relativePrefix + name
             var isDirectory: ObjCBool = false
             guard fileManager.fileExists(atPath: child.path, isDirectory: &isDirectory) else {
                 // A dangling symbolic link: say so rather than skip it.
                 throw .missing(path: display)
             }
             if isDirectory.boolValue {
-                let below = try walk(directory: child, displayPrefix: display)
+                let below = try walk(directory: child, displayPrefix: display, relativePrefix: relative + "/")
                 files += below.files
                 ignored += below.ignored
             } else if Self.textExtensions.contains(child.pathExtension.lowercased()) {
-                files.append((display, child))
+                files.append((display, relative, child))
             } else {
                 ignored.append(display)
             }

@@ -13,10 +13,14 @@ public struct InputSource: Sendable, Hashable {
     /// The path as shown to the user and written to reports: the path as given on the command
     /// line, joined with the file's path below a given directory. Standard input is `-`.
     public let displayPath: String
+    /// The path below the directory it was found in (`a/b.txt` for `corpus/a/b.txt` found in
+    /// `corpus`), or the file name for a file given by itself: how a metadata table names it.
+    public let relativePath: String
     public let origin: Origin
 
-    public init(displayPath: String, origin: Origin) {
+    public init(displayPath: String, relativePath: String? = nil, origin: Origin) {
         self.displayPath = displayPath
+        self.relativePath = relativePath ?? (displayPath as NSString).lastPathComponent
         self.origin = origin
     }
 

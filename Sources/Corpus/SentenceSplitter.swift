@@ -39,23 +39,23 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// The sentences of `paragraph`, trimmed of surrounding spaces; empty sentences are dropped.
-    public func sentences(in paragraph: String) -> [String] {
-        let scalars = paragraph.unicodeScalars
-        var sentences: [String] = []
-        var start = scalars.startIndex
-        var index = scalars.startIndex
+    public func sentences(in paragraph: TracedText) -> [TracedText] {
+        let scalars = paragraph.scalars
+        var sentences: [TracedText] = []
+        var start = 0
+        var index = 0
         var depth = 0
         var length = 0
         var insideSince: Int?
-        func emit(upTo end: String.UnicodeScalarView.Index) {
-            let text = String(scalars[start..<end]).trimmingSpaces()
-            if !text.isEmpty { sentences.append(text) }
+        func emit(upTo end: Int) {
+            let sentence = paragraph[start..<end].trimmingSpaces()
+            if !sentence.isEmpty { sentences.append(sentence) }
             start = end
-            length = scalars.distance(from: end, to: index)  // characters already read past a cut
+            length = index - end  // characters already read past a cut
             depth = 0
             insideSince = nil
         }
-        while index < scalars.endIndex {
+        while index < scalars.count {
             let role = Self.role(of: scalars[index])
             length += 1
             switch role {
@@ -68,43 +68,35 @@ public struct SentenceSplitter: Sendable {
             case .terminator, .other:
                 break
             }
-            index = scalars.index(after: index)
+            index += 1
             guard role == .terminator else {
-                if length > maximumLength {
-                    emit(upTo: cutPoint(in: scalars[start..<scalars.index(before: index)]))
-                }
+                if length > maximumLength { emit(upTo: cutPoint(in: scalars, from: start, to: index - 1)) }
                 continue
             }
             let runaway = insideSince.map { length - $0 >= runawayLimit } ?? false
             guard depth == 0 || runaway else { continue }
             // Absorb following terminators and closing brackets.
-            while index < scalars.endIndex, [.terminator, .closer].contains(Self.role(of: scalars[index])) {
-                index = scalars.index(after: index)
+            while index < scalars.count, [.terminator, .closer].contains(Self.role(of: scalars[index])) {
+                index += 1
             }
             emit(upTo: index)
         }
-        emit(upTo: scalars.endIndex)
+        emit(upTo: scalars.count)
         return sentences
     }
 
-    /// Where to cut an over-long sentence: after the last pause within the window, else at its end.
-    private func cutPoint(in sentence: Substring.UnicodeScalarView) -> String.UnicodeScalarView.Index {
-        let window = sentence.suffix(Self.cutWindow)
-        if let pause = window.lastIndex(where: { ["、", "，", ",", " ", "\u{3000}"].contains($0) }) {
-            return sentence.index(after: pause)
-        }
-        return sentence.endIndex
+    /// The sentences of `paragraph` as strings.
+    public func sentences(in paragraph: String) -> [String] {
+        sentences(in: TracedText(original: paragraph)).map(\.string)
     }
-}
 
-extension String {
-    /// The string without leading and trailing ASCII and ideographic spaces.
-    func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\u{3000}" }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-            let last = scalars.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(scalars[first...last])
+    /// Where to cut an over-long sentence `start..<end`: after the last pause within the window,
+    /// else at its end.
+    private func cutPoint(in scalars: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
+        let windowStart = max(start, end - Self.cutWindow)
+        if let pause = scalars[windowStart..<end].lastIndex(where: { ["、", "，", ",", " ", "\u{3000}"].contains($0) }) {
+            return pause + 1
+        }
+        return end
     }
 }

@@ -1,36 +1,33 @@
-import Foundation
-
-/// A document as read from its input: the decoded text plus what identifies the bytes.
+/// A document of the corpus as read: a whole text file, or one row of a table.
 public struct SourceDocument: Sendable {
     /// The input's display path (see `InputSource.displayPath`).
-    public let path: String
-    /// Size of the input in bytes, as stored (BOM included).
-    public let byteCount: Int
-    /// SHA-256 of the input's bytes, lowercase hex.
-    public let sha256: String
-    /// The text, decoded from UTF-8 with any byte-order mark removed.
-    public let text: String
+    public var path: String
+    /// For a row of a table: its number among the data rows, from 1.
+    public var record: Int?
+    /// How the text is laid out (a table row's text is plain).
+    public var format: TextFormat
+    /// The encoding the file was read in.
+    public var encoding: TextEncoding
+    /// Size of the document's source in bytes: the file as stored, or a row's text in UTF-8.
+    public var byteCount: Int
+    /// SHA-256 of those bytes, lowercase hex.
+    public var sha256: String
+    /// The decoded text (without byte-order mark).
+    public var text: String
+    /// The document's variables: the other columns of its row, then those of the metadata file.
+    public var variables: [DocumentVariable]
 
-    public init(path: String, byteCount: Int, sha256: String, text: String) {
+    public init(
+        path: String, record: Int? = nil, format: TextFormat, encoding: TextEncoding, byteCount: Int,
+        sha256: String, text: String, variables: [DocumentVariable] = []
+    ) {
         self.path = path
+        self.record = record
+        self.format = format
+        self.encoding = encoding
         self.byteCount = byteCount
         self.sha256 = sha256
         self.text = text
-    }
-
-    /// Reads and decodes `source`.
-    ///
-    /// Invalid UTF-8 is refused with the offset of the first bad byte, and a NUL byte marks the
-    /// input as binary; nothing is ever replaced with U+FFFD.
-    public static func load(_ source: InputSource) throws(CorpusError) -> SourceDocument {
-        let data = try source.read()
-        let digest = ContentHash.sha256(data)
-        let decoded = data.withUnsafeBytes { raw in
-            Result { () throws(CorpusError) -> String in
-                try UTF8Text.decode(raw.bindMemory(to: UInt8.self), path: source.displayPath)
-            }
-        }
-        let text = try decoded.get()
-        return SourceDocument(path: source.displayPath, byteCount: data.count, sha256: digest, text: text)
+        self.variables = variables
     }
 }

@@ -1,51 +1,216 @@
-/// Character normalization of one paragraph or phrase (reference/normtok.md §4.2 F3 and F5).
+import Corpus
+import Foundation
+
+/// Character normalization of one paragraph or phrase (reference/normtok.md §4.2 F1–F5), traced
+/// so that every output character maps back to the original.
 ///
-/// 1. ICU NFKC, filtered to keep Japanese punctuation (`（）！？：；，．` …), the ideographic
-///    space, `…‥`, `゛゜` and `￥` as they are, so half-width katakana become full-width and
-///    full-width letters and digits become ASCII, while IPAdic still sees punctuation it knows
-///    (ASCII punctuation would be an unknown 名詞-サ変接続 to it).
-/// 2. Spaces: runs of ASCII and ideographic spaces collapse to one and are trimmed; a space next
-///    to a Japanese character (kana, kanji, CJK punctuation, full-width forms) is removed, since
-///    in Japanese text it is layout, not a word boundary (`平成 16 年` → `平成16年`). Spaces
-///    between Latin words stay (`Coding the Matrix`).
-///
-/// Case is kept. The input must not contain line breaks (join lines first, `LayoutRepair`):
-/// MeCab skips them as spaces, so a word broken across lines would stay broken.
+/// The rules run in order: voiced marks and enclosed characters (F1) and dashes and tildes (F2) on
+/// the original characters, then ICU's filtered NFKC (F3), ASCII punctuation in Japanese context
+/// (F4) and spaces (F5); see `NormalizationRule`. Case is kept. The input must not contain line
+/// breaks (join lines first: MeCab skips them, so a word broken across lines would stay broken).
 public struct TextNormalizer: Sendable {
-    public init() {}
+    /// The rules in force.
+    public let rules: Set<NormalizationRule>
 
-    /// The names of the rules this normalizer applies, in order, for the run manifest.
-    public static let rules = ["nfkc-filtered-japanese-punctuation", "spaces-japanese-context"]
-
-    /// Normalizes `text`.
-    /// - Throws: `NormalizationError` if ICU fails (out of memory, missing data).
-    public func normalize(_ text: String) throws(NormalizationError) -> String {
-        Self.removingLayoutSpaces(try ICU.normalizeJapanese(text))
+    public init(rules: Set<NormalizationRule> = Set(NormalizationRule.allCases)) {
+        self.rules = rules
     }
 
-    /// Applies the space rule (F5) alone.
-    static func removingLayoutSpaces(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
+    /// The rules in force, in order, by name: for the manifest.
+    public var ruleNames: [String] { rules.sorted().map(\.rawValue) }
+
+    /// Normalizes `text`, keeping its trace.
+    /// - Throws: `NormalizationError` if ICU fails (out of memory, missing data).
+    public func normalize(_ text: TracedText) throws(NormalizationError) -> TracedText {
+        var text = text
+        if rules.contains(.voicedMarks) || rules.contains(.enclosedCharacters) { text = Self.preNFKC(text, rules: rules) }
+        if rules.contains(.dashesAndTildes) { text = Self.dashesAndTildes(text) }
+        if rules.contains(.nfkc) { text = try ICU.normalizeJapanese(text) }
+        if rules.contains(.asciiPunctuation) { text = Self.widenedPunctuation(text) }
+        if rules.contains(.spaces) { text = Self.removingLayoutSpaces(text) }
+        return text
+    }
+
+    /// Normalizes `text` as a string.
+    public func normalize(_ text: String) throws(NormalizationError) -> String {
+        try normalize(TracedText(original: text)).string
+    }
+
+    /// The key `text` is compared under: NFKC_Casefold with the casefold rule, else the text.
+    public func key(_ text: String) throws(NormalizationError) -> String {
+        rules.contains(.caseFoldedKeys) ? try ICU.caseFold(text) : text
+    }
+
+    // MARK: F1
+
+    static func preNFKC(_ text: TracedText, rules: Set<NormalizationRule>) -> TracedText {
+        var result = TracedText()
+        result.reserveCapacity(text.count)
+        for index in 0..<text.count {
+            let scalar = text.scalars[index]
+            let span = text.span(at: index)
+            switch scalar.value {
+            case 0x309B, 0x309C where rules.contains(.voicedMarks):
+                // か゛ → が: combine with the kana before, if Unicode has the voiced form.
+                let combining = scalar.value == 0x309B ? "\u{3099}" : "\u{309A}"
+                if let previous = result.scalars.last, isKana(previous) {
+                    let composed = (String(previous) + combining).precomposedStringWithCanonicalMapping.unicodeScalars
+                    if composed.count == 1, let voiced = composed.first {
+                        result.replaceLast(with: voiced, extendingTo: span)
+                        continue
+                    }
+                }
+                result.append(scalar, span: span)
+            case 0x2460...0x2473 where rules.contains(.enclosedCharacters):  // ①–⑳
+                append("（\(scalar.value - 0x245F)）", to: &result, span: span)
+            case 0x2474...0x2487 where rules.contains(.enclosedCharacters):  // ⑴–⒇
+                append("（\(scalar.value - 0x2473)）", to: &result, span: span)
+            case 0x2488...0x249B where rules.contains(.enclosedCharacters):  // ⒈–⒛
+                append("\(scalar.value - 0x2487)．", to: &result, span: span)
+            case 0x3220...0x3243 where rules.contains(.enclosedCharacters):  // ㈠–㉃, ㈱ …
+                let inner = String(scalar).precomposedStringWithCompatibilityMapping
+                    .replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+                append(inner, to: &result, span: span)
+            default:
+                result.append(scalar, span: span)
+            }
+        }
+        return result
+    }
+
+    private static func append(_ replacement: String, to text: inout TracedText, span: Range<Int32>) {
+        for scalar in replacement.unicodeScalars { text.append(scalar, span: span) }
+    }
+
+    // MARK: F2
+
+    static let tildes: Set<Unicode.Scalar> = ["~", "∼", "∾", "〜", "〰", "～"]
+    static let hyphens: Set<Unicode.Scalar> = ["˗", "֊", "‐", "‑", "‒", "–", "⁃", "⁻", "₋", "−", "-"]
+    static let prolongedSoundLikes: Set<Unicode.Scalar> = ["﹣", "－", "ｰ", "—", "―", "─", "━", "ー"]
+
+    static func dashesAndTildes(_ text: TracedText) -> TracedText {
+        let scalars = text.scalars
+        var result = TracedText()
+        result.reserveCapacity(text.count)
+        var lastReplacement: Unicode.Scalar?
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            let span = text.span(at: index)
+            let replacement: Unicode.Scalar
+            if tildes.contains(scalar) {
+                replacement = "〜"
+            } else if hyphens.contains(scalar) || prolongedSoundLikes.contains(scalar) {
+                let before = index > 0 ? foldedAlphanumeric(scalars[index - 1]) : false
+                let after = index + 1 < scalars.count ? foldedAlphanumeric(scalars[index + 1]) : false
+                if before && after {
+                    replacement = "-"
+                } else if hyphens.contains(scalar) {
+                    replacement = "‐"
+                } else if let previous = result.scalars.last, isKana(previous) || previous == "ー" {
+                    replacement = "ー"
+                } else {
+                    replacement = "―"
+                }
+            } else {
+                result.append(scalar, span: span)
+                lastReplacement = nil
+                continue
+            }
+            if replacement == lastReplacement, replacement != "-" {
+                result.replaceLast(with: replacement, extendingTo: span)  // a run collapses to one
+            } else {
+                result.append(replacement, span: span)
+            }
+            lastReplacement = replacement
+        }
+        return result
+    }
+
+    /// ASCII letters and digits, and their full-width forms (which NFKC folds to them).
+    static func foldedAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: true
+        default: false
+        }
+    }
+
+    /// Hiragana, katakana and half-width katakana (not the prolonged sound mark itself).
+    static func isKana(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3041...0x3096, 0x30A1...0x30FA, 0xFF66...0xFF9D: true
+        default: false
+        }
+    }
+
+    // MARK: F4
+
+    /// ASCII punctuation that becomes full-width in Japanese context (`-` and `~` are F2's).
+    static let asciiPunctuation = Set("!\"#$%&'()*+,./:;<=>?@[\\]^_`{|}".unicodeScalars)
+
+    static func widenedPunctuation(_ text: TracedText) -> TracedText {
+        let scalars = text.scalars
+        guard scalars.contains(where: { asciiPunctuation.contains($0) }) else { return text }
+        var result = TracedText()
+        result.reserveCapacity(text.count)
+        let isLatin: (Unicode.Scalar) -> Bool = { $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }
+        let isAlphanumeric: (Unicode.Scalar) -> Bool = { foldedAlphanumeric($0) && $0.isASCII }
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            guard asciiPunctuation.contains(scalar) else {
+                result.append(scalar, span: text.span(at: index))
+                continue
+            }
+            // Inside a run of Latin characters with a letter or digit on both sides: keep.
+            var left = index - 1
+            var alphanumericLeft = false
+            while left >= 0, isLatin(scalars[left]) {
+                if isAlphanumeric(scalars[left]) { alphanumericLeft = true; break }
+                left -= 1
+            }
+            var right = index + 1
+            var alphanumericRight = false
+            while right < scalars.count, isLatin(scalars[right]) {
+                if isAlphanumeric(scalars[right]) { alphanumericRight = true; break }
+                right += 1
+            }
+            result.append(alphanumericLeft && alphanumericRight ? scalar : widened(scalar), span: text.span(at: index))
+        }
+        return result
+    }
+
+    static func widened(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar {
+        case "\"": "”"
+        case "'": "’"
+        case "\\": "￥"
+        default: Unicode.Scalar(scalar.value - 0x21 + 0xFF01) ?? scalar
+        }
+    }
+
+    // MARK: F5
+
+    /// Spaces next to Japanese characters removed; other runs of spaces collapsed to one.
+    static func removingLayoutSpaces(_ text: TracedText) -> TracedText {
+        let scalars = text.scalars
         guard scalars.contains(where: isSpace) else { return text }
-        var output = String.UnicodeScalarView()
+        var result = TracedText()
+        result.reserveCapacity(text.count)
         var index = 0
         while index < scalars.count {
-            let scalar = scalars[index]
-            guard isSpace(scalar) else {
-                output.append(scalar)
+            guard isSpace(scalars[index]) else {
+                result.append(scalars[index], span: text.span(at: index))
                 index += 1
                 continue
             }
             var end = index
             while end < scalars.count, isSpace(scalars[end]) { end += 1 }
-            if index > 0, end < scalars.count,
-                !isJapaneseBlock(scalars[index - 1]), !isJapaneseBlock(scalars[end])
-            {
-                output.append(" ")
+            if index > 0, end < scalars.count, !isJapaneseBlock(scalars[index - 1]), !isJapaneseBlock(scalars[end]) {
+                let span = text.originalRange(of: index..<end)
+                result.append(" ", span: Int32(span.lowerBound)..<Int32(span.upperBound))
             }
             index = end
         }
-        return String(output)
+        return result
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -3,42 +3,71 @@ import Corpus
 import Normalization
 import Tokenization
 
-/// Runs every stage on one document, for one worker: read, structure, tokenize, then hand the
-/// tokens to the worker's `CorpusAnalyzer`. Owns the worker's MeCab tagger, so it is not shared
-/// between threads.
+/// Runs every stage on one input, for one worker: read and decode, structure, tokenize, then hand
+/// the tokens to the worker's `CorpusAnalyzer`. Owns the worker's MeCab tagger, so it is not
+/// shared between threads.
 struct DocumentProcessor {
+    let reader: CorpusReader
     let normalizer: TextNormalizer
     let tagger: MeCabTagger
 
-    /// Processes the input at `index` (0-based) into `analyzer`.
-    func process(_ source: InputSource, index: Int, into analyzer: inout CorpusAnalyzer) throws(PipelineError) {
-        let document: SourceDocument
+    /// What the manifest records of an input.
+    struct InputRecord: Sendable, Codable {
+        var path: String
+        var bytes: Int
+        var sha256: String
+        var encoding: String
+        var format: String
+        var documents: Int
+    }
+
+    /// Processes the input at `index` (0-based in the run's input list) into `analyzer`.
+    func process(_ source: InputSource, index: Int, into analyzer: inout CorpusAnalyzer) throws(PipelineError)
+        -> InputRecord
+    {
+        let file: CorpusReader.InputFile
         do {
-            document = try SourceDocument.load(source)
+            file = try reader.read(source)
         } catch {
             throw .inputs([error])
         }
-        let structure: DocumentStructure
-        do {
-            structure = try DocumentStructure(text: document.text, normalizer: normalizer)
-        } catch {
-            throw .processing(path: document.path, reason: error.description)
-        }
-        var sentences: [(text: String, tokens: [Token])] = []
-        var tokenCount = 0
-        for sentence in structure.sentences {
+        for document in file.documents {
+            let label = document.record.map { "\(document.path) (row \($0))" } ?? document.path
+            let structure: DocumentStructure
             do {
-                let tokens = try tagger.tokenize(sentence)
-                tokenCount += tokens.count
-                sentences.append((sentence, tokens))
+                structure = try DocumentStructure(document: document, normalizer: normalizer)
             } catch {
-                throw .processing(path: document.path, reason: error.description)
+                throw .processing(path: label, reason: error.description)
             }
+            var sentences: [(text: String, tokens: [Token])] = []
+            var tokenCount = 0
+            for sentence in structure.sentences {
+                let text = sentence.string
+                do {
+                    let tokens = try tagger.tokenize(text)
+                    tokenCount += tokens.count
+                    sentences.append((text, tokens))
+                } catch {
+                    let span = sentence.originalRange
+                    throw .processing(
+                        path: label, reason: "\(error.description) (the sentence at characters \(span.lowerBound)–\(span.upperBound))")
+                }
+            }
+            let footnotes = structure.paragraphs.filter { if case .footnote = $0.kind { true } else { false } }.count
+            let summary = DocumentSummary(
+                input: index, record: document.record, path: document.path, encoding: document.encoding.rawValue,
+                variables: document.variables, byteCount: document.byteCount, sha256: document.sha256,
+                characterCount: document.text.count, paragraphCount: structure.paragraphs.count - footnotes,
+                footnoteCount: footnotes, tokenCount: tokenCount,
+                speakers: structure.speakerSummaries.map {
+                    SpeakerSummary(
+                        name: $0.name, turns: $0.turns, paragraphs: $0.paragraphs, sentences: $0.sentences,
+                        characters: $0.characters)
+                })
+            analyzer.add(summary, sentences: sentences)
         }
-        let summary = DocumentSummary(
-            id: index + 1, path: document.path, byteCount: document.byteCount, sha256: document.sha256,
-            characterCount: document.text.count, paragraphCount: structure.paragraphs.count,
-            tokenCount: tokenCount)
-        analyzer.add(summary, sentences: sentences)
+        return InputRecord(
+            path: file.path, bytes: file.byteCount, sha256: file.sha256, encoding: file.encoding.rawValue,
+            format: file.format.rawValue, documents: file.documents.count)
     }
 }

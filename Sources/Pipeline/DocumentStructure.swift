@@ -1,33 +1,67 @@
 import Corpus
 import Normalization
 
-/// A document cut into paragraphs and normalized sentences: what the tokenizer sees.
+/// A document cut into paragraphs and normalized sentences, traced to the original: what the
+/// tokenizer sees, and where each sentence stands (section, speaker turn, paragraph).
 public struct DocumentStructure: Sendable {
     public struct Paragraph: Sendable {
+        public var kind: Corpus.Paragraph.Kind
+        /// The speaker, normalized like the text.
         public var speaker: String?
-        /// Normalized sentences of the paragraph.
-        public var sentences: [String]
+        public var turn: Int?
+        /// The section title, normalized like the text.
+        public var section: String?
+        /// Normalized sentences of the paragraph, each traced to the original text.
+        public var sentences: [TracedText]
     }
 
     public var paragraphs: [Paragraph]
 
     /// All sentences, in order.
-    public var sentences: [String] { paragraphs.flatMap(\.sentences) }
+    public var sentences: [TracedText] { paragraphs.flatMap(\.sentences) }
 
-    /// Structures `text`: lines joined into paragraphs (`LayoutRepair`), speaker labels split off
-    /// (`SpeakerTurns`, before normalization removes the space after a label), each paragraph
+    /// Structures `document`: Markdown is read as Markdown, other text has its layout repaired
+    /// (`LayoutRepair`); then sections, speaker turns and footnotes are found (`StructureReader`,
+    /// before normalization removes the space after a speaker label), and each paragraph is
     /// normalized (`TextNormalizer`) and split into sentences (`SentenceSplitter`).
     public init(
-        text: String, layout: LayoutRepair = LayoutRepair(), normalizer: TextNormalizer,
+        document: SourceDocument, normalizer: TextNormalizer, layout: LayoutRepair = LayoutRepair(),
         splitter: SentenceSplitter = SentenceSplitter()
     ) throws(NormalizationError) {
+        let original = TracedText(original: document.text)
+        let blocks = document.format == .markdown ? MarkdownReader().blocks(in: original) : layout.blocks(in: original)
         var paragraphs: [Paragraph] = []
-        for paragraph in SpeakerTurns.paragraphs(from: layout.paragraphs(in: text)) {
+        for paragraph in StructureReader().paragraphs(from: blocks) {
             let sentences = splitter.sentences(in: try normalizer.normalize(paragraph.text))
-            if !sentences.isEmpty {
-                paragraphs.append(Paragraph(speaker: paragraph.speaker, sentences: sentences))
-            }
+            guard !sentences.isEmpty else { continue }
+            paragraphs.append(
+                Paragraph(
+                    kind: paragraph.kind, speaker: try paragraph.speaker.map { name throws(NormalizationError) in try normalizer.normalize(name) },
+                    turn: paragraph.turn,
+                    section: try paragraph.section.map { title throws(NormalizationError) in try normalizer.normalize(title) },
+                    sentences: sentences))
         }
         self.paragraphs = paragraphs
+    }
+
+    /// Per speaker, in order of their first turn: turns, paragraphs, sentences and characters.
+    var speakerSummaries: [(name: String, turns: Int, paragraphs: Int, sentences: Int, characters: Int)] {
+        var order: [String] = []
+        var turns: [String: Set<Int>] = [:]
+        var totals: [String: (paragraphs: Int, sentences: Int, characters: Int)] = [:]
+        for paragraph in paragraphs {
+            guard let speaker = paragraph.speaker else { continue }
+            if totals[speaker] == nil { order.append(speaker) }
+            if let turn = paragraph.turn { turns[speaker, default: []].insert(turn) }
+            var total = totals[speaker] ?? (0, 0, 0)
+            total.paragraphs += 1
+            total.sentences += paragraph.sentences.count
+            total.characters += paragraph.sentences.reduce(0) { $0 + $1.string.count }
+            totals[speaker] = total
+        }
+        return order.map { name in
+            let total = totals[name] ?? (0, 0, 0)
+            return (name, turns[name]?.count ?? 0, total.paragraphs, total.sentences, total.characters)
+        }
     }
 }

@@ -60,10 +60,11 @@ public struct Pipeline: Sendable {
         logger.debug("loaded dictionary", metadata: ["dictionary.path": "\(dictionaryDirectory)"])
         lap("load_dictionary")
 
-        let normalizer = TextNormalizer()
+        let normalizer = configuration.normalizer
         let themes = try configuration.themes.map { path throws(PipelineError) in
             try ThemeFile.load(path: path, normalizer: normalizer)
         } ?? []
+        let reader = try Self.reader(for: configuration)
 
         let listing: CorpusScanner.Listing
         do {
@@ -72,14 +73,22 @@ public struct Pipeline: Sendable {
             throw .inputs(error.problems)
         }
         guard !listing.inputs.isEmpty else {
-            throw .inputs(configuration.inputs.map { .unreadable(path: $0, reason: "no text files (.txt, .md) found") })
+            throw .inputs(
+                configuration.inputs.map { .unreadable(path: $0, reason: "no text files (.txt, .md, .csv, .tsv) found") })
         }
         for path in listing.ignored {
             logger.info("ignored a file that is not text", metadata: ["path": "\(path)"])
         }
+        let unlisted = reader.metadata.map { metadata in
+            Set(metadata.keys).subtracting(listing.inputs.compactMap(metadata.key(for:))).sorted()
+        } ?? []
+        for key in unlisted {
+            logger.warning("a metadata row names no input", metadata: ["metadata.key": "\(key)"])
+        }
         lap("scan")
 
-        let counts = try analyze(listing.inputs, model: model, themes: themes, normalizer: normalizer)
+        let (counts, inputRecords) = try analyze(
+            listing.inputs, model: model, themes: themes, reader: reader, normalizer: normalizer)
         lap("analyze")
 
         let files = Reports.files(
@@ -95,15 +104,16 @@ public struct Pipeline: Sendable {
                     directory: dictionaryDirectory, layout: model.layout.name, files: model.dictionaries,
                     identity: identity),
                 icuVersion: ICU.version,
-                normalization: TextNormalizer.rules,
+                normalization: normalizer.ruleNames,
                 terms: "ipadic: nouns except 数/非自立/代名詞/接尾, 動詞-自立, 形容詞-自立, unknown words; symbols excluded",
                 cooccurrenceUnit: Reports.cooccurrenceUnit),
             configuration: resolved(dictionary: dictionaryDirectory),
             inputs: .init(
-                count: counts.documentCount,
-                bytes: counts.documents.reduce(0) { $0 + $1.byteCount },
-                files: counts.sortedDocuments.map { .init(path: $0.path, bytes: $0.byteCount, sha256: $0.sha256) },
-                ignored: listing.ignored),
+                count: inputRecords.count,
+                bytes: inputRecords.reduce(0) { $0 + $1.bytes },
+                files: inputRecords,
+                ignored: listing.ignored,
+                unlistedMetadataKeys: unlisted),
             counts: .init(
                 documents: counts.documentCount, paragraphs: counts.paragraphCount,
                 sentences: counts.sentenceCount, tokens: counts.tokenCount, termTokens: counts.termTokenCount,
@@ -131,26 +141,44 @@ public struct Pipeline: Sendable {
             output: configuration.output, published: published)
     }
 
+    /// The reader the configuration asks for: encoding, text column and metadata table.
+    static func reader(for configuration: PipelineConfiguration) throws(PipelineError) -> CorpusReader {
+        let decoder = TextDecoder(encoding: configuration.encoding)
+        do {
+            let metadata = try configuration.metadata.map { path throws(CorpusError) in
+                try DocumentMetadata(path: path, decoder: decoder)
+            }
+            return CorpusReader(decoder: decoder, textColumn: configuration.textColumn, metadata: metadata)
+        } catch {
+            throw .inputs([error])
+        }
+    }
+
     /// Processes `inputs` on `configuration.jobs` workers and merges their counts.
-    func analyze(_ inputs: [InputSource], model: MeCabModel, themes: [Theme], normalizer: TextNormalizer)
-        throws(PipelineError) -> CorpusCounts
-    {
+    func analyze(
+        _ inputs: [InputSource], model: MeCabModel, themes: [Theme], reader: CorpusReader,
+        normalizer: TextNormalizer
+    ) throws(PipelineError) -> (CorpusCounts, [DocumentProcessor.InputRecord]) {
         let schedule = Self.largestFirst(inputs)
         let next = Atomic<Int>(0)
         let workers = min(configuration.jobs, inputs.count)
         let results = Mutex<[(CorpusCounts, [(Int, PipelineError)])]>([])
+        let records = Mutex<[DocumentProcessor.InputRecord?]>(Array(repeating: nil, count: inputs.count))
+        let key = Self.keyFunction(normalizer)
         let logger = logger
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var analyzer = CorpusAnalyzer(themes: themes)
+            var analyzer = CorpusAnalyzer(themes: themes, key: key)
             var failures: [(Int, PipelineError)] = []
             do throws(MeCabError) {
-                let processor = DocumentProcessor(normalizer: normalizer, tagger: try MeCabTagger(model: model))
+                let processor = DocumentProcessor(
+                    reader: reader, normalizer: normalizer, tagger: try MeCabTagger(model: model))
                 while true {
                     let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard position < schedule.count else { break }
                     let index = schedule[position]
                     do throws(PipelineError) {
-                        try processor.process(inputs[index], index: index, into: &analyzer)
+                        let record = try processor.process(inputs[index], index: index, into: &analyzer)
+                        records.withLock { $0[index] = record }
                         logger.trace("processed document", metadata: ["path": "\(inputs[index].displayPath)"])
                     } catch {
                         failures.append((index, error))
@@ -173,7 +201,17 @@ public struct Pipeline: Sendable {
         }
         var merged = CorpusCounts(themeNames: themes.map(\.name))
         for (counts, _) in finished { merged.merge(counts) }
-        return merged
+        return (merged, records.withLock { $0.compactMap { $0 } })
+    }
+
+    /// The key terms and theme forms are compared under (F6), as a closure for the analyzers.
+    /// Case folding cannot fail for text ICU already normalized; should it, the text is its own key.
+    static func keyFunction(_ normalizer: TextNormalizer) -> @Sendable (String) -> String {
+        guard normalizer.rules.contains(.caseFoldedKeys) else { return { $0 } }
+        return { text in
+            guard text.unicodeScalars.contains(where: { $0.properties.changesWhenNFKCCaseFolded }) else { return text }
+            return (try? normalizer.key(text)) ?? text
+        }
     }
 
     /// Input indices, largest file first (ties in input order), so workers finish together.

@@ -1,3 +1,6 @@
+import Corpus
+import Normalization
+
 /// Everything that decides a run's output. Recorded, resolved, in the manifest.
 public struct PipelineConfiguration: Sendable, Codable, Equatable {
     /// Files and directories to read; `-` is standard input.
@@ -12,6 +15,14 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public var themes: String?
     /// Pairs found together in fewer sentences are left out of `cooccurrence.csv`.
     public var minimumPairCount: Int
+    /// The encoding of every input, or `nil` to detect each one's.
+    public var encoding: TextEncoding?
+    /// The column of CSV and TSV inputs that holds the text.
+    public var textColumn: String?
+    /// A metadata table (CSV or TSV) of document variables keyed by file name.
+    public var metadata: String?
+    /// Normalization rules switched off.
+    public var disabledNormalizationRules: [NormalizationRule]
 
     /// The bundled corpus and theme file, read when `kotoba run` is given no paths.
     public static let defaultCorpus = "corpus"
@@ -20,7 +31,8 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
 
     public init(
         inputs: [String] = [defaultCorpus], output: String = defaultOutput, jobs: Int,
-        dictionary: String? = nil, themes: String? = nil, minimumPairCount: Int = 2
+        dictionary: String? = nil, themes: String? = nil, minimumPairCount: Int = 2, encoding: TextEncoding? = nil,
+        textColumn: String? = nil, metadata: String? = nil, disabledNormalizationRules: [NormalizationRule] = []
     ) {
         self.inputs = inputs
         self.output = output
@@ -28,6 +40,15 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         self.dictionary = dictionary
         self.themes = themes
         self.minimumPairCount = minimumPairCount
+        self.encoding = encoding
+        self.textColumn = textColumn
+        self.metadata = metadata
+        self.disabledNormalizationRules = Array(Set(disabledNormalizationRules)).sorted()
+    }
+
+    /// The normalizer these settings ask for.
+    public var normalizer: TextNormalizer {
+        TextNormalizer(rules: Set(NormalizationRule.allCases).subtracting(disabledNormalizationRules))
     }
 
     /// Checks values that no run could use.

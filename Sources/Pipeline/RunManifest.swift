@@ -29,17 +29,14 @@ public struct RunManifest: Codable, Sendable {
     }
 
     public struct Inputs: Codable, Sendable {
-        struct File: Codable, Sendable {
-            var path: String
-            var bytes: Int
-            var sha256: String
-        }
-
         var count: Int
         var bytes: Int
-        var files: [File]
+        /// Every input: path, size, SHA-256, encoding, format and how many documents it gave.
+        var files: [DocumentProcessor.InputRecord]
         /// Files found in input directories but not read (not a text extension).
         var ignored: [String]
+        /// Keys of the metadata table that named no input.
+        var unlistedMetadataKeys: [String]
     }
 
     public struct Counts: Codable, Sendable {

@@ -4,7 +4,8 @@ import Normalization
 import Yams
 
 /// Reads a theme file: YAML with a list of themes, each a name and the words and phrases that
-/// express it. Forms are normalized like the text, so `ＭＡＣＣ` in the file matches `MACC`.
+/// express it. Forms are normalized like the text and keyed like terms, so `ＭＡＣＣ` or `macc` in
+/// the file matches `MACC` in the text.
 ///
 /// ```yaml
 /// version: 1
@@ -66,7 +67,7 @@ public enum ThemeFile {
             var normalized: [String] = []
             for form in entry.terms {
                 do {
-                    let value = try normalizer.normalize(form)
+                    let value = try normalizer.key(try normalizer.normalize(form))
                     if value.isEmpty { problems.append("\(label): the term '\(form)' is empty after normalization") }
                     normalized.append(value)
                 } catch {

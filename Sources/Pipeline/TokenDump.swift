@@ -1,4 +1,5 @@
 import Corpus
+import Foundation
 import Normalization
 import Tokenization
 
@@ -10,13 +11,32 @@ public enum TokenDump {
         case mecab
         /// The normalized sentences, one per line: feed them to the `mecab` command to compare.
         case sentences
+        /// Each token with its span in the original text: `surface<TAB>start<TAB>end<TAB>original`,
+        /// offsets in Unicode scalars of the decoded input, line breaks in the original shown as `\n`.
+        case offsets
+        /// One JSON object per paragraph: kind, section, speaker, turn and sentences.
+        case structure
     }
 
-    /// Tokenizes `inputs` and hands the text to `write`, one document at a time.
+    /// One line of `structure` output.
+    struct ParagraphRecord: Encodable {
+        var path: String
+        var record: Int?
+        var paragraph: Int
+        var kind: String
+        var level: Int?
+        var footnote: String?
+        var section: String?
+        var speaker: String?
+        var turn: Int?
+        var sentences: [String]
+    }
+
+    /// Tokenizes the inputs of `configuration` and hands the text to `write`, one document at a time.
     public static func run(
-        inputs: [String], dictionary: String?, format: Format, write: (String) -> Void
+        configuration: PipelineConfiguration, format: Format, write: (String) -> Void
     ) throws(PipelineError) {
-        let dictionaryDirectory = try Pipeline.dictionaryDirectory(dictionary)
+        let dictionaryDirectory = try Pipeline.dictionaryDirectory(configuration.dictionary)
         let tagger: MeCabTagger
         do {
             tagger = try MeCabTagger(model: try MeCabModel(dictionaryDirectory: dictionaryDirectory))
@@ -25,41 +45,80 @@ public enum TokenDump {
         }
         let listing: CorpusScanner.Listing
         do {
-            listing = try CorpusScanner().listing(for: inputs)
+            listing = try CorpusScanner().listing(for: configuration.inputs)
         } catch {
             throw .inputs(error.problems)
         }
-        let normalizer = TextNormalizer()
+        let reader = try Pipeline.reader(for: configuration)
+        let normalizer = configuration.normalizer
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for input in listing.inputs {
-            let document: SourceDocument
-            let structure: DocumentStructure
+            let file: CorpusReader.InputFile
             do {
-                document = try SourceDocument.load(input)
+                file = try reader.read(input)
             } catch {
                 throw .inputs([error])
             }
-            do {
-                structure = try DocumentStructure(text: document.text, normalizer: normalizer)
-            } catch {
-                throw .processing(path: document.path, reason: error.description)
-            }
-            var text = ""
-            for sentence in structure.sentences {
-                switch format {
-                case .sentences:
-                    text += sentence + "\n"
-                case .mecab:
-                    let tokens: [Token]
-                    do {
-                        tokens = try tagger.tokenize(sentence)
-                    } catch {
-                        throw .processing(path: document.path, reason: error.description)
-                    }
-                    for token in tokens { text += token.surface + "\t" + token.features.raw + "\n" }
-                    text += "EOS\n"
+            for document in file.documents {
+                let structure: DocumentStructure
+                do {
+                    structure = try DocumentStructure(document: document, normalizer: normalizer)
+                } catch {
+                    throw .processing(path: document.path, reason: error.description)
                 }
+                let original = Array(document.text.unicodeScalars)
+                var text = ""
+                for (number, paragraph) in structure.paragraphs.enumerated() {
+                    if format == .structure {
+                        let record = ParagraphRecord(
+                            path: document.path, record: document.record, paragraph: number + 1,
+                            kind: paragraph.kind.name, level: paragraph.kind.level, footnote: paragraph.kind.footnote,
+                            section: paragraph.section, speaker: paragraph.speaker, turn: paragraph.turn,
+                            sentences: paragraph.sentences.map(\.string))
+                        text += String(decoding: (try? encoder.encode(record)) ?? Data(), as: UTF8.self) + "\n"
+                        continue
+                    }
+                    for sentence in paragraph.sentences {
+                        if format == .sentences {
+                            text += sentence.string + "\n"
+                            continue
+                        }
+                        let tokens: [Token]
+                        do {
+                            tokens = try tagger.tokenize(sentence.string)
+                        } catch {
+                            throw .processing(path: document.path, reason: error.description)
+                        }
+                        let offsets = sentence.utf8Offsets
+                        for token in tokens {
+                            if format == .mecab {
+                                text += token.surface + "\t" + token.features.raw + "\n"
+                            } else {
+                                let span = sentence.originalRange(ofUTF8: token.byteRange, offsets: offsets)
+                                let written = String(String.UnicodeScalarView(original[span]))
+                                    .replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+                                text += "\(token.surface)\t\(span.lowerBound)\t\(span.upperBound)\t\(written)\n"
+                            }
+                        }
+                        text += "EOS\n"
+                    }
+                }
+                write(text)
             }
-            write(text)
         }
     }
+}
+
+extension Paragraph.Kind {
+    var name: String {
+        switch self {
+        case .body: "body"
+        case .heading: "heading"
+        case .footnote: "footnote"
+        }
+    }
+
+    var level: Int? { if case .heading(let level) = self { level } else { nil } }
+    var footnote: String? { if case .footnote(let id) = self { id } else { nil } }
 }

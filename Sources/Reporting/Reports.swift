@@ -7,30 +7,58 @@ public enum Reports {
     /// The unit co-occurrence is counted in, as written to `cooccurrence.csv`.
     public static let cooccurrenceUnit = "sentence"
 
-    /// `documents.csv`: one row per document, in input order.
+    /// `documents.csv`: one row per document, in run order (`doc_id` counts from 1), then one
+    /// column per document variable, in order of first appearance (empty where a document has none).
     public static func documents(_ counts: CorpusCounts) -> CSVTable {
-        CSVTable(
+        let documents = counts.sortedDocuments
+        var variableNames: [String] = []
+        for document in documents {
+            for variable in document.variables where !variableNames.contains(variable.name) {
+                variableNames.append(variable.name)
+            }
+        }
+        return CSVTable(
             header: [
-                "doc_id", "path", "bytes", "sha256", "characters", "paragraphs", "sentences", "tokens",
-                "terms",
-            ],
-            rows: counts.sortedDocuments.map { document in
-                [
-                    .integer(document.id), .text(document.path), .integer(document.byteCount),
-                    .text(document.sha256), .integer(document.characterCount),
-                    .integer(document.paragraphCount), .integer(document.sentenceCount),
+                "doc_id", "path", "record", "encoding", "bytes", "sha256", "characters", "paragraphs", "footnotes",
+                "sentences", "tokens", "terms", "speakers",
+            ] + variableNames,
+            rows: documents.enumerated().map { index, document in
+                let values = Dictionary(document.variables.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+                return [
+                    .integer(index + 1), .text(document.path), document.record.map(CSVTable.Cell.integer) ?? .text(""),
+                    .text(document.encoding), .integer(document.byteCount), .text(document.sha256),
+                    .integer(document.characterCount), .integer(document.paragraphCount),
+                    .integer(document.footnoteCount), .integer(document.sentenceCount),
                     .integer(document.tokenCount), .integer(document.termCount),
-                ]
+                    .integer(document.speakers.count),
+                ] + variableNames.map { .text(values[$0] ?? "") }
             })
+    }
+
+    /// `speakers.csv`: per document, each speaker in order of their first turn, with their turns,
+    /// paragraphs, sentences and characters.
+    public static func speakers(_ counts: CorpusCounts) -> CSVTable {
+        var rows: [[CSVTable.Cell]] = []
+        for (index, document) in counts.sortedDocuments.enumerated() {
+            for speaker in document.speakers {
+                rows.append([
+                    .integer(index + 1), .text(document.path), .text(speaker.name), .integer(speaker.turns),
+                    .integer(speaker.paragraphs), .integer(speaker.sentences), .integer(speaker.characters),
+                ])
+            }
+        }
+        return CSVTable(
+            header: ["doc_id", "path", "speaker", "turns", "paragraphs", "sentences", "characters"], rows: rows)
     }
 
     /// `term_frequency.csv`: every term by descending frequency. `rank` gives tied terms the same
     /// (lowest) rank, as quanteda's `ties_method = "min"`; `doc_ratio` is the share of documents
     /// that contain the term; `sentence_count` the sentences that contain it.
     public static func termFrequency(_ counts: CorpusCounts) -> CSVTable {
+        let shown = displayTerms(counts)
         let order = counts.terms.indices.sorted { lhs, rhs in
             let (left, right) = (counts.termFrequency[lhs], counts.termFrequency[rhs])
-            return left != right ? left > right : counts.terms[lhs] < counts.terms[rhs]
+            return left != right ? left > right : shown[lhs] < shown[rhs]
         }
         var rows: [[CSVTable.Cell]] = []
         rows.reserveCapacity(order.count)
@@ -40,7 +68,7 @@ public enum Reports {
             let frequency = counts.termFrequency[id]
             if frequency != previous { rank = position + 1 }
             previous = frequency
-            let term = counts.terms[id]
+            let term = shown[id]
             rows.append([
                 .integer(rank), .text(term.text), .text(term.partOfSpeech), .integer(frequency),
                 .integer(counts.documentFrequency[id]),
@@ -63,14 +91,15 @@ public enum Reports {
             let counts: PairCounts
             let jaccard: Double
         }
+        let shown = displayTerms(counts)
         var rows: [Row] = []
         for (pair, both) in counts.pairSentences where both >= minimumCount {
             var (first, second) = (Int(pair.first), Int(pair.second))
-            if counts.terms[second] < counts.terms[first] { swap(&first, &second) }
+            if shown[second] < shown[first] { swap(&first, &second) }
             let table = PairCounts(
                 both: both, first: counts.sentenceFrequency[first], second: counts.sentenceFrequency[second],
                 units: counts.sentenceCount)
-            rows.append(Row(first: counts.terms[first], second: counts.terms[second], counts: table, jaccard: table.jaccard))
+            rows.append(Row(first: shown[first], second: shown[second], counts: table, jaccard: table.jaccard))
         }
         rows.sort { lhs, rhs in
             if lhs.jaccard != rhs.jaccard { return lhs.jaccard > rhs.jaccard }
@@ -112,11 +141,11 @@ public enum Reports {
     /// complete for pivoting): whether the theme is present, its occurrences and sentences.
     public static func documentThemes(_ counts: CorpusCounts) -> CSVTable {
         var rows: [[CSVTable.Cell]] = []
-        for document in counts.sortedDocuments {
+        for (number, document) in counts.sortedDocuments.enumerated() {
             for (index, name) in counts.themeNames.enumerated() {
                 let occurrences = document.themeOccurrences[index]
                 rows.append([
-                    .integer(document.id), .text(document.path), .text(name),
+                    .integer(number + 1), .text(document.path), .text(name),
                     .integer(occurrences > 0 ? 1 : 0), .integer(occurrences),
                     .integer(document.themeSentences[index]),
                 ])
@@ -136,7 +165,15 @@ public enum Reports {
             },
             ReportFile(name: "themes.csv") { Reports.themes(counts, themes: themes).excelCSV() },
             ReportFile(name: "document_themes.csv") { documentThemes(counts).excelCSV() },
+            ReportFile(name: "speakers.csv") { speakers(counts).excelCSV() },
         ]
+    }
+
+    /// Each term as shown: its most frequent written form with its part of speech, by term id.
+    static func displayTerms(_ counts: CorpusCounts) -> [Term] {
+        counts.terms.indices.map { id in
+            Term(text: counts.displayText(of: Int32(id)), partOfSpeech: counts.terms[id].partOfSpeech)
+        }
     }
 
     static func ratio(_ part: Int, _ whole: Int) -> Double {

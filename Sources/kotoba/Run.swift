@@ -10,10 +10,11 @@ extension Kotoba {
             abstract: "Analyze a corpus and write the reports.",
             discussion: """
                 Writes documents.csv, term_frequency.csv, cooccurrence.csv, themes.csv, \
-                document_themes.csv and manifest.json into the output directory, all at once: \
-                a run that fails leaves the previous output as it was.
+                document_themes.csv, speakers.csv and manifest.json into the output directory, all \
+                at once: a run that fails leaves the previous output as it was.
 
-                Exit codes: 0 success; 64 usage; 65 an input is not valid UTF-8 text; 66 an input \
+                Exit codes: 0 success; 64 usage; 65 an input is not valid text (undecodable, binary, \
+                or a malformed table); 66 an input \
                 is missing or unreadable; 69 MeCab or its dictionary is unavailable; 73 the output \
                 cannot be created; 74 a report cannot be written; 78 the theme file is invalid.
                 """)
@@ -31,11 +32,6 @@ extension Kotoba {
 
         @Option(
             help: ArgumentHelp(
-                "MeCab dictionary directory (default: IPAdic UTF-8 where the system installs it).", valueName: "dir"))
-        var dictionary: String?
-
-        @Option(
-            help: ArgumentHelp(
                 "Theme file (YAML). Default: corpus/themes.yml when no paths are given, else none.", valueName: "file"))
         var themes: String?
 
@@ -44,6 +40,7 @@ extension Kotoba {
                 "Leave out of cooccurrence.csv the pairs found together in fewer sentences than this.", valueName: "n"))
         var minPairCount = 2
 
+        @OptionGroup var corpus: CorpusOptions
         @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
@@ -57,14 +54,13 @@ extension Kotoba {
         func run() throws {
             let logger = logging.bootstrap()
             let defaultThemes = PipelineConfiguration.defaultThemes
-            let configuration = PipelineConfiguration(
+            var configuration = corpus.configuration(
                 inputs: paths.isEmpty ? [PipelineConfiguration.defaultCorpus] : paths,
-                output: out,
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                dictionary: dictionary,
-                themes: themes
-                    ?? (paths.isEmpty && FileManager.default.fileExists(atPath: defaultThemes) ? defaultThemes : nil),
-                minimumPairCount: minPairCount)
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            configuration.output = out
+            configuration.themes =
+                themes ?? (paths.isEmpty && FileManager.default.fileExists(atPath: defaultThemes) ? defaultThemes : nil)
+            configuration.minimumPairCount = minPairCount
             do {
                 let summary = try Pipeline(configuration: configuration, logger: logger).run()
                 logger.notice(

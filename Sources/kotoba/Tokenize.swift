@@ -8,17 +8,17 @@ extension Kotoba {
         static let configuration = CommandConfiguration(
             abstract: "Print the tokens of documents in MeCab's format, or the normalized sentences.",
             discussion: """
-                The text goes through the same reading, line joining, speaker splitting, \
-                normalization and sentence splitting as in 'kotoba run'. Output goes to standard output.
+                The text goes through the same reading, layout repair, structure, normalization and \
+                sentence splitting as in 'kotoba run'. Output goes to standard output. Formats: \
+                mecab (MeCab's own output), sentences (what MeCab is given), offsets (each token's \
+                span in the original text), structure (JSON Lines, one paragraph each, with its \
+                section, speaker and turn).
                 """)
 
         @Argument(help: "Files and directories ('-' for standard input).")
         var paths: [String] = ["-"]
 
-        @Option(
-            help: ArgumentHelp(
-                "MeCab dictionary directory (default: IPAdic UTF-8 where the system installs it).", valueName: "dir"))
-        var dictionary: String?
+        @OptionGroup var corpus: CorpusOptions
 
         @Option(help: "What to print: \(TokenDump.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: TokenDump.Format = .mecab
@@ -28,7 +28,7 @@ extension Kotoba {
         func run() throws {
             _ = logging.bootstrap()
             do {
-                try TokenDump.run(inputs: paths, dictionary: dictionary, format: format) { text in
+                try TokenDump.run(configuration: corpus.configuration(inputs: paths), format: format) { text in
                     FileHandle.standardOutput.write(Data(text.utf8))
                 }
             } catch {

@@ -11,7 +11,7 @@ struct CorpusScannerTests {
         try TestSupport.write(
             [
                 "corpus/b.txt": Data("b".utf8), "corpus/a.md": Data("a".utf8),
-                "corpus/sub/c.TXT": Data("c".utf8), "corpus/themes.yml": Data("x".utf8),
+                "corpus/sub/c.TXT": Data("c".utf8), "corpus/themes.yml": Data("x".utf8), "corpus/d.tsv": Data("t".utf8),
                 "corpus/.hidden.txt": Data("h".utf8), "corpus/.git/d.txt": Data("d".utf8),
                 "single.csv": Data("s".utf8),
             ], in: root)
@@ -20,9 +20,10 @@ struct CorpusScannerTests {
         let listing = try CorpusScanner().listing(for: [single, corpus, corpus + "/b.txt"])
         #expect(
             listing.inputs.map(\.displayPath) == [
-                corpus + "/a.md", corpus + "/b.txt", corpus + "/sub/c.TXT", single,
+                corpus + "/a.md", corpus + "/b.txt", corpus + "/d.tsv", corpus + "/sub/c.TXT", single,
             ].sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         #expect(listing.ignored == [corpus + "/themes.yml"])
+        #expect(listing.inputs.map(\.relativePath) == ["a.md", "b.txt", "d.tsv", "sub/c.TXT", "single.csv"])
     }
 
     @Test func everyMissingPathIsReported() throws {
@@ -39,7 +40,7 @@ struct CorpusScannerTests {
         let scanner = CorpusScanner(readStandardInput: { Data("標準入力".utf8) })
         let listing = try scanner.listing(for: ["-"])
         #expect(listing.inputs.map(\.displayPath) == ["-"])
-        let document = try SourceDocument.load(listing.inputs[0])
+        let document = try CorpusReader().read(listing.inputs[0]).documents[0]
         #expect(document.text == "標準入力")
         #expect(document.byteCount == 12)
     }
@@ -51,11 +52,13 @@ struct CorpusScannerTests {
         let ok = InputSource(displayPath: "ok.txt", origin: .file(root.appendingPathComponent("ok.txt")))
         // SHA-256("abc"), FIPS 180-2 appendix B.1.
         #expect(
-            try SourceDocument.load(ok).sha256
+            try CorpusReader().read(ok).sha256
                 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let bad = InputSource(displayPath: "bad.txt", origin: .file(root.appendingPathComponent("bad.txt")))
-        #expect(throws: CorpusError.invalidUTF8(path: "bad.txt", offset: 1)) { try SourceDocument.load(bad) }
+        #expect(throws: CorpusError.invalidBytes(path: "bad.txt", encoding: .utf8, offset: 1)) {
+            try CorpusReader(decoder: TextDecoder(encoding: .utf8)).read(bad)
+        }
         let gone = InputSource(displayPath: "gone.txt", origin: .file(root.appendingPathComponent("gone.txt")))
-        #expect(throws: CorpusError.missing(path: "gone.txt")) { try SourceDocument.load(gone) }
+        #expect(throws: CorpusError.missing(path: "gone.txt")) { try CorpusReader().read(gone) }
     }
 }

@@ -57,8 +57,8 @@ struct EndToEndTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("output").path)
         #expect(
             files.sorted() == [
-                "cooccurrence.csv", "document_themes.csv", "documents.csv", "manifest.json", "term_frequency.csv",
-                "themes.csv",
+                "cooccurrence.csv", "document_themes.csv", "documents.csv", "manifest.json", "speakers.csv",
+                "term_frequency.csv", "themes.csv",
             ])
         let themes = try TestSupport.readCSV(root.appendingPathComponent("output/themes.csv"))
         let occurrences = Dictionary(uniqueKeysWithValues: themes.dropFirst().map { ($0[0], Int($0[2]) ?? -1) })

@@ -70,8 +70,8 @@ struct PipelineTests {
         #expect(pairs.count == 1 + SmallCorpus.pairCount)
         for row in SmallCorpus.cooccurrenceRows { #expect(pairs.contains(row)) }
         let documents = try TestSupport.readCSV(output.appendingPathComponent("documents.csv"))
-        #expect(documents.map { $0[6] } == ["sentences", "2", "1"])
-        #expect(documents.map { $0[8] } == ["terms", "8", "3"])
+        #expect(documents.map { $0[9] } == ["sentences", "2", "1"])
+        #expect(documents.map { $0[11] } == ["terms", "8", "3"])
     }
 
     @Test func anInvalidInputStopsTheRunAndNothingIsPublished() throws {
@@ -82,7 +82,7 @@ struct PipelineTests {
         _ = try run([corpus.path], output: output, jobs: 2)
         let before = try Data(contentsOf: output.appendingPathComponent("term_frequency.csv"))
         try TestSupport.write(
-            ["bad/sjis.txt": Data([0x92, 0x6E, 0x88, 0xE6]), "bad/nul.txt": Data([0x61, 0x00])], in: corpus)
+            ["bad/junk.txt": Data([0x81, 0x20]), "bad/nul.txt": Data([0x61, 0x00])], in: corpus)
         #expect {
             try run([corpus.path, root.appendingPathComponent("missing.txt").path], output: output, jobs: 2)
         } throws: { error in
@@ -93,10 +93,11 @@ struct PipelineTests {
             try run([corpus.path], output: output, jobs: 2)
         } throws: { error in
             guard case .inputs(let problems) = error as? PipelineError else { return false }
-            return Set(problems) == [
+            let expected: [CorpusError] = [
+                .undecodable(path: corpus.path + "/bad/junk.txt", encoding: .utf8, offset: 0),
                 .binary(path: corpus.path + "/bad/nul.txt", offset: 1),
-                .invalidUTF8(path: corpus.path + "/bad/sjis.txt", offset: 0),
             ]
+            return problems == expected
         }
         #expect(try Data(contentsOf: output.appendingPathComponent("term_frequency.csv")) == before)
     }
@@ -138,7 +139,8 @@ struct PipelineTests {
         #expect(configuration["jobs"] as? Int == 2)
         let outputs = try #require(manifest["outputs"] as? [[String: Any]])
         #expect(outputs.compactMap { $0["path"] as? String } == [
-            "cooccurrence.csv", "document_themes.csv", "documents.csv", "term_frequency.csv", "themes.csv",
+            "cooccurrence.csv", "document_themes.csv", "documents.csv", "speakers.csv", "term_frequency.csv",
+            "themes.csv",
         ])
         let counts = try #require(manifest["counts"] as? [String: Any])
         #expect(counts["documents"] as? Int == 1)

@@ -25,6 +25,20 @@ extern "C" {
 int32_t cicu_normalize_japanese(const uint16_t *source, int32_t length,
                                 uint16_t *destination, int32_t capacity, int32_t *status);
 
+/// Normalizes like cicu_normalize_japanese, chunk by chunk (a chunk starts at a character that
+/// has a normalization boundary before it, so the result is the same), and writes for every
+/// output unit the source range [chunk_starts[i], chunk_ends[i]) of the chunk it came from, so
+/// that callers can trace the output back to the input. All three output arrays hold `capacity`
+/// units; size them with cicu_normalize_japanese's preflight.
+int32_t cicu_normalize_japanese_traced(const uint16_t *source, int32_t length, uint16_t *destination,
+                                       int32_t *chunk_starts, int32_t *chunk_ends, int32_t capacity,
+                                       int32_t *status);
+
+/// NFKC_Casefold (ICU's unorm2_getNFKCCasefoldInstance): the fold used for term and theme keys.
+/// Same buffer protocol as cicu_normalize_japanese.
+int32_t cicu_casefold(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity,
+                      int32_t *status);
+
 /// Returns the length of the prefix of `source` that is already normalized by
 /// cicu_normalize_japanese (ICU's unorm2_spanQuickCheckYes), so callers can skip the copy for
 /// text that needs no change.
@@ -33,6 +47,31 @@ int32_t cicu_normalized_prefix_length(const uint16_t *source, int32_t length, in
 /// Display width of a code point in a fixed-width layout: 2 when its East_Asian_Width is Wide or
 /// Fullwidth, else 1 (used to tell a full PDF line from the short last line of a paragraph).
 int32_t cicu_display_width(int32_t codepoint);
+
+/// Converts `length` bytes in the ICU charset `charset` (any name or alias ICU knows, e.g.
+/// "windows-31j", "EUC-JP", "UTF-16LE") to UTF-16, stopping at the first byte sequence that is
+/// invalid or has no Unicode mapping: nothing is ever replaced with U+FFFD.
+///
+/// Returns the number of UTF-16 units written. A `capacity` of `length` + 1 units is enough for
+/// the charsets kotoba reads (Shift_JIS, EUC-JP, UTF-16), where every UTF-16 unit comes from at
+/// least one byte; when it is not, `*status` is U_BUFFER_OVERFLOW_ERROR (15). On a stop, `*status` is an ICU error (U_ILLEGAL_CHAR_FOUND,
+/// U_INVALID_CHAR_FOUND or U_TRUNCATED_CHAR_FOUND) and `*error_offset` the byte offset of the
+/// offending sequence. An unknown charset gives U_FILE_ACCESS_ERROR (4) with `*error_offset` -1.
+int32_t cicu_decode(const char *charset, const uint8_t *source, int32_t length,
+                    uint16_t *destination, int32_t capacity, int32_t *error_offset, int32_t *status);
+
+/// `1` if ICU has a converter for `charset`, else `0`.
+int32_t cicu_charset_exists(const char *charset);
+
+/// Writes ICU's canonical name for `charset` (e.g. "ibm-943_P15A-2003" for "Shift_JIS") into
+/// `buffer` of `capacity` bytes; returns 0 when the charset is unknown.
+int32_t cicu_charset_canonical_name(const char *charset, char *buffer, int32_t capacity);
+
+/// Runs ICU's charset detector on `source` and writes its best guess's name into `name`
+/// (`capacity` bytes) and returns its confidence (0–100), or -1 when nothing was detected.
+/// The detector is unreliable on short input; callers decide how far to trust it.
+int32_t cicu_detect_charset(const uint8_t *source, int32_t length, char *name, int32_t capacity,
+                            int32_t *status);
 
 /// ICU's name for a status code, e.g. "U_BUFFER_OVERFLOW_ERROR". Never NULL.
 const char *cicu_error_name(int32_t status);

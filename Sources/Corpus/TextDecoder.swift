@@ -1,0 +1,172 @@
+internal import CICU
+
+/// Decodes the bytes of an input into text, finding the encoding when it is not given.
+///
+/// Nothing is ever replaced with U+FFFD: a byte sequence that is not valid in the encoding stops
+/// decoding, and the error names the file, the encoding and the byte offset. When no encoding is
+/// given, the decision goes:
+///
+/// 1. A byte-order mark decides: UTF-8, UTF-16LE or UTF-16BE.
+/// 2. Valid UTF-8 is UTF-8 (strict: no overlong forms, surrogates or truncated sequences).
+/// 3. NUL bytes mean UTF-16 without a byte-order mark, if ICU's detector says so with confidence
+///    of at least 50 and the length is even; otherwise the input is binary and refused.
+/// 4. Text that holds at least `utf8Evidence` three- or four-byte UTF-8 characters before its
+///    first bad byte is UTF-8 with a broken sequence, and is refused at that byte: such sequences
+///    need a lead byte of E0–EF followed by two bytes of 80–BF, which Shift_JIS and EUC-JP text
+///    forms only with rare kanji, and almost never three times over.
+/// 5. Otherwise Shift_JIS (CP932) and EUC-JP are both tried, strictly. A decoding counts only if
+///    it holds no C1 control characters and its text is plausibly Japanese: at least
+///    `minimumPlausibility` of its non-ASCII characters are kana or Japanese punctuation (text read
+///    in the wrong encoding gives half-width katakana and rare kanji instead). One that counts
+///    wins; if both do, the more plausible wins by a margin of at least `plausibilityMargin`, else
+///    the input is refused as ambiguous. If none counts, the error reports the encoding that got
+///    furthest, at the offset where it failed.
+///
+/// ICU's charset detector is unreliable on short input (it takes four bytes of Shift_JIS for
+/// UTF-16BE), so it is consulted only in step 3, and only trusted at high confidence.
+public struct TextDecoder: Sendable {
+    /// The encoding to use instead of detecting one.
+    public var encoding: TextEncoding?
+
+    /// Valid three- or four-byte UTF-8 characters before a bad byte that make a file UTF-8 (step 4).
+    static let utf8Evidence = 3
+    /// The least share of kana and Japanese punctuation a decoding needs to count (step 5).
+    static let minimumPlausibility = 0.2
+    /// How much more plausible one decoding must be than the other (step 5).
+    static let plausibilityMargin = 0.1
+
+    public init(encoding: TextEncoding? = nil) {
+        self.encoding = encoding
+    }
+
+    /// The decoded text and the encoding it was in.
+    public struct Decoded: Sendable, Equatable {
+        public var text: String
+        public var encoding: TextEncoding
+    }
+
+    /// Decodes `bytes`; `path` names the input in errors.
+    public func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(CorpusError) -> Decoded {
+        if let encoding { return try Self.decode(bytes, as: encoding, path: path) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try Self.decode(bytes, as: .utf8BOM, path: path) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return try Self.decode(bytes, as: .utf16LE, path: path) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return try Self.decode(bytes, as: .utf16BE, path: path) }
+        let utf8Error = UTF8Text.firstInvalidOffset(in: bytes)
+        if let nul = bytes.firstIndex(of: 0) {
+            if let utf16 = Self.detectedUTF16(bytes) { return try Self.decode(bytes, as: utf16, path: path) }
+            throw .binary(path: path, offset: nul)
+        }
+        guard let utf8Error else {
+            return Decoded(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8)
+        }
+        if Self.multiByteCharacters(in: UnsafeBufferPointer(rebasing: bytes[..<utf8Error])) >= Self.utf8Evidence {
+            throw .invalidBytes(path: path, encoding: .utf8, offset: utf8Error)
+        }
+        var decoded: [(Decoded, Double)] = []
+        var furthest: (encoding: TextEncoding, offset: Int) = (.utf8, utf8Error)
+        for candidate in [TextEncoding.cp932, .eucJP] {
+            switch Self.icuDecode(bytes, converter: candidate.converter) {
+            case .success(let text):
+                let plausibility = Self.plausibility(text)
+                let hasC1Controls = text.unicodeScalars.contains { (0x80...0x9F).contains($0.value) }
+                if plausibility >= Self.minimumPlausibility && !hasC1Controls {
+                    decoded.append((Decoded(text: text, encoding: candidate), plausibility))
+                }
+            case .failure(let stop):
+                if stop.offset > furthest.offset { furthest = (candidate, stop.offset) }
+            }
+        }
+        switch decoded.count {
+        case 0:
+            throw .undecodable(path: path, encoding: furthest.encoding, offset: furthest.offset)
+        case 1:
+            return decoded[0].0
+        default:
+            let ranked = decoded.sorted { $0.1 > $1.1 }
+            guard ranked[0].1 - ranked[1].1 >= Self.plausibilityMargin else {
+                throw .ambiguousEncoding(path: path, candidates: decoded.map(\.0.encoding))
+            }
+            return ranked[0].0
+        }
+    }
+
+    /// Decodes `bytes` strictly as `encoding`, dropping its byte-order mark if present.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, as encoding: TextEncoding, path: String)
+        throws(CorpusError) -> Decoded
+    {
+        switch encoding {
+        case .utf8, .utf8BOM:
+            if let offset = UTF8Text.firstInvalidOffset(in: bytes) {
+                throw .invalidBytes(path: path, encoding: encoding, offset: offset)
+            }
+            if let nul = bytes.firstIndex(of: 0) { throw .binary(path: path, offset: nul) }
+            let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+            let body = UnsafeBufferPointer(rebasing: bytes[(hasBOM ? 3 : 0)...])
+            return Decoded(text: String(decoding: body, as: UTF8.self), encoding: hasBOM ? .utf8BOM : .utf8)
+        case .utf16LE, .utf16BE:
+            let bom: [UInt8] = encoding == .utf16LE ? [0xFF, 0xFE] : [0xFE, 0xFF]
+            let skip = bytes.starts(with: bom) ? 2 : 0
+            switch icuDecode(UnsafeBufferPointer(rebasing: bytes[skip...]), converter: encoding.converter) {
+            case .success(let text): return Decoded(text: text, encoding: encoding)
+            case .failure(let stop): throw .invalidBytes(path: path, encoding: encoding, offset: stop.offset + skip)
+            }
+        case .cp932, .eucJP:
+            if let nul = bytes.firstIndex(of: 0) { throw .binary(path: path, offset: nul) }
+            switch icuDecode(bytes, converter: encoding.converter) {
+            case .success(let text): return Decoded(text: text, encoding: encoding)
+            case .failure(let stop): throw .invalidBytes(path: path, encoding: encoding, offset: stop.offset)
+            }
+        }
+    }
+
+    /// Decodes with an ICU converter that stops at the first invalid sequence.
+    static func icuDecode(_ bytes: UnsafeBufferPointer<UInt8>, converter: String) -> Result<String, StoppedAtOffset> {
+        var output = [UInt16](repeating: 0, count: bytes.count + 1)
+        var errorOffset: Int32 = -1
+        var status: Int32 = 0
+        let written = output.withUnsafeMutableBufferPointer { destination in
+            cicu_decode(
+                converter, bytes.baseAddress, Int32(bytes.count), destination.baseAddress, Int32(destination.count),
+                &errorOffset, &status)
+        }
+        guard status <= 0 else { return .failure(StoppedAtOffset(offset: max(0, Int(errorOffset)))) }
+        return .success(String(decoding: output[..<Int(written)], as: UTF16.self))
+    }
+
+    /// Where a strict decoding stopped.
+    struct StoppedAtOffset: Error {
+        let offset: Int
+    }
+
+    /// UTF-16LE or UTF-16BE if ICU's detector is confident the bytes are, and their length fits.
+    static func detectedUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding? {
+        guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
+        var name = [CChar](repeating: 0, count: 64)
+        var status: Int32 = 0
+        let confidence = cicu_detect_charset(bytes.baseAddress, Int32(bytes.count), &name, Int32(name.count), &status)
+        guard status <= 0, confidence >= 50 else { return nil }
+        let detected = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return [TextEncoding.utf16LE, .utf16BE].first { $0.rawValue == detected }
+    }
+
+    /// Well-formed UTF-8 sequences of three or four bytes in `bytes` (which must be valid UTF-8).
+    static func multiByteCharacters(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.reduce(0) { count, byte in byte >= 0xE0 ? count + 1 : count }
+    }
+
+    /// The share of kana and Japanese punctuation among the non-ASCII characters of `text`:
+    /// high for Japanese read in the right encoding, low for the same bytes read in the wrong one
+    /// (which gives half-width katakana and rare kanji).
+    static func plausibility(_ text: String) -> Double {
+        var japanese = 0
+        var nonASCII = 0
+        for scalar in text.unicodeScalars where !scalar.isASCII {
+            nonASCII += 1
+            switch scalar.value {
+            case 0x3000...0x30FF, 0xFF01...0xFF5E: japanese += 1
+            default: break
+            }
+        }
+        return nonASCII == 0 ? 0 : Double(japanese) / Double(nonASCII)
+    }
+}
