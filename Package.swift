@@ -67,7 +67,7 @@ let package = Package(
         // the built `kotoba` and the `mecab` command.
         .target(name: "TestSupport", dependencies: ["Tokenization"], path: "Tests/TestSupport"),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
-        .testTarget(name: "NormalizationTests", dependencies: ["Normalization"]),
+        .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "Corpus"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Tokenization", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis", "TestSupport"]),
