@@ -65,7 +65,7 @@ let package = Package(
         ),
         // Helpers shared by the test targets: temporary directories, the package root, running
         // the built `kotoba` and the `mecab` command.
-        .target(name: "TestSupport", dependencies: ["Tokenization"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Tokenization", "Corpus"], path: "Tests/TestSupport"),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "Corpus"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"]),

@@ -152,3 +152,11 @@ struct NormalizationRulesTests {
         #expect(source(11..<14) == "①")
     }
 }
+
+/// NFKC_Casefold vectors of reference/normtok.md §9.2 [V].
+struct CaseFoldTests {
+    @Test(arguments: [("ＭＡＣＣ", "macc"), ("Ⅲ", "iii"), ("a\u{200B}b", "ab"), ("Straße", "strasse"), ("", "")])
+    func caseFold(input: String, expected: String) throws {
+        #expect(try TextNormalizer().key(input) == expected)
+    }
+}

@@ -22,7 +22,7 @@ struct CSVTableTests {
 
     @Test func writtenCellsReadBackIdentically() throws {
         let cells = ["a,b", "say \"hi\"", "line\nbreak\r\nagain", "𠮷", "😀", "=1+1", ""]
-        let table = CSVTable(header: ["value"], rows: cells.map { [.text($0)] })
+        let table = CSVTable(header: ["value", "n"], rows: cells.map { [.text($0), .integer(1)] })
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("t.csv")
