@@ -13,7 +13,7 @@ public struct DocumentSummary: Sendable, Equatable {
     public var variables: [DocumentVariable]
     public var byteCount: Int
     public var sha256: String
-    /// Characters (extended grapheme clusters) of the decoded text.
+    /// Characters of the decoded text, as Unicode code points (what Python's `len` counts).
     public var characterCount: Int
     public var paragraphCount: Int
     public var footnoteCount: Int
@@ -64,7 +64,7 @@ public struct SpeakerSummary: Sendable, Equatable {
     public var turns: Int
     public var paragraphs: Int
     public var sentences: Int
-    /// Characters of the speaker's normalized sentences.
+    /// Characters of the speaker's normalized sentences, as Unicode code points.
     public var characters: Int
 
     public init(name: String, turns: Int = 0, paragraphs: Int = 0, sentences: Int = 0, characters: Int = 0) {

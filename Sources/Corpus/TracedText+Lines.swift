@@ -19,7 +19,9 @@ extension TracedText {
                 line = TracedText()
             case "\u{000C}":
                 lines.append(line)
-                lines.append(self[index..<(index + 1)])
+                var pageBreak = TracedText()
+                pageBreak.append(scalar, span: span(at: index))
+                lines.append(pageBreak)
                 line = TracedText()
             case "\t":
                 line.append(" ", span: span(at: index))
@@ -28,7 +30,7 @@ extension TracedText {
             case _ where scalar.value < 0x20:
                 continue
             default:
-                line.append(self[index..<(index + 1)])
+                line.append(scalar, span: span(at: index))
             }
         }
         lines.append(line)

@@ -24,13 +24,19 @@ public struct TracedText: Sendable, Equatable {
     /// `text` as an original: each scalar traces to its own offset, from `offset`.
     public init(original text: String, offset: Int = 0) {
         scalars = Array(text.unicodeScalars)
-        starts = (0..<scalars.count).map { Int32($0 + offset) }
-        ends = starts.map { $0 + 1 }
+        starts = Array(Int32(offset)..<Int32(offset + scalars.count))
+        ends = Array(Int32(offset + 1)..<Int32(offset + scalars.count + 1))
     }
 
     public var count: Int { scalars.count }
     public var isEmpty: Bool { scalars.isEmpty }
-    public var string: String { String(String.UnicodeScalarView(scalars)) }
+    /// The text as a `String`, built from its UTF-8 in one go.
+    public var string: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// The original span of the scalars in `range`, from the first one's start to the last one's
     /// end; for an empty range, the point where it stands.

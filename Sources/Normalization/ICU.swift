@@ -21,7 +21,7 @@ public enum ICU {
         var scalarOfUnit: [Int] = []
         source.reserveCapacity(text.count)
         for (index, scalar) in text.scalars.enumerated() {
-            for unit in String(scalar).utf16 {
+            UTF16.encode(scalar) { unit in
                 source.append(unit)
                 scalarOfUnit.append(index)
             }

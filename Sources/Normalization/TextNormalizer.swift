@@ -84,12 +84,28 @@ public struct TextNormalizer: Sendable {
 
     // MARK: F2
 
-    static let tildes: Set<Unicode.Scalar> = ["~", "∼", "∾", "〜", "〰", "～"]
-    static let hyphens: Set<Unicode.Scalar> = ["˗", "֊", "‐", "‑", "‒", "–", "⁃", "⁻", "₋", "−", "-"]
-    static let prolongedSoundLikes: Set<Unicode.Scalar> = ["﹣", "－", "ｰ", "—", "―", "─", "━", "ー"]
+    /// What F2 makes of a character; a `switch`, since this runs on every character.
+    enum DashKind {
+        /// `~ ∼ ∾ 〜 〰 ～`
+        case tilde
+        /// neologdn's hyphens `˗֊‐‑‒–⁃⁻₋−` and ASCII `-`
+        case hyphen
+        /// neologdn's prolonged-sound-likes `﹣－ｰ—―─━ー`
+        case prolongedSound
+    }
+
+    static func dashKind(_ scalar: Unicode.Scalar) -> DashKind? {
+        switch scalar {
+        case "~", "∼", "∾", "〜", "〰", "～": .tilde
+        case "˗", "֊", "‐", "‑", "‒", "–", "⁃", "⁻", "₋", "−", "-": .hyphen
+        case "﹣", "－", "ｰ", "—", "―", "─", "━", "ー": .prolongedSound
+        default: nil
+        }
+    }
 
     static func dashesAndTildes(_ text: TracedText) -> TracedText {
         let scalars = text.scalars
+        guard scalars.contains(where: { dashKind($0) != nil }) else { return text }
         var result = TracedText()
         result.reserveCapacity(text.count)
         var lastReplacement: Unicode.Scalar?
@@ -97,21 +113,22 @@ public struct TextNormalizer: Sendable {
             let scalar = scalars[index]
             let span = text.span(at: index)
             let replacement: Unicode.Scalar
-            if tildes.contains(scalar) {
+            switch dashKind(scalar) {
+            case .tilde:
                 replacement = "〜"
-            } else if hyphens.contains(scalar) || prolongedSoundLikes.contains(scalar) {
+            case let kind?:
                 let before = index > 0 ? foldedAlphanumeric(scalars[index - 1]) : false
                 let after = index + 1 < scalars.count ? foldedAlphanumeric(scalars[index + 1]) : false
                 if before && after {
                     replacement = "-"
-                } else if hyphens.contains(scalar) {
+                } else if kind == .hyphen {
                     replacement = "‐"
                 } else if let previous = result.scalars.last, isKana(previous) || previous == "ー" {
                     replacement = "ー"
                 } else {
                     replacement = "―"
                 }
-            } else {
+            case nil:
                 result.append(scalar, span: span)
                 lastReplacement = nil
                 continue
@@ -145,18 +162,23 @@ public struct TextNormalizer: Sendable {
     // MARK: F4
 
     /// ASCII punctuation that becomes full-width in Japanese context (`-` and `~` are F2's).
-    static let asciiPunctuation = Set("!\"#$%&'()*+,./:;<=>?@[\\]^_`{|}".unicodeScalars)
+    static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x2C, 0x2E, 0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7D: true
+        default: false
+        }
+    }
 
     static func widenedPunctuation(_ text: TracedText) -> TracedText {
         let scalars = text.scalars
-        guard scalars.contains(where: { asciiPunctuation.contains($0) }) else { return text }
+        guard scalars.contains(where: isASCIIPunctuation) else { return text }
         var result = TracedText()
         result.reserveCapacity(text.count)
         let isLatin: (Unicode.Scalar) -> Bool = { $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }
         let isAlphanumeric: (Unicode.Scalar) -> Bool = { foldedAlphanumeric($0) && $0.isASCII }
         for index in scalars.indices {
             let scalar = scalars[index]
-            guard asciiPunctuation.contains(scalar) else {
+            guard isASCIIPunctuation(scalar) else {
                 result.append(scalar, span: text.span(at: index))
                 continue
             }

@@ -57,7 +57,7 @@ struct DocumentProcessor {
             let summary = DocumentSummary(
                 input: index, record: document.record, path: document.path, encoding: document.encoding.rawValue,
                 variables: document.variables, byteCount: document.byteCount, sha256: document.sha256,
-                characterCount: document.text.count, paragraphCount: structure.paragraphs.count - footnotes,
+                characterCount: document.text.unicodeScalars.count, paragraphCount: structure.paragraphs.count - footnotes,
                 footnoteCount: footnotes, tokenCount: tokenCount,
                 speakers: structure.speakerSummaries.map {
                     SpeakerSummary(

@@ -44,7 +44,8 @@ public struct DocumentStructure: Sendable {
         self.paragraphs = paragraphs
     }
 
-    /// Per speaker, in order of their first turn: turns, paragraphs, sentences and characters.
+    /// Per speaker, in order of their first turn: turns, paragraphs, sentences and characters
+    /// (Unicode code points of the normalized sentences).
     var speakerSummaries: [(name: String, turns: Int, paragraphs: Int, sentences: Int, characters: Int)] {
         var order: [String] = []
         var turns: [String: Set<Int>] = [:]
@@ -56,7 +57,7 @@ public struct DocumentStructure: Sendable {
             var total = totals[speaker] ?? (0, 0, 0)
             total.paragraphs += 1
             total.sentences += paragraph.sentences.count
-            total.characters += paragraph.sentences.reduce(0) { $0 + $1.string.count }
+            total.characters += paragraph.sentences.reduce(0) { $0 + $1.count }
             totals[speaker] = total
         }
         return order.map { name in
