@@ -32,11 +32,7 @@ public struct CorpusReader: Sendable {
     public func read(_ source: InputSource) throws(CorpusError) -> InputFile {
         let data = try source.read()
         let path = source.displayPath
-        let decoded = try data.withUnsafeBytes { raw in
-            Result { () throws(CorpusError) -> TextDecoder.Decoded in
-                try decoder.decode(raw.bindMemory(to: UInt8.self), path: path)
-            }
-        }.get()
+        let decoded = try decoder.decode(data, path: path)
         let format = source.displayPath == "-" ? TextFormat.plain : TextFormat(path: path)
         let extra = metadata?.variables(for: source) ?? []
         var file = InputFile(

@@ -18,11 +18,7 @@ public struct DocumentMetadata: Sendable {
     public init(path: String, decoder: TextDecoder) throws(CorpusError) {
         let source = InputSource(displayPath: path, origin: .file(URL(fileURLWithPath: path)))
         let data = try source.read()
-        let text = try data.withUnsafeBytes { raw in
-            Result { () throws(CorpusError) -> String in
-                try decoder.decode(raw.bindMemory(to: UInt8.self), path: path).text
-            }
-        }.get()
+        let text = try decoder.decode(data, path: path).text
         try self.init(text: text, path: path, delimiter: TextFormat(path: path) == .tsv ? "\t" : ",")
     }
 

@@ -54,45 +54,34 @@ public struct TableParser: Sendable {
                 if isNewline && !(scalar == "\n" && previousWasCR) { line += 1 }
                 previousWasCR = scalar == "\r"
             }
-            switch state {
-            case .quoted:
+            if state == .quoted {
                 if scalar == "\"" { state = .quoteInQuoted } else { field.append(scalar) }
-            case .quoteInQuoted:
-                if scalar == "\"" {
-                    field.append("\"")
-                    state = .quoted
-                } else if scalar == delimiter {
-                    fields.append(String(field))
-                    field = String.UnicodeScalarView()
-                    state = .fieldStart
-                } else if isNewline {
-                    if scalar == "\n" && previousWasCR { continue }
-                    endRecord()
-                    state = .fieldStart
-                    recordLine = line + 1
-                } else {
+                continue
+            }
+            if scalar == delimiter {
+                fields.append(String(field))
+                field = String.UnicodeScalarView()
+                state = .fieldStart
+            } else if isNewline {
+                if scalar == "\n" && previousWasCR { continue }
+                endRecord()
+                state = .fieldStart
+                recordLine = line + 1
+            } else if state == .quoteInQuoted {
+                guard scalar == "\"" else {
                     throw Failure(line: line, reason: "a quoted field is followed by text after its closing quote")
                 }
-            case .fieldStart, .unquoted:
-                if scalar == "\"" {
-                    guard state == .fieldStart else {
-                        throw Failure(line: line, reason: "a quote inside an unquoted field (quote the field and double the quote)")
-                    }
-                    state = .quoted
-                    quoteLine = line
-                } else if scalar == delimiter {
-                    fields.append(String(field))
-                    field = String.UnicodeScalarView()
-                    state = .fieldStart
-                } else if isNewline {
-                    if scalar == "\n" && previousWasCR { continue }
-                    endRecord()
-                    state = .fieldStart
-                    recordLine = line + 1
-                } else {
-                    field.append(scalar)
-                    state = .unquoted
+                field.append("\"")  // a doubled quote inside a quoted field
+                state = .quoted
+            } else if scalar == "\"" {
+                guard state == .fieldStart else {
+                    throw Failure(line: line, reason: "a quote inside an unquoted field (quote the field and double the quote)")
                 }
+                state = .quoted
+                quoteLine = line
+            } else {
+                field.append(scalar)
+                state = .unquoted
             }
         }
         if state == .quoted { throw Failure(line: quoteLine, reason: "a quoted field is never closed") }

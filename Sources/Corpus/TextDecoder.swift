@@ -1,4 +1,5 @@
 internal import CICU
+import Foundation
 
 /// Decodes the bytes of an input into text, finding the encoding when it is not given.
 ///
@@ -43,6 +44,13 @@ public struct TextDecoder: Sendable {
     public struct Decoded: Sendable, Equatable {
         public var text: String
         public var encoding: TextEncoding
+    }
+
+    /// Decodes `data`; `path` names the input in errors.
+    public func decode(_ data: Data, path: String) throws(CorpusError) -> Decoded {
+        try data.withUnsafeBytes { raw in
+            Result { () throws(CorpusError) -> Decoded in try decode(raw.bindMemory(to: UInt8.self), path: path) }
+        }.get()
     }
 
     /// Decodes `bytes`; `path` names the input in errors.
