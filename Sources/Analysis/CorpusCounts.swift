@@ -66,7 +66,7 @@ public struct CorpusCounts: Sendable {
 
     /// The id of `term`, interning it if new. Ids are dense from 0 and index `terms` and the
     /// frequency arrays; they are only meaningful for this instance.
-    public mutating func id(for term: Term) -> Int32 {
+    mutating func id(for term: Term) -> Int32 {
         if let id = ids[term] { return id }
         let id = Int32(terms.count)
         terms.append(term)
@@ -75,11 +75,6 @@ public struct CorpusCounts: Sendable {
         documentFrequency.append(0)
         sentenceFrequency.append(0)
         return id
-    }
-
-    /// Counts one occurrence of `id` written as `form` (when the form differs from its key).
-    public mutating func recordForm(_ form: String, of id: Int32) {
-        termForms[id, default: [:]][form, default: 0] += 1
     }
 
     /// The form `term` is shown under: its most frequent written form (ties by code point), or its
@@ -98,39 +93,25 @@ public struct CorpusCounts: Sendable {
     /// The id of `term` if it was counted.
     public func id(of term: Term) -> Int32? { ids[term] }
 
-    /// Adds one document: its summary (sentence, term and theme totals are filled in here) and
-    /// its sentences.
+    /// Adds one document given as terms per sentence (tests and simple callers).
     public mutating func add(_ summary: DocumentSummary, sentences: [SentenceAnalysis]) {
-        add(
-            summary,
-            sentences: sentences.map { sentence in
-                SentenceTerms(
-                    termIDs: sentence.terms.map { id(for: $0) }, themeOccurrences: sentence.themeOccurrences)
-            })
+        add(DocumentAnalysis(summary: summary, sentences: sentences))
     }
 
-    /// One sentence with its terms already interned in these counts.
-    public struct SentenceTerms: Sendable {
-        public var termIDs: [Int32]
-        public var themeOccurrences: [Int]
-
-        public init(termIDs: [Int32], themeOccurrences: [Int]) {
-            self.termIDs = termIDs
-            self.themeOccurrences = themeOccurrences
-        }
-    }
-
-    /// Adds one document whose terms were interned with `id(for:)`.
-    public mutating func add(_ summary: DocumentSummary, sentences: [SentenceTerms]) {
-        var summary = summary
-        summary.sentenceCount = sentences.count
+    /// Adds one analyzed document: its summary (sentence, term and theme totals are filled in
+    /// here), its terms and sentences.
+    public mutating func add(_ analysis: DocumentAnalysis) {
+        var summary = analysis.summary
+        summary.sentenceCount = analysis.sentences.count
         summary.themeOccurrences = Array(repeating: 0, count: themeNames.count)
         summary.themeSentences = summary.themeOccurrences
+        let ids = analysis.entries.map { id(for: $0.term) }
+        var occurrences = [Int](repeating: 0, count: ids.count)
         var inDocument: [Int32] = []
-        for sentence in sentences {
-            for id in sentence.termIDs { termFrequency[Int(id)] += 1 }
-            summary.termCount += sentence.termIDs.count
-            let present = Self.distinct(sentence.termIDs)
+        for sentence in analysis.sentences {
+            for entry in sentence.terms { occurrences[Int(entry)] += 1 }
+            summary.termCount += sentence.terms.count
+            let present = Self.distinct(sentence.terms.map { ids[Int($0)] })
             for id in present { sentenceFrequency[Int(id)] += 1 }
             for i in present.indices {
                 for j in present.index(after: i)..<present.endIndex {
@@ -138,10 +119,16 @@ public struct CorpusCounts: Sendable {
                 }
             }
             inDocument += present
-            for (theme, occurrences) in sentence.themeOccurrences.enumerated() where occurrences > 0 {
-                summary.themeOccurrences[theme] += occurrences
+            for (theme, count) in sentence.themeOccurrences.enumerated() where count > 0 {
+                summary.themeOccurrences[theme] += count
                 summary.themeSentences[theme] += 1
             }
+        }
+        for (entry, count) in occurrences.enumerated() where count > 0 {
+            let id = ids[entry]
+            termFrequency[Int(id)] += count
+            let written = analysis.entries[entry]
+            if written.form != written.term.text { termForms[id, default: [:]][written.form, default: 0] += count }
         }
         for id in Self.distinct(inDocument) { documentFrequency[Int(id)] += 1 }
         for theme in themeNames.indices {
@@ -150,7 +137,7 @@ public struct CorpusCounts: Sendable {
             if summary.themeOccurrences[theme] > 0 { themeDocuments[theme] += 1 }
         }
         documentCount += 1
-        sentenceCount += sentences.count
+        sentenceCount += analysis.sentences.count
         paragraphCount += summary.paragraphCount
         tokenCount += summary.tokenCount
         termTokenCount += summary.termCount

@@ -1,9 +1,7 @@
 import Corpus
 
 /// One row of `documents.csv`: what a document is, where it came from and how much of it there was.
-public struct DocumentSummary: Sendable, Equatable {
-    /// Position of the document's input in the run's sorted input list, from 0.
-    public var input: Int
+public struct DocumentSummary: Sendable, Equatable, Codable {
     /// For a row of a table: its number among the data rows, from 1.
     public var record: Int?
     public var path: String
@@ -29,11 +27,10 @@ public struct DocumentSummary: Sendable, Equatable {
     public var speakers: [SpeakerSummary]
 
     public init(
-        input: Int, record: Int? = nil, path: String, encoding: String = "UTF-8", variables: [DocumentVariable] = [],
+        record: Int? = nil, path: String, encoding: String = "UTF-8", variables: [DocumentVariable] = [],
         byteCount: Int, sha256: String, characterCount: Int, paragraphCount: Int, footnoteCount: Int = 0,
         tokenCount: Int, speakers: [SpeakerSummary] = []
     ) {
-        self.input = input
         self.record = record
         self.path = path
         self.encoding = encoding
@@ -51,14 +48,16 @@ public struct DocumentSummary: Sendable, Equatable {
         themeSentences = []
     }
 
-    /// Documents sort by input, then by row.
+    /// Documents sort by path (UTF-8 bytes, the order inputs are read in), then by row: the same
+    /// order however the corpus was split between workers, shards or machines.
     public static func inRunOrder(_ lhs: DocumentSummary, _ rhs: DocumentSummary) -> Bool {
-        (lhs.input, lhs.record ?? 0) < (rhs.input, rhs.record ?? 0)
+        if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+        return (lhs.record ?? 0) < (rhs.record ?? 0)
     }
 }
 
 /// What one speaker said in one document.
-public struct SpeakerSummary: Sendable, Equatable {
+public struct SpeakerSummary: Sendable, Equatable, Codable {
     public var name: String
     /// Turns: each label opens one.
     public var turns: Int

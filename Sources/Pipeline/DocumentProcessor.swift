@@ -55,7 +55,7 @@ struct DocumentProcessor {
             }
             let footnotes = structure.paragraphs.filter { if case .footnote = $0.kind { true } else { false } }.count
             let summary = DocumentSummary(
-                input: index, record: document.record, path: document.path, encoding: document.encoding.rawValue,
+                record: document.record, path: document.path, encoding: document.encoding.rawValue,
                 variables: document.variables, byteCount: document.byteCount, sha256: document.sha256,
                 characterCount: document.text.unicodeScalars.count, paragraphCount: structure.paragraphs.count - footnotes,
                 footnoteCount: footnotes, tokenCount: tokenCount,

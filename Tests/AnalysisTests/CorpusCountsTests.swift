@@ -23,7 +23,7 @@ struct CorpusCountsTests {
 
     static func summary(_ id: Int) -> DocumentSummary {
         DocumentSummary(
-            input: id, path: "\(id).txt", byteCount: 0, sha256: "", characterCount: 0, paragraphCount: 1, tokenCount: 0)
+            path: "\(id).txt", byteCount: 0, sha256: "", characterCount: 0, paragraphCount: 1, tokenCount: 0)
     }
 
     static func counts(_ documents: [(Int, [SentenceAnalysis])]) -> CorpusCounts {

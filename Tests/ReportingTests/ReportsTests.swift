@@ -20,12 +20,12 @@ struct ReportsTests {
         var counts = CorpusCounts(themeNames: ["地域活性化", "観光"])
         counts.add(
             DocumentSummary(
-                input: 1, path: "b.txt", byteCount: 30, sha256: "bb", characterCount: 10, paragraphCount: 1,
+                path: "b.txt", byteCount: 30, sha256: "bb", characterCount: 10, paragraphCount: 1,
                 tokenCount: 7),
             sentences: [SentenceAnalysis(terms: [kigyou, kassei, susumu], themeOccurrences: [0, 0])])
         counts.add(
             DocumentSummary(
-                input: 0, path: "a.txt", byteCount: 69, sha256: "aa", characterCount: 23, paragraphCount: 1,
+                path: "a.txt", byteCount: 69, sha256: "aa", characterCount: 23, paragraphCount: 1,
                 tokenCount: 14),
             sentences: [
                 SentenceAnalysis(terms: [chiiki, kassei, shien, suru], themeOccurrences: [2, 0]),

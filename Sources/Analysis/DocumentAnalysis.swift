@@ -1,0 +1,60 @@
+/// Everything one document contributes to the counts, in a form that can be cached and counted
+/// later: its summary, the distinct terms it uses, and per sentence the terms (in text order) and
+/// theme occurrences.
+///
+/// It is much smaller than the document's own partial counts would be (a sentence with k
+/// distinct terms has k² / 2 pairs), and counting it (`CorpusCounts.add`) takes a fraction of the
+/// time tokenizing took, so it is what the incremental cache keeps.
+public struct DocumentAnalysis: Sendable, Equatable {
+    /// A term as it occurred: its key (under which it is counted) and its written form.
+    public struct Entry: Hashable, Sendable {
+        public var term: Term
+        /// The form the text wrote it in; equal to `term.text` unless keys are case-folded.
+        public var form: String
+
+        public init(term: Term, form: String) {
+            self.term = term
+            self.form = form
+        }
+    }
+
+    /// One sentence: its terms as indices into `entries`, and its theme occurrences.
+    public struct Sentence: Sendable, Equatable {
+        public var terms: [Int32]
+        /// Occurrences of each theme, indexed like the run's themes.
+        public var themeOccurrences: [Int]
+
+        public init(terms: [Int32], themeOccurrences: [Int]) {
+            self.terms = terms
+            self.themeOccurrences = themeOccurrences
+        }
+    }
+
+    public var summary: DocumentSummary
+    public var entries: [Entry]
+    public var sentences: [Sentence]
+
+    public init(summary: DocumentSummary, entries: [Entry], sentences: [Sentence]) {
+        self.summary = summary
+        self.entries = entries
+        self.sentences = sentences
+    }
+
+    /// An analysis from sentences given as terms (their written form is their key).
+    public init(summary: DocumentSummary, sentences: [SentenceAnalysis]) {
+        var index: [Term: Int32] = [:]
+        var entries: [Entry] = []
+        let converted = sentences.map { sentence in
+            Sentence(
+                terms: sentence.terms.map { term in
+                    if let known = index[term] { return known }
+                    let new = Int32(entries.count)
+                    entries.append(Entry(term: term, form: term.text))
+                    index[term] = new
+                    return new
+                },
+                themeOccurrences: sentence.themeOccurrences)
+        }
+        self.init(summary: summary, entries: entries, sentences: converted)
+    }
+}
