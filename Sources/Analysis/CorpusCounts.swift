@@ -15,33 +15,33 @@ public struct CorpusCounts: Sendable {
     public let themeNames: [String]
 
     /// Terms by id.
-    public private(set) var terms: [Term] = []
+    public internal(set) var terms: [Term] = []
     private var ids: [Term: Int32] = [:]
     /// Occurrences of each term (by id).
-    public private(set) var termFrequency: [Int] = []
+    public internal(set) var termFrequency: [Int] = []
     /// Documents containing each term (by id).
-    public private(set) var documentFrequency: [Int] = []
+    public internal(set) var documentFrequency: [Int] = []
     /// Sentences containing each term (by id).
-    public private(set) var sentenceFrequency: [Int] = []
+    public internal(set) var sentenceFrequency: [Int] = []
     /// Sentences containing both terms of a pair, keyed by `PairKey`.
-    public private(set) var pairSentences: [PairKey: Int] = [:]
+    public internal(set) var pairSentences: [PairKey: Int] = [:]
     /// For terms whose key is case-folded: how often each written form occurred (`MACC` 3,
     /// `Macc` 1), so reports show the form the text uses most.
-    public private(set) var termForms: [Int32: [String: Int]] = [:]
+    public internal(set) var termForms: [Int32: [String: Int]] = [:]
 
-    public private(set) var documentCount = 0
-    public private(set) var sentenceCount = 0
-    public private(set) var paragraphCount = 0
-    public private(set) var tokenCount = 0
-    public private(set) var termTokenCount = 0
+    public internal(set) var documentCount = 0
+    public internal(set) var sentenceCount = 0
+    public internal(set) var paragraphCount = 0
+    public internal(set) var tokenCount = 0
+    public internal(set) var termTokenCount = 0
 
     /// Per theme: occurrences, sentences with an occurrence, documents with an occurrence.
-    public private(set) var themeOccurrences: [Int]
-    public private(set) var themeSentences: [Int]
-    public private(set) var themeDocuments: [Int]
+    public internal(set) var themeOccurrences: [Int]
+    public internal(set) var themeSentences: [Int]
+    public internal(set) var themeDocuments: [Int]
 
     /// One summary per document, in no particular order (see `sortedDocuments`).
-    public private(set) var documents: [DocumentSummary] = []
+    public internal(set) var documents: [DocumentSummary] = []
 
     public init(themeNames: [String]) {
         self.themeNames = themeNames

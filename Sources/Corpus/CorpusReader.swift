@@ -2,18 +2,26 @@ import Foundation
 
 /// Reads an input into documents: a text or Markdown file is one document; every row of a CSV
 /// or TSV table is one, with its text from the named column and its other columns as variables,
-/// as in KH Coder's spreadsheet import. Variables from a metadata table are added to every
-/// document of the file it lists (a row's own columns win over the metadata's of the same name).
+/// as in KH Coder's spreadsheet import.
 public struct CorpusReader: Sendable {
     public var decoder: TextDecoder
     /// The column of a table that holds the text.
     public var textColumn: String?
-    public var metadata: DocumentMetadata?
+    /// Standard input holds one document a line, `id<TAB>text` (the filter mode for Spark's
+    /// `RDD.pipe` and Hadoop Streaming); the id is the document's path in the reports.
+    public var linesInput: Bool
 
-    public init(decoder: TextDecoder = TextDecoder(), textColumn: String? = nil, metadata: DocumentMetadata? = nil) {
+    public init(
+        decoder: TextDecoder = TextDecoder(), textColumn: String? = nil, linesInput: Bool = false
+    ) {
         self.decoder = decoder
         self.textColumn = textColumn
-        self.metadata = metadata
+        self.linesInput = linesInput
+    }
+
+    /// The format `source` is read in.
+    public func format(of source: InputSource) -> TextFormat {
+        source.displayPath == "-" ? (linesInput ? .lines : .plain) : TextFormat(path: source.displayPath)
     }
 
     /// An input as read: what identifies the file, and its documents.
@@ -30,19 +38,26 @@ public struct CorpusReader: Sendable {
     /// - Throws: `CorpusError` naming the file: missing, unreadable, not decodable (with the byte
     ///   offset), binary, or a table that cannot be read (with the line).
     public func read(_ source: InputSource) throws(CorpusError) -> InputFile {
-        let data = try source.read()
+        try read(source, data: try source.read())
+    }
+
+    /// Decodes `data`, read from `source`, into documents.
+    public func read(_ source: InputSource, data: Data) throws(CorpusError) -> InputFile {
         let path = source.displayPath
         let decoded = try decoder.decode(data, path: path)
-        let format = source.displayPath == "-" ? TextFormat.plain : TextFormat(path: path)
-        let extra = metadata?.variables(for: source) ?? []
+        let format = format(of: source)
         var file = InputFile(
             path: path, byteCount: data.count, sha256: ContentHash.sha256(data), encoding: decoded.encoding,
             format: format, documents: [])
+        if format == .lines {
+            file.documents = try Self.lines(decoded.text, encoding: decoded.encoding)
+            return file
+        }
         guard let delimiter = format.delimiter else {
             file.documents = [
                 SourceDocument(
                     path: path, format: format, encoding: decoded.encoding, byteCount: file.byteCount,
-                    sha256: file.sha256, text: decoded.text, variables: extra)
+                    sha256: file.sha256, text: decoded.text)
             ]
             return file
         }
@@ -59,11 +74,9 @@ public struct CorpusReader: Sendable {
                 reason: "no column '\(textColumn)' (columns: \(table.header.joined(separator: ", ")))")
         }
         for (number, record) in table.records.enumerated() {
-            var variables = table.header.indices.filter { $0 != textIndex }.map { index in
+            let variables = table.header.indices.filter { $0 != textIndex }.map { index in
                 DocumentVariable(name: table.header[index], value: record.fields[index])
             }
-            let own = Set(variables.map(\.name))
-            variables += extra.filter { !own.contains($0.name) }
             let text = record.fields[textIndex]
             let bytes = Data(text.utf8)
             file.documents.append(
@@ -72,5 +85,22 @@ public struct CorpusReader: Sendable {
                     byteCount: bytes.count, sha256: ContentHash.sha256(bytes), text: text, variables: variables))
         }
         return file
+    }
+
+    /// One document a line: `id<TAB>text`.
+    static func lines(_ text: String, encoding: TextEncoding) throws(CorpusError) -> [SourceDocument] {
+        var documents: [SourceDocument] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            guard let tab = line.firstIndex(of: "\t") else {
+                throw .invalidTable(path: "-", reason: "line \(number + 1): no TAB between the document's id and its text")
+            }
+            let text = String(line[line.index(after: tab)...]).replacingOccurrences(of: "\r", with: "")
+            let bytes = Data(text.utf8)
+            documents.append(
+                SourceDocument(
+                    path: String(line[..<tab]), format: .plain, encoding: encoding, byteCount: bytes.count,
+                    sha256: ContentHash.sha256(bytes), text: text))
+        }
+        return documents
     }
 }

@@ -16,6 +16,11 @@ public struct CorpusScanner: Sendable {
     public struct Listing: Sendable {
         public var inputs: [InputSource]
         public var ignored: [String]
+
+        public init(inputs: [InputSource], ignored: [String]) {
+            self.inputs = inputs
+            self.ignored = ignored
+        }
     }
 
     private let readStandardInput: @Sendable () -> Data
@@ -28,15 +33,48 @@ public struct CorpusScanner: Sendable {
         self.readStandardInput = readStandardInput
     }
 
-    /// Lists the inputs under `paths`.
+    /// Lists the inputs under `paths` and in `fileLists`.
+    ///
+    /// A name in a file list is taken like a path given on the command line; one that is not valid
+    /// UTF-8 names a file by its bytes, shown with `\xNN` for the bytes that are not text.
     /// - Throws: every path that is missing or cannot be listed, all at once, as `[CorpusError]`
     ///   wrapped in `CorpusScanner.Failure`.
-    public func listing(for paths: [String]) throws(Failure) -> Listing {
+    public func listing(for paths: [String], fileLists: [FileList] = []) throws(Failure) -> Listing {
         var inputs: [InputSource] = []
         var ignored: [String] = []
         var problems: [CorpusError] = []
         var seen: Set<String> = []
         let fileManager = FileManager.default
+        var paths = paths
+        for list in fileLists {
+            let data: Data
+            if list.path == "-" {
+                data = readStandardInput()
+            } else {
+                do {
+                    data = try Data(contentsOf: URL(fileURLWithPath: list.path))
+                } catch {
+                    problems.append(
+                        fileManager.fileExists(atPath: list.path)
+                            ? .unreadable(path: list.path, reason: SystemError.reason(for: error)) : .missing(path: list.path))
+                    continue
+                }
+            }
+            for name in FileList.names(in: Array(data), separator: list.separator) {
+                if let path = String(validating: name, as: UTF8.self) {
+                    paths.append(path)
+                    continue
+                }
+                let display = FileList.displayName(name)
+                let source = InputSource(displayPath: display, origin: .rawFile(name))
+                var info = stat()
+                if InputSource.withCString(name, { stat($0, &info) }) != 0 {
+                    problems.append(.missing(path: display))
+                } else if seen.insert(display).inserted {
+                    inputs.append(source)
+                }
+            }
+        }
         for path in paths {
             if path == "-" {
                 guard seen.insert("-").inserted else { continue }

@@ -8,6 +8,8 @@ public struct InputSource: Sendable, Hashable {
         case file(URL)
         /// Standard input, already read in full (it cannot be read twice).
         case standardInput(Data)
+        /// A file whose name is not valid UTF-8 (from `--files0-from`), opened by its bytes.
+        case rawFile([UInt8])
     }
 
     /// The path as shown to the user and written to reports: the path as given on the command
@@ -30,6 +32,8 @@ public struct InputSource: Sendable, Hashable {
         switch origin {
         case .standardInput(let data):
             return data
+        case .rawFile(let name):
+            return try Self.read(rawName: name, displayPath: displayPath)
         case .file(let url):
             do {
                 return try Data(contentsOf: url, options: .mappedIfSafe)
@@ -38,6 +42,42 @@ public struct InputSource: Sendable, Hashable {
             } catch {
                 throw .unreadable(path: displayPath, reason: SystemError.reason(for: error))
             }
+        }
+    }
+
+    /// The input's size in bytes (0 if it cannot be found), for scheduling.
+    public var size: Int {
+        switch origin {
+        case .standardInput(let data): return data.count
+        case .file(let url): return (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        case .rawFile(let name):
+            var info = stat()
+            return Self.withCString(name) { stat($0, &info) } == 0 ? Int(info.st_size) : 0
+        }
+    }
+
+    /// Reads a file named by raw bytes, with `open(2)` and `read(2)`.
+    static func read(rawName: [UInt8], displayPath: String) throws(CorpusError) -> Data {
+        let descriptor = withCString(rawName) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else {
+            let code = errno
+            throw code == ENOENT ? .missing(path: displayPath) : .unreadable(path: displayPath, reason: SystemError.message(errno: code))
+        }
+        defer { close(descriptor) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return data }
+            guard count > 0 else { throw .unreadable(path: displayPath, reason: SystemError.message(errno: errno)) }
+            data.append(contentsOf: buffer[..<count])
+        }
+    }
+
+    /// Calls `body` with `bytes` as a NUL-terminated C string.
+    static func withCString<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        (bytes + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { $0.baseAddress.map(body) ?? body("") }
         }
     }
 }

@@ -6,6 +6,8 @@ public enum TextFormat: String, Sendable, Codable {
     case markdown
     /// A table whose rows are documents: comma-separated (`.csv`) or tab-separated (`.tsv`).
     case csv, tsv
+    /// One document a line, `id<TAB>text`: standard input in filter mode.
+    case lines
 
     /// The format of a file named `path`.
     public init(path: String) {
@@ -22,7 +24,7 @@ public enum TextFormat: String, Sendable, Codable {
         switch self {
         case .csv: ","
         case .tsv: "\t"
-        case .plain, .markdown: nil
+        case .plain, .markdown, .lines: nil
         }
     }
 }

@@ -8,24 +8,38 @@ import Reporting
 import Synchronization
 import Tokenization
 
-/// The whole run: inputs → counts → published reports.
+/// The whole run: inputs → counts → published reports; and its two halves for scale-out,
+/// `count` (inputs → partial counts) and `merge` (partial counts → reports).
 ///
 /// Documents are processed in parallel with Dispatch, one worker per job, each with its own MeCab
-/// tagger on one shared model and its own `CorpusCounts`; workers take the next document as they
+/// tagger on one shared model and its own `CorpusCounts`; workers take the next input as they
 /// finish one, largest first, so a few big files do not leave a core idle. The workers' counts are
 /// merged after all are done; since counts are sums and every report sorts by count and term, the
-/// reports are byte-identical whatever the number of jobs. Every input is checked: if any is
-/// missing or not valid text, all such problems are reported and nothing is published.
+/// reports are byte-identical whatever the number of jobs or shards. Every input is checked: if any
+/// is missing or not valid text, all such problems are reported and nothing is published, unless
+/// `keepGoing` asks to publish the rest.
 public struct Pipeline: Sendable {
     /// The version written to the manifest.
     public static let version = "0.1.0"
 
     public let configuration: PipelineConfiguration
     private let logger: Logger
+    private let progress: (@Sendable (Progress) -> Void)?
 
-    public init(configuration: PipelineConfiguration, logger: Logger) {
+    /// - Parameter progress: called after each input, from any thread, for a progress display.
+    public init(configuration: PipelineConfiguration, logger: Logger, progress: (@Sendable (Progress) -> Void)? = nil) {
         self.configuration = configuration
         self.logger = logger
+        self.progress = progress
+    }
+
+    /// How far a run has got.
+    public struct Progress: Sendable {
+        public var inputsDone: Int
+        public var inputsTotal: Int
+        public var bytesDone: Int
+        public var bytesTotal: Int
+        public var seconds: Double
     }
 
     /// What a finished run reports to its caller.
@@ -35,40 +49,145 @@ public struct Pipeline: Sendable {
         public var vocabulary: Int
         public var output: String
         public var published: [ReportPublisher.PublishedFile]
+        /// Inputs left out under `keepGoing`.
+        public var skipped: [PipelineError]
+        /// Inputs analyzed now, and taken from the cache.
+        public var tokenized: Int
+        public var cached: Int
     }
+
+    // MARK: The whole run
 
     /// Runs the pipeline and publishes the reports.
     public func run() throws(PipelineError) -> Summary {
         try configuration.validate()
-        let started = Date()
-        var durations: [String: Int] = [:]
-        var clock = Date()
-        func lap(_ stage: String) {
-            durations[stage] = Int((Date().timeIntervalSince(clock) * 1000).rounded())
-            clock = Date()
-        }
+        let lock = try takeLock()
+        defer { withExtendedLifetime(lock) {} }
+        var clock = Clock()
+        let setup = try setUp()
+        clock.lap("load_dictionary")
+        let listing = try list()
+        clock.lap("scan")
+        let analyzed = try analyze(listing.inputs, setup: setup)
+        clock.lap("analyze")
+        return try publish(analyzed, setup: setup, listing: listing, clock: clock)
+    }
 
-        let dictionaryDirectory = try Self.dictionaryDirectory(configuration.dictionary)
-        let model: MeCabModel
-        let identity: DictionaryIdentity
+    // MARK: Scale-out
+
+    /// What `count` wrote.
+    public struct CountSummary: Sendable {
+        public var inputs: Int
+        public var documents: Int
+        public var skipped: [PipelineError]
+        public var tokenized: Int
+        public var cached: Int
+    }
+
+    /// Counts the inputs of `shard` (all, if `nil`) and writes the partial counts to `destination`
+    /// (a file, written atomically, or `-` for standard output).
+    public func count(shard: Shard?, destination: String) throws(PipelineError) -> CountSummary {
+        try configuration.validate()
+        let setup = try setUp()
+        let listing = try list()
+        let mine = shard.map { shard in listing.inputs.filter { shard.contains(path: $0.displayPath) } } ?? listing.inputs
+        logger.debug("counting a shard", metadata: ["shard": "\(shard.map(\.description) ?? "all")", "inputs": "\(mine.count)"])
+        let analyzed = try analyze(mine, setup: setup)
+        let header = PartialFile.Header(
+            analysis: setup.identity.sha256,
+            listing: shard == nil ? nil : ContentHash.sha256(Data(listing.inputs.map(\.displayPath).joined(separator: "\n").utf8)),
+            shard: shard, themes: setup.themes.map { PartialFile.ThemeRecord(name: $0.name, forms: $0.forms) })
+        let text: String
         do {
-            model = try MeCabModel(dictionaryDirectory: dictionaryDirectory)
-            identity = try DictionaryIdentity(directory: dictionaryDirectory)
+            text = try PartialFile.text(header: header, inputs: analyzed.records, counts: analyzed.counts)
+        } catch {
+            throw .internal("cannot encode partial counts: \(error)")
+        }
+        try Self.write(Data(text.utf8), to: destination)
+        return CountSummary(
+            inputs: analyzed.records.count, documents: analyzed.counts.documentCount, skipped: analyzed.failures,
+            tokenized: analyzed.tokenized, cached: analyzed.cached)
+    }
+
+    /// Adds up partial-count files (`-` reads standard input) and publishes the reports, as a run
+    /// over all their inputs would have.
+    public func merge(_ sources: [String]) throws(PipelineError) -> Summary {
+        try configuration.validate()
+        let lock = try takeLock()
+        defer { withExtendedLifetime(lock) {} }
+        var clock = Clock()
+        var texts: [(name: String, text: String)] = []
+        for source in sources {
+            do {
+                let data =
+                    source == "-"
+                    ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: source))
+                texts.append((source, String(decoding: data, as: UTF8.self)))
+            } catch {
+                throw .inputs([FileManager.default.fileExists(atPath: source)
+                    ? .unreadable(path: source, reason: SystemError.reason(for: error)) : .missing(path: source)])
+            }
+        }
+        let merged = try PartialFile.merge(texts)
+        clock.lap("merge")
+        guard let header = merged.headers.first else { throw .internal("a merge without partials") }
+        let themes = header.themes.map { Theme(name: $0.name, forms: $0.forms, normalizedForms: $0.forms) }
+        let analyzed = Analyzed(counts: merged.counts, records: merged.inputs, failures: [], tokenized: 0, cached: 0)
+        return try publish(
+            analyzed, themes: themes, analyzer: nil, analysis: header.analysis, mergedFrom: sources,
+            listing: CorpusScanner.Listing(inputs: [], ignored: []), unlisted: [], clock: clock)
+    }
+
+    /// Removes cache entries not used for `days` days; returns how many.
+    public static func pruneCache(directory: String, olderThanDays days: Double) -> Int {
+        AnalysisCache.prune(directory: URL(fileURLWithPath: directory), olderThan: days * 86_400)
+    }
+
+    // MARK: Stages
+
+    /// What every stage of a run shares: the dictionary, the normalizer, the themes, the reader.
+    struct Setup: Sendable {
+        var dictionaryDirectory: String
+        var model: MeCabModel
+        var dictionary: DictionaryIdentity
+        var normalizer: TextNormalizer
+        var themes: [Theme]
+        var reader: CorpusReader
+        var metadata: DocumentMetadata?
+        var identity: AnalysisIdentity
+        var cache: AnalysisCache?
+    }
+
+    func setUp() throws(PipelineError) -> Setup {
+        let directory = try Self.dictionaryDirectory(configuration.dictionary)
+        let model: MeCabModel
+        let dictionary: DictionaryIdentity
+        do {
+            model = try MeCabModel(dictionaryDirectory: directory)
+            dictionary = try DictionaryIdentity(directory: directory)
         } catch {
             throw .dictionary(error)
         }
-        logger.debug("loaded dictionary", metadata: ["dictionary.path": "\(dictionaryDirectory)"])
-        lap("load_dictionary")
-
+        logger.debug("loaded dictionary", metadata: ["dictionary.path": "\(directory)"])
         let normalizer = configuration.normalizer
         let themes = try configuration.themes.map { path throws(PipelineError) in
             try ThemeFile.load(path: path, normalizer: normalizer)
         } ?? []
-        let reader = try Self.reader(for: configuration)
+        let identity = AnalysisIdentity(configuration: configuration, dictionary: dictionary, themes: themes)
+        let cache = configuration.cache.map {
+            AnalysisCache(directory: URL(fileURLWithPath: $0), identity: identity.sha256, themeCount: themes.count)
+        }
+        return Setup(
+            dictionaryDirectory: directory, model: model, dictionary: dictionary, normalizer: normalizer,
+            themes: themes, reader: Self.reader(for: configuration), metadata: try Self.metadata(for: configuration),
+            identity: identity, cache: cache)
+    }
 
+    /// The run's inputs, from paths and file lists.
+    func list() throws(PipelineError) -> CorpusScanner.Listing {
         let listing: CorpusScanner.Listing
         do {
-            listing = try CorpusScanner().listing(for: configuration.inputs)
+            listing = try CorpusScanner().listing(for: configuration.inputs, fileLists: configuration.fileLists)
         } catch {
             throw .inputs(error.problems)
         }
@@ -79,40 +198,149 @@ public struct Pipeline: Sendable {
         for path in listing.ignored {
             logger.info("ignored a file that is not text", metadata: ["path": "\(path)"])
         }
-        let unlisted = reader.metadata.map { metadata in
+        return listing
+    }
+
+    /// The counts of some inputs, with what identifies each and what went wrong.
+    struct Analyzed: Sendable {
+        var counts: CorpusCounts
+        var records: [InputRecord]
+        /// Inputs that failed (only with `keepGoing`; otherwise `analyze` throws).
+        var failures: [PipelineError]
+        var tokenized: Int
+        var cached: Int
+    }
+
+    /// Processes `inputs` on `configuration.jobs` workers and merges their counts.
+    func analyze(_ inputs: [InputSource], setup: Setup) throws(PipelineError) -> Analyzed {
+        let schedule = Self.largestFirst(inputs)
+        let totalBytes = schedule.map(\.size).reduce(0, +)
+        let next = Atomic<Int>(0)
+        let done = Mutex<(inputs: Int, bytes: Int)>((0, 0))
+        let started = Date()
+        let workers = max(1, min(configuration.jobs, inputs.count))
+        let results = Mutex<[(CorpusCounts, [(Int, PipelineError)], tokenized: Int, cached: Int)]>([])
+        let records = Mutex<[InputRecord?]>(Array(repeating: nil, count: inputs.count))
+        let key = Self.keyFunction(setup.normalizer)
+        let (logger, progress) = (logger, progress)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var analyzer = CorpusAnalyzer(themes: setup.themes, key: key)
+            var failures: [(Int, PipelineError)] = []
+            var (tokenized, cached) = (0, 0)
+            do throws(MeCabError) {
+                let processor = DocumentProcessor(
+                    reader: setup.reader, metadata: setup.metadata, normalizer: setup.normalizer,
+                    tagger: try MeCabTagger(model: setup.model), cache: setup.cache, logger: logger)
+                while true {
+                    let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard position < schedule.count else { break }
+                    let (index, size) = schedule[position]
+                    do throws(PipelineError) {
+                        let (record, fromCache) = try processor.process(inputs[index], into: &analyzer)
+                        records.withLock { $0[index] = record }
+                        if fromCache { cached += 1 } else { tokenized += 1 }
+                        logger.trace("processed an input", metadata: ["path": "\(inputs[index].displayPath)", "cached": "\(fromCache)"])
+                    } catch {
+                        failures.append((index, error))
+                    }
+                    let now = done.withLock { state in
+                        state.inputs += 1
+                        state.bytes += size
+                        return state
+                    }
+                    progress?(
+                        Progress(
+                            inputsDone: now.inputs, inputsTotal: inputs.count, bytesDone: now.bytes,
+                            bytesTotal: totalBytes, seconds: Date().timeIntervalSince(started)))
+                }
+            } catch {
+                failures.append((-1, .dictionary(error)))
+            }
+            let counts = analyzer.counts
+            results.withLock { $0.append((counts, failures, tokenized, cached)) }
+        }
+        let finished = results.withLock { $0 }
+        let failures = finished.flatMap(\.1).sorted { $0.0 < $1.0 }
+        if let fatal = failures.first(where: { $0.0 < 0 }) { throw fatal.1 }
+        if !failures.isEmpty && !configuration.keepGoing {
+            let problems = failures.map(\.1)
+            let inputProblems = problems.flatMap { failure -> [CorpusError] in
+                if case .inputs(let list) = failure { return list }
+                return []
+            }
+            throw inputProblems.count == problems.count ? .inputs(inputProblems) : problems[0]
+        }
+        var merged = CorpusCounts(themeNames: setup.themes.map(\.name))
+        for result in finished { merged.merge(result.0) }
+        let tokenized = finished.reduce(0) { $0 + $1.tokenized }
+        let cached = finished.reduce(0) { $0 + $1.cached }
+        logger.notice(
+            "analyzed inputs",
+            metadata: ["inputs.tokenized": "\(tokenized)", "inputs.cached": "\(cached)", "inputs.failed": "\(failures.count)"])
+        return Analyzed(
+            counts: merged, records: records.withLock { $0.compactMap { $0 } }, failures: failures.map(\.1),
+            tokenized: tokenized, cached: cached)
+    }
+
+    /// Writes the reports of `analyzed` (from a run).
+    func publish(_ analyzed: Analyzed, setup: Setup, listing: CorpusScanner.Listing, clock: Clock)
+        throws(PipelineError) -> Summary
+    {
+        let unlisted = setup.metadata.map { metadata in
             Set(metadata.keys).subtracting(listing.inputs.compactMap(metadata.key(for:))).sorted()
         } ?? []
         for key in unlisted {
             logger.warning("a metadata row names no input", metadata: ["metadata.key": "\(key)"])
         }
-        lap("scan")
+        let analyzer = RunManifest.Analyzer(
+            mecabVersion: MeCabModel.libraryVersion,
+            dictionary: .init(
+                directory: setup.dictionaryDirectory, layout: setup.model.layout.name, files: setup.model.dictionaries,
+                identity: setup.dictionary),
+            icuVersion: ICU.version,
+            normalization: setup.normalizer.ruleNames,
+            terms: "ipadic: nouns except 数/非自立/代名詞/接尾, 動詞-自立, 形容詞-自立, unknown words; symbols excluded",
+            cooccurrenceUnit: Reports.cooccurrenceUnit)
+        return try publish(
+            analyzed, themes: setup.themes, analyzer: analyzer, analysis: setup.identity.sha256, mergedFrom: nil,
+            listing: listing, unlisted: unlisted, clock: clock,
+            resolved: { $0.dictionary = setup.dictionaryDirectory })
+    }
 
-        let (counts, inputRecords) = try analyze(
-            listing.inputs, model: model, themes: themes, reader: reader, normalizer: normalizer)
-        lap("analyze")
-
-        let files = Reports.files(
-            counts: counts, themes: themes, minimumPairCount: configuration.minimumPairCount)
-        let manifest = RunManifest(
+    /// Writes the reports of `analyzed`, with `errors.jsonl` if inputs were skipped, and the manifest.
+    func publish(
+        _ analyzed: Analyzed, themes: [Theme], analyzer: RunManifest.Analyzer?, analysis: String,
+        mergedFrom: [String]?, listing: CorpusScanner.Listing, unlisted: [String], clock: Clock,
+        resolved: (inout PipelineConfiguration) -> Void = { _ in }
+    ) throws(PipelineError) -> Summary {
+        let counts = analyzed.counts
+        guard counts.documentCount > 0 || analyzed.failures.isEmpty else {
+            // Nothing was good: with --keep-going too, there is nothing to publish.
+            throw analyzed.failures[0]
+        }
+        var files = Reports.files(counts: counts, themes: themes, minimumPairCount: configuration.minimumPairCount)
+        let skipped = analyzed.failures.flatMap(Self.skippedInputs)
+        if !skipped.isEmpty {
+            let lines = skipped.map(\.jsonLine).joined(separator: "\n") + "\n"
+            files.append(ReportFile(name: "errors.jsonl") { Data(lines.utf8) })
+        }
+        var configuration = configuration
+        resolved(&configuration)
+        let records = analyzed.records.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var manifest = RunManifest(
             tool: .init(version: Self.version),
-            startedAt: Self.timestamp(started),
+            startedAt: Self.timestamp(clock.started),
             finishedAt: "",
-            durationsMs: durations,
-            analyzer: .init(
-                mecabVersion: MeCabModel.libraryVersion,
-                dictionary: .init(
-                    directory: dictionaryDirectory, layout: model.layout.name, files: model.dictionaries,
-                    identity: identity),
-                icuVersion: ICU.version,
-                normalization: normalizer.ruleNames,
-                terms: "ipadic: nouns except 数/非自立/代名詞/接尾, 動詞-自立, 形容詞-自立, unknown words; symbols excluded",
-                cooccurrenceUnit: Reports.cooccurrenceUnit),
-            configuration: resolved(dictionary: dictionaryDirectory),
+            durationsMs: clock.durations,
+            analyzer: analyzer,
+            analysis: analysis,
+            configuration: configuration,
+            configurationSha256: configuration.sha256,
+            mergedFrom: mergedFrom,
+            cache: .init(directory: configuration.cache, hits: analyzed.cached, misses: analyzed.tokenized),
             inputs: .init(
-                count: inputRecords.count,
-                bytes: inputRecords.reduce(0) { $0 + $1.bytes },
-                files: inputRecords,
-                ignored: listing.ignored,
+                count: records.count, bytes: records.reduce(0) { $0 + $1.bytes }, files: records,
+                skipped: skipped.map { .init(path: $0.path, reason: $0.message) }, ignored: listing.ignored,
                 unlistedMetadataKeys: unlisted),
             counts: .init(
                 documents: counts.documentCount, paragraphs: counts.paragraphCount,
@@ -120,13 +348,13 @@ public struct Pipeline: Sendable {
                 vocabulary: counts.terms.count, cooccurringPairs: counts.pairSentences.count,
                 themes: themes.count),
             outputs: [])
+        manifest.status = skipped.isEmpty ? "ok" : "partial"
+        let finalManifest = manifest
         let writeStarted = Date()
         let published: [ReportPublisher.PublishedFile]
         do {
-            published = try ReportPublisher().publish(
-                files, to: URL(fileURLWithPath: configuration.output)
-            ) { outputs in
-                var manifest = manifest
+            published = try ReportPublisher().publish(files, to: URL(fileURLWithPath: configuration.output)) { outputs in
+                var manifest = finalManifest
                 manifest.outputs = outputs
                 manifest.durationsMs["write"] = Int((Date().timeIntervalSince(writeStarted) * 1000).rounded())
                 manifest.finishedAt = Self.timestamp(Date())
@@ -138,70 +366,98 @@ public struct Pipeline: Sendable {
         logger.debug("published reports", metadata: ["output": "\(configuration.output)"])
         return Summary(
             documents: counts.documentCount, sentences: counts.sentenceCount, vocabulary: counts.terms.count,
-            output: configuration.output, published: published)
+            output: configuration.output, published: published, skipped: analyzed.failures,
+            tokenized: analyzed.tokenized, cached: analyzed.cached)
     }
 
-    /// The reader the configuration asks for: encoding, text column and metadata table.
-    static func reader(for configuration: PipelineConfiguration) throws(PipelineError) -> CorpusReader {
-        let decoder = TextDecoder(encoding: configuration.encoding)
-        do {
-            let metadata = try configuration.metadata.map { path throws(CorpusError) in
-                try DocumentMetadata(path: path, decoder: decoder)
+    // MARK: Helpers
+
+    /// One skipped input, for `errors.jsonl` and the manifest.
+    struct SkippedInput {
+        var path: String
+        var kind: String
+        var message: String
+        var offset: Int?
+
+        var jsonLine: String {
+            var line = "{\"path\":\(JSONText.string(path)),\"error\":\(JSONText.string(kind)),\"message\":\(JSONText.string(message))"
+            if let offset { line += ",\"offset\":\(offset)" }
+            return line + "}"
+        }
+    }
+
+    static func skippedInputs(_ error: PipelineError) -> [SkippedInput] {
+        switch error {
+        case .inputs(let problems):
+            return problems.map { problem in
+                let (kind, offset): (String, Int?) =
+                    switch problem {
+                    case .missing: ("missing", nil)
+                    case .unreadable: ("unreadable", nil)
+                    case .invalidBytes(_, _, let offset): ("invalid_bytes", offset)
+                    case .undecodable(_, _, let offset): ("undecodable", offset)
+                    case .ambiguousEncoding: ("ambiguous_encoding", nil)
+                    case .binary(_, let offset): ("binary", offset)
+                    case .invalidTable: ("invalid_table", nil)
+                    }
+                return SkippedInput(path: problem.path, kind: kind, message: problem.description, offset: offset)
             }
-            return CorpusReader(decoder: decoder, textColumn: configuration.textColumn, metadata: metadata)
+        case .processing(let path, _):
+            return [SkippedInput(path: path, kind: "processing", message: error.description, offset: nil)]
+        default:
+            return [SkippedInput(path: "", kind: "error", message: error.description, offset: nil)]
+        }
+    }
+
+    /// Stage timings for the manifest.
+    struct Clock {
+        let started = Date()
+        private var last = Date()
+        private(set) var durations: [String: Int] = [:]
+
+        mutating func lap(_ stage: String) {
+            durations[stage] = Int((Date().timeIntervalSince(last) * 1000).rounded())
+            last = Date()
+        }
+    }
+
+    func takeLock() throws(PipelineError) -> OutputLock {
+        do {
+            return try OutputLock(output: URL(fileURLWithPath: configuration.output))
+        } catch {
+            throw .output(error)
+        }
+    }
+
+    /// Writes `data` to `path` (atomically), or to standard output for `-`.
+    static func write(_ data: Data, to path: String) throws(PipelineError) {
+        if path == "-" {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .writeFailed(path: path, reason: SystemError.reason(for: error))
+        }
+    }
+
+    /// The reader the configuration asks for: encoding, text column, lines on standard input.
+    static func reader(for configuration: PipelineConfiguration) -> CorpusReader {
+        CorpusReader(
+            decoder: TextDecoder(encoding: configuration.encoding), textColumn: configuration.textColumn,
+            linesInput: configuration.linesInput)
+    }
+
+    /// The metadata table the configuration names, read.
+    static func metadata(for configuration: PipelineConfiguration) throws(PipelineError) -> DocumentMetadata? {
+        do {
+            return try configuration.metadata.map { path throws(CorpusError) in
+                try DocumentMetadata(path: path, decoder: TextDecoder(encoding: configuration.encoding))
+            }
         } catch {
             throw .inputs([error])
         }
-    }
-
-    /// Processes `inputs` on `configuration.jobs` workers and merges their counts.
-    func analyze(
-        _ inputs: [InputSource], model: MeCabModel, themes: [Theme], reader: CorpusReader,
-        normalizer: TextNormalizer
-    ) throws(PipelineError) -> (CorpusCounts, [DocumentProcessor.InputRecord]) {
-        let schedule = Self.largestFirst(inputs)
-        let next = Atomic<Int>(0)
-        let workers = min(configuration.jobs, inputs.count)
-        let results = Mutex<[(CorpusCounts, [(Int, PipelineError)])]>([])
-        let records = Mutex<[DocumentProcessor.InputRecord?]>(Array(repeating: nil, count: inputs.count))
-        let key = Self.keyFunction(normalizer)
-        let logger = logger
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var analyzer = CorpusAnalyzer(themes: themes, key: key)
-            var failures: [(Int, PipelineError)] = []
-            do throws(MeCabError) {
-                let processor = DocumentProcessor(
-                    reader: reader, normalizer: normalizer, tagger: try MeCabTagger(model: model))
-                while true {
-                    let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard position < schedule.count else { break }
-                    let index = schedule[position]
-                    do throws(PipelineError) {
-                        let record = try processor.process(inputs[index], index: index, into: &analyzer)
-                        records.withLock { $0[index] = record }
-                        logger.trace("processed document", metadata: ["path": "\(inputs[index].displayPath)"])
-                    } catch {
-                        failures.append((index, error))
-                    }
-                }
-            } catch {
-                failures.append((-1, .dictionary(error)))
-            }
-            let counts = analyzer.counts
-            results.withLock { $0.append((counts, failures)) }
-        }
-        let finished = results.withLock { $0 }
-        let failures = finished.flatMap(\.1).sorted { $0.0 < $1.0 }.map(\.1)
-        if let first = failures.first {
-            let inputProblems = failures.compactMap { failure -> [CorpusError]? in
-                if case .inputs(let problems) = failure { return problems }
-                return nil
-            }
-            throw inputProblems.count == failures.count ? .inputs(inputProblems.flatMap { $0 }) : first
-        }
-        var merged = CorpusCounts(themeNames: themes.map(\.name))
-        for (counts, _) in finished { merged.merge(counts) }
-        return (merged, records.withLock { $0.compactMap { $0 } })
     }
 
     /// The key terms and theme forms are compared under (F6), as a closure for the analyzers.
@@ -214,16 +470,10 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Input indices, largest file first (ties in input order), so workers finish together.
-    static func largestFirst(_ inputs: [InputSource]) -> [Int] {
-        let sizes = inputs.map { input -> Int in
-            switch input.origin {
-            case .standardInput(let data): return data.count
-            case .file(let url):
-                return (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            }
-        }
-        return inputs.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+    /// Input indices with their sizes, largest first (ties in input order), so workers finish together.
+    static func largestFirst(_ inputs: [InputSource]) -> [(index: Int, size: Int)] {
+        inputs.enumerated().map { ($0.offset, $0.element.size) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
 
     /// The dictionary directory to use: the one configured, or IPAdic where the system installs it.
@@ -237,13 +487,6 @@ public struct Pipeline: Sendable {
                         + "or pass --dictionary DIR"))
         }
         return found
-    }
-
-    /// The configuration as it was applied, with the dictionary resolved.
-    func resolved(dictionary: String) -> PipelineConfiguration {
-        var resolved = configuration
-        resolved.dictionary = dictionary
-        return resolved
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -1,10 +1,30 @@
 import Corpus
+import Foundation
 import Normalization
 
-/// Everything that decides a run's output. Recorded, resolved, in the manifest.
+/// Everything that decides a run's output: read from `kotoba.yml` (every key optional), then
+/// overridden by the command line; recorded, resolved, with its hash in the manifest.
+///
+/// ```yaml
+/// version: 1
+/// inputs: [corpus]
+/// output: output
+/// themes: corpus/themes.yml
+/// min_pair_count: 2
+/// encoding: shift_jis
+/// normalization_off: [casefold-keys]
+/// keep_going: false
+/// cache: /var/cache/kotoba      # or null for none
+/// ```
 public struct PipelineConfiguration: Sendable, Codable, Equatable {
+    /// The highest configuration version this build reads.
+    public static let currentVersion = 1
+
+    public var version: Int
     /// Files and directories to read; `-` is standard input.
     public var inputs: [String]
+    /// Lists of files to read (`--files-from`, `--files0-from`).
+    public var fileLists: [FileList]
     /// The output directory.
     public var output: String
     /// Worker threads; the output does not depend on it.
@@ -23,6 +43,12 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public var metadata: String?
     /// Normalization rules switched off.
     public var disabledNormalizationRules: [NormalizationRule]
+    /// Publish the good inputs when some are bad (listing the bad in `errors.jsonl`).
+    public var keepGoing: Bool
+    /// The incremental cache's directory, or `nil` for no cache.
+    public var cache: String?
+    /// Standard input holds one document a line, `id<TAB>text` (filter mode).
+    public var linesInput: Bool
 
     /// The bundled corpus and theme file, read when `kotoba run` is given no paths.
     public static let defaultCorpus = "corpus"
@@ -30,11 +56,14 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public static let defaultOutput = "output"
 
     public init(
-        inputs: [String] = [defaultCorpus], output: String = defaultOutput, jobs: Int,
+        inputs: [String] = [defaultCorpus], output: String = defaultOutput, jobs: Int = 1,
         dictionary: String? = nil, themes: String? = nil, minimumPairCount: Int = 2, encoding: TextEncoding? = nil,
-        textColumn: String? = nil, metadata: String? = nil, disabledNormalizationRules: [NormalizationRule] = []
+        textColumn: String? = nil, metadata: String? = nil, disabledNormalizationRules: [NormalizationRule] = [],
+        fileLists: [FileList] = [], keepGoing: Bool = false, cache: String? = nil, linesInput: Bool = false
     ) {
+        version = Self.currentVersion
         self.inputs = inputs
+        self.fileLists = fileLists
         self.output = output
         self.jobs = jobs
         self.dictionary = dictionary
@@ -44,22 +73,87 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         self.textColumn = textColumn
         self.metadata = metadata
         self.disabledNormalizationRules = Array(Set(disabledNormalizationRules)).sorted()
+        self.keepGoing = keepGoing
+        self.cache = cache
+        self.linesInput = linesInput
     }
+
+    enum CodingKeys: String, CodingKey {
+        case version, inputs, output, jobs, dictionary, themes, encoding, metadata, cache
+        case fileLists = "file_lists"
+        case minimumPairCount = "min_pair_count"
+        case textColumn = "text_column"
+        case disabledNormalizationRules = "normalization_off"
+        case keepGoing = "keep_going"
+        case linesInput = "lines_input"
+    }
+
+    /// Every key is optional; a missing one keeps its default.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = PipelineConfiguration()
+        version = try container.decodeIfPresent(Int.self, forKey: .version) ?? Self.currentVersion
+        guard version <= Self.currentVersion else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .version, in: container,
+                debugDescription: "version \(version) is not supported (highest: \(Self.currentVersion))")
+        }
+        inputs = try container.decodeIfPresent([String].self, forKey: .inputs) ?? defaults.inputs
+        fileLists = try container.decodeIfPresent([FileList].self, forKey: .fileLists) ?? []
+        output = try container.decodeIfPresent(String.self, forKey: .output) ?? defaults.output
+        jobs = try container.decodeIfPresent(Int.self, forKey: .jobs) ?? ProcessInfo.processInfo.activeProcessorCount
+        dictionary = try container.decodeIfPresent(String.self, forKey: .dictionary)
+        themes = try container.decodeIfPresent(String.self, forKey: .themes)
+        minimumPairCount = try container.decodeIfPresent(Int.self, forKey: .minimumPairCount) ?? defaults.minimumPairCount
+        if let name = try container.decodeIfPresent(String.self, forKey: .encoding) {
+            guard let encoding = TextEncoding(name: name) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .encoding, in: container, debugDescription: "unknown encoding '\(name)'")
+            }
+            self.encoding = encoding
+        }
+        textColumn = try container.decodeIfPresent(String.self, forKey: .textColumn)
+        metadata = try container.decodeIfPresent(String.self, forKey: .metadata)
+        disabledNormalizationRules =
+            try container.decodeIfPresent([NormalizationRule].self, forKey: .disabledNormalizationRules) ?? []
+        keepGoing = try container.decodeIfPresent(Bool.self, forKey: .keepGoing) ?? false
+        // A missing key keeps the cache on, in its default place; `cache: null` turns it off.
+        cache =
+            container.contains(.cache)
+            ? try container.decodeIfPresent(String.self, forKey: .cache) : Self.defaultCacheDirectory
+        linesInput = try container.decodeIfPresent(Bool.self, forKey: .linesInput) ?? false
+    }
+
+    /// Where the cache goes unless told otherwise: `$XDG_CACHE_HOME/kotoba` or `~/.cache/kotoba`.
+    public static var defaultCacheDirectory: String { AnalysisCache.defaultDirectory() }
 
     /// The normalizer these settings ask for.
     public var normalizer: TextNormalizer {
         TextNormalizer(rules: Set(NormalizationRule.allCases).subtracting(disabledNormalizationRules))
     }
 
+    /// SHA-256 of the configuration as canonical JSON.
+    public var sha256: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return ContentHash.sha256((try? encoder.encode(self)) ?? Data())
+    }
+
     /// Checks values that no run could use.
     public func validate() throws(PipelineError) {
-        guard !inputs.isEmpty else { throw .configuration("no inputs: give files, directories or '-'") }
+        guard !inputs.isEmpty || !fileLists.isEmpty else {
+            throw .configuration("no inputs: give files, directories, '-' or a file list")
+        }
         guard jobs >= 1 else { throw .configuration("jobs must be at least 1 (got \(jobs))") }
         guard minimumPairCount >= 1 else {
             throw .configuration("the minimum pair count must be at least 1 (got \(minimumPairCount))")
         }
         guard !output.isEmpty, output != "-" else {
             throw .configuration("the output must be a directory (got '\(output)')")
+        }
+        let stdinUsers = inputs.filter { $0 == "-" }.count + fileLists.filter { $0.path == "-" }.count
+        guard stdinUsers <= 1 else {
+            throw .configuration("standard input can be read only once: as a document or as one file list")
         }
     }
 }

@@ -17,6 +17,16 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case output(ReportError)
     /// The configuration is inconsistent.
     case configuration(String)
+    /// A configuration file cannot be read.
+    case configurationFile(path: String, reason: String)
+    /// A partial-counts file is malformed.
+    case partial(path: String, line: Int, reason: String)
+    /// Partial-counts files that cannot be merged: other settings, missing or repeated shards.
+    case incompatiblePartials(String)
+    /// A file kotoba writes besides the reports (a partial) cannot be written.
+    case writeFailed(path: String, reason: String)
+    /// A bug: kotoba reached a state it should not.
+    case `internal`(String)
 
     public var description: String {
         switch self {
@@ -26,6 +36,11 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
         case .processing(let path, let reason): "\(path): \(reason)"
         case .output(let error): error.description
         case .configuration(let message): message
+        case .configurationFile(let path, let reason): "\(path): \(reason)"
+        case .partial(let path, let line, let reason): "\(path): line \(line): \(reason)"
+        case .incompatiblePartials(let message): "cannot merge: \(message)"
+        case .writeFailed(let path, let reason): "cannot write '\(path)': \(reason)"
+        case .internal(let message): "internal error (a bug in kotoba, please report it): \(message)"
         }
     }
 

@@ -31,12 +31,26 @@ public struct RunManifest: Codable, Sendable {
     public struct Inputs: Codable, Sendable {
         var count: Int
         var bytes: Int
-        /// Every input: path, size, SHA-256, encoding, format and how many documents it gave.
-        var files: [DocumentProcessor.InputRecord]
+        /// Every input read: path, size, SHA-256, encoding, format and how many documents it gave.
+        var files: [InputRecord]
+        /// Inputs left out under `--keep-going`, with the reason (also in `errors.jsonl`).
+        var skipped: [Skipped]
         /// Files found in input directories but not read (not a text extension).
         var ignored: [String]
         /// Keys of the metadata table that named no input.
         var unlistedMetadataKeys: [String]
+    }
+
+    public struct Skipped: Codable, Sendable {
+        var path: String
+        var reason: String
+    }
+
+    /// The incremental cache: where, and how many inputs came from it.
+    public struct Cache: Codable, Sendable {
+        var directory: String?
+        var hits: Int
+        var misses: Int
     }
 
     public struct Counts: Codable, Sendable {
@@ -56,8 +70,16 @@ public struct RunManifest: Codable, Sendable {
     var startedAt: String
     var finishedAt: String
     var durationsMs: [String: Int]
-    var analyzer: Analyzer
+    /// Absent for a merge, which loads no dictionary (the partials' `analysis` hash stands for it).
+    var analyzer: Analyzer?
+    /// The hash of everything that decides an analysis (`AnalysisIdentity`), shared by partials.
+    var analysis: String
     var configuration: PipelineConfiguration
+    /// SHA-256 of `configuration` as JSON.
+    var configurationSha256: String
+    /// For a merge: the partial files merged.
+    var mergedFrom: [String]?
+    var cache: Cache
     var inputs: Inputs
     var counts: Counts
     var outputs: [ReportPublisher.PublishedFile]

@@ -45,11 +45,11 @@ public enum TokenDump {
         }
         let listing: CorpusScanner.Listing
         do {
-            listing = try CorpusScanner().listing(for: configuration.inputs)
+            listing = try CorpusScanner().listing(for: configuration.inputs, fileLists: configuration.fileLists)
         } catch {
             throw .inputs(error.problems)
         }
-        let reader = try Pipeline.reader(for: configuration)
+        let reader = Pipeline.reader(for: configuration)
         let normalizer = configuration.normalizer
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

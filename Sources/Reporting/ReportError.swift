@@ -7,11 +7,15 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The output directory exists, is not empty and holds no kotoba manifest: kotoba will not
     /// replace a directory it did not write.
     case notAnOutputDirectory(path: String)
+    /// Another run is writing the same output directory.
+    case locked(path: String)
 
     public var description: String {
         switch self {
         case .cannotCreate(let path, let reason): "cannot create output '\(path)': \(reason)"
         case .writeFailed(let path, let reason): "cannot write '\(path)': \(reason)"
+        case .locked(let path):
+            "another kotoba run is writing '\(path)'; try again when it has finished"
         case .notAnOutputDirectory(let path):
             "'\(path)' exists and is not a kotoba output directory (it has no manifest.json); "
                 + "refusing to replace it: choose another --out"
@@ -22,7 +26,7 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     public var isCreationFailure: Bool {
         switch self {
         case .cannotCreate, .notAnOutputDirectory: true
-        case .writeFailed: false
+        case .writeFailed, .locked: false
         }
     }
 }

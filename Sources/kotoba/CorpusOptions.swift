@@ -1,13 +1,30 @@
 import ArgumentParser
 import Corpus
+import Foundation
 import Normalization
 import Pipeline
 
-/// How inputs are read and prepared, shared by `run` and `tokenize`.
+/// Where the inputs are and how they are read and prepared, shared by `run`, `count`, `tokenize`
+/// and `dump-config`. Every option left out keeps the configuration file's value.
 struct CorpusOptions: ParsableArguments {
+    @Argument(help: "Files and directories ('-' for standard input). Default: corpus/, or the configuration's inputs.")
+    var paths: [String] = []
+
+    @Option(name: .customLong("config"), help: ArgumentHelp("Configuration file (default: ./kotoba.yml if there is one).", valueName: "file"))
+    var configurationFile: String?
+
+    @Option(help: ArgumentHelp("Read file names from this file, one a line ('-' for standard input).", valueName: "file"))
+    var filesFrom: String?
+
     @Option(
-        help: ArgumentHelp(
-            "MeCab dictionary directory (default: IPAdic UTF-8 where the system installs it).", valueName: "dir"))
+        name: .customLong("files0-from"),
+        help: ArgumentHelp("Read NUL-separated file names from this file ('-' for standard input), as find -print0 writes them.", valueName: "file"))
+    var files0From: String?
+
+    @Flag(help: "Standard input holds one document a line, 'id<TAB>text' (filter mode, for Spark and Hadoop Streaming).")
+    var lines = false
+
+    @Option(help: ArgumentHelp("MeCab dictionary directory (default: IPAdic UTF-8 where the system installs it).", valueName: "dir"))
     var dictionary: String?
 
     @Option(
@@ -32,18 +49,65 @@ struct CorpusOptions: ParsableArguments {
             valueName: "rule"))
     var disabledRules: [NormalizationRule] = []
 
+    @Option(help: ArgumentHelp("Theme file (YAML). Default: corpus/themes.yml when no inputs are given, else none.", valueName: "file"))
+    var themes: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Worker threads (default: one per core). The results do not depend on it.", valueName: "n"))
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Cache directory (default: $XDG_CACHE_HOME/kotoba or ~/.cache/kotoba).", valueName: "dir"))
+    var cache: String?
+
+    @Flag(help: "Neither read nor write the cache.")
+    var noCache = false
+
+    @Flag(help: "Publish the good inputs when some are bad, list the bad in errors.jsonl, and exit 3.")
+    var keepGoing = false
+
     func validate() throws {
         if let encoding, TextEncoding(name: encoding) == nil {
             throw ValidationError(
                 "unknown encoding '\(encoding)': use one of utf-8, utf-8-bom, utf-16le, utf-16be, shift_jis, cp932, euc-jp")
         }
+        if let jobs, jobs < 1 { throw ValidationError("'--jobs' must be at least 1") }
+        if paths.filter({ $0 == "-" }).count + [filesFrom, files0From].filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("standard input can be read only once: as a document or as one file list")
+        }
+        if noCache && cache != nil { throw ValidationError("'--cache' and '--no-cache' cannot be combined") }
     }
 
-    /// A configuration with these options and `inputs`; the run-only settings take their defaults.
-    func configuration(inputs: [String], jobs: Int = 1) -> PipelineConfiguration {
-        PipelineConfiguration(
-            inputs: inputs, jobs: jobs, dictionary: dictionary, encoding: encoding.flatMap(TextEncoding.init(name:)),
-            textColumn: textColumn, metadata: metadata, disabledNormalizationRules: disabledRules)
+    /// The effective configuration: the configuration file's (or the defaults), then these options.
+    func configuration() throws(PipelineError) -> PipelineConfiguration {
+        let file = configurationFile ?? (FileManager.default.fileExists(atPath: ConfigurationFile.defaultName) ? ConfigurationFile.defaultName : nil)
+        var configuration =
+            try file.map { path throws(PipelineError) in try ConfigurationFile.load(path: path) }
+            ?? PipelineConfiguration(
+                jobs: ProcessInfo.processInfo.activeProcessorCount, cache: PipelineConfiguration.defaultCacheDirectory)
+        let lists = [filesFrom.map { FileList(path: $0, separator: .newline) }, files0From.map { FileList(path: $0, separator: .nul) }]
+            .compactMap { $0 }
+        if !paths.isEmpty || !lists.isEmpty {
+            configuration.inputs = paths
+            configuration.fileLists = lists
+        }
+        let givenInputs = !paths.isEmpty || !lists.isEmpty || file != nil
+        if let themes {
+            configuration.themes = themes
+        } else if !givenInputs && FileManager.default.fileExists(atPath: PipelineConfiguration.defaultThemes) {
+            configuration.themes = PipelineConfiguration.defaultThemes
+        }
+        if lines { configuration.linesInput = true }
+        if let dictionary { configuration.dictionary = dictionary }
+        if let encoding { configuration.encoding = TextEncoding(name: encoding) }
+        if let textColumn { configuration.textColumn = textColumn }
+        if let metadata { configuration.metadata = metadata }
+        if !disabledRules.isEmpty {
+            configuration.disabledNormalizationRules = Array(Set(disabledRules + configuration.disabledNormalizationRules)).sorted()
+        }
+        if let jobs { configuration.jobs = jobs }
+        if let cache { configuration.cache = cache }
+        if noCache { configuration.cache = nil }
+        if keepGoing { configuration.keepGoing = true }
+        return configuration
     }
 }
 

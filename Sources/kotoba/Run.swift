@@ -11,67 +11,54 @@ extension Kotoba {
             discussion: """
                 Writes documents.csv, term_frequency.csv, cooccurrence.csv, themes.csv, \
                 document_themes.csv, speakers.csv and manifest.json into the output directory, all \
-                at once: a run that fails leaves the previous output as it was.
+                at once: a run that fails leaves the previous output as it was. Settings come from \
+                kotoba.yml (or --config), then from the options.
 
-                Exit codes: 0 success; 64 usage; 65 an input is not valid text (undecodable, binary, \
-                or a malformed table); 66 an input \
-                is missing or unreadable; 69 MeCab or its dictionary is unavailable; 73 the output \
-                cannot be created; 74 a report cannot be written; 78 the theme file is invalid.
+                Exit codes: 0 success; 3 partial (--keep-going left inputs out); 64 usage; 65 an \
+                input is not valid text; 66 an input is missing or unreadable; 69 MeCab or its \
+                dictionary is unavailable; 70 internal error; 73 the output cannot be created; 74 \
+                a report cannot be written; 75 another run is writing the same output; 78 a \
+                configuration or theme file is invalid.
                 """)
 
-        @Argument(help: "Files and directories to analyze ('-' for standard input). Default: corpus/.")
-        var paths: [String] = []
-
-        @Option(name: .shortAndLong, help: ArgumentHelp("Output directory.", valueName: "dir"))
-        var out = PipelineConfiguration.defaultOutput
-
-        @Option(
-            name: .shortAndLong,
-            help: ArgumentHelp("Worker threads (default: one per core). The reports do not depend on it.", valueName: "n"))
-        var jobs: Int?
-
-        @Option(
-            help: ArgumentHelp(
-                "Theme file (YAML). Default: corpus/themes.yml when no paths are given, else none.", valueName: "file"))
-        var themes: String?
-
-        @Option(
-            help: ArgumentHelp(
-                "Leave out of cooccurrence.csv the pairs found together in fewer sentences than this.", valueName: "n"))
-        var minPairCount = 2
-
         @OptionGroup var corpus: CorpusOptions
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Output directory (default: output).", valueName: "dir"))
+        var out: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Leave out of cooccurrence.csv the pairs found together in fewer sentences than this (default: 2).",
+                valueName: "n"))
+        var minPairCount: Int?
+
         @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
-            if let jobs, jobs < 1 { throw ValidationError("'--jobs' must be at least 1") }
-            guard minPairCount >= 1 else { throw ValidationError("'--min-pair-count' must be at least 1") }
-            if paths.filter({ $0 == "-" }).count > 1 {
-                throw ValidationError("'-' (standard input) can be given only once")
-            }
+            if let minPairCount, minPairCount < 1 { throw ValidationError("'--min-pair-count' must be at least 1") }
         }
 
         func run() throws {
             let logger = logging.bootstrap()
-            let defaultThemes = PipelineConfiguration.defaultThemes
-            var configuration = corpus.configuration(
-                inputs: paths.isEmpty ? [PipelineConfiguration.defaultCorpus] : paths,
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-            configuration.output = out
-            configuration.themes =
-                themes ?? (paths.isEmpty && FileManager.default.fileExists(atPath: defaultThemes) ? defaultThemes : nil)
-            configuration.minimumPairCount = minPairCount
-            do {
-                let summary = try Pipeline(configuration: configuration, logger: logger).run()
-                logger.notice(
-                    "wrote reports",
-                    metadata: [
-                        "output": "\(summary.output)", "files": "\(summary.published.count)",
-                        "documents": "\(summary.documents)", "sentences": "\(summary.sentences)",
-                        "terms": "\(summary.vocabulary)",
-                    ])
-            } catch {
-                throw ExitStatus.report(error)
+            let display = ProgressDisplay.make(logging: logging)
+            let summary = try ExitStatus.run { () throws(PipelineError) -> Pipeline.Summary in
+                var configuration = try corpus.configuration()
+                if let out { configuration.output = out }
+                if let minPairCount { configuration.minimumPairCount = minPairCount }
+                defer { display?.finish() }
+                return try Pipeline(configuration: configuration, logger: logger, progress: display.map { $0.update })
+                    .run()
+            }
+            logger.notice(
+                "wrote reports",
+                metadata: [
+                    "output": "\(summary.output)", "files": "\(summary.published.count)",
+                    "documents": "\(summary.documents)", "sentences": "\(summary.sentences)",
+                    "terms": "\(summary.vocabulary)", "inputs.skipped": "\(summary.skipped.count)",
+                ])
+            if !summary.skipped.isEmpty {
+                for error in summary.skipped { error.messages.forEach(ExitStatus.printError) }
+                throw ExitCode(ExitStatus.partial)
             }
         }
     }

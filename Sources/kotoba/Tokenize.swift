@@ -15,9 +15,6 @@ extension Kotoba {
                 section, speaker and turn).
                 """)
 
-        @Argument(help: "Files and directories ('-' for standard input).")
-        var paths: [String] = ["-"]
-
         @OptionGroup var corpus: CorpusOptions
 
         @Option(help: "What to print: \(TokenDump.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -27,12 +24,10 @@ extension Kotoba {
 
         func run() throws {
             _ = logging.bootstrap()
-            do {
-                try TokenDump.run(configuration: corpus.configuration(inputs: paths), format: format) { text in
+            try ExitStatus.run { () throws(PipelineError) in
+                try TokenDump.run(configuration: try corpus.configuration(), format: format) { text in
                     FileHandle.standardOutput.write(Data(text.utf8))
                 }
-            } catch {
-                throw ExitStatus.report(error)
             }
         }
     }

@@ -67,6 +67,10 @@ public enum TestSupport {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        // Runs share one cache of their own, never the user's.
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("kotoba-tests-cache").path
+        process.environment = environment
         if let directory { process.currentDirectoryURL = directory }
         let stdout = Pipe()
         let stderr = Pipe()

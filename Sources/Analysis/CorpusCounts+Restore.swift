@@ -1,0 +1,54 @@
+extension CorpusCounts {
+    /// Adds the totals of one term, as written in a partial file by another process.
+    public mutating func addTerm(_ term: Term, frequency: Int, documents: Int, sentences: Int, forms: [String: Int]) {
+        let id = id(for: term)
+        termFrequency[Int(id)] += frequency
+        documentFrequency[Int(id)] += documents
+        sentenceFrequency[Int(id)] += sentences
+        if !forms.isEmpty { termForms[id, default: [:]].merge(forms, uniquingKeysWith: +) }
+    }
+
+    /// Adds the sentences two terms share, as written in a partial file.
+    public mutating func addPair(_ first: Term, _ second: Term, sentences: Int) {
+        pairSentences[PairKey(id(for: first), id(for: second)), default: 0] += sentences
+    }
+
+    /// Adds a document's summary (its counts are added separately, with `addTotals`).
+    public mutating func addSummary(_ summary: DocumentSummary) {
+        documents.append(summary)
+    }
+
+    /// The corpus totals, as one value, for partial files.
+    public struct Totals: Sendable, Codable, Equatable {
+        public var documents: Int
+        public var sentences: Int
+        public var paragraphs: Int
+        public var tokens: Int
+        public var termTokens: Int
+        public var themeOccurrences: [Int]
+        public var themeSentences: [Int]
+        public var themeDocuments: [Int]
+    }
+
+    public var totals: Totals {
+        Totals(
+            documents: documentCount, sentences: sentenceCount, paragraphs: paragraphCount, tokens: tokenCount,
+            termTokens: termTokenCount, themeOccurrences: themeOccurrences, themeSentences: themeSentences,
+            themeDocuments: themeDocuments)
+    }
+
+    /// Adds corpus totals read from a partial file.
+    public mutating func addTotals(_ totals: Totals) {
+        precondition(totals.themeOccurrences.count == themeNames.count, "totals of another theme set")
+        documentCount += totals.documents
+        sentenceCount += totals.sentences
+        paragraphCount += totals.paragraphs
+        tokenCount += totals.tokens
+        termTokenCount += totals.termTokens
+        for theme in themeNames.indices {
+            themeOccurrences[theme] += totals.themeOccurrences[theme]
+            themeSentences[theme] += totals.themeSentences[theme]
+            themeDocuments[theme] += totals.themeDocuments[theme]
+        }
+    }
+}

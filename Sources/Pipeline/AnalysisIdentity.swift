@@ -1,0 +1,44 @@
+import Analysis
+import Corpus
+import Foundation
+import Normalization
+import Tokenization
+
+/// Everything that decides what a document's analysis is, hashed: the key of the incremental
+/// cache and the identity partial files must share to be merged.
+///
+/// It covers the tool version, MeCab's version, the dictionary's content, the normalization rules,
+/// how inputs are read (encoding, text column) and the themes (names and matching forms). It
+/// leaves out what only shapes reports (output, minimum pair count, jobs), so those can change
+/// without invalidating anything.
+struct AnalysisIdentity: Codable, Sendable, Equatable {
+    var tool: String
+    var mecab: String
+    var dictionary: String
+    var termRules: String
+    var normalization: [String]
+    var encoding: String?
+    var textColumn: String?
+    var themes: [[String]]
+
+    /// The version of the term rules (`TermExtractor`); raise it when they change.
+    static let termRulesVersion = "ipadic-khcoder-1"
+
+    init(configuration: PipelineConfiguration, dictionary: DictionaryIdentity, themes: [Theme]) {
+        tool = Pipeline.version
+        mecab = MeCabModel.libraryVersion
+        self.dictionary = dictionary.sha256
+        termRules = Self.termRulesVersion
+        normalization = configuration.normalizer.ruleNames
+        encoding = configuration.encoding?.rawValue
+        textColumn = configuration.textColumn
+        self.themes = themes.map { [$0.name] + $0.normalizedForms }
+    }
+
+    /// SHA-256 of the identity's canonical JSON.
+    var sha256: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return ContentHash.sha256((try? encoder.encode(self)) ?? Data())
+    }
+}

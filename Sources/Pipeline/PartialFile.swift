@@ -1,0 +1,193 @@
+import Analysis
+import Foundation
+
+/// Partial counts as JSON Lines: what `kotoba count` writes and `kotoba merge` adds up.
+///
+/// Every line stands alone, so partials can be concatenated, split, shuffled or sorted (as Hadoop
+/// Streaming sorts a mapper's output) and still merge to the same counts:
+///
+/// ```
+/// {"k":"partial","schema":"kotoba.partial/1","analysis":"…","listing":"…","shard":[3,8],"themes":[…]}
+/// {"k":"input","path":"corpus/a.txt","bytes":812,"sha256":"…","encoding":"UTF-8","format":"plain","documents":1}
+/// {"k":"doc",…}                                          one document's summary
+/// {"k":"term","t":"地域","p":"名詞","tf":34,"df":1,"sf":25}   (+ "forms" when case-folded forms differ)
+/// {"k":"pair","a":["地域","名詞"],"b":["活性","名詞"],"n":3}  sentences with both
+/// {"k":"totals",…}                                       corpus totals
+/// ```
+///
+/// `analysis` is the hash of everything that decides an analysis (`AnalysisIdentity`); `listing`
+/// the hash of the whole input list the shards were cut from. Measures are never in a partial:
+/// they are computed after the merge.
+enum PartialFile {
+    static let schema = "kotoba.partial/1"
+
+    /// The header: what the counts were made with.
+    struct Header: Equatable, Codable {
+        var analysis: String
+        var listing: String?
+        var shard: Shard?
+        var themes: [ThemeRecord]
+    }
+
+    struct ThemeRecord: Equatable, Codable {
+        var name: String
+        var forms: [String]
+    }
+
+    /// The partial's text.
+    static func text(header: Header, inputs: [InputRecord], counts: CorpusCounts) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        /// A record: the kind first, then the value's own fields.
+        func record(_ kind: String, _ value: some Encodable) throws -> String {
+            "{\"k\":\"\(kind)\"," + (try json(value)).dropFirst()
+        }
+        var lines: [String] = []
+        let shard = header.shard.map { "[\($0.index),\($0.count)]" } ?? "null"
+        let themes = try json(header.themes)
+        let listing = header.listing.map(JSONText.string) ?? "null"
+        lines.append(
+            "{\"k\":\"partial\",\"schema\":\"\(schema)\",\"analysis\":\(JSONText.string(header.analysis)),"
+                + "\"listing\":\(listing),\"shard\":\(shard),\"themes\":\(themes)}")
+        for input in inputs.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            lines.append(try record("input", input))
+        }
+        for document in counts.sortedDocuments {
+            lines.append(try record("doc", document))
+        }
+        let order = counts.terms.indices.sorted { counts.terms[$0] < counts.terms[$1] }
+        for id in order {
+            let term = counts.terms[id]
+            var line = "{\"k\":\"term\",\"t\":\(JSONText.string(term.text)),\"p\":\(JSONText.string(term.partOfSpeech)),"
+                + "\"tf\":\(counts.termFrequency[id]),\"df\":\(counts.documentFrequency[id]),\"sf\":\(counts.sentenceFrequency[id])"
+            if let forms = counts.termForms[Int32(id)] {
+                let sorted = forms.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+                line += ",\"forms\":{" + sorted.map { "\(JSONText.string($0.key)):\($0.value)" }.joined(separator: ",") + "}"
+            }
+            lines.append(line + "}")
+        }
+        var pairs: [(Term, Term, Int)] = counts.pairSentences.map { pair, count in
+            let (a, b) = (counts.terms[Int(pair.first)], counts.terms[Int(pair.second)])
+            return a < b ? (a, b, count) : (b, a, count)
+        }
+        pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        for (a, b, count) in pairs {
+            lines.append(
+                "{\"k\":\"pair\",\"a\":[\(JSONText.string(a.text)),\(JSONText.string(a.partOfSpeech))],"
+                    + "\"b\":[\(JSONText.string(b.text)),\(JSONText.string(b.partOfSpeech))],\"n\":\(count)}")
+        }
+        lines.append(try record("totals", counts.totals))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What a set of partials adds up to.
+    struct Merged {
+        var headers: [Header]
+        var inputs: [InputRecord]
+        var counts: CorpusCounts
+    }
+
+    /// Adds up the partials in `sources` (name, text); `name` is used in messages.
+    static func merge(_ sources: [(name: String, text: String)]) throws(PipelineError) -> Merged {
+        var headers: [Header] = []
+        var inputs: [InputRecord] = []
+        var counts: CorpusCounts?
+        var pending: [(String, Int, [String: Any])] = []  // lines before any header was seen
+        let decoder = JSONDecoder()
+        func decode<T: Decodable>(_ type: T.Type, _ object: [String: Any], _ name: String, _ line: Int) throws(PipelineError) -> T {
+            var object = object
+            object["k"] = nil
+            do {
+                return try decoder.decode(type, from: JSONSerialization.data(withJSONObject: object))
+            } catch {
+                throw .partial(path: name, line: line, reason: "malformed \(type) record")
+            }
+        }
+        func apply(_ object: [String: Any], _ name: String, _ line: Int, to counts: inout CorpusCounts) throws(PipelineError) {
+            switch object["k"] as? String {
+            case "input":
+                inputs.append(try decode(InputRecord.self, object, name, line))
+            case "doc":
+                counts.addSummary(try decode(DocumentSummary.self, object, name, line))
+            case "term":
+                guard let text = object["t"] as? String, let pos = object["p"] as? String,
+                    let tf = object["tf"] as? Int, let df = object["df"] as? Int, let sf = object["sf"] as? Int
+                else { throw .partial(path: name, line: line, reason: "malformed term record") }
+                counts.addTerm(
+                    Term(text: text, partOfSpeech: pos), frequency: tf, documents: df, sentences: sf,
+                    forms: object["forms"] as? [String: Int] ?? [:])
+            case "pair":
+                guard let a = object["a"] as? [String], a.count == 2, let b = object["b"] as? [String], b.count == 2,
+                    let n = object["n"] as? Int
+                else { throw .partial(path: name, line: line, reason: "malformed pair record") }
+                counts.addPair(Term(text: a[0], partOfSpeech: a[1]), Term(text: b[0], partOfSpeech: b[1]), sentences: n)
+            case "totals":
+                let totals = try decode(CorpusCounts.Totals.self, object, name, line)
+                guard totals.themeOccurrences.count == counts.themeNames.count else {
+                    throw .partial(path: name, line: line, reason: "totals for another set of themes")
+                }
+                counts.addTotals(totals)
+            default:
+                throw .partial(path: name, line: line, reason: "unknown record kind")
+            }
+        }
+        for (name, text) in sources {
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
+                guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
+                    throw .partial(path: name, line: number + 1, reason: "not a JSON object")
+                }
+                if object["k"] as? String == "partial" {
+                    guard object["schema"] as? String == schema else {
+                        throw .partial(path: name, line: number + 1, reason: "not a \(schema) file")
+                    }
+                    let header = try decode(Header.self, object, name, number + 1)
+                    if let first = headers.first {
+                        guard first.analysis == header.analysis, first.themes == header.themes else {
+                            throw .incompatiblePartials(
+                                "\(name) was counted with other settings, dictionary or themes than the partials before it")
+                        }
+                    } else {
+                        counts = CorpusCounts(themeNames: header.themes.map(\.name))
+                    }
+                    headers.append(header)
+                    continue
+                }
+                guard var current = counts else {
+                    pending.append((name, number + 1, object))
+                    continue
+                }
+                counts = nil  // keep `current` the only copy while it changes
+                defer { counts = current }
+                try apply(object, name, number + 1, to: &current)
+            }
+        }
+        guard var merged = counts else { throw .partial(path: sources.first?.name ?? "-", line: 1, reason: "no partial header") }
+        for (name, line, object) in pending { try apply(object, name, line, to: &merged) }
+        try checkShards(headers)
+        var seen: Set<String> = []
+        for input in inputs where !seen.insert(input.path).inserted {
+            throw .incompatiblePartials("\(input.path) was counted in more than one partial")
+        }
+        return Merged(headers: headers, inputs: inputs, counts: merged)
+    }
+
+    /// Shards must come from one listing and cover it exactly once.
+    static func checkShards(_ headers: [Header]) throws(PipelineError) {
+        let sharded = headers.filter { $0.shard != nil }
+        guard !sharded.isEmpty else { return }
+        guard sharded.count == headers.count else {
+            throw .incompatiblePartials("sharded and unsharded partials cannot be merged together")
+        }
+        let count = sharded[0].shard?.count ?? 0
+        guard sharded.allSatisfy({ $0.shard?.count == count && $0.listing == sharded[0].listing }) else {
+            throw .incompatiblePartials("the partials were cut from different input lists or shard counts")
+        }
+        let indices = sharded.compactMap { $0.shard?.index }.sorted()
+        for index in 0..<count where indices.filter({ $0 == index }).count != 1 {
+            let times = indices.filter { $0 == index }.count
+            throw .incompatiblePartials(
+                times == 0 ? "shard \(index)/\(count) is missing" : "shard \(index)/\(count) is given \(times) times")
+        }
+    }
+}

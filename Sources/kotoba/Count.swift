@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Pipeline
+
+extension Kotoba {
+    /// `kotoba count`: the map step of a scale-out: partial counts of one shard of the corpus.
+    struct Count: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Count one shard of a corpus into a partial-counts file, for 'kotoba merge'.",
+            discussion: """
+                Every shard lists the same inputs and keeps those whose path hashes to its index, so \
+                shards can run anywhere, in any order. Without --shard, the index comes from the \
+                scheduler: SLURM_ARRAY_TASK_ID (count from SLURM_ARRAY_TASK_COUNT), PJM_BULKNUM, \
+                SGE_TASK_ID (counted from 1), PBS_ARRAY_INDEX or JOB_COMPLETION_INDEX, with the \
+                number of shards from --shards. With neither, all inputs are counted. \
+                'kotoba count --lines --partial - -' is a filter: documents in ('id<TAB>text' lines), \
+                partial counts out, for Spark's RDD.pipe and Hadoop Streaming.
+                """)
+
+        @OptionGroup var corpus: CorpusOptions
+
+        @Option(help: ArgumentHelp("This process's shard, I/N (I from 0, or from --shard-base).", valueName: "i/n"))
+        var shard: String?
+
+        @Option(help: ArgumentHelp("The number of shards, when the index comes from the scheduler.", valueName: "n"))
+        var shards: Int?
+
+        @Option(help: ArgumentHelp("What shard indices count from: 0 or 1 (default: 0; 1 for SGE_TASK_ID).", valueName: "0|1"))
+        var shardBase: Int?
+
+        @Option(help: ArgumentHelp("Where to write the partial counts ('-' for standard output).", valueName: "file"))
+        var partial: String
+
+        @OptionGroup var logging: LoggingOptions
+
+        func validate() throws {
+            if let shardBase, shardBase != 0 && shardBase != 1 { throw ValidationError("'--shard-base' is 0 or 1") }
+            if let shards, shards < 1 { throw ValidationError("'--shards' must be at least 1") }
+        }
+
+        func run() throws {
+            let logger = logging.bootstrap()
+            let summary = try ExitStatus.run { () throws(PipelineError) -> Pipeline.CountSummary in
+                var configuration = try corpus.configuration()
+                configuration.output = partial == "-" ? "partial" : partial
+                let chosen: Shard?
+                if let shard {
+                    chosen = try Shard(parsing: shard, base: shardBase ?? 0)
+                } else if let (found, source) = try Shard.fromEnvironment(
+                    ProcessInfo.processInfo.environment, count: shards, base: shardBase)
+                {
+                    logger.info("shard from the scheduler", metadata: ["shard": "\(found)", "variable": "\(source)"])
+                    chosen = found
+                } else if let shards {
+                    throw .configuration("--shards \(shards) needs an index: --shard I/\(shards), or a scheduler's array variable")
+                } else {
+                    chosen = nil
+                }
+                return try Pipeline(configuration: configuration, logger: logger).count(shard: chosen, destination: partial)
+            }
+            logger.notice(
+                "wrote partial counts",
+                metadata: [
+                    "partial": "\(partial)", "inputs": "\(summary.inputs)", "documents": "\(summary.documents)",
+                    "inputs.skipped": "\(summary.skipped.count)",
+                ])
+            if !summary.skipped.isEmpty {
+                for error in summary.skipped { error.messages.forEach(ExitStatus.printError) }
+                throw ExitCode(ExitStatus.partial)
+            }
+        }
+    }
+
+    /// `kotoba merge`: the reduce step: partial counts to reports.
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add up partial-counts files and write the reports, as one run over all their inputs would.",
+            discussion: """
+                The partials must have been counted with the same settings, dictionary and themes \
+                (else exit 78), and, if sharded, cover every shard of one input list exactly once.
+                """)
+
+        @Argument(help: "Partial-counts files ('-' for standard input).")
+        var partials: [String]
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Output directory (default: output).", valueName: "dir"))
+        var out: String = PipelineConfiguration.defaultOutput
+
+        @Option(help: ArgumentHelp("Leave out of cooccurrence.csv the pairs found in fewer sentences (default: 2).", valueName: "n"))
+        var minPairCount: Int = 2
+
+        @OptionGroup var logging: LoggingOptions
+
+        func validate() throws {
+            if partials.isEmpty { throw ValidationError("give at least one partial-counts file") }
+            if minPairCount < 1 { throw ValidationError("'--min-pair-count' must be at least 1") }
+        }
+
+        func run() throws {
+            let logger = logging.bootstrap()
+            let summary = try ExitStatus.run { () throws(PipelineError) -> Pipeline.Summary in
+                let configuration = PipelineConfiguration(inputs: partials, output: out, minimumPairCount: minPairCount)
+                return try Pipeline(configuration: configuration, logger: logger).merge(partials)
+            }
+            logger.notice(
+                "wrote reports",
+                metadata: ["output": "\(summary.output)", "documents": "\(summary.documents)", "terms": "\(summary.vocabulary)"])
+        }
+    }
+}
