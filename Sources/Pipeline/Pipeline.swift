@@ -429,10 +429,28 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Writes `data` to `path` (atomically), or to standard output for `-`.
+    /// Writes `data` to `path`, or to standard output for `-`. A regular file is written to a
+    /// temporary file beside it and renamed, so a reader never sees it half-written; anything else
+    /// (a named pipe, a device such as `/dev/stdout`) is written in place, never replaced.
     static func write(_ data: Data, to path: String) throws(PipelineError) {
         if path == "-" {
             FileHandle.standardOutput.write(data)
+            return
+        }
+        var info = stat()
+        let isSpecial = stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
+        if isSpecial {
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw .writeFailed(path: path, reason: SystemError.message(errno: errno)) }
+            defer { close(descriptor) }
+            var offset = 0
+            while offset < data.count {
+                let written = data.withUnsafeBytes { bytes in
+                    bytes.baseAddress.map { Foundation.write(descriptor, $0 + offset, bytes.count - offset) } ?? 0
+                }
+                guard written > 0 else { throw .writeFailed(path: path, reason: SystemError.message(errno: errno)) }
+                offset += written
+            }
             return
         }
         do {
