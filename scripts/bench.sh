@@ -7,7 +7,8 @@
 # 'mecab' is given exactly the sentences kotoba tokenizes (from 'kotoba tokenize --format
 # sentences'), with the same dictionary and no rc file, so the two parse the same input. Each
 # command runs R times (default 5); the median wall time and the peak RSS (GNU time) are printed,
-# with throughput over the corpus bytes and the ratio to mecab.
+# with throughput over the corpus bytes and the ratio to mecab. kotoba runs without its cache,
+# except the last row: a re-run with nothing changed, every analysis taken from the cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,7 +34,7 @@ for i in $(seq -w 1 "$copies"); do
 done
 bytes=$(cat "$work"/corpus/*.txt | wc -c)
 "$kotoba" tokenize --format sentences "$work/corpus" > "$work/sentences.txt"
-dictionary=$(grep -o '"directory" : "[^"]*"' <("$kotoba" run corpus --out "$work/probe" -q && cat "$work/probe/manifest.json") | head -1 | cut -d'"' -f4)
+dictionary=$(grep -o '"directory" : "[^"]*"' <("$kotoba" run corpus --out "$work/probe" -q --no-cache && cat "$work/probe/manifest.json") | head -1 | cut -d'"' -f4)
 
 # measure NAME COMMAND...: runs the command $runs times, prints the median seconds and peak RSS.
 measure() {
@@ -52,8 +53,11 @@ measure() {
 
 : > "$work/results"
 measure mecab mecab -r /dev/null -d "$dictionary" "$work/sentences.txt"
-measure "kotoba-1-job" "$kotoba" run "$work/corpus" --out "$work/out1" --jobs 1 -q
-measure "kotoba-$(nproc)-jobs" "$kotoba" run "$work/corpus" --out "$work/outn" --jobs "$(nproc)" -q
+measure "kotoba-1-job" "$kotoba" run "$work/corpus" --out "$work/out1" --jobs 1 -q --no-cache
+measure "kotoba-$(nproc)-jobs" "$kotoba" run "$work/corpus" --out "$work/outn" --jobs "$(nproc)" -q --no-cache
+# A re-run with nothing changed: every input's analysis comes from the cache.
+"$kotoba" run "$work/corpus" --out "$work/outc" -q --cache "$work/cache"
+measure "kotoba-cached" "$kotoba" run "$work/corpus" --out "$work/outc" --jobs "$(nproc)" -q --cache "$work/cache"
 
 echo "corpus: $copies documents, $bytes bytes; $runs runs each; $(nproc) cores; dictionary $dictionary"
 mecab_seconds=$(awk '$1=="mecab" {print $2}' "$work/results")
