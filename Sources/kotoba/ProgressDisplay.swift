@@ -20,13 +20,14 @@ final class ProgressDisplay: Sendable {
         let line: String? = state.withLock { state in
             guard done || progress.seconds - state.lastDraw >= 0.1 else { return nil }
             state.lastDraw = progress.seconds
-            state.drawn = true
+            state.drawn = !done
             return Self.line(progress)
         }
-        if let line { FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8)) }
+        // The last step ends the line, so that log lines after it start on their own.
+        if let line { FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K" + (done ? "\n" : "")).utf8)) }
     }
 
-    /// Ends the bar's line, if one was drawn.
+    /// Ends the bar's line, if one was drawn and not finished (the run stopped early).
     func finish() {
         if state.withLock({ $0.drawn }) { FileHandle.standardError.write(Data("\n".utf8)) }
     }
