@@ -3,15 +3,24 @@ import Tokenization
 /// One worker's analysis: turns a document's tokenized sentences into a `DocumentAnalysis` (terms
 /// and theme occurrences) and adds it to the worker's `CorpusCounts`.
 ///
-/// A known word's term (lemma and category) depends only on its dictionary entry, so it is
-/// decided once per entry and kept by the entry's features object (which MeCab's tagger shares
-/// between all tokens of the entry). Only unknown words, whose lemma is their surface, are looked
-/// up by text each time. Terms are counted under their key (`key`: the case fold when that rule is
-/// on); the written form is kept beside it, for display. Not thread safe: one per worker.
+/// In each sentence, force-picked words and synonyms are found first (their tokens become one term
+/// of category タグ), then compound-noun candidates (recorded for `compound_candidates.csv`, and
+/// counted as single terms when `Vocabulary.joinsCompounds` is set); the remaining tokens are
+/// terms by their category. Synonyms written as one word are renamed, and stopwords dropped, last.
+///
+/// A known word's term depends only on its dictionary entry, so it is decided once per entry and
+/// kept by the entry's features object (which MeCab's tagger shares between all tokens of the
+/// entry). Terms are counted under their key (`key`: the case fold when that rule is on); the
+/// written form is kept beside it, for display. Not thread safe: one per worker.
 public struct CorpusAnalyzer {
     public private(set) var counts: CorpusCounts
-    private let extractor = TermExtractor()
+    private let extractor: TermExtractor
+    private let compounds: CompoundExtractor
     private let matcher: ThemeMatcher
+    private let vocabulary: Vocabulary
+    private let phraseForms: [[UInt8]]
+    private let phraseTerms: [String]
+    private let renames: [String: String]
     private let key: @Sendable (String) -> String
     /// Every term entry this worker has seen, and its index.
     private var entries: [DocumentAnalysis.Entry] = []
@@ -23,16 +32,35 @@ public struct CorpusAnalyzer {
 
     /// - Parameters:
     ///   - themes: the themes to count, with forms already normalized and keyed like `key`.
+    ///   - vocabulary: what counts as a term; its entries' forms normalized and keyed like `key`.
+    ///   - family: the dictionary's family, for its parts of speech.
     ///   - key: the key a term or text is compared under; identity by default.
-    public init(themes: [Theme], key: @escaping @Sendable (String) -> String = { $0 }) {
-        counts = CorpusCounts(themeNames: themes.map(\.name))
+    public init(
+        themes: [Theme], vocabulary: Vocabulary = Vocabulary(), family: FeatureLayout.Family = .ipadic,
+        groupBy: CorpusCounts.Grouping? = nil, key: @escaping @Sendable (String) -> String = { $0 }
+    ) {
+        counts = CorpusCounts(themeNames: themes.map(\.name), grouping: groupBy)
+        extractor = TermExtractor(family: family, selection: vocabulary.selection, useSurface: vocabulary.useSurface)
+        compounds = CompoundExtractor(family: family)
         matcher = ThemeMatcher(themes: themes, key: key)
+        self.vocabulary = vocabulary
+        var forms: [[UInt8]] = []
+        var terms: [String] = []
+        for entry in vocabulary.entries {
+            for form in entry.forms where !form.isEmpty {
+                forms.append(Array(form.utf8))
+                terms.append(entry.term)
+            }
+        }
+        phraseForms = forms
+        phraseTerms = terms
+        renames = vocabulary.renames
         self.key = key
     }
 
     /// Analyzes one document and adds it to `counts`; returns the analysis, for the cache.
     @discardableResult
-    public mutating func add(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token])])
+    public mutating func add(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], speaker: String?)])
         -> DocumentAnalysis
     {
         let analysis = analyze(summary, sentences: sentences)
@@ -46,18 +74,55 @@ public struct CorpusAnalyzer {
     }
 
     /// The analysis of one document.
-    public mutating func analyze(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token])])
+    public mutating func analyze(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], speaker: String?)])
         -> DocumentAnalysis
     {
         var used: [DocumentAnalysis.Entry] = []
         var usedWorkerEntries: [Int32] = []
         var analyzed: [DocumentAnalysis.Sentence] = []
+        var candidates: [[String]: Int] = [:]
         analyzed.reserveCapacity(sentences.count)
         for sentence in sentences {
+            let tokens = sentence.tokens
+            // Force-picked words and synonyms: token ranges that are one term.
+            var spans: [Int: (end: Int, term: String, category: String)] = [:]
+            var covered = [Bool](repeating: false, count: tokens.count)
+            if !phraseForms.isEmpty, !tokens.isEmpty {
+                let keyed = KeyedSentence(sentence.text, tokens: tokens, key: key)
+                var index = 0
+                while index < tokens.count {
+                    if let match = longestPhrase(in: keyed, at: index) {
+                        spans[index] = (match.lastToken + 1, match.term, TermCategory.tag)
+                        for covering in index...match.lastToken { covered[covering] = true }
+                        index = match.lastToken + 1
+                    } else {
+                        index += 1
+                    }
+                }
+            }
+            // Compound candidates, recorded always, counted as terms if asked.
+            for candidate in compounds.candidates(in: tokens, covered: covered) {
+                candidates[candidate.nouns, default: 0] += 1
+                if vocabulary.joinsCompounds, candidate.nouns.count > 1 {
+                    spans[candidate.range.lowerBound] = (
+                        candidate.range.upperBound, candidate.nouns.joined(), TermCategory.compound
+                    )
+                    for covering in candidate.range { covered[covering] = true }
+                }
+            }
             var terms: [Int32] = []
-            terms.reserveCapacity(sentence.tokens.count)
-            for token in sentence.tokens {
-                guard let worker = workerEntry(for: token) else { continue }
+            terms.reserveCapacity(tokens.count)
+            var index = 0
+            while index < tokens.count {
+                let worker: Int32?
+                if let span = spans[index] {
+                    worker = intern(Term(text: span.term, partOfSpeech: span.category))
+                    index = span.end
+                } else {
+                    worker = workerEntry(for: tokens[index])
+                    index += 1
+                }
+                guard let worker, worker >= 0 else { continue }
                 if local[Int(worker)] < 0 {
                     local[Int(worker)] = Int32(used.count)
                     used.append(entries[Int(worker)])
@@ -67,15 +132,27 @@ public struct CorpusAnalyzer {
             }
             analyzed.append(
                 DocumentAnalysis.Sentence(
-                    terms: terms, themeOccurrences: matcher.occurrences(in: sentence.text, tokens: sentence.tokens)))
+                    terms: terms, themeOccurrences: matcher.occurrences(in: sentence.text, tokens: tokens),
+                    speaker: sentence.speaker))
         }
         for worker in usedWorkerEntries { local[Int(worker)] = -1 }
-        return DocumentAnalysis(summary: summary, entries: used, sentences: analyzed)
+        return DocumentAnalysis(summary: summary, entries: used, sentences: analyzed, compounds: candidates)
     }
 
-    /// The worker entry `token` counts as, or `nil` if it is no term.
+    /// The longest force-pick or synonym form at token `index`, and the term it stands for.
+    private func longestPhrase(in keyed: KeyedSentence, at index: Int) -> (lastToken: Int, term: String)? {
+        var best: (length: Int, lastToken: Int, term: String)?
+        for (form, term) in zip(phraseForms, phraseTerms) where form.count > (best?.length ?? 0) {
+            if let match = keyed.longestMatch(of: [form], atToken: index) {
+                best = (match.length, match.lastToken, term)
+            }
+        }
+        return best.map { ($0.lastToken, $0.term) }
+    }
+
+    /// The worker entry `token` counts as, -1 or `nil` if it is no term.
     private mutating func workerEntry(for token: Token) -> Int32? {
-        guard !token.isUnknown, token.features.baseForm != nil else {
+        guard !token.isUnknown, token.features.baseForm != nil, !vocabulary.useSurface else {
             guard let term = extractor.term(for: token) else { return nil }
             return intern(term)
         }
@@ -84,11 +161,7 @@ public struct CorpusAnalyzer {
         if let known = knownWords[identity] {
             entry = known
         } else {
-            if let category = extractor.category(of: token) {
-                entry = intern(Term(text: token.lemma, partOfSpeech: category))
-            } else {
-                entry = -1
-            }
+            entry = extractor.term(for: token).map { intern($0) } ?? -1
             knownWords[identity] = entry
         }
         // The category is the entry's; a surface made only of symbols is still refused.
@@ -96,10 +169,17 @@ public struct CorpusAnalyzer {
         return entry
     }
 
-    /// The worker entry of `term` as written, under its key.
+    /// The worker entry of `term` as written, under its key, after synonyms and stopwords (-1
+    /// for a stopword).
     private mutating func intern(_ term: Term) -> Int32 {
-        let entry = DocumentAnalysis.Entry(
-            term: Term(text: key(term.text), partOfSpeech: term.partOfSpeech), form: term.text)
+        var keyed = Term(text: key(term.text), partOfSpeech: term.partOfSpeech)
+        var form = term.text
+        if let renamed = renames[keyed.text] ?? renames[term.text] {
+            keyed = Term(text: key(renamed), partOfSpeech: TermCategory.tag)
+            form = renamed
+        }
+        if vocabulary.stopwords.contains(keyed.text) { return -1 }
+        let entry = DocumentAnalysis.Entry(term: keyed, form: form)
         if let known = entryIndex[entry] { return known }
         let index = Int32(entries.count)
         entries.append(entry)

@@ -13,6 +13,22 @@ extension CorpusCounts {
         pairSentences[PairKey(id(for: first), id(for: second)), default: 0] += sentences
     }
 
+    /// Adds occurrences of a term in a group, as written in a partial file.
+    public mutating func addGroupTerm(_ term: Term, group: String, count: Int) {
+        let id = id(for: term)
+        groupTerms[group, default: [:]][id, default: 0] += count
+    }
+
+    /// Adds a group's term occurrences in all.
+    public mutating func addGroupTotal(group: String, count: Int) {
+        groupTotals[group, default: 0] += count
+    }
+
+    /// Adds occurrences of a compound-noun candidate.
+    public mutating func addCompound(_ nouns: [String], count: Int) {
+        compounds[nouns, default: 0] += count
+    }
+
     /// Adds a document's summary (its counts are added separately, with `addTotals`).
     public mutating func addSummary(_ summary: DocumentSummary) {
         documents.append(summary)

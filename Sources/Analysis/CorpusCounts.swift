@@ -13,6 +13,44 @@
 public struct CorpusCounts: Sendable {
     /// Names of the themes, in the order their counts are kept.
     public let themeNames: [String]
+    /// What groups the counts in `groupTerms`, if anything.
+    public let grouping: Grouping?
+
+    /// What `group_terms.csv` compares: each sentence's speaker, each document's folder, or a
+    /// document variable (a table column, a metadata column).
+    public enum Grouping: Sendable, Equatable, Codable {
+        case speaker
+        case folder
+        case variable(String)
+
+        /// `speaker`, `folder`, or a variable's name.
+        public init(name: String) {
+            switch name {
+            case "speaker": self = .speaker
+            case "folder": self = .folder
+            default: self = .variable(name)
+            }
+        }
+
+        public var name: String {
+            switch self {
+            case .speaker: "speaker"
+            case .folder: "folder"
+            case .variable(let name): name
+            }
+        }
+
+        /// The group of a sentence with `speaker` in `document`; "" where there is none.
+        func group(of document: DocumentSummary, speaker: String?) -> String {
+            switch self {
+            case .speaker: return speaker ?? ""
+            case .folder:
+                guard let slash = document.path.lastIndex(of: "/") else { return "." }
+                return String(document.path[..<slash])
+            case .variable(let name): return document.variables.first { $0.name == name }?.value ?? ""
+            }
+        }
+    }
 
     /// Terms by id.
     public internal(set) var terms: [Term] = []
@@ -43,8 +81,15 @@ public struct CorpusCounts: Sendable {
     /// One summary per document, in no particular order (see `sortedDocuments`).
     public internal(set) var documents: [DocumentSummary] = []
 
-    public init(themeNames: [String]) {
+    /// Term occurrences per group (by term id), and all term occurrences per group.
+    public internal(set) var groupTerms: [String: [Int32: Int]] = [:]
+    public internal(set) var groupTotals: [String: Int] = [:]
+    /// Compound-noun candidates and how often each occurred as a whole.
+    public internal(set) var compounds: [[String]: Int] = [:]
+
+    public init(themeNames: [String], grouping: Grouping? = nil) {
         self.themeNames = themeNames
+        self.grouping = grouping
         themeOccurrences = Array(repeating: 0, count: themeNames.count)
         themeSentences = themeOccurrences
         themeDocuments = themeOccurrences
@@ -110,6 +155,13 @@ public struct CorpusCounts: Sendable {
         var inDocument: [Int32] = []
         for sentence in analysis.sentences {
             for entry in sentence.terms { occurrences[Int(entry)] += 1 }
+            if let grouping, !sentence.terms.isEmpty {
+                let group = grouping.group(of: summary, speaker: sentence.speaker)
+                groupTotals[group, default: 0] += sentence.terms.count
+                var counts = groupTerms[group] ?? [:]
+                for entry in sentence.terms { counts[ids[Int(entry)], default: 0] += 1 }
+                groupTerms[group] = counts
+            }
             summary.termCount += sentence.terms.count
             let present = Self.distinct(sentence.terms.map { ids[Int($0)] })
             for id in present { sentenceFrequency[Int(id)] += 1 }
@@ -124,13 +176,17 @@ public struct CorpusCounts: Sendable {
                 summary.themeSentences[theme] += 1
             }
         }
+        var documentTerms: [TermCount] = []
         for (entry, count) in occurrences.enumerated() where count > 0 {
             let id = ids[entry]
             termFrequency[Int(id)] += count
+            documentTerms.append(TermCount(term: analysis.entries[entry].term, count: count))
             let written = analysis.entries[entry]
             if written.form != written.term.text { termForms[id, default: [:]][written.form, default: 0] += count }
         }
         for id in Self.distinct(inDocument) { documentFrequency[Int(id)] += 1 }
+        compounds.merge(analysis.compounds, uniquingKeysWith: +)
+        summary.terms = Self.combined(documentTerms)
         for theme in themeNames.indices {
             themeOccurrences[theme] += summary.themeOccurrences[theme]
             themeSentences[theme] += summary.themeSentences[theme]
@@ -147,6 +203,7 @@ public struct CorpusCounts: Sendable {
     /// Adds `other`'s counts to these.
     public mutating func merge(_ other: CorpusCounts) {
         precondition(other.themeNames == themeNames, "merging counts of different theme sets")
+        precondition(other.grouping == grouping, "merging counts of different groupings")
         let mapping = other.terms.map { id(for: $0) }
         for (otherID, id) in mapping.enumerated() {
             termFrequency[Int(id)] += other.termFrequency[otherID]
@@ -160,6 +217,13 @@ public struct CorpusCounts: Sendable {
         for (otherID, forms) in other.termForms {
             termForms[mapping[Int(otherID)], default: [:]].merge(forms, uniquingKeysWith: +)
         }
+        for (group, counts) in other.groupTerms {
+            var mine = groupTerms[group] ?? [:]
+            for (otherID, count) in counts { mine[mapping[Int(otherID)], default: 0] += count }
+            groupTerms[group] = mine
+        }
+        groupTotals.merge(other.groupTotals, uniquingKeysWith: +)
+        compounds.merge(other.compounds, uniquingKeysWith: +)
         documentCount += other.documentCount
         sentenceCount += other.sentenceCount
         paragraphCount += other.paragraphCount
@@ -171,6 +235,13 @@ public struct CorpusCounts: Sendable {
             themeDocuments[theme] += other.themeDocuments[theme]
         }
         documents += other.documents
+    }
+
+    /// Term counts of one document with the same term (several written forms) added up.
+    static func combined(_ counts: [TermCount]) -> [TermCount] {
+        var totals: [Term: Int] = [:]
+        for item in counts { totals[item.term, default: 0] += item.count }
+        return totals.map { TermCount(term: $0.key, count: $0.value) }.sorted { $0.term < $1.term }
     }
 
     /// The ids in ascending order, each once (sorting beats hashing for a sentence's few terms).

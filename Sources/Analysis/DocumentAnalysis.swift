@@ -18,26 +18,32 @@ public struct DocumentAnalysis: Sendable, Equatable {
         }
     }
 
-    /// One sentence: its terms as indices into `entries`, and its theme occurrences.
+    /// One sentence: its terms as indices into `entries`, its theme occurrences, its speaker.
     public struct Sentence: Sendable, Equatable {
         public var terms: [Int32]
         /// Occurrences of each theme, indexed like the run's themes.
         public var themeOccurrences: [Int]
+        /// The speaker of the sentence's paragraph, if any.
+        public var speaker: String?
 
-        public init(terms: [Int32], themeOccurrences: [Int]) {
+        public init(terms: [Int32], themeOccurrences: [Int], speaker: String? = nil) {
             self.terms = terms
             self.themeOccurrences = themeOccurrences
+            self.speaker = speaker
         }
     }
 
     public var summary: DocumentSummary
     public var entries: [Entry]
     public var sentences: [Sentence]
+    /// Compound-noun candidates (their nouns) and how often each occurred.
+    public var compounds: [[String]: Int]
 
-    public init(summary: DocumentSummary, entries: [Entry], sentences: [Sentence]) {
+    public init(summary: DocumentSummary, entries: [Entry], sentences: [Sentence], compounds: [[String]: Int] = [:]) {
         self.summary = summary
         self.entries = entries
         self.sentences = sentences
+        self.compounds = compounds
     }
 
     /// An analysis from sentences given as terms (their written form is their key).

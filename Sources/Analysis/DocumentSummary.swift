@@ -25,6 +25,8 @@ public struct DocumentSummary: Sendable, Equatable, Codable {
     public var themeSentences: [Int]
     /// The document's speakers, in order of their first turn.
     public var speakers: [SpeakerSummary]
+    /// How often each term occurs in the document (filled in when counted), by term.
+    public var terms: [TermCount]
 
     public init(
         record: Int? = nil, path: String, encoding: String = "UTF-8", variables: [DocumentVariable] = [],
@@ -46,6 +48,7 @@ public struct DocumentSummary: Sendable, Equatable, Codable {
         termCount = 0
         themeOccurrences = []
         themeSentences = []
+        terms = []
     }
 
     /// Documents sort by path (UTF-8 bytes, the order inputs are read in), then by row: the same
@@ -72,5 +75,16 @@ public struct SpeakerSummary: Sendable, Equatable, Codable {
         self.paragraphs = paragraphs
         self.sentences = sentences
         self.characters = characters
+    }
+}
+
+/// A term and how often it occurred.
+public struct TermCount: Sendable, Equatable, Codable {
+    public var term: Term
+    public var count: Int
+
+    public init(term: Term, count: Int) {
+        self.term = term
+        self.count = count
     }
 }

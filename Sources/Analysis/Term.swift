@@ -2,7 +2,7 @@
 ///
 /// Terms order by text, then part of speech, comparing UTF-8 bytes (code point order), so every
 /// report sorts the same way on every machine and locale.
-public struct Term: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct Term: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public let text: String
     public let partOfSpeech: String
 

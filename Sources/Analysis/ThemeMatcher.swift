@@ -29,54 +29,18 @@ public struct ThemeMatcher: Sendable {
     public func occurrences(in sentence: String, tokens: [Token]) -> [Int] {
         var counts = [Int](repeating: 0, count: themes.count)
         guard !themes.isEmpty, !tokens.isEmpty else { return counts }
-        let (bytes, starts, isEnd) = keyed(sentence, tokens: tokens)
+        let keyed = KeyedSentence(sentence, tokens: tokens, key: key)
         for (theme, forms) in patterns.enumerated() {
-            var matches: [Range<Int>] = []
-            for start in starts {
-                var longest = 0
-                for form in forms where form.count > longest {
-                    let end = start + form.count
-                    if end <= bytes.count, isEnd[end], bytes[start..<end].elementsEqual(form) {
-                        longest = form.count
-                    }
-                }
-                if longest > 0 { matches.append(start..<(start + longest)) }
-            }
-            // Starts come in text order, so matches are sorted: keep the non-overlapping ones.
+            // Tokens come in text order: take the longest match at each start, then keep the
+            // ones that do not overlap one already taken.
             var reach = 0
-            for match in matches where match.lowerBound >= reach {
-                counts[theme] += 1
-                reach = match.upperBound
+            for index in tokens.indices where keyed.starts[index] >= reach {
+                if let match = keyed.longestMatch(of: forms, atToken: index) {
+                    counts[theme] += 1
+                    reach = keyed.starts[index] + match.length
+                }
             }
         }
         return counts
-    }
-
-    /// The sentence's bytes under `key`, with the token starts and a token-end flag per offset.
-    private func keyed(_ sentence: String, tokens: [Token]) -> (bytes: [UInt8], starts: [Int], isEnd: [Bool]) {
-        let needsKeying = sentence.unicodeScalars.contains { $0.properties.changesWhenNFKCCaseFolded }
-        guard needsKeying else {
-            var isEnd = [Bool](repeating: false, count: sentence.utf8.count + 1)
-            for token in tokens { isEnd[token.byteRange.upperBound] = true }
-            return (Array(sentence.utf8), tokens.map(\.byteRange.lowerBound), isEnd)
-        }
-        // Key each token and each gap between tokens on its own, so boundaries map exactly.
-        let original = Array(sentence.utf8)
-        var bytes: [UInt8] = []
-        var starts: [Int] = []
-        var ends: [Int] = []
-        var position = 0
-        for token in tokens {
-            if token.byteRange.lowerBound > position {
-                bytes += key(String(decoding: original[position..<token.byteRange.lowerBound], as: UTF8.self)).utf8
-            }
-            starts.append(bytes.count)
-            bytes += key(token.surface).utf8
-            ends.append(bytes.count)
-            position = token.byteRange.upperBound
-        }
-        var isEnd = [Bool](repeating: false, count: bytes.count + 1)
-        for end in ends { isEnd[end] = true }
-        return (bytes, starts, isEnd)
     }
 }

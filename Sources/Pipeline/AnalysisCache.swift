@@ -20,7 +20,7 @@ struct AnalysisCache: Sendable {
     let directory: URL
     let identity: String
 
-    static let format = "kotoba-analysis/1"
+    static let format = "kotoba-analysis/2"
 
     /// The number of themes of the run, which every sentence's theme counts are sized to.
     let themeCount: Int
@@ -100,7 +100,8 @@ struct AnalysisCache: Sendable {
     //   E<TAB>encoding
     //   D<TAB>summary as JSON          one per document, followed by its entries and sentences
     //   T<TAB>key<TAB>part of speech<TAB>written form
-    //   S<TAB>entry entry …<TAB>theme:count,theme:count
+    //   S<TAB>entry entry …<TAB>theme:count,theme:count<TAB>speaker
+    //   C<TAB>count<TAB>noun<TAB>noun …      a compound-noun candidate
     //
     // Terms and forms come from normalized sentences, which hold no TAB or line break.
 
@@ -116,7 +117,11 @@ struct AnalysisCache: Sendable {
             for sentence in analysis.sentences {
                 let themes = sentence.themeOccurrences.enumerated().filter { $0.element > 0 }
                     .map { "\($0.offset):\($0.element)" }.joined(separator: ",")
-                text += "S\t" + sentence.terms.map(String.init).joined(separator: " ") + "\t" + themes + "\n"
+                text += "S\t" + sentence.terms.map(String.init).joined(separator: " ") + "\t" + themes + "\t"
+                    + (sentence.speaker.map { "=" + $0 } ?? "") + "\n"
+            }
+            for (nouns, count) in analysis.compounds.sorted(by: { $0.key.joined(separator: "\t") < $1.key.joined(separator: "\t") }) {
+                text += "C\t\(count)\t" + nouns.joined(separator: "\t") + "\n"
             }
         }
         return text
@@ -144,8 +149,11 @@ struct AnalysisCache: Sendable {
                 analyses[analyses.count - 1].entries.append(
                     DocumentAnalysis.Entry(
                         term: Term(text: String(fields[1]), partOfSpeech: String(fields[2])), form: String(fields[3])))
+            case "C":
+                guard fields.count >= 3, !analyses.isEmpty, let count = Int(fields[1]) else { return nil }
+                analyses[analyses.count - 1].compounds[fields.dropFirst(2).map(String.init), default: 0] += count
             case "S":
-                guard fields.count == 3, !analyses.isEmpty else { return nil }
+                guard fields.count == 4, !analyses.isEmpty else { return nil }
                 let entryCount = analyses[analyses.count - 1].entries.count
                 var terms: [Int32] = []
                 for item in fields[1].split(separator: " ") {
@@ -160,7 +168,9 @@ struct AnalysisCache: Sendable {
                     else { return nil }
                     themes[theme] = count
                 }
-                analyses[analyses.count - 1].sentences.append(DocumentAnalysis.Sentence(terms: terms, themeOccurrences: themes))
+                let speaker = fields[3].hasPrefix("=") ? String(fields[3].dropFirst()) : nil
+                analyses[analyses.count - 1].sentences.append(
+                    DocumentAnalysis.Sentence(terms: terms, themeOccurrences: themes, speaker: speaker))
             default:
                 return nil
             }

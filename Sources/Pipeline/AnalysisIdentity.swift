@@ -20,11 +20,17 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
     var encoding: String?
     var textColumn: String?
     var themes: [[String]]
+    var dictionaryFamily: String
+    var userDictionaries: [String]
+    var vocabulary: [String]
 
     /// The version of the term rules (`TermExtractor`); raise it when they change.
     static let termRulesVersion = "ipadic-khcoder-1"
 
-    init(configuration: PipelineConfiguration, dictionary: DictionaryIdentity, themes: [Theme]) {
+    init(
+        configuration: PipelineConfiguration, dictionary: DictionaryIdentity, family: String, userDictionaries: [String],
+        vocabulary: Vocabulary, themes: [Theme]
+    ) {
         tool = Pipeline.version
         mecab = MeCabModel.libraryVersion
         self.dictionary = dictionary.sha256
@@ -33,6 +39,21 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
         encoding = configuration.encoding?.rawValue
         textColumn = configuration.textColumn
         self.themes = themes.map { [$0.name] + $0.normalizedForms }
+        dictionaryFamily = family
+        self.userDictionaries = userDictionaries
+        self.vocabulary = Self.describe(vocabulary)
+    }
+
+    /// The vocabulary as lines, for hashing and the manifest.
+    static func describe(_ vocabulary: Vocabulary) -> [String] {
+        [
+            "preset \(vocabulary.selection.preset.rawValue)",
+            "include " + vocabulary.selection.include.joined(separator: " "),
+            "exclude " + vocabulary.selection.exclude.joined(separator: " "),
+            "form \(vocabulary.useSurface ? "surface" : "lemma")",
+            "compounds \(vocabulary.joinsCompounds)",
+        ] + vocabulary.entries.map { "entry \($0.term): " + $0.forms.joined(separator: " | ") }
+            + ["stopwords " + vocabulary.stopwords.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: " ")]
     }
 
     /// SHA-256 of the identity's canonical JSON.

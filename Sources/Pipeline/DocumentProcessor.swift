@@ -77,14 +77,14 @@ struct DocumentProcessor {
         } catch {
             throw .processing(path: label, reason: error.description)
         }
-        var sentences: [(text: String, tokens: [Token])] = []
+        var sentences: [(text: String, tokens: [Token], speaker: String?)] = []
         var tokenCount = 0
-        for sentence in structure.sentences {
+        for (sentence, speaker) in structure.sentencesWithSpeakers {
             let text = sentence.string
             do {
                 let tokens = try tagger.tokenize(text)
                 tokenCount += tokens.count
-                sentences.append((text, tokens))
+                sentences.append((text, tokens, speaker))
             } catch {
                 let span = sentence.originalRange
                 throw .processing(

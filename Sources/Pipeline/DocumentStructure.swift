@@ -20,6 +20,11 @@ public struct DocumentStructure: Sendable {
     /// All sentences, in order.
     public var sentences: [TracedText] { paragraphs.flatMap(\.sentences) }
 
+    /// All sentences, in order, with their paragraph's speaker.
+    public var sentencesWithSpeakers: [(sentence: TracedText, speaker: String?)] {
+        paragraphs.flatMap { paragraph in paragraph.sentences.map { ($0, paragraph.speaker) } }
+    }
+
     /// Structures `document`: Markdown is read as Markdown, other text has its layout repaired
     /// (`LayoutRepair`); then sections, speaker turns and footnotes are found (`StructureReader`,
     /// before normalization removes the space after a speaker label), and each paragraph is

@@ -27,6 +27,8 @@ enum PartialFile {
         var listing: String?
         var shard: Shard?
         var themes: [ThemeRecord]
+        /// What the group counts are by (`speaker`, `folder`, a variable), if any.
+        var groupBy: String?
     }
 
     struct ThemeRecord: Equatable, Codable {
@@ -47,9 +49,10 @@ enum PartialFile {
         let shard = header.shard.map { "[\($0.index),\($0.count)]" } ?? "null"
         let themes = try json(header.themes)
         let listing = header.listing.map(JSONText.string) ?? "null"
+        let groupBy = header.groupBy.map(JSONText.string) ?? "null"
         lines.append(
             "{\"k\":\"partial\",\"schema\":\"\(schema)\",\"analysis\":\(JSONText.string(header.analysis)),"
-                + "\"listing\":\(listing),\"shard\":\(shard),\"themes\":\(themes)}")
+                + "\"listing\":\(listing),\"shard\":\(shard),\"themes\":\(themes),\"groupBy\":\(groupBy)}")
         for input in inputs.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
             lines.append(try record("input", input))
         }
@@ -76,6 +79,18 @@ enum PartialFile {
             lines.append(
                 "{\"k\":\"pair\",\"a\":[\(JSONText.string(a.text)),\(JSONText.string(a.partOfSpeech))],"
                     + "\"b\":[\(JSONText.string(b.text)),\(JSONText.string(b.partOfSpeech))],\"n\":\(count)}")
+        }
+        for (group, terms) in counts.groupTerms.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            let sorted = terms.map { (counts.terms[Int($0.key)], $0.value) }.sorted { $0.0 < $1.0 }
+            for (term, count) in sorted {
+                lines.append(
+                    "{\"k\":\"group\",\"g\":\(JSONText.string(group)),\"t\":\(JSONText.string(term.text)),"
+                        + "\"p\":\(JSONText.string(term.partOfSpeech)),\"n\":\(count)}")
+            }
+            lines.append("{\"k\":\"grouptotal\",\"g\":\(JSONText.string(group)),\"n\":\(counts.groupTotals[group] ?? 0)}")
+        }
+        for (nouns, count) in counts.compounds.sorted(by: { $0.key.joined(separator: "\t") < $1.key.joined(separator: "\t") }) {
+            lines.append("{\"k\":\"compound\",\"nouns\":[" + nouns.map(JSONText.string).joined(separator: ",") + "],\"n\":\(count)}")
         }
         lines.append(try record("totals", counts.totals))
         return lines.joined(separator: "\n") + "\n"
@@ -122,6 +137,21 @@ enum PartialFile {
                     let n = object["n"] as? Int
                 else { throw .partial(path: name, line: line, reason: "malformed pair record") }
                 counts.addPair(Term(text: a[0], partOfSpeech: a[1]), Term(text: b[0], partOfSpeech: b[1]), sentences: n)
+            case "group":
+                guard let group = object["g"] as? String, let text = object["t"] as? String, let pos = object["p"] as? String,
+                    let n = object["n"] as? Int
+                else { throw .partial(path: name, line: line, reason: "malformed group record") }
+                counts.addGroupTerm(Term(text: text, partOfSpeech: pos), group: group, count: n)
+            case "grouptotal":
+                guard let group = object["g"] as? String, let n = object["n"] as? Int else {
+                    throw .partial(path: name, line: line, reason: "malformed group record")
+                }
+                counts.addGroupTotal(group: group, count: n)
+            case "compound":
+                guard let nouns = object["nouns"] as? [String], let n = object["n"] as? Int else {
+                    throw .partial(path: name, line: line, reason: "malformed compound record")
+                }
+                counts.addCompound(nouns, count: n)
             case "totals":
                 let totals = try decode(CorpusCounts.Totals.self, object, name, line)
                 guard totals.themeOccurrences.count == counts.themeNames.count else {
@@ -143,12 +173,13 @@ enum PartialFile {
                     }
                     let header = try decode(Header.self, object, name, number + 1)
                     if let first = headers.first {
-                        guard first.analysis == header.analysis, first.themes == header.themes else {
+                        guard first.analysis == header.analysis, first.themes == header.themes, first.groupBy == header.groupBy else {
                             throw .incompatiblePartials(
                                 "\(name) was counted with other settings, dictionary or themes than the partials before it")
                         }
                     } else {
-                        counts = CorpusCounts(themeNames: header.themes.map(\.name))
+                        counts = CorpusCounts(
+                            themeNames: header.themes.map(\.name), grouping: header.groupBy.map(CorpusCounts.Grouping.init(name:)))
                     }
                     headers.append(header)
                     continue

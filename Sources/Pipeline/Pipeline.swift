@@ -96,7 +96,8 @@ public struct Pipeline: Sendable {
         let header = PartialFile.Header(
             analysis: setup.identity.sha256,
             listing: shard == nil ? nil : ContentHash.sha256(Data(listing.inputs.map(\.displayPath).joined(separator: "\n").utf8)),
-            shard: shard, themes: setup.themes.map { PartialFile.ThemeRecord(name: $0.name, forms: $0.forms) })
+            shard: shard, themes: setup.themes.map { PartialFile.ThemeRecord(name: $0.name, forms: $0.forms) },
+            groupBy: configuration.groupBy)
         let text: String
         do {
             text = try PartialFile.text(header: header, inputs: analyzed.records, counts: analyzed.counts)
@@ -156,31 +157,99 @@ public struct Pipeline: Sendable {
         var metadata: DocumentMetadata?
         var identity: AnalysisIdentity
         var cache: AnalysisCache?
+        var vocabulary: Vocabulary
+        var userDictionaries: [UserDictionary]
+        var grouping: CorpusCounts.Grouping?
+    }
+
+    /// A user dictionary as used: the file given, its SHA-256, and the compiled file MeCab loaded.
+    struct UserDictionary: Sendable, Codable {
+        var path: String
+        var sha256: String
+        var compiled: String
     }
 
     func setUp() throws(PipelineError) -> Setup {
         let directory = try Self.dictionaryDirectory(configuration.dictionary)
-        let model: MeCabModel
         let dictionary: DictionaryIdentity
         do {
-            model = try MeCabModel(dictionaryDirectory: directory)
+            try MeCabModel.checkDirectory(directory)
             dictionary = try DictionaryIdentity(directory: directory)
         } catch {
             throw .dictionary(error)
         }
-        logger.debug("loaded dictionary", metadata: ["dictionary.path": "\(directory)"])
+        let userDictionaries = try prepareUserDictionaries(for: directory, identity: dictionary)
+        let model: MeCabModel
+        do {
+            model = try MeCabModel(dictionaryDirectory: directory, userDictionaries: userDictionaries.map(\.compiled))
+        } catch {
+            throw .dictionary(error)
+        }
+        logger.debug("loaded dictionary", metadata: ["dictionary.path": "\(directory)", "dictionary.layout": "\(model.layout.name)"])
         let normalizer = configuration.normalizer
         let themes = try configuration.themes.map { path throws(PipelineError) in
             try ThemeFile.load(path: path, normalizer: normalizer)
         } ?? []
-        let identity = AnalysisIdentity(configuration: configuration, dictionary: dictionary, themes: themes)
+        let vocabulary = try makeVocabulary(normalizer: normalizer)
+        let identity = AnalysisIdentity(
+            configuration: configuration, dictionary: dictionary, family: model.layout.name,
+            userDictionaries: userDictionaries.map(\.sha256), vocabulary: vocabulary, themes: themes)
         let cache = configuration.cache.map {
             AnalysisCache(directory: URL(fileURLWithPath: $0), identity: identity.sha256, themeCount: themes.count)
         }
         return Setup(
             dictionaryDirectory: directory, model: model, dictionary: dictionary, normalizer: normalizer,
             themes: themes, reader: Self.reader(for: configuration), metadata: try Self.metadata(for: configuration),
-            identity: identity, cache: cache)
+            identity: identity, cache: cache, vocabulary: vocabulary, userDictionaries: userDictionaries,
+            grouping: configuration.groupBy.map(CorpusCounts.Grouping.init(name:)))
+    }
+
+    /// The vocabulary of the run: the vocabulary file's, with the configuration's preset,
+    /// stopwords and compounds over it.
+    func makeVocabulary(normalizer: TextNormalizer) throws(PipelineError) -> Vocabulary {
+        var file = try configuration.vocabulary.map { path throws(PipelineError) in try VocabularyFile.load(path: path) }
+            ?? VocabularyFile()
+        file.stopwords = (file.stopwords ?? []) + configuration.stopwords
+        let selection = TermSelection(
+            preset: configuration.posPreset ?? file.preset ?? .khcoder, include: file.include ?? [],
+            exclude: file.exclude ?? [])
+        let directory = configuration.vocabulary.map { ($0 as NSString).deletingLastPathComponent } ?? "."
+        return try file.vocabulary(
+            normalizer: normalizer, selection: selection, joinsCompounds: configuration.compounds || (file.compounds ?? false),
+            relativeTo: directory.isEmpty ? "." : directory)
+    }
+
+    /// Compiled user dictionaries: `.dic` files as they are; CSVs compiled for the system
+    /// dictionary, once, into the cache (or a temporary folder without one), under a key of the
+    /// CSV's and the dictionary's content.
+    func prepareUserDictionaries(for directory: String, identity: DictionaryIdentity) throws(PipelineError) -> [UserDictionary] {
+        var prepared: [UserDictionary] = []
+        for path in configuration.userDictionaries {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
+                throw .dictionary(.dictionaryUnavailable(path: path, reason: "the user dictionary is missing or unreadable"))
+            }
+            let sha256 = ContentHash.sha256(data)
+            guard path.lowercased().hasSuffix(".csv") else {
+                prepared.append(UserDictionary(path: path, sha256: sha256, compiled: path))
+                continue
+            }
+            let folder = (configuration.cache ?? NSTemporaryDirectory() + "kotoba-userdic") + "/userdic"
+            let compiled = folder + "/" + ContentHash.sha256(Data("\(sha256) \(identity.sha256)".utf8)) + ".dic"
+            if !FileManager.default.fileExists(atPath: compiled) {
+                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                let temporary = compiled + ".\(UUID().uuidString).tmp"
+                do {
+                    try MeCabModel.compileUserDictionary(csv: path, dictionaryDirectory: directory, output: temporary)
+                } catch {
+                    try? FileManager.default.removeItem(atPath: temporary)
+                    throw .dictionary(error)
+                }
+                _ = rename(temporary, compiled)
+                logger.info("compiled a user dictionary", metadata: ["path": "\(path)", "compiled": "\(compiled)"])
+            }
+            prepared.append(UserDictionary(path: path, sha256: sha256, compiled: compiled))
+        }
+        return prepared
     }
 
     /// The run's inputs, from paths and file lists.
@@ -224,7 +293,9 @@ public struct Pipeline: Sendable {
         let key = Self.keyFunction(setup.normalizer)
         let (logger, progress) = (logger, progress)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var analyzer = CorpusAnalyzer(themes: setup.themes, key: key)
+            var analyzer = CorpusAnalyzer(
+                themes: setup.themes, vocabulary: setup.vocabulary, family: setup.model.layout.family,
+                groupBy: setup.grouping, key: key)
             var failures: [(Int, PipelineError)] = []
             var (tokenized, cached) = (0, 0)
             do throws(MeCabError) {
@@ -270,7 +341,7 @@ public struct Pipeline: Sendable {
             }
             throw inputProblems.count == problems.count ? .inputs(inputProblems) : problems[0]
         }
-        var merged = CorpusCounts(themeNames: setup.themes.map(\.name))
+        var merged = CorpusCounts(themeNames: setup.themes.map(\.name), grouping: setup.grouping)
         for result in finished { merged.merge(result.0) }
         let tokenized = finished.reduce(0) { $0 + $1.tokenized }
         let cached = finished.reduce(0) { $0 + $1.cached }
@@ -299,8 +370,10 @@ public struct Pipeline: Sendable {
                 identity: setup.dictionary),
             icuVersion: ICU.version,
             normalization: setup.normalizer.ruleNames,
-            terms: "ipadic: nouns except 数/非自立/代名詞/接尾, 動詞-自立, 形容詞-自立, unknown words; symbols excluded",
-            cooccurrenceUnit: Reports.cooccurrenceUnit)
+            terms: "KH Coder categories (\(setup.model.layout.name)); symbols never count",
+            cooccurrenceUnit: Reports.cooccurrenceUnit,
+            vocabulary: AnalysisIdentity.describe(setup.vocabulary),
+            userDictionaries: setup.userDictionaries)
         return try publish(
             analyzed, themes: setup.themes, analyzer: analyzer, analysis: setup.identity.sha256, mergedFrom: nil,
             listing: listing, unlisted: unlisted, clock: clock,
@@ -318,7 +391,14 @@ public struct Pipeline: Sendable {
             // Nothing was good: with --keep-going too, there is nothing to publish.
             throw analyzed.failures[0]
         }
-        var files = Reports.files(counts: counts, themes: themes, minimumPairCount: configuration.minimumPairCount)
+        var files = Reports.files(
+            counts: counts, themes: themes,
+            options: Reports.Options(
+                minimumPairCount: configuration.minimumPairCount,
+                bounds: TermBounds(
+                    minimumCount: configuration.minTermCount, maximumCount: configuration.maxTermCount,
+                    minimumDocuments: configuration.minDocumentCount, maximumDocuments: configuration.maxDocumentCount),
+                groupTop: configuration.groupTop))
         let skipped = analyzed.failures.flatMap(Self.skippedInputs)
         if !skipped.isEmpty {
             let lines = skipped.map(\.jsonLine).joined(separator: "\n") + "\n"
@@ -494,15 +574,18 @@ public struct Pipeline: Sendable {
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
 
-    /// The dictionary directory to use: the one configured, or IPAdic where the system installs it.
+    /// The dictionary directory to use: `ipadic`, `unidic` or `juman` where the system installs
+    /// them, or a directory; IPAdic when none is configured.
     static func dictionaryDirectory(_ configured: String?) throws(PipelineError) -> String {
-        if let configured { return configured }
-        guard let found = DictionaryLocator.defaultIPAdic() else {
+        let name = configured ?? "ipadic"
+        guard let family = FeatureLayout.Family(rawValue: name) else { return name }
+        guard let found = DictionaryLocator.installed(family) else {
+            let package = DictionaryLocator.package(of: family)
             throw .dictionary(
                 .dictionaryUnavailable(
-                    path: DictionaryLocator.ipadicCandidates[0],
-                    reason: "IPAdic (UTF-8) is not installed: run scripts/setup.sh, or install mecab-ipadic-utf8, "
-                        + "or pass --dictionary DIR"))
+                    path: name,
+                    reason: "\(name) is not installed: install \(package)"
+                        + (family == .ipadic ? " (scripts/setup.sh does)" : "") + ", or pass --dictionary DIR"))
         }
         return found
     }

@@ -1,3 +1,4 @@
+import Analysis
 import Corpus
 import Foundation
 import Normalization
@@ -49,6 +50,25 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public var cache: String?
     /// Standard input holds one document a line, `id<TAB>text` (filter mode).
     public var linesInput: Bool
+    /// User dictionaries: compiled `.dic` files, or CSVs of entries compiled at run time.
+    public var userDictionaries: [String]
+    /// A vocabulary file (`VocabularyFile`): presets, force-pick, synonyms, stopwords.
+    public var vocabulary: String?
+    /// The part-of-speech preset, over the vocabulary file's.
+    public var posPreset: TermSelection.Preset?
+    /// Stopword items besides the vocabulary file's: `default`, words, or `.txt` lists.
+    public var stopwords: [String]
+    /// Count noun compounds as single terms.
+    public var compounds: Bool
+    /// What `group_terms.csv` compares: `speaker`, `folder`, or a document variable.
+    public var groupBy: String?
+    /// Characteristic terms listed per group.
+    public var groupTop: Int
+    /// Terms outside these bounds (occurrences, documents) are left out of every term report.
+    public var minTermCount: Int?
+    public var maxTermCount: Int?
+    public var minDocumentCount: Int?
+    public var maxDocumentCount: Int?
 
     /// The bundled corpus and theme file, read when `kotoba run` is given no paths.
     public static let defaultCorpus = "corpus"
@@ -59,7 +79,10 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         inputs: [String] = [defaultCorpus], output: String = defaultOutput, jobs: Int = 1,
         dictionary: String? = nil, themes: String? = nil, minimumPairCount: Int = 2, encoding: TextEncoding? = nil,
         textColumn: String? = nil, metadata: String? = nil, disabledNormalizationRules: [NormalizationRule] = [],
-        fileLists: [FileList] = [], keepGoing: Bool = false, cache: String? = nil, linesInput: Bool = false
+        fileLists: [FileList] = [], keepGoing: Bool = false, cache: String? = nil, linesInput: Bool = false,
+        userDictionaries: [String] = [], vocabulary: String? = nil, posPreset: TermSelection.Preset? = nil,
+        stopwords: [String] = [], compounds: Bool = false, groupBy: String? = nil, groupTop: Int = 30,
+        minTermCount: Int? = nil, maxTermCount: Int? = nil, minDocumentCount: Int? = nil, maxDocumentCount: Int? = nil
     ) {
         version = Self.currentVersion
         self.inputs = inputs
@@ -76,6 +99,17 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         self.keepGoing = keepGoing
         self.cache = cache
         self.linesInput = linesInput
+        self.userDictionaries = userDictionaries
+        self.vocabulary = vocabulary
+        self.posPreset = posPreset
+        self.stopwords = stopwords
+        self.compounds = compounds
+        self.groupBy = groupBy
+        self.groupTop = groupTop
+        self.minTermCount = minTermCount
+        self.maxTermCount = maxTermCount
+        self.minDocumentCount = minDocumentCount
+        self.maxDocumentCount = maxDocumentCount
     }
 
     enum CodingKeys: String, CodingKey {
@@ -86,6 +120,15 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         case disabledNormalizationRules = "normalization_off"
         case keepGoing = "keep_going"
         case linesInput = "lines_input"
+        case userDictionaries = "user_dictionaries"
+        case vocabulary, stopwords, compounds
+        case posPreset = "pos_preset"
+        case groupBy = "group_by"
+        case groupTop = "group_top"
+        case minTermCount = "min_tf"
+        case maxTermCount = "max_tf"
+        case minDocumentCount = "min_df"
+        case maxDocumentCount = "max_df"
     }
 
     /// Every key is optional; a missing one keeps its default.
@@ -122,6 +165,17 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
             container.contains(.cache)
             ? try container.decodeIfPresent(String.self, forKey: .cache) : Self.defaultCacheDirectory
         linesInput = try container.decodeIfPresent(Bool.self, forKey: .linesInput) ?? false
+        userDictionaries = try container.decodeIfPresent([String].self, forKey: .userDictionaries) ?? []
+        vocabulary = try container.decodeIfPresent(String.self, forKey: .vocabulary)
+        posPreset = try container.decodeIfPresent(TermSelection.Preset.self, forKey: .posPreset)
+        stopwords = try container.decodeIfPresent([String].self, forKey: .stopwords) ?? []
+        compounds = try container.decodeIfPresent(Bool.self, forKey: .compounds) ?? false
+        groupBy = try container.decodeIfPresent(String.self, forKey: .groupBy)
+        groupTop = try container.decodeIfPresent(Int.self, forKey: .groupTop) ?? defaults.groupTop
+        minTermCount = try container.decodeIfPresent(Int.self, forKey: .minTermCount)
+        maxTermCount = try container.decodeIfPresent(Int.self, forKey: .maxTermCount)
+        minDocumentCount = try container.decodeIfPresent(Int.self, forKey: .minDocumentCount)
+        maxDocumentCount = try container.decodeIfPresent(Int.self, forKey: .maxDocumentCount)
     }
 
     /// Where the cache goes unless told otherwise: `$XDG_CACHE_HOME/kotoba` or `~/.cache/kotoba`.
@@ -150,6 +204,10 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         }
         guard !output.isEmpty, output != "-" else {
             throw .configuration("the output must be a directory (got '\(output)')")
+        }
+        guard groupTop >= 1 else { throw .configuration("group_top must be at least 1 (got \(groupTop))") }
+        for (name, value) in [("min_tf", minTermCount), ("max_tf", maxTermCount), ("min_df", minDocumentCount), ("max_df", maxDocumentCount)] {
+            if let value, value < 0 { throw .configuration("\(name) cannot be negative (got \(value))") }
         }
         let stdinUsers = inputs.filter { $0 == "-" }.count + fileLists.filter { $0.path == "-" }.count
         guard stdinUsers <= 1 else {

@@ -19,6 +19,10 @@ public struct RunManifest: Codable, Sendable {
         var normalization: [String]
         var terms: String
         var cooccurrenceUnit: String
+        /// The vocabulary in force: preset, include/exclude, form, compounds, force-pick and
+        /// synonym entries, stopwords (kotoba's default list is `DefaultStopwords.version`).
+        var vocabulary: [String]
+        var userDictionaries: [Pipeline.UserDictionary]
     }
 
     public struct Dictionary: Codable, Sendable {

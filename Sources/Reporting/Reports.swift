@@ -54,9 +54,10 @@ public enum Reports {
     /// `term_frequency.csv`: every term by descending frequency. `rank` gives tied terms the same
     /// (lowest) rank, as quanteda's `ties_method = "min"`; `doc_ratio` is the share of documents
     /// that contain the term; `sentence_count` the sentences that contain it.
-    public static func termFrequency(_ counts: CorpusCounts) -> CSVTable {
+    public static func termFrequency(_ counts: CorpusCounts, bounds: TermBounds = TermBounds()) -> CSVTable {
         let shown = displayTerms(counts)
-        let order = counts.terms.indices.sorted { lhs, rhs in
+        let allowed = bounds.allowed(in: counts)
+        let order = counts.terms.indices.filter { allowed[$0] }.sorted { lhs, rhs in
             let (left, right) = (counts.termFrequency[lhs], counts.termFrequency[rhs])
             return left != right ? left > right : shown[lhs] < shown[rhs]
         }
@@ -84,7 +85,7 @@ public enum Reports {
     /// `cooccurrence.csv`: pairs of terms found together in at least `minimumCount` sentences,
     /// with their 2×2 counts (a, b, c, d, n) and Jaccard. `term_a` sorts before `term_b`. Rows go
     /// by descending Jaccard, then descending `a`, then by the terms.
-    public static func cooccurrence(_ counts: CorpusCounts, minimumCount: Int) -> CSVTable {
+    public static func cooccurrence(_ counts: CorpusCounts, minimumCount: Int, bounds: TermBounds = TermBounds()) -> CSVTable {
         struct Row {
             let first: Term
             let second: Term
@@ -92,9 +93,11 @@ public enum Reports {
             let jaccard: Double
         }
         let shown = displayTerms(counts)
+        let allowed = bounds.allowed(in: counts)
         var rows: [Row] = []
         for (pair, both) in counts.pairSentences where both >= minimumCount {
             var (first, second) = (Int(pair.first), Int(pair.second))
+            guard allowed[first] && allowed[second] else { continue }
             if shown[second] < shown[first] { swap(&first, &second) }
             let table = PairCounts(
                 both: both, first: counts.sentenceFrequency[first], second: counts.sentenceFrequency[second],
@@ -155,18 +158,112 @@ public enum Reports {
             header: ["doc_id", "path", "theme", "present", "occurrences", "sentences"], rows: rows)
     }
 
+    /// `document_terms.csv`: the document-term matrix in long form (rows only where a term occurs),
+    /// with TF-IDF as quanteda computes it by default (`dfm_tfidf`: count × log10(N / df)) and as
+    /// RMeCab's `docDF(weight = "tf*idf")` does (count × (log2(N / df) + 1)).
+    public static func documentTerms(_ counts: CorpusCounts, bounds: TermBounds = TermBounds()) -> CSVTable {
+        let shown = displayTerms(counts)
+        let allowed = bounds.allowed(in: counts)
+        let total = Double(counts.documentCount)
+        var rows: [[CSVTable.Cell]] = []
+        for (number, document) in counts.sortedDocuments.enumerated() {
+            let items = document.terms.compactMap { item -> (Int, Int)? in
+                guard let id = counts.id(of: item.term), allowed[Int(id)] else { return nil }
+                return (Int(id), item.count)
+            }.sorted { shown[$0.0] < shown[$1.0] }
+            for (id, count) in items {
+                let ratio = total / Double(counts.documentFrequency[id])
+                rows.append([
+                    .integer(number + 1), .text(document.path), .text(shown[id].text), .text(shown[id].partOfSpeech),
+                    .integer(count), .decimal(Double(count) * log10(ratio)), .decimal(Double(count) * (log2(ratio) + 1)),
+                ])
+            }
+        }
+        return CSVTable(
+            header: ["doc_id", "path", "term", "pos", "count", "tfidf", "tfidf_rmecab"], rows: rows)
+    }
+
+    /// `compound_candidates.csv`: noun compounds of two or more nouns, by FLR (KH Coder's 複合語の
+    /// 検出), with how often each occurred as a whole and its LR.
+    public static func compoundCandidates(_ counts: CorpusCounts) -> CSVTable {
+        let ranked = CompoundRanking.rank(counts.compounds).filter { $0.nouns.count > 1 }
+        return CSVTable(
+            header: ["rank", "compound", "nouns", "frequency", "lr", "flr"],
+            rows: ranked.enumerated().map { index, item in
+                [
+                    .integer(index + 1), .text(item.nouns.joined()), .text(item.nouns.joined(separator: " ")),
+                    .integer(item.frequency), .decimal(item.lr), .decimal(item.flr),
+                ]
+            })
+    }
+
+    /// `group_terms.csv`: each group's characteristic terms, those more frequent in the group than
+    /// expected, by descending G², at most `top` a group; with the 2×2 table over term occurrences
+    /// (a in the group, b elsewhere, c the group's other terms, d the rest), the expected a, G²
+    /// and χ².
+    public static func groupTerms(_ counts: CorpusCounts, top: Int, bounds: TermBounds = TermBounds()) -> CSVTable {
+        let shown = displayTerms(counts)
+        let allowed = bounds.allowed(in: counts)
+        let total = counts.groupTotals.values.reduce(0, +)
+        var rows: [[CSVTable.Cell]] = []
+        for group in counts.groupTotals.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let inGroup = counts.groupTotals[group] ?? 0
+            var scored: [(id: Int, table: PairCounts, g2: Double)] = []
+            for (id32, a) in counts.groupTerms[group] ?? [:] where allowed[Int(id32)] {
+                let id = Int(id32)
+                let overall = counts.groupTerms.values.reduce(0) { $0 + ($1[id32] ?? 0) }
+                let table = PairCounts(both: a, first: overall, second: inGroup, units: total)
+                guard Double(a) > Keyness.expected(table) else { continue }
+                scored.append((id, table, Keyness.logLikelihood(table)))
+            }
+            scored.sort { $0.g2 != $1.g2 ? $0.g2 > $1.g2 : shown[$0.id] < shown[$1.id] }
+            for (rank, item) in scored.prefix(top).enumerated() {
+                rows.append([
+                    .text(group), .integer(rank + 1), .text(shown[item.id].text), .text(shown[item.id].partOfSpeech),
+                    .integer(item.table.a), .integer(item.table.b), .integer(item.table.c), .integer(item.table.d),
+                    .integer(item.table.n), .decimal(Keyness.expected(item.table)), .decimal(item.g2),
+                    .decimal(Keyness.chiSquare(item.table)),
+                ])
+            }
+        }
+        return CSVTable(
+            header: ["group", "rank", "term", "pos", "a", "b", "c", "d", "n", "expected", "g2", "chi2"], rows: rows)
+    }
+
+    /// Settings that shape the reports (not the counts).
+    public struct Options: Sendable {
+        public var minimumPairCount: Int
+        public var bounds: TermBounds
+        public var groupTop: Int
+
+        public init(minimumPairCount: Int = 2, bounds: TermBounds = TermBounds(), groupTop: Int = 30) {
+            self.minimumPairCount = minimumPairCount
+            self.bounds = bounds
+            self.groupTop = groupTop
+        }
+    }
+
     /// The CSV report files of a run, ready for `ReportPublisher`.
-    public static func files(counts: CorpusCounts, themes: [Theme], minimumPairCount: Int) -> [ReportFile] {
-        [
+    public static func files(counts: CorpusCounts, themes: [Theme], options: Options) -> [ReportFile] {
+        var files = [
             ReportFile(name: "documents.csv") { documents(counts).excelCSV() },
-            ReportFile(name: "term_frequency.csv") { termFrequency(counts).excelCSV() },
+            ReportFile(name: "term_frequency.csv") { termFrequency(counts, bounds: options.bounds).excelCSV() },
+            ReportFile(name: "document_terms.csv") { documentTerms(counts, bounds: options.bounds).excelCSV() },
+            ReportFile(name: "compound_candidates.csv") { compoundCandidates(counts).excelCSV() },
             ReportFile(name: "cooccurrence.csv") {
-                cooccurrence(counts, minimumCount: minimumPairCount).excelCSV()
+                cooccurrence(counts, minimumCount: options.minimumPairCount, bounds: options.bounds).excelCSV()
             },
             ReportFile(name: "themes.csv") { Reports.themes(counts, themes: themes).excelCSV() },
             ReportFile(name: "document_themes.csv") { documentThemes(counts).excelCSV() },
             ReportFile(name: "speakers.csv") { speakers(counts).excelCSV() },
         ]
+        if counts.grouping != nil {
+            files.append(
+                ReportFile(name: "group_terms.csv") {
+                    groupTerms(counts, top: options.groupTop, bounds: options.bounds).excelCSV()
+                })
+        }
+        return files
     }
 
     /// Each term as shown: its most frequent written form with its part of speech, by term id.

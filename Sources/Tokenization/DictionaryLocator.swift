@@ -17,8 +17,37 @@ public enum DictionaryLocator {
         "/usr/lib/mecab/dic/ipadic",
     ]
 
-    /// The first candidate directory that holds a compiled dictionary, or `nil`.
+    /// Where Debian and source builds put UniDic and JUMAN.
+    public static let unidicCandidates = [
+        "/var/lib/mecab/dic/unidic", "/usr/lib/x86_64-linux-gnu/mecab/dic/unidic", "/usr/local/lib/mecab/dic/unidic",
+        "/usr/share/mecab/dic/unidic",
+    ]
+    public static let jumanCandidates = [
+        "/var/lib/mecab/dic/juman-utf8", "/usr/lib/x86_64-linux-gnu/mecab/dic/juman-utf8", "/usr/local/lib/mecab/dic/jumandic",
+    ]
+
+    /// The Debian package that installs each family.
+    public static func package(of family: FeatureLayout.Family) -> String {
+        switch family {
+        case .ipadic: "mecab-ipadic-utf8"
+        case .unidic: "unidic-mecab"
+        case .juman: "mecab-jumandic-utf8"
+        }
+    }
+
+    /// The first candidate directory of `family` that holds a compiled dictionary, or `nil`.
+    public static func installed(_ family: FeatureLayout.Family, fileManager: FileManager = .default) -> String? {
+        let candidates =
+            switch family {
+            case .ipadic: ipadicCandidates
+            case .unidic: unidicCandidates
+            case .juman: jumanCandidates
+            }
+        return candidates.first { fileManager.fileExists(atPath: $0 + "/sys.dic") }
+    }
+
+    /// The first candidate directory that holds IPAdic, or `nil`.
     public static func defaultIPAdic(fileManager: FileManager = .default) -> String? {
-        ipadicCandidates.first { fileManager.fileExists(atPath: $0 + "/sys.dic") }
+        installed(.ipadic, fileManager: fileManager)
     }
 }

@@ -19,26 +19,30 @@ public final class MeCabModel: @unchecked Sendable {
     /// The version of the MeCab library, e.g. `0.996`.
     public static var libraryVersion: String { String(cString: mecab_version()) }
 
-    /// Loads the dictionary in `dictionaryDirectory`.
+    /// User dictionaries (compiled `.dic` files) loaded on top of the system dictionary.
+    public let userDictionaries: [String]
+
+    /// Loads the dictionary in `dictionaryDirectory`, with `userDictionaries` on top.
     ///
-    /// MeCab is started as `mecab -r /dev/null -d DIR`, so neither `/etc/mecabrc` nor a user's
-    /// `~/.mecabrc` can change the dictionary or add a user dictionary behind the run's back.
+    /// MeCab is started as `mecab -r /dev/null -d DIR [-u A.dic,B.dic]`, so neither
+    /// `/etc/mecabrc` nor a user's `~/.mecabrc` can change the dictionary or add a user
+    /// dictionary behind the run's back. The feature layout is told by the dictionary's `dicrc`
+    /// unless given.
     /// - Throws: `MeCabError.dictionaryUnavailable` naming the directory and the reason: missing
-    ///   files, a dictionary not compiled for UTF-8, or MeCab's own message.
-    public init(dictionaryDirectory: String, layout: FeatureLayout = .ipadic) throws(MeCabError) {
+    ///   files, an unknown layout, a dictionary not compiled for UTF-8, or MeCab's own message
+    ///   (an incompatible user dictionary, for one).
+    public init(dictionaryDirectory: String, layout: FeatureLayout? = nil, userDictionaries: [String] = []) throws(MeCabError) {
+        try Self.checkDirectory(dictionaryDirectory)
         let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: dictionaryDirectory, isDirectory: &isDirectory),
-            isDirectory.boolValue
-        else {
-            throw .dictionaryUnavailable(path: dictionaryDirectory, reason: "no such directory")
-        }
-        for required in ["sys.dic", "dicrc", "matrix.bin", "char.bin", "unk.dic"]
-        where !fileManager.isReadableFile(atPath: dictionaryDirectory + "/" + required) {
+        guard let layout = layout ?? FeatureLayout.detect(directory: dictionaryDirectory) else {
             throw .dictionaryUnavailable(
-                path: dictionaryDirectory, reason: "\(required) is missing or unreadable")
+                path: dictionaryDirectory, reason: "its dicrc shows no IPAdic, UniDic or JUMAN feature layout")
         }
-        let arguments = ["kotoba", "-r", "/dev/null", "-d", dictionaryDirectory]
+        for dictionary in userDictionaries where !fileManager.isReadableFile(atPath: dictionary) {
+            throw .dictionaryUnavailable(path: dictionary, reason: "the user dictionary is missing or unreadable")
+        }
+        var arguments = ["kotoba", "-r", "/dev/null", "-d", dictionaryDirectory]
+        if !userDictionaries.isEmpty { arguments += ["-u", userDictionaries.joined(separator: ",")] }
         var cArguments = arguments.map { strdup($0) }
         defer { cArguments.forEach { free($0) } }
         guard let handle = mecab_model_new(Int32(cArguments.count), &cArguments) else {
@@ -48,6 +52,7 @@ public final class MeCabModel: @unchecked Sendable {
         self.handle = handle
         self.dictionaryDirectory = dictionaryDirectory
         self.layout = layout
+        self.userDictionaries = userDictionaries
         var dictionaries: [DictionaryInfo] = []
         var info = mecab_model_dictionary_info(handle)
         while let current = info?.pointee {
@@ -77,5 +82,45 @@ public final class MeCabModel: @unchecked Sendable {
 
     deinit {
         mecab_model_destroy(handle)
+    }
+
+    /// Checks that `directory` holds a compiled dictionary MeCab can load.
+    /// - Throws: `MeCabError.dictionaryUnavailable` naming the directory and what is missing.
+    public static func checkDirectory(_ directory: String) throws(MeCabError) {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .dictionaryUnavailable(path: directory, reason: "no such directory")
+        }
+        for required in ["sys.dic", "dicrc", "matrix.bin", "char.bin", "unk.dic"]
+        where !fileManager.isReadableFile(atPath: directory + "/" + required) {
+            throw .dictionaryUnavailable(path: directory, reason: "\(required) is missing or unreadable")
+        }
+    }
+
+    /// Compiles a user dictionary from a CSV of entries (`表層形,左文脈ID,右文脈ID,コスト,features…`,
+    /// UTF-8) for the system dictionary in `dictionaryDirectory`, with MeCab's own indexer (what
+    /// `mecab-dict-index -u` does). The indexer's progress goes to standard error, never to
+    /// standard output, which carries data.
+    /// - Throws: `MeCabError.dictionaryUnavailable` naming the CSV when MeCab refuses it.
+    public static func compileUserDictionary(csv: String, dictionaryDirectory: String, output: String) throws(MeCabError) {
+        let arguments = ["mecab-dict-index", "-d", dictionaryDirectory, "-u", output, "-f", "utf-8", "-t", "utf-8", csv]
+        var cArguments = arguments.map { strdup($0) }
+        defer { cArguments.forEach { free($0) } }
+        fflush(nil)  // every C stream, stdout among them
+        let savedOutput = dup(STDOUT_FILENO)
+        dup2(STDERR_FILENO, STDOUT_FILENO)
+        let status = mecab_dict_index(Int32(cArguments.count), &cArguments)
+        fflush(nil)  // every C stream, stdout among them
+        if savedOutput >= 0 {
+            dup2(savedOutput, STDOUT_FILENO)
+            close(savedOutput)
+        }
+        guard status == 0, FileManager.default.fileExists(atPath: output) else {
+            throw .dictionaryUnavailable(
+                path: csv,
+                reason: "MeCab could not compile this user dictionary (each line needs surface, left and right "
+                    + "context ids, cost and the dictionary's features)")
+        }
     }
 }

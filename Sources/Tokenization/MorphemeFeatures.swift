@@ -25,7 +25,13 @@ public final class MorphemeFeatures: Sendable {
             }
             return fields[index]
         }
-        baseForm = field(layout.baseFormIndex)
+        let base = field(layout.baseFormIndex)
+        // UniDic marks loan words' lemmas with their source: グーグル-Google.
+        if layout.family == .unidic, let base, let dash = base.firstIndex(of: "-"), dash != base.startIndex {
+            baseForm = String(base[..<dash])
+        } else {
+            baseForm = base
+        }
         reading = field(layout.readingIndex)
     }
 

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Corpus
 import Foundation
@@ -51,6 +52,24 @@ struct CorpusOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Theme file (YAML). Default: corpus/themes.yml when no inputs are given, else none.", valueName: "file"))
     var themes: String?
+
+    @Option(name: .customLong("user-dictionary"), help: ArgumentHelp("A MeCab user dictionary: a compiled .dic, or a CSV of entries compiled at run time (repeatable).", valueName: "file"))
+    var userDictionaries: [String] = []
+
+    @Option(help: ArgumentHelp("Vocabulary file (YAML): preset, force-pick, synonyms, stopwords, compounds.", valueName: "file"))
+    var vocabulary: String?
+
+    @Option(help: ArgumentHelp("Which parts of speech count: \(TermSelection.Preset.allCases.map(\.rawValue).joined(separator: ", ")) (default: khcoder).", valueName: "preset"))
+    var posPreset: TermSelection.Preset?
+
+    @Option(help: ArgumentHelp("Stopwords (repeatable): 'default' for kotoba's list, a word, or a .txt list.", valueName: "item"))
+    var stopwords: [String] = []
+
+    @Flag(help: "Count noun compounds (TermExtract's rules) as single terms.")
+    var compounds = false
+
+    @Option(help: ArgumentHelp("Compare groups in group_terms.csv: speaker, folder, or a document variable.", valueName: "name"))
+    var groupBy: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Worker threads (default: one per core). The results do not depend on it.", valueName: "n"))
     var jobs: Int?
@@ -107,8 +126,54 @@ struct CorpusOptions: ParsableArguments {
         if let cache { configuration.cache = cache }
         if noCache { configuration.cache = nil }
         if keepGoing { configuration.keepGoing = true }
+        if !userDictionaries.isEmpty { configuration.userDictionaries = userDictionaries }
+        if let vocabulary { configuration.vocabulary = vocabulary }
+        if let posPreset { configuration.posPreset = posPreset }
+        if !stopwords.isEmpty { configuration.stopwords = stopwords }
+        if compounds { configuration.compounds = true }
+        if let groupBy { configuration.groupBy = groupBy }
         return configuration
     }
 }
 
 extension NormalizationRule: ExpressibleByArgument {}
+extension TermSelection.Preset: ExpressibleByArgument {}
+
+/// Options that shape the reports, not the counts: shared by `run` and `merge`.
+struct ReportOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Leave out of cooccurrence.csv the pairs found together in fewer sentences (default: 2).", valueName: "n"))
+    var minPairCount: Int?
+
+    @Option(help: ArgumentHelp("List only terms occurring at least this often.", valueName: "n"))
+    var minTf: Int?
+
+    @Option(help: ArgumentHelp("List only terms occurring at most this often.", valueName: "n"))
+    var maxTf: Int?
+
+    @Option(help: ArgumentHelp("List only terms in at least this many documents.", valueName: "n"))
+    var minDf: Int?
+
+    @Option(help: ArgumentHelp("List only terms in at most this many documents.", valueName: "n"))
+    var maxDf: Int?
+
+    @Option(help: ArgumentHelp("Characteristic terms listed per group in group_terms.csv (default: 30).", valueName: "n"))
+    var groupTop: Int?
+
+    func validate() throws {
+        if let minPairCount, minPairCount < 1 { throw ValidationError("'--min-pair-count' must be at least 1") }
+        if let groupTop, groupTop < 1 { throw ValidationError("'--group-top' must be at least 1") }
+        for (name, value) in [("--min-tf", minTf), ("--max-tf", maxTf), ("--min-df", minDf), ("--max-df", maxDf)] {
+            if let value, value < 0 { throw ValidationError("'\(name)' cannot be negative") }
+        }
+    }
+
+    /// `configuration` with these options over it.
+    func apply(to configuration: inout PipelineConfiguration) {
+        if let minPairCount { configuration.minimumPairCount = minPairCount }
+        if let minTf { configuration.minTermCount = minTf }
+        if let maxTf { configuration.maxTermCount = maxTf }
+        if let minDf { configuration.minDocumentCount = minDf }
+        if let maxDf { configuration.maxDocumentCount = maxDf }
+        if let groupTop { configuration.groupTop = groupTop }
+    }
+}

@@ -87,20 +87,18 @@ extension Kotoba {
         @Option(name: .shortAndLong, help: ArgumentHelp("Output directory (default: output).", valueName: "dir"))
         var out: String = PipelineConfiguration.defaultOutput
 
-        @Option(help: ArgumentHelp("Leave out of cooccurrence.csv the pairs found in fewer sentences (default: 2).", valueName: "n"))
-        var minPairCount: Int = 2
-
+        @OptionGroup var report: ReportOptions
         @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
             if partials.isEmpty { throw ValidationError("give at least one partial-counts file") }
-            if minPairCount < 1 { throw ValidationError("'--min-pair-count' must be at least 1") }
         }
 
         func run() throws {
             let logger = logging.bootstrap()
             let summary = try ExitStatus.run { () throws(PipelineError) -> Pipeline.Summary in
-                let configuration = PipelineConfiguration(inputs: partials, output: out, minimumPairCount: minPairCount)
+                var configuration = PipelineConfiguration(inputs: partials, output: out)
+                report.apply(to: &configuration)
                 return try Pipeline(configuration: configuration, logger: logger).merge(partials)
             }
             logger.notice(

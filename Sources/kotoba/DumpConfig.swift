@@ -14,14 +14,13 @@ extension Kotoba {
         @Option(name: .shortAndLong, help: ArgumentHelp("Output directory.", valueName: "dir"))
         var out: String?
 
-        @Option(help: ArgumentHelp("Minimum pair count.", valueName: "n"))
-        var minPairCount: Int?
+        @OptionGroup var report: ReportOptions
 
         func run() throws {
             let text = try ExitStatus.run { () throws(PipelineError) -> String in
                 var configuration = try corpus.configuration()
                 if let out { configuration.output = out }
-                if let minPairCount { configuration.minimumPairCount = minPairCount }
+                report.apply(to: &configuration)
                 return try ConfigurationFile.yaml(configuration)
             }
             FileHandle.standardOutput.write(Data(text.utf8))

@@ -26,17 +26,8 @@ extension Kotoba {
         @Option(name: .shortAndLong, help: ArgumentHelp("Output directory (default: output).", valueName: "dir"))
         var out: String?
 
-        @Option(
-            help: ArgumentHelp(
-                "Leave out of cooccurrence.csv the pairs found together in fewer sentences than this (default: 2).",
-                valueName: "n"))
-        var minPairCount: Int?
-
+        @OptionGroup var report: ReportOptions
         @OptionGroup var logging: LoggingOptions
-
-        func validate() throws {
-            if let minPairCount, minPairCount < 1 { throw ValidationError("'--min-pair-count' must be at least 1") }
-        }
 
         func run() throws {
             let logger = logging.bootstrap()
@@ -44,7 +35,7 @@ extension Kotoba {
             let summary = try ExitStatus.run { () throws(PipelineError) -> Pipeline.Summary in
                 var configuration = try corpus.configuration()
                 if let out { configuration.output = out }
-                if let minPairCount { configuration.minimumPairCount = minPairCount }
+                report.apply(to: &configuration)
                 defer { display?.finish() }
                 return try Pipeline(configuration: configuration, logger: logger, progress: display.map { $0.update })
                     .run()

@@ -7,7 +7,7 @@ struct CorpusCountsTests {
     static let chiiki = Term(text: "地域", partOfSpeech: "名詞")
     static let kassei = Term(text: "活性", partOfSpeech: "名詞")
     static let shien = Term(text: "支援", partOfSpeech: "サ変名詞")
-    static let suru = Term(text: "する", partOfSpeech: "動詞")
+    static let suru = Term(text: "する", partOfSpeech: "動詞B")
     static let kigyou = Term(text: "企業", partOfSpeech: "名詞")
     static let susumu = Term(text: "進む", partOfSpeech: "動詞")
 

@@ -16,23 +16,31 @@ struct EndToEndTests {
         try TestSupport.run(TestSupport.kotoba, arguments, in: directory, input: input)
     }
 
-    /// KH Coder's category for an IPAdic part of speech, restated from the spec
-    /// (TermExtractor's documentation) for an independent count.
+    /// KH Coder's category for an IPAdic part of speech and lemma, restated from its table
+    /// (`hinshi_mecab`: first rule that fits; B = hiragana only, C = one character), for an
+    /// independent count; `nil` where KH Coder's default selection leaves the word out.
     static func category(_ fields: [String], surface: String) -> String? {
         let unknown = fields.count == 7  // IPAdic gives unknown words 7 fields, entries 9
-        if fields[0] == "名詞", ["数", "非自立", "代名詞", "接尾"].contains(fields[1]) { return nil }
+        let path = fields.prefix(4).filter { $0 != "*" }.joined(separator: "-")
         if surface.unicodeScalars.allSatisfy({ CharacterSet.punctuationCharacters.union(.symbols).union(.whitespaces).contains($0) }) {
             return nil
         }
-        if unknown { return "未知語" }
-        let path = fields.prefix(3).joined(separator: "-")
+        if unknown { return path.hasPrefix("名詞-数") ? nil : "未知語" }
+        let lemma = fields[6]
+        let hiragana = lemma.unicodeScalars.allSatisfy { (0x3041...0x309F).contains($0.value) }
         let table: [(String, String)] = [
             ("名詞-固有名詞-地域", "地名"), ("名詞-固有名詞-人名", "人名"), ("名詞-固有名詞-組織", "組織名"),
             ("名詞-固有名詞", "固有名詞"), ("名詞-サ変接続", "サ変名詞"), ("名詞-形容動詞語幹", "形容動詞"),
-            ("名詞-ナイ形容詞語幹", "ナイ形容"), ("名詞-副詞可能", "副詞可能"), ("名詞", "名詞"),
-            ("動詞-自立", "動詞"), ("形容詞-自立", "形容詞"),
+            ("名詞-ナイ形容詞語幹", "ナイ形容"), ("名詞-一般", hiragana ? "名詞B" : lemma.count == 1 ? "名詞C" : "名詞"),
+            ("名詞-代名詞", "代名詞"), ("名詞-副詞可能", "副詞可能"), ("感動詞", "感動詞"), ("フィラー", "感動詞"),
+            ("動詞-自立", hiragana ? "動詞B" : "動詞"), ("形容詞-非自立", "形容詞（非自立）"),
+            ("形容詞", hiragana ? "形容詞B" : "形容詞"), ("副詞", hiragana ? "副詞B" : "副詞"),
         ]
-        return table.first { path.hasPrefix($0.0) }?.1
+        let negative = path.hasPrefix("助動詞") && ["ない", "ぬ", "ん"].contains(lemma)
+        guard !negative, let category = table.first(where: { path == $0.0 || path.hasPrefix($0.0 + "-") })?.1 else {
+            return nil
+        }
+        return ["名詞B", "動詞B", "形容詞B", "副詞B", "形容詞（非自立）"].contains(category) ? nil : category
     }
 
     /// Term counts from the `mecab` command's output for the given sentences.
@@ -57,8 +65,8 @@ struct EndToEndTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("output").path)
         #expect(
             files.sorted() == [
-                "cooccurrence.csv", "document_themes.csv", "documents.csv", "manifest.json", "speakers.csv",
-                "term_frequency.csv", "themes.csv",
+                "compound_candidates.csv", "cooccurrence.csv", "document_terms.csv", "document_themes.csv",
+                "documents.csv", "manifest.json", "speakers.csv", "term_frequency.csv", "themes.csv",
             ])
         let themes = try TestSupport.readCSV(root.appendingPathComponent("output/themes.csv"))
         let occurrences = Dictionary(uniqueKeysWithValues: themes.dropFirst().map { ($0[0], Int($0[2]) ?? -1) })
@@ -88,6 +96,7 @@ struct EndToEndTests {
         for row in rows { actual[row[1] + "/" + row[2]] = Int(row[3]) }
         #expect(actual == expected)
         #expect(expected["小規模/形容動詞"] == 20)
+        #expect(expected["する/動詞B"] == nil && expected["大変/形容動詞"] != nil)
     }
 
     @Test func themesCountWhereTheTokensSpellThem() throws {

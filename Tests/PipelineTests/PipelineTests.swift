@@ -18,7 +18,8 @@ struct PipelineTests {
         throws(PipelineError) -> Pipeline.Summary
     {
         let configuration = PipelineConfiguration(
-            inputs: inputs, output: output.path, jobs: jobs, themes: themes, minimumPairCount: minimumPairCount)
+            inputs: inputs, output: output.path, jobs: jobs, themes: themes, minimumPairCount: minimumPairCount,
+            posPreset: .content)
         return try Pipeline(configuration: configuration, logger: logger).run()
     }
 
@@ -139,8 +140,8 @@ struct PipelineTests {
         #expect(configuration["jobs"] as? Int == 2)
         let outputs = try #require(manifest["outputs"] as? [[String: Any]])
         #expect(outputs.compactMap { $0["path"] as? String } == [
-            "cooccurrence.csv", "document_themes.csv", "documents.csv", "speakers.csv", "term_frequency.csv",
-            "themes.csv",
+            "compound_candidates.csv", "cooccurrence.csv", "document_terms.csv", "document_themes.csv", "documents.csv",
+            "speakers.csv", "term_frequency.csv", "themes.csv",
         ])
         let counts = try #require(manifest["counts"] as? [String: Any])
         #expect(counts["documents"] as? Int == 1)

@@ -14,7 +14,7 @@ struct ReportsTests {
         let chiiki = term("地域", "名詞")
         let kassei = term("活性", "名詞")
         let shien = term("支援", "サ変名詞")
-        let suru = term("する", "動詞")
+        let suru = term("する", "動詞B")
         let kigyou = term("企業", "名詞")
         let susumu = term("進む", "動詞")
         var counts = CorpusCounts(themeNames: ["地域活性化", "観光"])

@@ -3,7 +3,8 @@
 ///
 /// IPAdic tokenizes it as: 地域/の/活性/化/を/支援/する/。 · 地域/の/企業/を/支援/する/。 ·
 /// 企業/の/活性/化/が/進む/。, so the terms of its three sentences are {地域, 活性, 支援, する},
-/// {地域, 企業, 支援, する} and {企業, 活性, 進む} (化 is a suffix, not a term).
+/// {地域, 企業, 支援, する} and {企業, 活性, 進む} (化 is a suffix, not a term), under the `content`
+/// preset (KH Coder's default would leave out する, a hiragana-only verb).
 public enum SmallCorpus {
     public static let documents = [
         "a.txt": "地域の活性化を支援する。地域の企業を支援する。",
@@ -13,7 +14,7 @@ public enum SmallCorpus {
     /// `term_frequency.csv` without its header. Every term but 進む occurs twice; ties sort by code
     /// point: す U+3059 < 企 U+4F01 < 地 U+5730 < 支 U+652F < 活 U+6D3B, and share rank 1.
     public static let termFrequencyRows = [
-        ["1", "する", "動詞", "2", "1", "0.500000", "2"],
+        ["1", "する", "動詞B", "2", "1", "0.500000", "2"],
         ["1", "企業", "名詞", "2", "2", "1.000000", "2"],
         ["1", "地域", "名詞", "2", "1", "0.500000", "2"],
         ["1", "支援", "サ変名詞", "2", "1", "0.500000", "2"],

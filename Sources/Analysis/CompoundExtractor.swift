@@ -1,0 +1,100 @@
+import Tokenization
+
+/// Finds compound-noun candidates (複合名詞) in a sentence by the rules of TermExtract, as KH Coder
+/// uses them (reference/normtok.md §7.2):
+///
+/// 1. Runs of nouns join: 名詞-一般, 名詞-サ変接続, 名詞-接尾-一般, 名詞-接尾-サ変接続,
+///    名詞-固有名詞, 記号-アルファベット and unknown words (not symbol-only ones).
+/// 2. An adjectival or ナイ-adjective stem (名詞-形容動詞語幹, 名詞-ナイ形容詞語幹) joins only when a
+///    noun follows; otherwise the candidate is dropped.
+/// 3. 名詞-接尾-形容動詞語幹 (的) likewise, and never at the head.
+/// 4. A verb right after a candidate drops it (支援する is no compound).
+/// 5. Anything else ends the candidate; symbol-only tokens are delimiters.
+/// 6. A leading 本 and a trailing など, ら, 上, 内, 型, 間, 中, 毎, 等 are left out.
+///
+/// UniDic and JUMAN are read by their nearest parts of speech (普通名詞, 固有名詞, 名詞的接尾辞 …;
+/// a prefix joins at the head when a noun follows).
+public struct CompoundExtractor: Sendable {
+    public let family: FeatureLayout.Family
+
+    public init(family: FeatureLayout.Family = .ipadic) {
+        self.family = family
+    }
+
+    enum Role {
+        case noun, stem, suffixStem, prefix, verb, other
+    }
+
+    static let droppedTails: Set<String> = ["など", "ら", "上", "内", "型", "間", "中", "毎", "等"]
+
+    /// The candidates of a sentence: the token range each covers and its nouns' surfaces. Tokens
+    /// flagged in `covered` (already one term) end a candidate.
+    public func candidates(in tokens: [Token], covered: [Bool]) -> [(range: Range<Int>, nouns: [String])] {
+        var result: [(range: Range<Int>, nouns: [String])] = []
+        var current: [Int] = []
+        func flush() {
+            var run = current
+            current = []
+            if let first = run.first, tokens[first].surface == "本" { run.removeFirst() }
+            if let last = run.last, Self.droppedTails.contains(tokens[last].surface) { run.removeLast() }
+            guard let first = run.first, let last = run.last else { return }
+            result.append((first..<(last + 1), run.map { tokens[$0].surface }))
+        }
+        for index in tokens.indices {
+            if covered[index] {
+                flush()
+                continue
+            }
+            let nextIsNoun = index + 1 < tokens.count && !covered[index + 1] && role(of: tokens[index + 1]) == .noun
+            switch role(of: tokens[index]) {
+            case .noun:
+                current.append(index)
+            case .stem:
+                if nextIsNoun { current.append(index) } else { current = [] }
+            case .suffixStem:
+                if !current.isEmpty && nextIsNoun { current.append(index) } else { current = [] }
+            case .prefix:
+                if current.isEmpty && nextIsNoun { current.append(index) } else { flush() }
+            case .verb:
+                current = []
+            case .other:
+                flush()
+            }
+        }
+        flush()
+        return result
+    }
+
+    func role(of token: Token) -> Role {
+        if TermExtractor.isSymbolOnly(token.surface) { return .other }
+        let path = token.features.partOfSpeechPath
+        func starts(_ prefix: String) -> Bool { path == prefix || path.hasPrefix(prefix + "-") }
+        if token.isUnknown { return starts("名詞-数") || starts("名詞-数詞") ? .other : .noun }
+        switch family {
+        case .ipadic:
+            if starts("名詞-一般") || starts("名詞-サ変接続") || starts("名詞-接尾-一般") || starts("名詞-接尾-サ変接続")
+                || starts("名詞-固有名詞") || starts("記号-アルファベット")
+            {
+                return .noun
+            }
+            if starts("名詞-形容動詞語幹") || starts("名詞-ナイ形容詞語幹") { return .stem }
+            if starts("名詞-接尾-形容動詞語幹") { return .suffixStem }
+            if starts("動詞") { return .verb }
+        case .unidic:
+            if starts("名詞-普通名詞-形状詞可能") { return .stem }
+            if starts("名詞-普通名詞") || starts("名詞-固有名詞") || starts("接尾辞-名詞的") { return .noun }
+            if starts("接尾辞-形状詞的") { return .suffixStem }
+            if starts("接頭辞") { return .prefix }
+            if starts("動詞") { return .verb }
+        case .juman:
+            if starts("名詞-普通名詞") || starts("名詞-サ変名詞") || starts("名詞-固有名詞") || starts("名詞-地名")
+                || starts("名詞-人名") || starts("名詞-組織名") || starts("接尾辞-名詞性名詞接尾辞")
+            {
+                return .noun
+            }
+            if starts("接頭辞-名詞接頭辞") { return .prefix }
+            if starts("動詞") { return .verb }
+        }
+        return .other
+    }
+}

@@ -1,0 +1,112 @@
+import Analysis
+import Foundation
+import Normalization
+import Yams
+
+/// A vocabulary file: the analyst's choices of what counts as a term, in YAML, to version with the
+/// corpus. Every key is optional.
+///
+/// ```yaml
+/// version: 1
+/// preset: khcoder                 # khcoder | content | nouns | all
+/// include: [副詞B]                 # categories or part-of-speech paths added to the preset
+/// exclude: [名詞-数, 代名詞]         # … or taken away
+/// term_form: lemma                # lemma | surface
+/// force_pick: [地域活性化, 小規模事業者]
+/// synonyms:                       # the term, and the forms counted as it
+///   中小機構: [中小企業基盤整備機構, 独立行政法人中小企業基盤整備機構]
+/// stopwords: [default, こと]        # default = kotoba's list; or words; or files (one word a line)
+/// compounds: false                # count noun compounds as single terms
+/// ```
+public struct VocabularyFile: Sendable, Codable, Equatable {
+    public var version: Int?
+    public var preset: TermSelection.Preset?
+    public var include: [String]?
+    public var exclude: [String]?
+    public var termForm: String?
+    public var forcePick: [String]?
+    public var synonyms: [String: [String]]?
+    public var stopwords: [String]?
+    public var compounds: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case version, preset, include, exclude, synonyms, stopwords, compounds
+        case termForm = "term_form"
+        case forcePick = "force_pick"
+    }
+
+    public init() {}
+
+    /// Reads the vocabulary file at `path`.
+    public static func load(path: String) throws(PipelineError) -> VocabularyFile {
+        let text: String
+        do {
+            text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+        } catch {
+            throw .configurationFile(path: path, reason: "cannot read it as UTF-8 text")
+        }
+        let file: VocabularyFile
+        do {
+            file = try YAMLDecoder().decode(VocabularyFile.self, from: text)
+        } catch {
+            throw .configurationFile(path: path, reason: ThemeFile.describe(error))
+        }
+        if let version = file.version, version > 1 {
+            throw .configurationFile(path: path, reason: "version \(version) is not supported (highest: 1)")
+        }
+        if let form = file.termForm, form != "lemma" && form != "surface" {
+            throw .configurationFile(path: path, reason: "term_form must be lemma or surface (got '\(form)')")
+        }
+        return file
+    }
+
+    /// The vocabulary these choices make, with forms normalized and keyed like the text;
+    /// `relativeTo` resolves stopword files named in the vocabulary file.
+    func vocabulary(normalizer: TextNormalizer, selection: TermSelection, joinsCompounds: Bool, relativeTo directory: String)
+        throws(PipelineError) -> Vocabulary
+    {
+        func prepared(_ form: String) throws(PipelineError) -> String {
+            do {
+                return try normalizer.key(try normalizer.normalize(form))
+            } catch {
+                throw .configuration("cannot normalize '\(form)': \(error)")
+            }
+        }
+        var entries: [Vocabulary.Entry] = []
+        for word in forcePick ?? [] {
+            entries.append(Vocabulary.Entry(term: try normalizer.normalizedOrSame(word), forms: [try prepared(word)]))
+        }
+        for (term, forms) in (synonyms ?? [:]).sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            var keyed: [String] = []
+            for form in [term] + forms { keyed.append(try prepared(form)) }
+            entries.append(Vocabulary.Entry(term: try normalizer.normalizedOrSame(term), forms: keyed))
+        }
+        var stops: Set<String> = []
+        for item in stopwords ?? [] {
+            if item == "default" {
+                for word in DefaultStopwords.words { stops.insert(try prepared(word)) }
+            } else if item.hasSuffix(".txt") {
+                let path = item.hasPrefix("/") ? item : directory + "/" + item
+                guard let text = try? String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8) else {
+                    throw .configurationFile(path: path, reason: "cannot read the stopword list")
+                }
+                for line in text.split(whereSeparator: \.isNewline) {
+                    let word = line.trimmingCharacters(in: .whitespaces)
+                    if !word.isEmpty && !word.hasPrefix("#") { stops.insert(try prepared(word)) }
+                }
+            } else {
+                stops.insert(try prepared(item))
+            }
+        }
+        return Vocabulary(
+            selection: selection, useSurface: termForm == "surface", entries: entries, stopwords: stops,
+            joinsCompounds: joinsCompounds)
+    }
+}
+
+extension TextNormalizer {
+    /// `text` normalized, or as it is if normalization fails.
+    func normalizedOrSame(_ text: String) throws(PipelineError) -> String {
+        (try? normalize(text)) ?? text
+    }
+}
