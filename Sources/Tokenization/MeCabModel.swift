@@ -98,29 +98,40 @@ public final class MeCabModel: @unchecked Sendable {
         }
     }
 
+    /// Where MeCab's dictionary indexer is installed (Debian's mecab-utils, source builds).
+    static let indexerCandidates = [
+        "/usr/lib/mecab/mecab-dict-index", "/usr/libexec/mecab/mecab-dict-index", "/usr/local/libexec/mecab/mecab-dict-index",
+        "/usr/lib/x86_64-linux-gnu/mecab/mecab-dict-index",
+    ]
+
     /// Compiles a user dictionary from a CSV of entries (`表層形,左文脈ID,右文脈ID,コスト,features…`,
-    /// UTF-8) for the system dictionary in `dictionaryDirectory`, with MeCab's own indexer (what
-    /// `mecab-dict-index -u` does). The indexer's progress goes to standard error, never to
-    /// standard output, which carries data.
-    /// - Throws: `MeCabError.dictionaryUnavailable` naming the CSV when MeCab refuses it.
+    /// UTF-8) for the system dictionary in `dictionaryDirectory`, with MeCab's own indexer
+    /// (`mecab-dict-index -u`). The indexer runs as a separate process: on a malformed line it ends
+    /// its process, which must not be kotoba's. Its output goes to standard error.
+    /// - Throws: `MeCabError.dictionaryUnavailable` naming the CSV and the indexer's message.
     public static func compileUserDictionary(csv: String, dictionaryDirectory: String, output: String) throws(MeCabError) {
-        let arguments = ["mecab-dict-index", "-d", dictionaryDirectory, "-u", output, "-f", "utf-8", "-t", "utf-8", csv]
-        var cArguments = arguments.map { strdup($0) }
-        defer { cArguments.forEach { free($0) } }
-        fflush(nil)  // every C stream, stdout among them
-        let savedOutput = dup(STDOUT_FILENO)
-        dup2(STDERR_FILENO, STDOUT_FILENO)
-        let status = mecab_dict_index(Int32(cArguments.count), &cArguments)
-        fflush(nil)  // every C stream, stdout among them
-        if savedOutput >= 0 {
-            dup2(savedOutput, STDOUT_FILENO)
-            close(savedOutput)
+        guard let indexer = indexerCandidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw .dictionaryUnavailable(path: csv, reason: "MeCab's dictionary indexer (mecab-dict-index, in mecab-utils) is not installed")
         }
-        guard status == 0, FileManager.default.fileExists(atPath: output) else {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: indexer)
+        process.arguments = ["-d", dictionaryDirectory, "-u", output, "-f", "utf-8", "-t", "utf-8", csv]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.standardError
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw .dictionaryUnavailable(path: csv, reason: "cannot run \(indexer): \(error)")
+        }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: output) else {
+            let reason = message.split(separator: "\n").last { $0.contains("error") || $0.contains("]") }.map(String.init)
             throw .dictionaryUnavailable(
                 path: csv,
-                reason: "MeCab could not compile this user dictionary (each line needs surface, left and right "
-                    + "context ids, cost and the dictionary's features)")
+                reason: "MeCab could not compile this user dictionary: " + (reason ?? "each line needs surface, "
+                    + "left and right context ids, cost and the dictionary's features"))
         }
     }
 }
