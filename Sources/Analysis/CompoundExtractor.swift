@@ -21,7 +21,8 @@ public struct CompoundExtractor: Sendable {
         self.family = family
     }
 
-    enum Role {
+    /// What a token can do in a compound.
+    public enum Role: Sendable {
         case noun, stem, suffixStem, prefix, verb, other
     }
 
@@ -30,6 +31,12 @@ public struct CompoundExtractor: Sendable {
     /// The candidates of a sentence: the token range each covers and its nouns' surfaces. Tokens
     /// flagged in `covered` (already one term) end a candidate.
     public func candidates(in tokens: [Token], covered: [Bool]) -> [(range: Range<Int>, nouns: [String])] {
+        candidates(in: tokens, covered: covered, roles: tokens.map(role(of:)))
+    }
+
+    /// The candidates of a sentence whose tokens' roles are known (`role(of:)` depends only on a
+    /// token's dictionary entry, so callers may keep it by entry).
+    public func candidates(in tokens: [Token], covered: [Bool], roles: [Role]) -> [(range: Range<Int>, nouns: [String])] {
         var result: [(range: Range<Int>, nouns: [String])] = []
         var current: [Int] = []
         func flush() {
@@ -45,8 +52,8 @@ public struct CompoundExtractor: Sendable {
                 flush()
                 continue
             }
-            let nextIsNoun = index + 1 < tokens.count && !covered[index + 1] && role(of: tokens[index + 1]) == .noun
-            switch role(of: tokens[index]) {
+            let nextIsNoun = index + 1 < tokens.count && !covered[index + 1] && roles[index + 1] == .noun
+            switch roles[index] {
             case .noun:
                 current.append(index)
             case .stem:
@@ -65,7 +72,8 @@ public struct CompoundExtractor: Sendable {
         return result
     }
 
-    func role(of token: Token) -> Role {
+    /// What `token` can do in a compound.
+    public func role(of token: Token) -> Role {
         if TermExtractor.isSymbolOnly(token.surface) { return .other }
         let path = token.features.partOfSpeechPath
         func starts(_ prefix: String) -> Bool { path == prefix || path.hasPrefix(prefix + "-") }

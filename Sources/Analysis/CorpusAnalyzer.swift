@@ -29,6 +29,8 @@ public struct CorpusAnalyzer {
     private var knownWords: [ObjectIdentifier: Int32] = [:]
     /// Per worker entry, its index in the document being analyzed (-1: not used yet).
     private var local: [Int32] = []
+    /// Each dictionary entry's role in compounds (it depends on the entry alone).
+    private var compoundRoles: [ObjectIdentifier: CompoundExtractor.Role] = [:]
 
     /// - Parameters:
     ///   - themes: the themes to count, with forms already normalized and keyed like `key`.
@@ -101,7 +103,15 @@ public struct CorpusAnalyzer {
                 }
             }
             // Compound candidates, recorded always, counted as terms if asked.
-            for candidate in compounds.candidates(in: tokens, covered: covered) {
+            let roles = tokens.map { token -> CompoundExtractor.Role in
+                guard !token.isUnknown else { return compounds.role(of: token) }
+                let entry = ObjectIdentifier(token.features)
+                if let known = compoundRoles[entry] { return known }
+                let role = compounds.role(of: token)
+                compoundRoles[entry] = role
+                return role
+            }
+            for candidate in compounds.candidates(in: tokens, covered: covered, roles: roles) {
                 candidates[candidate.nouns, default: 0] += 1
                 if vocabulary.joinsCompounds, candidate.nouns.count > 1 {
                     spans[candidate.range.lowerBound] = (

@@ -176,17 +176,17 @@ public struct CorpusCounts: Sendable {
                 summary.themeSentences[theme] += 1
             }
         }
-        var documentTerms: [TermCount] = []
+        var documentTerms: [Int32: Int] = [:]
         for (entry, count) in occurrences.enumerated() where count > 0 {
             let id = ids[entry]
             termFrequency[Int(id)] += count
-            documentTerms.append(TermCount(term: analysis.entries[entry].term, count: count))
+            documentTerms[id, default: 0] += count
             let written = analysis.entries[entry]
             if written.form != written.term.text { termForms[id, default: [:]][written.form, default: 0] += count }
         }
         for id in Self.distinct(inDocument) { documentFrequency[Int(id)] += 1 }
         compounds.merge(analysis.compounds, uniquingKeysWith: +)
-        summary.terms = Self.combined(documentTerms)
+        summary.terms = documentTerms.map { TermCount(term: terms[Int($0.key)], count: $0.value) }
         for theme in themeNames.indices {
             themeOccurrences[theme] += summary.themeOccurrences[theme]
             themeSentences[theme] += summary.themeSentences[theme]
@@ -235,13 +235,6 @@ public struct CorpusCounts: Sendable {
             themeDocuments[theme] += other.themeDocuments[theme]
         }
         documents += other.documents
-    }
-
-    /// Term counts of one document with the same term (several written forms) added up.
-    static func combined(_ counts: [TermCount]) -> [TermCount] {
-        var totals: [Term: Int] = [:]
-        for item in counts { totals[item.term, default: 0] += item.count }
-        return totals.map { TermCount(term: $0.key, count: $0.value) }.sorted { $0.term < $1.term }
     }
 
     /// The ids in ascending order, each once (sorting beats hashing for a sentence's few terms).

@@ -25,7 +25,7 @@ public struct DocumentSummary: Sendable, Equatable, Codable {
     public var themeSentences: [Int]
     /// The document's speakers, in order of their first turn.
     public var speakers: [SpeakerSummary]
-    /// How often each term occurs in the document (filled in when counted), by term.
+    /// How often each term occurs in the document (filled in when counted), in no order.
     public var terms: [TermCount]
 
     public init(

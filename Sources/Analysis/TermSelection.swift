@@ -27,6 +27,14 @@ public struct TermSelection: Sendable, Codable, Equatable {
 
     /// The categories of `preset`.
     public static func categories(of preset: Preset) -> Set<String> {
+        presetCategories[preset] ?? []
+    }
+
+    /// Every preset's categories, made once.
+    private static let presetCategories: [Preset: Set<String>] = Dictionary(
+        uniqueKeysWithValues: Preset.allCases.map { ($0, makeCategories(of: $0)) })
+
+    private static func makeCategories(of preset: Preset) -> Set<String> {
         typealias C = TermCategory
         let nouns: Set<String> = [
             C.noun, C.nounB, C.nounC, C.verbalNoun, C.adjectivalNoun, C.naiAdjective, C.adverbialNoun, C.properNoun,

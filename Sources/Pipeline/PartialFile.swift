@@ -56,7 +56,8 @@ enum PartialFile {
         for input in inputs.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
             lines.append(try record("input", input))
         }
-        for document in counts.sortedDocuments {
+        for var document in counts.sortedDocuments {
+            document.terms.sort { $0.term < $1.term }  // so that a partial's bytes do not depend on hashing
             lines.append(try record("doc", document))
         }
         let order = counts.terms.indices.sorted { counts.terms[$0] < counts.terms[$1] }

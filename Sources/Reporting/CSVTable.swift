@@ -51,8 +51,19 @@ public struct CSVTable: Sendable {
     }
 
     /// Six decimals, C locale; non-finite values (which no measure here should produce) stay empty.
+    /// Values that fit in 53 bits after scaling are rounded half away from zero by integer
+    /// arithmetic, as printf does for these; others go through printf itself.
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "" }
-        return String(format: "%.6f", value)
+        let raw = abs(value) * 1_000_000
+        let scaled = raw.rounded(.toNearestOrAwayFromZero)
+        // Near a tie, or too large for exact integers, printf decides (it rounds the exact value).
+        guard scaled < 9_007_199_254_740_992, abs(raw - raw.rounded(.down) - 0.5) > 1e-6 else {
+            return String(format: "%.6f", value)
+        }
+        let micros = Int64(scaled)
+        let fraction = String(micros % 1_000_000)
+        let sign = value < 0 && micros != 0 ? "-" : ""
+        return sign + String(micros / 1_000_000) + "." + String(repeating: "0", count: 6 - fraction.count) + fraction
     }
 }
