@@ -108,7 +108,7 @@ struct CorpusCountsTests {
             }
         }
         #expect(normalized(merged.sortedDocuments) == normalized(whole.sortedDocuments))
-        #expect(whole.sortedDocuments[0].terms.count == 4)
+        #expect(whole.sortedDocuments[0].terms.count == 5)  // 地域, 活性, 支援, する, 企業
         #expect(merged.themeOccurrences == whole.themeOccurrences)
     }
 }
