@@ -224,16 +224,7 @@ public struct CorpusCounts: Sendable {
         }
         groupTotals.merge(other.groupTotals, uniquingKeysWith: +)
         compounds.merge(other.compounds, uniquingKeysWith: +)
-        documentCount += other.documentCount
-        sentenceCount += other.sentenceCount
-        paragraphCount += other.paragraphCount
-        tokenCount += other.tokenCount
-        termTokenCount += other.termTokenCount
-        for theme in themeNames.indices {
-            themeOccurrences[theme] += other.themeOccurrences[theme]
-            themeSentences[theme] += other.themeSentences[theme]
-            themeDocuments[theme] += other.themeDocuments[theme]
-        }
+        addTotals(other.totals)
         documents += other.documents
     }
 

@@ -10,16 +10,9 @@ public enum ConfigurationFile {
     /// - Throws: `PipelineError.configurationFile` naming the file and the problem (with its line
     ///   where YAML gives one).
     public static func load(path: String) throws(PipelineError) -> PipelineConfiguration {
-        let text: String
-        do {
-            text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
-        } catch {
-            throw .configurationFile(path: path, reason: "cannot read it as UTF-8 text")
-        }
-        do {
-            return try YAMLDecoder().decode(PipelineConfiguration.self, from: text)
-        } catch {
-            throw .configurationFile(path: path, reason: ThemeFile.describe(error))
+        switch YAMLDocument.decode(PipelineConfiguration.self, path: path) {
+        case .success(let configuration): return configuration
+        case .failure(let problem): throw .configurationFile(path: path, reason: problem.reason)
         }
     }
 

@@ -1,7 +1,6 @@
 import Analysis
 import Foundation
 import Normalization
-import Yams
 
 /// Reads a theme file: YAML with a list of themes, each a name and the words and phrases that
 /// express it. Forms are normalized like the text and keyed like terms, so `ＭＡＣＣ` or `macc` in
@@ -14,12 +13,12 @@ import Yams
 ///     terms: [地域活性化, 地域の活性化, まちづくり]
 /// ```
 public enum ThemeFile {
-    struct Contents: Decodable {
+    public struct Contents: Decodable, Sendable {
         var version: Int?
         var themes: [Entry]
     }
 
-    struct Entry: Decodable {
+    public struct Entry: Decodable, Sendable {
         var name: String
         var terms: [String]
     }
@@ -29,29 +28,32 @@ public enum ThemeFile {
 
     /// Loads and checks the theme file at `path`.
     /// - Throws: `PipelineError.themes` naming the file and every problem found.
+    public static func load(path: String) throws(PipelineError) -> Contents {
+        switch YAMLDocument.decode(Contents.self, path: path) {
+        case .success(let contents): return contents
+        case .failure(let problem): throw .themes(path: path, reason: problem.reason)
+        }
+    }
+
+    /// Loads, checks and prepares the theme file at `path`.
     public static func load(path: String, normalizer: TextNormalizer) throws(PipelineError) -> [Theme] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .themes(path: path, reason: "cannot read the theme file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .themes(path: path, reason: "the theme file is not valid UTF-8")
-        }
-        return try parse(text, path: path, normalizer: normalizer)
+        try themes(from: try load(path: path), path: path, normalizer: normalizer)
     }
 
     /// Parses theme-file text; `path` is only used in messages.
     public static func parse(_ text: String, path: String, normalizer: TextNormalizer) throws(PipelineError)
         -> [Theme]
     {
-        let contents: Contents
-        do {
-            contents = try YAMLDecoder().decode(Contents.self, from: text)
-        } catch {
-            throw .themes(path: path, reason: describe(error))
+        switch YAMLDocument.decode(Contents.self, text: text) {
+        case .success(let contents): return try themes(from: contents, path: path, normalizer: normalizer)
+        case .failure(let problem): throw .themes(path: path, reason: problem.reason)
         }
+    }
+
+    /// The themes of decoded `contents`, checked and with their forms prepared.
+    static func themes(from contents: Contents, path: String, normalizer: TextNormalizer) throws(PipelineError)
+        -> [Theme]
+    {
         if let version = contents.version, version > Self.version {
             throw .themes(path: path, reason: "version \(version) is not supported (highest: \(Self.version))")
         }
@@ -80,26 +82,5 @@ public enum ThemeFile {
         }
         guard problems.isEmpty else { throw .themes(path: path, reason: problems.joined(separator: "; ")) }
         return themes
-    }
-
-    /// A one-line description of a YAML or decoding error, with line and column where known.
-    static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, let context):
-            return "missing key '\(key.stringValue)' at \(path(context.codingPath))"
-        case DecodingError.dataCorrupted(let context):
-            if let underlying = context.underlyingError { return describe(underlying) }
-            return "\(context.debugDescription) at \(path(context.codingPath))"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "\(context.debugDescription) at \(path(context.codingPath))"
-        default:
-            return "invalid YAML: " + "\(error)".replacingOccurrences(of: "\n", with: " ")
-        }
-    }
-
-    private static func path(_ codingPath: [any CodingKey]) -> String {
-        codingPath.isEmpty
-            ? "the top level"
-            : codingPath.map { $0.intValue.map { "[\($0 + 1)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 }

@@ -1,7 +1,6 @@
 import Analysis
 import Foundation
 import Normalization
-import Yams
 
 /// A vocabulary file: the analyst's choices of what counts as a term, in YAML, to version with the
 /// corpus. Every key is optional.
@@ -39,17 +38,10 @@ public struct VocabularyFile: Sendable, Codable, Equatable {
 
     /// Reads the vocabulary file at `path`.
     public static func load(path: String) throws(PipelineError) -> VocabularyFile {
-        let text: String
-        do {
-            text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
-        } catch {
-            throw .configurationFile(path: path, reason: "cannot read it as UTF-8 text")
-        }
         let file: VocabularyFile
-        do {
-            file = try YAMLDecoder().decode(VocabularyFile.self, from: text)
-        } catch {
-            throw .configurationFile(path: path, reason: ThemeFile.describe(error))
+        switch YAMLDocument.decode(VocabularyFile.self, path: path) {
+        case .success(let decoded): file = decoded
+        case .failure(let problem): throw .configurationFile(path: path, reason: problem.reason)
         }
         if let version = file.version, version > 1 {
             throw .configurationFile(path: path, reason: "version \(version) is not supported (highest: 1)")
