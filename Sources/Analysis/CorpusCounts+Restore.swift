@@ -24,6 +24,14 @@ extension CorpusCounts {
         groupTotals[group, default: 0] += count
     }
 
+    /// Adds a group's sentences and, per theme, its sentences where the theme occurs.
+    public mutating func addGroupSentences(group: String, sentences: Int, themeSentences: [Int]) {
+        groupSentences[group, default: 0] += sentences
+        var themes = groupThemeSentences[group] ?? Array(repeating: 0, count: themeNames.count)
+        for (theme, count) in themeSentences.enumerated() where theme < themes.count { themes[theme] += count }
+        groupThemeSentences[group] = themes
+    }
+
     /// Adds occurrences of a compound-noun candidate.
     public mutating func addCompound(_ nouns: [String], count: Int) {
         compounds[nouns, default: 0] += count

@@ -84,6 +84,10 @@ public struct CorpusCounts: Sendable {
     /// Term occurrences per group (by term id), and all term occurrences per group.
     public internal(set) var groupTerms: [String: [Int32: Int]] = [:]
     public internal(set) var groupTotals: [String: Int] = [:]
+    /// Sentences per group, and per group the sentences where each theme occurs (for the theme ×
+    /// group heatmap).
+    public internal(set) var groupSentences: [String: Int] = [:]
+    public internal(set) var groupThemeSentences: [String: [Int]] = [:]
     /// Compound-noun candidates and how often each occurred as a whole.
     public internal(set) var compounds: [[String]: Int] = [:]
 
@@ -155,12 +159,15 @@ public struct CorpusCounts: Sendable {
         var inDocument: [Int32] = []
         for sentence in analysis.sentences {
             for entry in sentence.terms { occurrences[Int(entry)] += 1 }
-            if let grouping, !sentence.terms.isEmpty {
+            if let grouping {
                 let group = grouping.group(of: summary, speaker: sentence.speaker)
-                groupTotals[group, default: 0] += sentence.terms.count
-                var counts = groupTerms[group] ?? [:]
-                for entry in sentence.terms { counts[ids[Int(entry)], default: 0] += 1 }
-                groupTerms[group] = counts
+                addGroupSentence(group: group, themeOccurrences: sentence.themeOccurrences)
+                if !sentence.terms.isEmpty {
+                    groupTotals[group, default: 0] += sentence.terms.count
+                    var counts = groupTerms[group] ?? [:]
+                    for entry in sentence.terms { counts[ids[Int(entry)], default: 0] += 1 }
+                    groupTerms[group] = counts
+                }
             }
             summary.termCount += sentence.terms.count
             let present = Self.distinct(sentence.terms.map { ids[Int($0)] })
@@ -223,9 +230,20 @@ public struct CorpusCounts: Sendable {
             groupTerms[group] = mine
         }
         groupTotals.merge(other.groupTotals, uniquingKeysWith: +)
+        for (group, sentences) in other.groupSentences {
+            addGroupSentences(group: group, sentences: sentences, themeSentences: other.groupThemeSentences[group] ?? [])
+        }
         compounds.merge(other.compounds, uniquingKeysWith: +)
         addTotals(other.totals)
         documents += other.documents
+    }
+
+    /// Counts one sentence of `group` with its theme occurrences.
+    mutating func addGroupSentence(group: String, themeOccurrences: [Int]) {
+        groupSentences[group, default: 0] += 1
+        var themes = groupThemeSentences[group] ?? Array(repeating: 0, count: themeNames.count)
+        for (theme, count) in themeOccurrences.enumerated() where count > 0 { themes[theme] += 1 }
+        groupThemeSentences[group] = themes
     }
 
     /// The ids in ascending order, each once (sorting beats hashing for a sentence's few terms).

@@ -143,6 +143,38 @@ int32_t cicu_decode(const char *charset, const uint8_t *source, int32_t length,
     return (int32_t)(target - (UChar *)destination);
 }
 
+int32_t cicu_encode(const char *charset, const uint16_t *source, int32_t length, uint8_t *destination,
+                    int32_t capacity, int32_t substitute, int32_t *error_offset, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    *error_offset = -1;
+    UConverter *converter = ucnv_open(charset, &error);
+    if (U_FAILURE(error)) { *status = (int32_t)error; return 0; }
+    error = U_ZERO_ERROR;
+    if (substitute) {
+        ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_SUBSTITUTE, NULL, NULL, NULL, &error);
+        if (U_SUCCESS(error)) { ucnv_setSubstChars(converter, "?", 1, &error); }
+    } else {
+        ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &error);
+    }
+    if (U_FAILURE(error)) { ucnv_close(converter); *status = (int32_t)error; return 0; }
+    const UChar *cursor = (const UChar *)source;
+    const UChar *limit = cursor + length;
+    char *target = (char *)destination;
+    error = U_ZERO_ERROR;
+    ucnv_fromUnicode(converter, &target, (char *)destination + capacity, &cursor, limit, NULL, 1, &error);
+    if (U_FAILURE(error)) {
+        UChar invalid[8];
+        int8_t invalid_length = 8;
+        UErrorCode ignored = U_ZERO_ERROR;
+        ucnv_getInvalidUChars(converter, invalid, &invalid_length, &ignored);
+        if (U_FAILURE(ignored)) { invalid_length = 0; }
+        *error_offset = (int32_t)(cursor - (const UChar *)source) - invalid_length;
+    }
+    *status = (int32_t)error;
+    ucnv_close(converter);
+    return (int32_t)(target - (char *)destination);
+}
+
 int32_t cicu_charset_exists(const char *charset) {
     UErrorCode error = U_ZERO_ERROR;
     UConverter *converter = ucnv_open(charset, &error);

@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import Reporting
 
 /// Partial counts as JSON Lines: what `kotoba count` writes and `kotoba merge` adds up.
 ///
@@ -81,14 +82,19 @@ enum PartialFile {
                 "{\"k\":\"pair\",\"a\":[\(JSONText.string(a.text)),\(JSONText.string(a.partOfSpeech))],"
                     + "\"b\":[\(JSONText.string(b.text)),\(JSONText.string(b.partOfSpeech))],\"n\":\(count)}")
         }
-        for (group, terms) in counts.groupTerms.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        let groups = Set(counts.groupTerms.keys).union(counts.groupSentences.keys)
+        for group in groups.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let terms = counts.groupTerms[group] ?? [:]
             let sorted = terms.map { (counts.terms[Int($0.key)], $0.value) }.sorted { $0.0 < $1.0 }
             for (term, count) in sorted {
                 lines.append(
                     "{\"k\":\"group\",\"g\":\(JSONText.string(group)),\"t\":\(JSONText.string(term.text)),"
                         + "\"p\":\(JSONText.string(term.partOfSpeech)),\"n\":\(count)}")
             }
-            lines.append("{\"k\":\"grouptotal\",\"g\":\(JSONText.string(group)),\"n\":\(counts.groupTotals[group] ?? 0)}")
+            let themes = (counts.groupThemeSentences[group] ?? []).map(String.init).joined(separator: ",")
+            lines.append(
+                "{\"k\":\"grouptotal\",\"g\":\(JSONText.string(group)),\"n\":\(counts.groupTotals[group] ?? 0),"
+                    + "\"s\":\(counts.groupSentences[group] ?? 0),\"th\":[\(themes)]}")
         }
         for (nouns, count) in counts.compounds.sorted(by: { $0.key.joined(separator: "\t") < $1.key.joined(separator: "\t") }) {
             lines.append("{\"k\":\"compound\",\"nouns\":[" + nouns.map(JSONText.string).joined(separator: ",") + "],\"n\":\(count)}")
@@ -148,6 +154,9 @@ enum PartialFile {
                     throw .partial(path: name, line: line, reason: "malformed group record")
                 }
                 counts.addGroupTotal(group: group, count: n)
+                if let sentences = object["s"] as? Int {
+                    counts.addGroupSentences(group: group, sentences: sentences, themeSentences: object["th"] as? [Int] ?? [])
+                }
             case "compound":
                 guard let nouns = object["nouns"] as? [String], let n = object["n"] as? Int else {
                     throw .partial(path: name, line: line, reason: "malformed compound record")

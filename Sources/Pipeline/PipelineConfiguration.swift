@@ -1,6 +1,7 @@
 import Analysis
 import Corpus
 import Foundation
+import Reporting
 import Normalization
 
 /// Everything that decides a run's output: read from `kotoba.yml` (every key optional), then
@@ -69,6 +70,28 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public var maxTermCount: Int?
     public var minDocumentCount: Int?
     public var maxDocumentCount: Int?
+    /// CSV dialect (`excel`, `unix`), encoding (`utf-8`, `cp932`), whether CP932 may replace what
+    /// it cannot hold with `?`, and the header language (`en`, `ja`).
+    public var csvDialect: CSVFormat.Dialect
+    public var csvEncoding: ReportEncoding
+    public var csvReplaceUnencodable: Bool
+    public var headerLanguage: CSVFormat.HeaderLanguage
+    /// Also write every table as JSON.
+    public var json: Bool
+
+    /// The bytes report CSV files are written in.
+    public enum ReportEncoding: String, Sendable, Codable, CaseIterable {
+        case utf8 = "utf-8"
+        case cp932
+    }
+
+    /// The CSV format these settings ask for.
+    public var csvFormat: CSVFormat {
+        CSVFormat(
+            dialect: csvDialect,
+            encoding: csvEncoding == .cp932 ? .cp932(substitute: csvReplaceUnencodable) : .utf8,
+            headerLanguage: headerLanguage)
+    }
 
     /// The bundled corpus and theme file, read when `kotoba run` is given no paths.
     public static let defaultCorpus = "corpus"
@@ -82,7 +105,9 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         fileLists: [FileList] = [], keepGoing: Bool = false, cache: String? = nil, linesInput: Bool = false,
         userDictionaries: [String] = [], vocabulary: String? = nil, posPreset: TermSelection.Preset? = nil,
         stopwords: [String] = [], compounds: Bool = false, groupBy: String? = nil, groupTop: Int = 30,
-        minTermCount: Int? = nil, maxTermCount: Int? = nil, minDocumentCount: Int? = nil, maxDocumentCount: Int? = nil
+        minTermCount: Int? = nil, maxTermCount: Int? = nil, minDocumentCount: Int? = nil, maxDocumentCount: Int? = nil,
+        csvDialect: CSVFormat.Dialect = .excel, csvEncoding: ReportEncoding = .utf8, csvReplaceUnencodable: Bool = false,
+        headerLanguage: CSVFormat.HeaderLanguage = .en, json: Bool = false
     ) {
         version = Self.currentVersion
         self.inputs = inputs
@@ -110,6 +135,11 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         self.maxTermCount = maxTermCount
         self.minDocumentCount = minDocumentCount
         self.maxDocumentCount = maxDocumentCount
+        self.csvDialect = csvDialect
+        self.csvEncoding = csvEncoding
+        self.csvReplaceUnencodable = csvReplaceUnencodable
+        self.headerLanguage = headerLanguage
+        self.json = json
     }
 
     enum CodingKeys: String, CodingKey {
@@ -129,6 +159,11 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         case maxTermCount = "max_tf"
         case minDocumentCount = "min_df"
         case maxDocumentCount = "max_df"
+        case csvDialect = "csv_dialect"
+        case csvEncoding = "csv_encoding"
+        case csvReplaceUnencodable = "csv_replace_unencodable"
+        case headerLanguage = "header_lang"
+        case json
     }
 
     /// Every key is optional; a missing one keeps its default.
@@ -176,6 +211,11 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         maxTermCount = try container.decodeIfPresent(Int.self, forKey: .maxTermCount)
         minDocumentCount = try container.decodeIfPresent(Int.self, forKey: .minDocumentCount)
         maxDocumentCount = try container.decodeIfPresent(Int.self, forKey: .maxDocumentCount)
+        csvDialect = try container.decodeIfPresent(CSVFormat.Dialect.self, forKey: .csvDialect) ?? .excel
+        csvEncoding = try container.decodeIfPresent(ReportEncoding.self, forKey: .csvEncoding) ?? .utf8
+        csvReplaceUnencodable = try container.decodeIfPresent(Bool.self, forKey: .csvReplaceUnencodable) ?? false
+        headerLanguage = try container.decodeIfPresent(CSVFormat.HeaderLanguage.self, forKey: .headerLanguage) ?? .en
+        json = try container.decodeIfPresent(Bool.self, forKey: .json) ?? false
     }
 
     /// Where the cache goes unless told otherwise: `$XDG_CACHE_HOME/kotoba` or `~/.cache/kotoba`.

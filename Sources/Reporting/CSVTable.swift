@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 
 /// A table to be written as CSV: a header and rows of cells.
@@ -18,27 +19,58 @@ public struct CSVTable: Sendable {
         self.rows = rows
     }
 
-    /// The table as Excel-friendly CSV: UTF-8 with a byte-order mark (without it Excel on
-    /// Japanese Windows reads the file as Shift_JIS), CRLF line ends, and RFC 4180 quoting (a
-    /// field with a comma, quote, CR or LF is quoted, quotes doubled).
+    /// The table as Excel-friendly CSV (see `CSVFormat.excel`).
     public func excelCSV() -> Data {
-        var text = "\u{FEFF}"
-        text.reserveCapacity(64 * (rows.count + 1))
-        append(header.map(Cell.text), to: &text)
-        for row in rows { append(row, to: &text) }
-        return Data(text.utf8)
+        Data(text(.excel, toStandardOutput: false).utf8)
     }
 
-    private func append(_ row: [Cell], to text: inout String) {
+    /// The table in `format`, as bytes; `file` names the report in errors.
+    /// - Throws: `ReportError.unencodable` when a CP932 file meets a character CP932 cannot hold.
+    public func render(_ format: CSVFormat, file: String, toStandardOutput: Bool = false) throws(ReportError) -> Data {
+        let text = text(format, toStandardOutput: toStandardOutput)
+        switch format.encoding {
+        case .utf8:
+            return Data(text.utf8)
+        case .cp932(let substitute):
+            do {
+                return try TextEncoder.cp932(text, substitute: substitute)
+            } catch {
+                throw unencodable(error, in: text, file: file)
+            }
+        }
+    }
+
+    /// The CSV text, header translated as `format` asks.
+    func text(_ format: CSVFormat, toStandardOutput: Bool) -> String {
+        var text = format.byteOrderMark(toStandardOutput: toStandardOutput) ? "\u{FEFF}" : ""
+        text.reserveCapacity(64 * (rows.count + 1))
+        let names = format.headerLanguage == .ja ? header.map(ColumnCatalog.japanese) : header
+        append(names.map(Cell.text), to: &text, format: format)
+        for row in rows { append(row, to: &text, format: format) }
+        return text
+    }
+
+    private func append(_ row: [Cell], to text: inout String, format: CSVFormat) {
         for (index, cell) in row.enumerated() {
             if index > 0 { text += "," }
             switch cell {
-            case .text(let value): text += Self.quoted(value)
+            case .text(let value): text += Self.quoted(format.guarded(value))
             case .integer(let value): text += String(value)
             case .decimal(let value): text += Self.format(value)
             }
         }
-        text += "\r\n"
+        text += format.lineEnd
+    }
+
+    /// Where in the table the character CP932 could not hold is: line and column, 1-based.
+    private func unencodable(_ error: TextEncoder.Unencodable, in text: String, file: String) -> ReportError {
+        let before = text.unicodeScalars.prefix(error.offset)
+        let line = before.filter { $0 == "\n" }.count + 1
+        let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+        let column = String(String.UnicodeScalarView(before[lineStart...])).count + 1
+        let scalars = error.character.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+        return .unencodable(
+            path: file, character: error.character, codePoints: scalars.joined(separator: " "), line: line, column: column)
     }
 
     /// `value` quoted per RFC 4180 if it needs to be.

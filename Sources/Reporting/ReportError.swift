@@ -9,11 +9,16 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAnOutputDirectory(path: String)
     /// Another run is writing the same output directory.
     case locked(path: String)
+    /// A report asked for in CP932 holds a character CP932 cannot encode.
+    case unencodable(path: String, character: String, codePoints: String, line: Int, column: Int)
 
     public var description: String {
         switch self {
         case .cannotCreate(let path, let reason): "cannot create output '\(path)': \(reason)"
         case .writeFailed(let path, let reason): "cannot write '\(path)': \(reason)"
+        case .unencodable(let path, let character, let codePoints, let line, let column):
+            "cannot write '\(path)' in CP932: '\(character)' (\(codePoints)) at line \(line), column \(column) "
+                + "has no CP932 form; use UTF-8, or --csv-replace-unencodable to write '?' in its place"
         case .locked(let path):
             "another kotoba run is writing '\(path)'; try again when it has finished"
         case .notAnOutputDirectory(let path):
@@ -26,7 +31,7 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     public var isCreationFailure: Bool {
         switch self {
         case .cannotCreate, .notAnOutputDirectory: true
-        case .writeFailed, .locked: false
+        case .writeFailed, .locked, .unencodable: false
         }
     }
 }

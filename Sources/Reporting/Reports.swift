@@ -235,34 +235,58 @@ public enum Reports {
         public var minimumPairCount: Int
         public var bounds: TermBounds
         public var groupTop: Int
+        /// Dialect, encoding and header language of the CSV files.
+        public var csv: CSVFormat
+        /// Also write each table as JSON (`--format json`).
+        public var json: Bool
 
-        public init(minimumPairCount: Int = 2, bounds: TermBounds = TermBounds(), groupTop: Int = 30) {
+        public init(
+            minimumPairCount: Int = 2, bounds: TermBounds = TermBounds(), groupTop: Int = 30,
+            csv: CSVFormat = .excel, json: Bool = false
+        ) {
             self.minimumPairCount = minimumPairCount
             self.bounds = bounds
             self.groupTop = groupTop
+            self.csv = csv
+            self.json = json
         }
     }
 
-    /// The CSV report files of a run, ready for `ReportPublisher`.
-    public static func files(counts: CorpusCounts, themes: [Theme], options: Options) -> [ReportFile] {
-        var files = [
-            ReportFile(name: "documents.csv") { documents(counts).excelCSV() },
-            ReportFile(name: "term_frequency.csv") { termFrequency(counts, bounds: options.bounds).excelCSV() },
-            ReportFile(name: "document_terms.csv") { documentTerms(counts, bounds: options.bounds).excelCSV() },
-            ReportFile(name: "compound_candidates.csv") { compoundCandidates(counts).excelCSV() },
-            ReportFile(name: "cooccurrence.csv") {
-                cooccurrence(counts, minimumCount: options.minimumPairCount, bounds: options.bounds).excelCSV()
-            },
-            ReportFile(name: "themes.csv") { Reports.themes(counts, themes: themes).excelCSV() },
-            ReportFile(name: "document_themes.csv") { documentThemes(counts).excelCSV() },
-            ReportFile(name: "speakers.csv") { speakers(counts).excelCSV() },
+    /// The tables of a run by file stem, in the order they are listed.
+    public static func tables(counts: CorpusCounts, themes: [Theme], options: Options)
+        -> [(stem: String, table: @Sendable () -> CSVTable)]
+    {
+        var tables: [(stem: String, table: @Sendable () -> CSVTable)] = [
+            ("documents", { documents(counts) }),
+            ("term_frequency", { termFrequency(counts, bounds: options.bounds) }),
+            ("document_terms", { documentTerms(counts, bounds: options.bounds) }),
+            ("compound_candidates", { compoundCandidates(counts) }),
+            ("cooccurrence", { cooccurrence(counts, minimumCount: options.minimumPairCount, bounds: options.bounds) }),
+            ("themes", { Reports.themes(counts, themes: themes) }),
+            ("document_themes", { documentThemes(counts) }),
+            ("speakers", { speakers(counts) }),
         ]
         if counts.grouping != nil {
-            files.append(
-                ReportFile(name: "group_terms.csv") {
-                    groupTerms(counts, top: options.groupTop, bounds: options.bounds).excelCSV()
-                })
+            tables.append(("group_terms", { groupTerms(counts, top: options.groupTop, bounds: options.bounds) }))
         }
+        return tables
+    }
+
+    /// The report files of a run, ready for `ReportPublisher`: every table as CSV (and JSON if
+    /// asked), `data_dictionary.csv` and `summary.json`.
+    public static func files(counts: CorpusCounts, themes: [Theme], options: Options) -> [ReportFile] {
+        var files: [ReportFile] = []
+        let format = options.csv
+        for (stem, table) in tables(counts: counts, themes: themes, options: options) {
+            files.append(ReportFile(name: stem + ".csv") { try table().render(format, file: stem + ".csv") })
+            if options.json { files.append(ReportFile(name: stem + ".json") { table().json() }) }
+        }
+        files.append(
+            ReportFile(name: "data_dictionary.csv") { try ColumnCatalog.table().render(format, file: "data_dictionary.csv") })
+        files.append(
+            ReportFile(name: "summary.json") {
+                try ReportSummary(counts: counts, themes: themes, bounds: options.bounds).json()
+            })
         return files
     }
 

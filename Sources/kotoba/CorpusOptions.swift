@@ -4,6 +4,7 @@ import Corpus
 import Foundation
 import Normalization
 import Pipeline
+import Reporting
 
 /// Where the inputs are and how they are read and prepared, shared by `run`, `count`, `tokenize`
 /// and `dump-config`. Every option left out keeps the configuration file's value.
@@ -159,7 +160,30 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Characteristic terms listed per group in group_terms.csv (default: 30).", valueName: "n"))
     var groupTop: Int?
 
+    @Option(help: ArgumentHelp("CSV dialect: excel (BOM, CRLF, formula guard; default) or unix (no BOM, LF).", valueName: "dialect"))
+    var csvDialect: CSVFormat.Dialect?
+
+    @Option(help: ArgumentHelp("Encoding of the CSV reports: utf-8 (default) or cp932 for old Excel.", valueName: "encoding"))
+    var csvEncoding: PipelineConfiguration.ReportEncoding?
+
+    @Flag(help: "With --csv-encoding cp932, write '?' for characters CP932 cannot hold instead of failing.")
+    var csvReplaceUnencodable = false
+
+    @Option(help: ArgumentHelp("Language of the CSV header rows: en (default) or ja (KH Coder's wording).", valueName: "lang"))
+    var headerLang: CSVFormat.HeaderLanguage?
+
+    @Option(help: ArgumentHelp("Also write every table as JSON: --format json (CSV is always written).", valueName: "format"))
+    var format: [ReportFormat] = []
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+        case csv
+        case json
+    }
+
     func validate() throws {
+        if csvReplaceUnencodable, csvEncoding != .cp932 {
+            throw ValidationError("'--csv-replace-unencodable' only applies with '--csv-encoding cp932'")
+        }
         if let minPairCount, minPairCount < 1 { throw ValidationError("'--min-pair-count' must be at least 1") }
         if let groupTop, groupTop < 1 { throw ValidationError("'--group-top' must be at least 1") }
         for (name, value) in [("--min-tf", minTf), ("--max-tf", maxTf), ("--min-df", minDf), ("--max-df", maxDf)] {
@@ -175,5 +199,14 @@ struct ReportOptions: ParsableArguments {
         if let minDf { configuration.minDocumentCount = minDf }
         if let maxDf { configuration.maxDocumentCount = maxDf }
         if let groupTop { configuration.groupTop = groupTop }
+        if let csvDialect { configuration.csvDialect = csvDialect }
+        if let csvEncoding { configuration.csvEncoding = csvEncoding }
+        if csvReplaceUnencodable { configuration.csvReplaceUnencodable = true }
+        if let headerLang { configuration.headerLanguage = headerLang }
+        if format.contains(.json) { configuration.json = true }
     }
 }
+
+extension CSVFormat.Dialect: ExpressibleByArgument {}
+extension CSVFormat.HeaderLanguage: ExpressibleByArgument {}
+extension PipelineConfiguration.ReportEncoding: ExpressibleByArgument {}

@@ -6,7 +6,7 @@ import Pipeline
 enum ExitStatus {
     static let partial: Int32 = 3  // --keep-going left inputs out
     static let usage: Int32 = 64  // EX_USAGE
-    static let dataError: Int32 = 65  // EX_DATAERR: an input is not valid text
+    static let dataError: Int32 = 65  // EX_DATAERR: an input is not valid text, or a report cannot hold it in CP932
     static let noInput: Int32 = 66  // EX_NOINPUT: an input is missing or unreadable
     static let unavailable: Int32 = 69  // EX_UNAVAILABLE: MeCab or the dictionary cannot be used
     static let software: Int32 = 70  // EX_SOFTWARE: a bug
@@ -26,6 +26,7 @@ enum ExitStatus {
         case .themes, .configurationFile, .incompatiblePartials: configuration
         case .processing, .partial: dataError
         case .output(.locked): temporaryFailure
+        case .output(.unencodable): dataError
         case .output(let error): error.isCreationFailure ? cannotCreate : ioError
         case .writeFailed: ioError
         case .configuration: usage

@@ -5,7 +5,10 @@ import TestSupport
 /// Batch operation as cron jobs, shell loops and clusters use it: exit codes, configuration, file
 /// lists, the lock, the cache, logs, and count/merge across shards.
 struct BatchTests {
-    static let reports = ["term_frequency.csv", "cooccurrence.csv", "themes.csv", "document_themes.csv", "speakers.csv", "documents.csv"]
+    static let reports = [
+        "term_frequency.csv", "cooccurrence.csv", "themes.csv", "document_themes.csv", "speakers.csv", "documents.csv",
+        "group_terms.csv", "summary.json",
+    ]
 
     func kotoba(_ arguments: [String], in directory: URL, input: Data? = nil, environment: [String: String] = [:])
         throws -> TestSupport.ProcessResult
@@ -29,21 +32,33 @@ struct BatchTests {
         return root
     }
 
-    func reports(_ directory: URL) throws -> [Data] {
-        try Self.reports.map { try Data(contentsOf: directory.appendingPathComponent($0)) }
+    /// The reports of `directory` by name; group_terms.csv only exists with --group-by.
+    func reports(_ directory: URL) throws -> [String: Data] {
+        var found: [String: Data] = [:]
+        for name in Self.reports {
+            let url = directory.appendingPathComponent(name)
+            if name == "group_terms.csv", !FileManager.default.fileExists(atPath: url.path) { continue }
+            found[name] = try Data(contentsOf: url)
+        }
+        return found
     }
 
     @Test func mergingOneTwoOrEightShardsInAnyOrderGivesTheSingleRunsReports() throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(try kotoba(["run", "corpus", "--themes", "themes.yml", "--out", "single", "--no-cache"], in: root).status == 0)
+        let run = ["run", "corpus", "--themes", "themes.yml", "--out", "single", "--no-cache", "--group-by", "speaker"]
+        #expect(try kotoba(run, in: root).status == 0)
         let single = try reports(root.appendingPathComponent("single"))
+        #expect(single.count == Self.reports.count)
         for count in [1, 2, 8] {
             var partials: [String] = []
             for index in 0..<count {
                 let name = "p\(count)-\(index).jsonl"
                 let result = try kotoba(
-                    ["count", "corpus", "--themes", "themes.yml", "--shard", "\(index)/\(count)", "--partial", name, "--no-cache"],
+                    [
+                        "count", "corpus", "--themes", "themes.yml", "--shard", "\(index)/\(count)", "--partial", name,
+                        "--no-cache", "--group-by", "speaker",
+                    ],
                     in: root)
                 #expect(result.status == 0, "\(result.standardError)")
                 partials.append(name)

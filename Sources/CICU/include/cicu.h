@@ -60,6 +60,13 @@ int32_t cicu_display_width(int32_t codepoint);
 int32_t cicu_decode(const char *charset, const uint8_t *source, int32_t length,
                     uint16_t *destination, int32_t capacity, int32_t *error_offset, int32_t *status);
 
+/// Converts UTF-16 text to bytes in `charset`. With `substitute` 0 it stops at the first character
+/// the charset cannot hold (*status > 0, *error_offset its UTF-16 offset); with 1 such characters
+/// become `?`. Returns the bytes written; `capacity` of 4 ×
+/// `length` + 4 is always enough for the Japanese charsets.
+int32_t cicu_encode(const char *charset, const uint16_t *source, int32_t length, uint8_t *destination,
+                    int32_t capacity, int32_t substitute, int32_t *error_offset, int32_t *status);
+
 /// `1` if ICU has a converter for `charset`, else `0`.
 int32_t cicu_charset_exists(const char *charset);
 

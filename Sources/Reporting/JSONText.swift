@@ -1,8 +1,8 @@
 /// JSON text written by hand, for the hot, line-by-line formats (partial counts, the cache)
-/// where `JSONEncoder` would cost more than the counting.
-enum JSONText {
+/// where `JSONEncoder` would cost more than the counting, and for report tables as JSON.
+public enum JSONText {
     /// `value` as a JSON string literal (RFC 8259: quote, backslash and control characters escaped).
-    static func string(_ value: String) -> String {
+    public static func string(_ value: String) -> String {
         var result = "\""
         result.reserveCapacity(value.utf8.count + 2)
         for scalar in value.unicodeScalars {
@@ -22,7 +22,7 @@ enum JSONText {
     }
 
     /// An array of integers.
-    static func integers(_ values: [Int]) -> String {
+    public static func integers(_ values: [Int]) -> String {
         "[" + values.map(String.init).joined(separator: ",") + "]"
     }
 }
