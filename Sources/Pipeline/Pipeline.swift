@@ -25,12 +25,20 @@ public struct Pipeline: Sendable {
     public let configuration: PipelineConfiguration
     private let logger: Logger
     private let progress: (@Sendable (Progress) -> Void)?
+    private let beforePublishing: @Sendable () -> Void
 
-    /// - Parameter progress: called after each input, from any thread, for a progress display.
-    public init(configuration: PipelineConfiguration, logger: Logger, progress: (@Sendable (Progress) -> Void)? = nil) {
+    /// - Parameters:
+    ///   - progress: called after each input, from any thread, for a progress display.
+    ///   - beforePublishing: called when the reports are staged, before they replace the output
+    ///     (a test hook: see `ReportPublisher.beforeSwap`).
+    public init(
+        configuration: PipelineConfiguration, logger: Logger, progress: (@Sendable (Progress) -> Void)? = nil,
+        beforePublishing: @escaping @Sendable () -> Void = {}
+    ) {
         self.configuration = configuration
         self.logger = logger
         self.progress = progress
+        self.beforePublishing = beforePublishing
     }
 
     /// How far a run has got.
@@ -433,7 +441,7 @@ public struct Pipeline: Sendable {
         let writeStarted = Date()
         let published: [ReportPublisher.PublishedFile]
         do {
-            published = try ReportPublisher().publish(files, to: URL(fileURLWithPath: configuration.output)) { outputs in
+            published = try ReportPublisher(beforeSwap: beforePublishing).publish(files, to: URL(fileURLWithPath: configuration.output)) { outputs in
                 var manifest = finalManifest
                 manifest.outputs = outputs
                 manifest.durationsMs["write"] = Int((Date().timeIntervalSince(writeStarted) * 1000).rounded())

@@ -26,7 +26,13 @@ public struct ReportPublisher: Sendable {
     /// The file that marks a directory as kotoba's output.
     public static let manifestName = "manifest.json"
 
-    public init() {}
+    /// Called once every file is in the staging directory, before it replaces the output. Tests
+    /// use it to stall a run there and kill it.
+    public var beforeSwap: @Sendable () -> Void
+
+    public init(beforeSwap: @escaping @Sendable () -> Void = {}) {
+        self.beforeSwap = beforeSwap
+    }
 
     /// Publishes `files` into `output`, then `manifest(published)`, which can list the others.
     /// - Returns: the published files, sorted by path, the manifest last.
@@ -53,6 +59,7 @@ public struct ReportPublisher: Sendable {
             let reports = try Self.write(files, into: staging, displayRoot: output.path)
             let manifestFile = ReportFile(name: Self.manifestName) { try manifest(reports) }
             let published = reports + (try Self.write([manifestFile], into: staging, displayRoot: output.path))
+            beforeSwap()
             if fileManager.fileExists(atPath: output.path) {
                 try? fileManager.removeItem(at: previous)
                 try Self.rename(output, to: previous)

@@ -273,7 +273,7 @@ public enum Reports {
     }
 
     /// The report files of a run, ready for `ReportPublisher`: every table as CSV (and JSON if
-    /// asked), `data_dictionary.csv` and `summary.json`.
+    /// asked), `data_dictionary.csv`, `summary.json` and `report.html`.
     public static func files(counts: CorpusCounts, themes: [Theme], options: Options) -> [ReportFile] {
         var files: [ReportFile] = []
         let format = options.csv
@@ -286,6 +286,13 @@ public enum Reports {
         files.append(
             ReportFile(name: "summary.json") {
                 try ReportSummary(counts: counts, themes: themes, bounds: options.bounds).json()
+            })
+        let linked = files.map(\.name) + ["report.html", "manifest.json"]
+        files.append(
+            ReportFile(name: "report.html") {
+                HTMLReport.render(
+                    summary: ReportSummary(counts: counts, themes: themes, bounds: options.bounds), network: nil,
+                    files: linked)
             })
         return files
     }

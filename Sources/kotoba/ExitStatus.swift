@@ -49,6 +49,14 @@ enum ExitStatus {
         return ExitCode(code(for: error))
     }
 
+    /// A test hook: with `KOTOBA_TEST_FAULT=stall-publish` a run stops with its reports staged,
+    /// before they replace the output, so a test can kill it there.
+    static let stallHook: @Sendable () -> Void = {
+        guard ProcessInfo.processInfo.environment["KOTOBA_TEST_FAULT"] == "stall-publish" else { return }
+        FileHandle.standardError.write(Data("kotoba: test hook: stalled before publishing\n".utf8))
+        while true { sleep(60) }
+    }
+
     /// Runs `body`, turning a `PipelineError` into its printed messages and exit code.
     static func run<T>(_ body: () throws(PipelineError) -> T) throws -> T {
         do throws(PipelineError) {

@@ -37,8 +37,10 @@ extension Kotoba {
                 if let out { configuration.output = out }
                 report.apply(to: &configuration)
                 defer { display?.finish() }
-                return try Pipeline(configuration: configuration, logger: logger, progress: display.map { $0.update })
-                    .run()
+                return try Pipeline(
+                    configuration: configuration, logger: logger, progress: display.map { $0.update },
+                    beforePublishing: ExitStatus.stallHook
+                ).run()
             }
             logger.notice(
                 "wrote reports",
