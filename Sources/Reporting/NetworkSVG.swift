@@ -24,7 +24,7 @@ public enum NetworkSVG {
 
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(style.width)\" height=\"\(style.height)\" "
         svg += "viewBox=\"0 0 \(style.width) \(style.height)\" role=\"img\" "
-        svg += "font-family=\"'Hiragino Sans','Noto Sans CJK JP','Yu Gothic',Meiryo,sans-serif\" "
+        svg += "font-family=\"\(XMLText.escaped(HTMLReport.fontStack))\" "
         svg += "font-size=\"\(fixed(style.fontSize))\">\n"
         svg += "<title>co-occurrence network: \(network.nodes.count) terms, \(network.edges.count) edges</title>\n"
 
@@ -49,7 +49,9 @@ public enum NetworkSVG {
             svg += XMLText.escaped("\(node.term) (\(node.pos)) frequency \(node.frequency), community \(node.community + 1)")
             svg += "</title></circle>\n"
         }
-        svg += "</g>\n<g fill=\"#000000\" text-anchor=\"middle\" dominant-baseline=\"central\">\n"
+        // A white halo under each label keeps it readable where lines cross it.
+        svg += "</g>\n<g fill=\"#000000\" text-anchor=\"middle\" dominant-baseline=\"central\" "
+        svg += "stroke=\"#ffffff\" stroke-width=\"3\" stroke-opacity=\"0.85\" paint-order=\"stroke\" stroke-linejoin=\"round\">\n"
         for (index, node) in network.nodes.enumerated() {
             svg += "<text x=\"\(fixed(points[index].x))\" y=\"\(fixed(points[index].y))\">"
             svg += XMLText.escaped(node.term) + "</text>\n"

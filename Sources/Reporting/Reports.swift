@@ -239,16 +239,19 @@ public enum Reports {
         public var csv: CSVFormat
         /// Also write each table as JSON (`--format json`).
         public var json: Bool
+        /// Edges drawn in the co-occurrence network (ties at the cut are kept, as KH Coder does).
+        public var networkEdges: Int
 
         public init(
             minimumPairCount: Int = 2, bounds: TermBounds = TermBounds(), groupTop: Int = 30,
-            csv: CSVFormat = .excel, json: Bool = false
+            csv: CSVFormat = .excel, json: Bool = false, networkEdges: Int = 60
         ) {
             self.minimumPairCount = minimumPairCount
             self.bounds = bounds
             self.groupTop = groupTop
             self.csv = csv
             self.json = json
+            self.networkEdges = networkEdges
         }
     }
 
@@ -273,7 +276,8 @@ public enum Reports {
     }
 
     /// The report files of a run, ready for `ReportPublisher`: every table as CSV (and JSON if
-    /// asked), `data_dictionary.csv`, `summary.json` and `report.html`.
+    /// asked), `data_dictionary.csv`, `summary.json`, the co-occurrence network for Gephi in
+    /// `graph/`, and `report.html`. The network (with its layout) is built once, here.
     public static func files(counts: CorpusCounts, themes: [Theme], options: Options) -> [ReportFile] {
         var files: [ReportFile] = []
         let format = options.csv
@@ -287,12 +291,26 @@ public enum Reports {
             ReportFile(name: "summary.json") {
                 try ReportSummary(counts: counts, themes: themes, bounds: options.bounds).json()
             })
+        let network = CooccurrenceNetwork.build(
+            counts,
+            options: CooccurrenceNetwork.Options(
+                maximumEdges: options.networkEdges, minimumPairCount: options.minimumPairCount, bounds: options.bounds))
+        files += [
+            ReportFile(name: "graph/nodes.csv") {
+                try GraphExport.nodesTable(network).render(format, file: "graph/nodes.csv")
+            },
+            ReportFile(name: "graph/edges.csv") {
+                try GraphExport.edgesTable(network).render(format, file: "graph/edges.csv")
+            },
+            ReportFile(name: "graph/cooccurrence.graphml") { GraphExport.graphML(network) },
+            ReportFile(name: "graph/cooccurrence.gexf") { GraphExport.gexf(network) },
+        ]
         let linked = files.map(\.name) + ["report.html", "manifest.json"]
         files.append(
             ReportFile(name: "report.html") {
                 HTMLReport.render(
-                    summary: ReportSummary(counts: counts, themes: themes, bounds: options.bounds), network: nil,
-                    files: linked)
+                    summary: ReportSummary(counts: counts, themes: themes, bounds: options.bounds),
+                    network: network.edges.isEmpty ? nil : NetworkSVG.render(network), files: linked)
             })
         return files
     }
