@@ -406,7 +406,8 @@ public struct Pipeline: Sendable {
                 bounds: TermBounds(
                     minimumCount: configuration.minTermCount, maximumCount: configuration.maxTermCount,
                     minimumDocuments: configuration.minDocumentCount, maximumDocuments: configuration.maxDocumentCount),
-                groupTop: configuration.groupTop, csv: configuration.csvFormat, json: configuration.json))
+                groupTop: configuration.groupTop, csv: configuration.csvFormat, json: configuration.json,
+                networkEdges: configuration.networkEdges))
         let skipped = analyzed.failures.flatMap(Self.skippedInputs)
         if !skipped.isEmpty {
             let lines = skipped.map(\.jsonLine).joined(separator: "\n") + "\n"

@@ -78,6 +78,8 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public var headerLanguage: CSVFormat.HeaderLanguage
     /// Also write every table as JSON.
     public var json: Bool
+    /// Edges drawn in the co-occurrence network (KH Coder's default, 60).
+    public var networkEdges: Int
 
     /// The bytes report CSV files are written in.
     public enum ReportEncoding: String, Sendable, Codable, CaseIterable {
@@ -107,7 +109,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         stopwords: [String] = [], compounds: Bool = false, groupBy: String? = nil, groupTop: Int = 30,
         minTermCount: Int? = nil, maxTermCount: Int? = nil, minDocumentCount: Int? = nil, maxDocumentCount: Int? = nil,
         csvDialect: CSVFormat.Dialect = .excel, csvEncoding: ReportEncoding = .utf8, csvReplaceUnencodable: Bool = false,
-        headerLanguage: CSVFormat.HeaderLanguage = .en, json: Bool = false
+        headerLanguage: CSVFormat.HeaderLanguage = .en, json: Bool = false, networkEdges: Int = 60
     ) {
         version = Self.currentVersion
         self.inputs = inputs
@@ -140,6 +142,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         self.csvReplaceUnencodable = csvReplaceUnencodable
         self.headerLanguage = headerLanguage
         self.json = json
+        self.networkEdges = networkEdges
     }
 
     enum CodingKeys: String, CodingKey {
@@ -164,6 +167,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         case csvReplaceUnencodable = "csv_replace_unencodable"
         case headerLanguage = "header_lang"
         case json
+        case networkEdges = "network_edges"
     }
 
     /// Every key is optional; a missing one keeps its default.
@@ -216,6 +220,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         csvReplaceUnencodable = try container.decodeIfPresent(Bool.self, forKey: .csvReplaceUnencodable) ?? false
         headerLanguage = try container.decodeIfPresent(CSVFormat.HeaderLanguage.self, forKey: .headerLanguage) ?? .en
         json = try container.decodeIfPresent(Bool.self, forKey: .json) ?? false
+        networkEdges = try container.decodeIfPresent(Int.self, forKey: .networkEdges) ?? defaults.networkEdges
     }
 
     /// Where the cache goes unless told otherwise: `$XDG_CACHE_HOME/kotoba` or `~/.cache/kotoba`.
@@ -245,6 +250,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         guard !output.isEmpty, output != "-" else {
             throw .configuration("the output must be a directory (got '\(output)')")
         }
+        guard networkEdges >= 1 else { throw .configuration("network_edges must be at least 1 (got \(networkEdges))") }
         guard groupTop >= 1 else { throw .configuration("group_top must be at least 1 (got \(groupTop))") }
         for (name, value) in [("min_tf", minTermCount), ("max_tf", maxTermCount), ("min_df", minDocumentCount), ("max_df", maxDocumentCount)] {
             if let value, value < 0 { throw .configuration("\(name) cannot be negative (got \(value))") }

@@ -3,8 +3,8 @@
 /// The `excel` dialect is the default for files because analysts open them in Excel: UTF-8 with
 /// a byte-order mark (without it Excel on Japanese Windows reads the file as Shift_JIS), CRLF line
 /// ends, RFC 4180 quoting, and a formula guard: a text cell that starts with `=`, `+`, `-`, `@`,
-/// TAB, CR or LF gets a leading `'`, so a term such as `=SUM(A1)` shows as text instead of running
-/// (OWASP's advice for CSV injection). Numbers are never guarded. `unix` is for R, pandas and
+/// TAB, CR or LF (and is more than that one character) gets a leading `'`, so a term such as
+/// `=SUM(A1)` shows as text instead of running (OWASP's advice for CSV injection). Numbers are never guarded. `unix` is for R, pandas and
 /// shell tools: no byte-order mark, LF, no guard. Standard output never gets a byte-order mark.
 public struct CSVFormat: Sendable, Equatable {
     public enum Dialect: String, Sendable, Codable, CaseIterable {
@@ -49,9 +49,10 @@ public struct CSVFormat: Sendable, Equatable {
         dialect == .excel && encoding == .utf8 && !toStandardOutput
     }
 
-    /// The value of a text cell as written, with the formula guard applied.
+    /// The value of a text cell as written, with the formula guard applied. A lone trigger
+    /// character (`-`, the path kotoba gives standard input) cannot be a formula and stays as it is.
     func guarded(_ value: String) -> String {
-        guard guardsFormulas, let first = value.unicodeScalars.first else { return value }
+        guard guardsFormulas, let first = value.unicodeScalars.first, value.unicodeScalars.count > 1 else { return value }
         switch first {
         case "=", "+", "-", "@", "\t", "\r", "\n": return "'" + value
         default: return value

@@ -160,6 +160,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Characteristic terms listed per group in group_terms.csv (default: 30).", valueName: "n"))
     var groupTop: Int?
 
+    @Option(help: ArgumentHelp("Edges drawn in the co-occurrence network, ties at the cut kept (default: 60, as KH Coder).", valueName: "n"))
+    var networkEdges: Int?
+
     @Option(help: ArgumentHelp("CSV dialect: excel (BOM, CRLF, formula guard; default) or unix (no BOM, LF).", valueName: "dialect"))
     var csvDialect: CSVFormat.Dialect?
 
@@ -186,6 +189,7 @@ struct ReportOptions: ParsableArguments {
         }
         if let minPairCount, minPairCount < 1 { throw ValidationError("'--min-pair-count' must be at least 1") }
         if let groupTop, groupTop < 1 { throw ValidationError("'--group-top' must be at least 1") }
+        if let networkEdges, networkEdges < 1 { throw ValidationError("'--network-edges' must be at least 1") }
         for (name, value) in [("--min-tf", minTf), ("--max-tf", maxTf), ("--min-df", minDf), ("--max-df", maxDf)] {
             if let value, value < 0 { throw ValidationError("'\(name)' cannot be negative") }
         }
@@ -199,6 +203,7 @@ struct ReportOptions: ParsableArguments {
         if let minDf { configuration.minDocumentCount = minDf }
         if let maxDf { configuration.maxDocumentCount = maxDf }
         if let groupTop { configuration.groupTop = groupTop }
+        if let networkEdges { configuration.networkEdges = networkEdges }
         if let csvDialect { configuration.csvDialect = csvDialect }
         if let csvEncoding { configuration.csvEncoding = csvEncoding }
         if csvReplaceUnencodable { configuration.csvReplaceUnencodable = true }

@@ -65,8 +65,9 @@ struct EndToEndTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("output").path)
         #expect(
             files.sorted() == [
-                "compound_candidates.csv", "cooccurrence.csv", "document_terms.csv", "document_themes.csv",
-                "documents.csv", "manifest.json", "speakers.csv", "term_frequency.csv", "themes.csv",
+                "compound_candidates.csv", "cooccurrence.csv", "data_dictionary.csv", "document_terms.csv",
+                "document_themes.csv", "documents.csv", "graph", "manifest.json", "report.html", "speakers.csv",
+                "summary.json", "term_frequency.csv", "themes.csv",
             ])
         let themes = try TestSupport.readCSV(root.appendingPathComponent("output/themes.csv"))
         let occurrences = Dictionary(uniqueKeysWithValues: themes.dropFirst().map { ($0[0], Int($0[2]) ?? -1) })
@@ -124,7 +125,12 @@ struct EndToEndTests {
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try kotoba(["run", "--jobs", "1", "--out", "one", "--no-cache"], in: root).status == 0)
         #expect(try kotoba(["run", "--jobs", "4", "--out", "four", "--no-cache"], in: root).status == 0)
-        for name in ["documents.csv", "term_frequency.csv", "cooccurrence.csv", "themes.csv", "document_themes.csv"] {
+        let names = [
+            "documents.csv", "term_frequency.csv", "cooccurrence.csv", "themes.csv", "document_themes.csv",
+            "summary.json", "report.html", "graph/nodes.csv", "graph/edges.csv", "graph/cooccurrence.graphml",
+            "graph/cooccurrence.gexf",
+        ]
+        for name in names {
             let one = try Data(contentsOf: root.appendingPathComponent("one/" + name))
             let four = try Data(contentsOf: root.appendingPathComponent("four/" + name))
             #expect(one == four, "\(name)")

@@ -17,6 +17,7 @@ struct CSVFormatTests {
             [.text("\rCR"), .integer(1), .decimal(0)],
             [.text("\nLF"), .integer(1), .decimal(0)],
             [.text("a=b"), .integer(1), .decimal(0)],
+            [.text("-"), .integer(1), .decimal(0)],
         ])
 
     @Test func excelGuardsTextCellsThatStartLikeFormulasButNeverNumbers() throws {
@@ -24,7 +25,7 @@ struct CSVFormatTests {
         let expected =
             "\u{FEFF}term,n,x\r\n'=SUM(A1),-2,-0.500000\r\n'+81,1,0.000000\r\n'-x,1,0.000000\r\n"
             + "'@cmd,1,0.000000\r\n'\tTAB,1,0.000000\r\n\"'\rCR\",1,0.000000\r\n\"'\nLF\",1,0.000000\r\n"
-            + "a=b,1,0.000000\r\n"
+            + "a=b,1,0.000000\r\n-,1,0.000000\r\n"
         #expect(text == expected)
     }
 
