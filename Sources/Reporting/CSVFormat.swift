@@ -4,8 +4,9 @@
 /// a byte-order mark (without it Excel on Japanese Windows reads the file as Shift_JIS), CRLF line
 /// ends, RFC 4180 quoting, and a formula guard: a text cell that starts with `=`, `+`, `-`, `@`,
 /// TAB, CR or LF (and is more than that one character) gets a leading `'`, so a term such as
-/// `=SUM(A1)` shows as text instead of running (OWASP's advice for CSV injection). Numbers are never guarded. `unix` is for R, pandas and
-/// shell tools: no byte-order mark, LF, no guard. Standard output never gets a byte-order mark.
+/// `=SUM(A1)` shows as text instead of running (OWASP's advice for CSV injection). Numbers are
+/// never guarded. `unix` is for R, pandas and shell tools: no byte-order mark, LF, no guard.
+/// Standard output never gets a byte-order mark.
 public struct CSVFormat: Sendable, Equatable {
     public enum Dialect: String, Sendable, Codable, CaseIterable {
         case excel
