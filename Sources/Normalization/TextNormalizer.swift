@@ -9,6 +9,10 @@ import Foundation
 /// (F4) and spaces (F5); see `NormalizationRule`. Case is kept. The input must not contain line
 /// breaks (join lines first: MeCab skips them, so a word broken across lines would stay broken).
 public struct TextNormalizer: Sendable {
+    /// The version of the rules' behaviour: part of the analysis cache's key, so raise it whenever
+    /// a rule's output changes (2: F4 keeps bracket and quote pairs together).
+    public static let rulesVersion = 2
+
     /// The rules in force.
     public let rules: Set<NormalizationRule>
 
@@ -176,12 +180,8 @@ public struct TextNormalizer: Sendable {
         result.reserveCapacity(text.count)
         let isLatin: (Unicode.Scalar) -> Bool = { $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }
         let isAlphanumeric: (Unicode.Scalar) -> Bool = { foldedAlphanumeric($0) && $0.isASCII }
-        for index in scalars.indices {
-            let scalar = scalars[index]
-            guard isASCIIPunctuation(scalar) else {
-                result.append(scalar, span: text.span(at: index))
-                continue
-            }
+        var keep = [Bool](repeating: false, count: scalars.count)
+        for index in scalars.indices where isASCIIPunctuation(scalars[index]) {
             // Inside a run of Latin characters with a letter or digit on both sides: keep.
             var left = index - 1
             var alphanumericLeft = false
@@ -195,9 +195,45 @@ public struct TextNormalizer: Sendable {
                 if isAlphanumeric(scalars[right]) { alphanumericRight = true; break }
                 right += 1
             }
-            result.append(alphanumericLeft && alphanumericRight ? scalar : widened(scalar), span: text.span(at: index))
+            keep[index] = alphanumericLeft && alphanumericRight
+        }
+        keepPairsTogether(scalars, &keep)
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            let kept = !isASCIIPunctuation(scalar) || keep[index]
+            result.append(kept ? scalar : widened(scalar), span: text.span(at: index))
         }
         return result
+    }
+
+    /// Brackets and quotes stay a pair: where one of a pair on a line is kept in a Latin run
+    /// (`SUM(A1)` keeps its `(`) and the other would be widened, both stay ASCII, so
+    /// `=SUM(A1)と` does not become the lopsided `=SUM(A1）と`, nor `say"hi"と` `say"hi”と`.
+    static func keepPairsTogether(_ scalars: [Unicode.Scalar], _ keep: inout [Bool]) {
+        let closers: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
+        var open: [(scalar: Unicode.Scalar, index: Int)] = []
+        var quotes: [Unicode.Scalar: Int] = [:]
+        func join(_ first: Int, _ second: Int) {
+            if keep[first] != keep[second] { (keep[first], keep[second]) = (true, true) }
+        }
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\n":
+                open.removeAll()
+                quotes.removeAll()
+            case "(", "[", "{":
+                open.append((scalar, index))
+            case ")", "]", "}":
+                if let last = open.last, last.scalar == closers[scalar] {
+                    open.removeLast()
+                    join(last.index, index)
+                }
+            case "\"", "'":
+                if let first = quotes.removeValue(forKey: scalar) { join(first, index) } else { quotes[scalar] = index }
+            default:
+                break
+            }
+        }
     }
 
     static func widened(_ scalar: Unicode.Scalar) -> Unicode.Scalar {

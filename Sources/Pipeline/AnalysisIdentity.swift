@@ -17,6 +17,7 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
     var dictionary: String
     var termRules: String
     var normalization: [String]
+    var normalizationVersion: Int
     var encoding: String?
     var textColumn: String?
     var themes: [[String]]
@@ -36,6 +37,7 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
         self.dictionary = dictionary.sha256
         termRules = Self.termRulesVersion
         normalization = configuration.normalizer.ruleNames
+        normalizationVersion = TextNormalizer.rulesVersion
         encoding = configuration.encoding?.rawValue
         textColumn = configuration.textColumn
         self.themes = themes.map { [$0.name] + $0.normalizedForms }

@@ -1,10 +1,11 @@
 import Foundation
 
 /// A co-occurrence network written for other tools: GraphML (yEd, Cytoscape, igraph, NetworkX),
-/// GEXF 1.3 (Gephi, with colours, sizes and positions), and the node and edge tables Gephi's
+/// GEXF 1.2 (Gephi, with colours, sizes and positions), and the node and edge tables Gephi's
 /// spreadsheet import reads.
 ///
-/// Nodes are identified by their index in `CooccurrenceNetwork.nodes`. Numbers are written in the
+/// Nodes are identified by their index in `CooccurrenceNetwork.nodes`, the same `Id` in every
+/// file, so a node of the GraphML is the row of `nodes.csv` with its id. Numbers are written in the
 /// C locale with six decimals (`CSVTable.format`), so the same network always gives the same
 /// bytes; text is escaped for XML 1.0 (`XMLText`).
 public enum GraphExport {
@@ -28,7 +29,7 @@ public enum GraphExport {
         }
         xml += "  <graph id=\"cooccurrence\" edgedefault=\"undirected\">\n"
         for (index, node) in network.nodes.enumerated() {
-            xml += "    <node id=\"n\(index)\">"
+            xml += "    <node id=\"\(index)\">"
             xml += data("label", XMLText.escaped(node.term)) + data("pos", XMLText.escaped(node.pos))
             xml += data("frequency", String(node.frequency)) + data("documents", String(node.documents))
             xml += data("community", String(node.community))
@@ -36,7 +37,7 @@ public enum GraphExport {
             xml += "</node>\n"
         }
         for (index, edge) in network.edges.enumerated() {
-            xml += "    <edge id=\"e\(index)\" source=\"n\(edge.source)\" target=\"n\(edge.target)\">"
+            xml += "    <edge id=\"e\(index)\" source=\"\(edge.source)\" target=\"\(edge.target)\">"
             xml += data("weight", CSVTable.format(edge.jaccard)) + data("sentences", String(edge.sentences))
             xml += "</edge>\n"
         }
@@ -44,7 +45,9 @@ public enum GraphExport {
         return Data(xml.utf8)
     }
 
-    /// GEXF 1.3, undirected and static: node attributes frequency, documents, community and pos;
+    /// GEXF 1.2 (1.2draft: what Gephi writes and what every GEXF reader, networkx included,
+    /// reads; 1.3 is not yet read by all), undirected and static: node attributes frequency,
+    /// documents, community and pos;
     /// `viz:size` is the node's radius in pixels on the default `NetworkStyle` (area ∝
     /// frequency), `viz:color` its community colour (`CommunityPalette`), `viz:position` the
     /// layout × 1000 with y flipped (Gephi's y axis points up, so the picture matches the SVG);
@@ -52,9 +55,9 @@ public enum GraphExport {
     public static func gexf(_ network: CooccurrenceNetwork) -> Data {
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" \
+            <gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" \
             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
-            xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
+            xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">
               <meta>
                 <creator>kotoba</creator>
                 <description>co-occurrence network (Jaccard, sentence unit)</description>

@@ -118,6 +118,10 @@ struct NormalizationRulesTests {
         // F4 keeps punctuation inside Latin runs, such as addresses.
         ("詳しくは https://example.jp/a?b=1 を参照", "詳しくはhttps://example.jp/a?b=1を参照"),
         ("(株)と\"引用\"", "（株）と”引用”"),
+        // A pair of brackets or quotes is kept or widened together.
+        ("セルに=SUM(A1)と書く", "セルに＝SUM(A1)と書く"),
+        ("彼はsay\"hi\"と言った", "彼はsay\"hi\"と言った"),
+        ("関数f(x)(注)", "関数f(x)（注）"),
     ])
     func vector(input: String, expected: String) throws {
         #expect(try normalizer.normalize(input) == expected)

@@ -140,8 +140,10 @@ struct PipelineTests {
         #expect(configuration["jobs"] as? Int == 2)
         let outputs = try #require(manifest["outputs"] as? [[String: Any]])
         #expect(outputs.compactMap { $0["path"] as? String } == [
-            "compound_candidates.csv", "cooccurrence.csv", "document_terms.csv", "document_themes.csv", "documents.csv",
-            "speakers.csv", "term_frequency.csv", "themes.csv",
+            "compound_candidates.csv", "cooccurrence.csv", "data_dictionary.csv", "document_terms.csv",
+            "document_themes.csv", "documents.csv", "graph/cooccurrence.gexf", "graph/cooccurrence.graphml",
+            "graph/edges.csv", "graph/nodes.csv", "report.html", "speakers.csv", "summary.json", "term_frequency.csv",
+            "themes.csv",
         ])
         let counts = try #require(manifest["counts"] as? [String: Any])
         #expect(counts["documents"] as? Int == 1)

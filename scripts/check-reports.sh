@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Checks that kotoba's reports read back right where people open them: runs kotoba on an
+# adversarial corpus (terms with a comma, a double quote, a leading '=', an HTML tag, 𠮷 outside
+# the BMP and an emoji; document variables with quotes and a line break) and checks the output
+# with scripts/check_reports.py: every CSV with Python's csv module and pandas (R's readr too when
+# installed), the co-occurrence graph (GraphML, GEXF) with networkx against graph/*.csv, and
+# report.html: static (nothing from the network, no script), fonts (no tofu), and a headless
+# Chromium screenshot that must not be blank.
+#
+#   scripts/check-reports.sh [--skip-missing]
+#
+#   KOTOBA=path/to/kotoba       check this binary (default: build and use .build/release/kotoba)
+#   KOTOBA_REPORT_PNG=FILE      where the screenshot goes (default output/report.png when output/
+#                               is kotoba's output directory, else ${TMPDIR:-/tmp}/kotoba-report.png)
+#   --skip-missing              only warn when report.html or graph/* are missing or the CSV
+#                               formula guard is absent (for binaries from before them)
+#
+# Installs chromium, fonts-noto-cjk, fonts-noto-color-emoji, python3-pandas, python3-networkx and
+# python3-pil with scripts/setup.sh. Exit status 1, with one line per problem, on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+
+skip_missing=()
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --skip-missing) skip_missing=(--skip-missing); shift ;;
+        *) echo "usage: scripts/check-reports.sh [--skip-missing]" >&2; exit 64 ;;
+    esac
+done
+
+# Debian's python3, with Debian's pandas, networkx and PIL: a pyenv python on PATH has none of them.
+python=/usr/bin/python3
+KOTOBA_SETUP_EXTRA="chromium fonts-noto-cjk fonts-noto-color-emoji python3-pandas python3-networkx python3-pil" \
+    scripts/setup.sh
+
+if [[ -n "${KOTOBA:-}" ]]; then
+    kotoba=$KOTOBA
+    [[ "$kotoba" == */* ]] || kotoba=$(command -v "$kotoba" || echo "$kotoba")
+    kotoba=$(realpath -m "$kotoba")
+    [[ -x "$kotoba" ]] || { echo "check-reports: KOTOBA=$KOTOBA is not an executable" >&2; exit 66; }
+else
+    swift build -c release --product kotoba >&2
+    kotoba=$repo/.build/release/kotoba
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/kotoba-check-reports.XXXXXX")
+# Kept when a check fails, to look at.
+keep=0
+trap 'if [[ $keep -eq 1 ]]; then echo "check-reports: the corpus and reports are kept in $work" >&2; else rm -rf "$work"; fi' EXIT
+
+# The corpus: a survey table, one document a row; 'note' becomes a document variable. The
+# vocabulary force-picks the adversarial strings, so MeCab's tokens become exactly these terms.
+# ascii-punctuation is off, or normalization would widen the '=' of =SUM(A1) written after
+# Japanese text (＝SUM(A1)), and the force-picked form would not be found.
+terms=('=SUM(A1)' 'a,b' 'say"hi"' '𠮷野家' '🍣' '@kotoba' '<b>&amp;</b>')
+cat > "$work/survey.csv" <<'CSV'
+id,text,note
+1,"セルに=SUM(A1)と書くと数式になる。a,bという項目もある。@kotobaに送った。","=1+1"
+2,"彼は say""hi"" と言った。𠮷野家で🍣を食べた。<b>&amp;</b>と書いた。","引用""符"
+3,"改行を含む
+段落です。=SUM(A1)をまた書いた。𠮷野家の🍣はうまい。","複数
+行"
+4,"a,bとsay""hi""を@kotobaに送った。<b>&amp;</b>も送った。","普通"
+CSV
+{
+    printf 'force_pick:\n'
+    for term in "${terms[@]}"; do
+        printf "  - '%s'\n" "${term//\'/\'\'}"
+    done
+} > "$work/vocabulary.yml"
+
+# From the work directory, so that no ./kotoba.yml changes the run.
+(cd "$work" && "$kotoba" run survey.csv --text-column text --vocabulary vocabulary.yml \
+    --normalization-off ascii-punctuation --group-by note --out out --no-cache -q) || {
+    status=$?; keep=1; echo "check-reports: kotoba run failed (exit $status) on the adversarial corpus" >&2; exit 1; }
+out=$work/out
+
+# The screenshot, when there is a report.html. Chromium gets a profile of its own and no name
+# resolution, so that nothing fetched decides the picture; check_reports.py fails the page for
+# any script or remote resource anyway. (--blink-settings=scriptEnabled=false would be nicer, but
+# headless Chromium 156 then writes no screenshot at all.) A script's alert() would hang it:
+# hence the timeout.
+status=0
+screenshot=()
+if [[ -f "$out/report.html" ]]; then
+    png=${KOTOBA_REPORT_PNG:-}
+    if [[ -z "$png" ]]; then
+        # output/ is replaced whole by the next run, and kotoba refuses an output directory
+        # without a manifest.json: never create one holding only a screenshot.
+        if [[ -f output/manifest.json ]]; then png=output/report.png; else png=${TMPDIR:-/tmp}/kotoba-report.png; fi
+    fi
+    mkdir -p "$(dirname "$png")"
+    png=$(realpath "$png")
+    rm -f "$png"
+    url=$("$python" -c 'import pathlib, sys; print(pathlib.Path(sys.argv[1]).as_uri())' "$out/report.html")
+    if timeout 60 chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars \
+            --window-size=1280,2400 --user-data-dir="$work/chromium" --no-first-run \
+            --disable-extensions \
+            --host-resolver-rules='MAP * ~NOTFOUND' \
+            --screenshot="$png" "$url" > "$work/chromium.log" 2>&1; then
+        echo "check-reports: screenshot of report.html in $png" >&2
+        screenshot=(--screenshot "$png")
+    else
+        tail -n 5 "$work/chromium.log" >&2
+        echo "check-reports: FAIL report.html: chromium could not take a screenshot of it" >&2
+        status=1
+    fi
+fi
+
+"$python" scripts/check_reports.py "$out" "${terms[@]}" "${skip_missing[@]}" "${screenshot[@]}" \
+    --document-variable 'note==1+1' --document-variable 'note=引用"符' \
+    --document-variable $'note=複数\n行' || status=1
+
+# R's readr, when installed: every CSV reads without problems, with its header's width, and the
+# terms come back (with the formula guard) in term_frequency.csv.
+if command -v Rscript >/dev/null 2>&1 && Rscript -e 'quit(status = !requireNamespace("readr", quietly = TRUE))' >/dev/null 2>&1; then
+    cat > "$work/check.R" <<'R'
+args <- commandArgs(trailingOnly = TRUE)
+skip_missing <- args[1] != "0"; out <- args[2]; terms <- args[-(1:2)]
+status <- 0
+for (file in list.files(out, pattern = "\\.csv$", recursive = TRUE, full.names = TRUE)) {
+    header <- strsplit(sub("^\ufeff", "", readLines(file, n = 1, encoding = "UTF-8")), ",")[[1]]
+    table <- suppressWarnings(readr::read_csv(file, col_types = readr::cols(.default = "c"), na = character(),
+                             locale = readr::locale(encoding = "UTF-8"), progress = FALSE, lazy = FALSE))
+    problems <- readr::problems(table)
+    if (nrow(problems) > 0 || (length(header) > 0 && ncol(table) < length(header))) {
+        first <- if (nrow(problems) > 0) sprintf(" (row %d: %s)", problems$row[1], problems$expected[1]) else ""
+        cat(sprintf("check-reports: FAIL %s: readr reads %d problem(s)%s, %d columns\n", file, nrow(problems), first, ncol(table)), file = stderr())
+        status <- 1
+    }
+    if (basename(file) == "term_frequency.csv") {
+        guarded <- ifelse(grepl("^[-=+@\t\r\n]", terms), paste0("'", terms), terms)
+        missing <- !(guarded %in% table$term)
+        if (skip_missing) missing <- missing & !(terms %in% table$term)
+        for (term in guarded[missing]) {
+            cat(sprintf("check-reports: FAIL %s: readr does not read term %s\n", file, term), file = stderr())
+            status <- 1
+        }
+    }
+}
+if (status == 0) cat("check-reports: readr reads every CSV\n")
+quit(status = status)
+R
+    Rscript "$work/check.R" "${#skip_missing[@]}" "$out" "${terms[@]}" || status=1
+else
+    echo "check-reports: R's readr is not installed: the readr check was skipped" >&2
+fi
+[[ $status -eq 0 ]] || keep=1
+exit $status
