@@ -62,11 +62,14 @@ public struct CooccurrenceNetwork: Sendable, Equatable {
         public var style = NetworkStyle()
         /// Steps of the force layout.
         public var layoutIterations = 500
+        /// Only terms at least as frequent as the `candidateTerms`-th most frequent are drawn.
+        public var candidateTerms = 150
 
         public init(
             maximumEdges: Int = 60, minimumPairCount: Int = 2, bounds: TermBounds = TermBounds(),
-            style: NetworkStyle = NetworkStyle(), layoutIterations: Int = 500
+            style: NetworkStyle = NetworkStyle(), layoutIterations: Int = 500, candidateTerms: Int = 150
         ) {
+            self.candidateTerms = candidateTerms
             self.maximumEdges = maximumEdges
             self.minimumPairCount = minimumPairCount
             self.bounds = bounds
@@ -85,17 +88,30 @@ public struct CooccurrenceNetwork: Sendable, Equatable {
         self.edges = edges
     }
 
+    /// At most this many times `maximumEdges` edges are drawn, ties included.
+    public static let tieAllowance = 2
+
     /// The network of `counts`.
     ///
     /// Edge choice follows KH Coder (`plotR/network.pm`): it sets the threshold to the quantile
     /// of all coefficients at 1 − edges / pairs and keeps every pair at or above it, which keeps
     /// the top `maximumEdges` pairs and every pair tied with the last of them. So do we: pairs are
     /// ranked by Jaccard and all pairs whose Jaccard equals the `maximumEdges`-th are kept, so the
-    /// network may have more edges than `maximumEdges`, but which edges it has never depends on
-    /// an arbitrary order among equals.
+    /// network may have more edges than `maximumEdges` (up to `tieAllowance` times as many; past
+    /// that, ties are broken by shared sentences and then by the terms, deterministically).
+    ///
+    /// Like KH Coder, which draws only terms above a minimum frequency (最小出現数), the network
+    /// considers the frequent terms only: those at least as frequent as the `candidateTerms`-th
+    /// most frequent allowed term. Without that, a large corpus has thousands of rare pairs with
+    /// a Jaccard of 1 (two terms found only together), all tied at the cut.
     public static func build(_ counts: CorpusCounts, options: Options) -> CooccurrenceNetwork {
         let shown = Reports.displayTerms(counts)
-        let allowed = options.bounds.allowed(in: counts)
+        var allowed = options.bounds.allowed(in: counts)
+        let frequencies = counts.termFrequency.indices.filter { allowed[$0] }.map { counts.termFrequency[$0] }
+        if frequencies.count > options.candidateTerms, options.candidateTerms > 0 {
+            let floor = frequencies.sorted(by: >)[options.candidateTerms - 1]
+            for id in allowed.indices where counts.termFrequency[id] < floor { allowed[id] = false }
+        }
         struct Candidate {
             let first: Int
             let second: Int
@@ -111,11 +127,19 @@ public struct CooccurrenceNetwork: Sendable, Equatable {
                 units: counts.sentenceCount)
             candidates.append(Candidate(first: first, second: second, sentences: both, jaccard: table.jaccard))
         }
-        candidates.sort { lhs, rhs in lhs.jaccard > rhs.jaccard }
+        candidates.sort { lhs, rhs in
+            if lhs.jaccard != rhs.jaccard { return lhs.jaccard > rhs.jaccard }
+            if lhs.sentences != rhs.sentences { return lhs.sentences > rhs.sentences }
+            let (left, right) = ((shown[lhs.first], shown[lhs.second]), (shown[rhs.first], shown[rhs.second]))
+            return left != right ? left < right : (lhs.first, lhs.second) < (rhs.first, rhs.second)
+        }
         guard options.maximumEdges > 0, !candidates.isEmpty else { return CooccurrenceNetwork(nodes: [], edges: []) }
         if candidates.count > options.maximumEdges {
             let threshold = candidates[options.maximumEdges - 1].jaccard
             candidates = candidates.filter { $0.jaccard >= threshold }
+            // Ties are kept up to twice the edges asked for; beyond that a picture is unreadable,
+            // and the pairs sharing more sentences, then by term, are drawn.
+            candidates = Array(candidates.prefix(options.maximumEdges * Self.tieAllowance))
         }
 
         var termIDs = Array(Set(candidates.flatMap { [$0.first, $0.second] }))
@@ -146,8 +170,25 @@ public struct CooccurrenceNetwork: Sendable, Equatable {
                     documents: counts.documentFrequency[id], community: membership[index], x: 0.5, y: 0.5)
             },
             edges: edges)
-        network.layOut(style: options.style, iterations: options.layoutIterations)
+        network.layOut(style: network.canvas(options.style), iterations: options.layoutIterations)
         return network
+    }
+
+    /// `base` made tall enough for this network's labels and circles to fit without overlapping:
+    /// the canvas holds at least three times their footprints' area. A network of KH Coder's
+    /// size fits the default 900 × 700; a larger one (many tied edges) gets a taller picture
+    /// rather than labels piled on each other (and a label separation that cannot succeed).
+    public func canvas(_ base: NetworkStyle = NetworkStyle()) -> NetworkStyle {
+        let radii = radii(style: base)
+        let footprints = nodes.indices.reduce(0.0) { total, index in
+            let size = base.labelSize(of: nodes[index].term)
+            return total + max(size.width, 2 * radii[index]) * max(size.height, 2 * radii[index])
+        }
+        let usableWidth = Double(base.width) - 2 * base.margin
+        let neededHeight = 3 * footprints / max(1, usableWidth) + 2 * base.margin
+        var style = base
+        style.height = max(base.height, Int(neededHeight.rounded(.up)))
+        return style
     }
 
     /// Places the nodes: force layout, then labels separated for `style`.

@@ -14,6 +14,11 @@ public enum NetworkSVG {
         var style = NetworkStyle()
         style.width = max(1, width)
         style.height = max(1, height)
+        return render(network, canvas: style)
+    }
+
+    /// The network drawn in `style` (its canvas as `CooccurrenceNetwork.canvas()` sized it).
+    public static func render(_ network: CooccurrenceNetwork, canvas style: NetworkStyle) -> String {
         let radii = network.radii(style: style)
         let labels = network.nodes.map(\.term)
         let positions = NetworkLayout.separatingLabels(

@@ -310,7 +310,8 @@ public enum Reports {
             ReportFile(name: "report.html") {
                 HTMLReport.render(
                     summary: ReportSummary(counts: counts, themes: themes, bounds: options.bounds),
-                    network: network.edges.isEmpty ? nil : NetworkSVG.render(network), files: linked)
+                    network: network.edges.isEmpty ? nil : NetworkSVG.render(network, canvas: network.canvas()),
+                    files: linked)
             })
         return files
     }
