@@ -54,7 +54,7 @@ public struct TextNormalizer: Sendable {
             let scalar = text.scalars[index]
             let span = text.span(at: index)
             switch scalar.value {
-            case 0x309B, 0x309C where rules.contains(.voicedMarks):
+            case 0x309B where rules.contains(.voicedMarks), 0x309C where rules.contains(.voicedMarks):
                 // か゛ → が: combine with the kana before, if Unicode has the voiced form.
                 let combining = scalar.value == 0x309B ? "\u{3099}" : "\u{309A}"
                 if let previous = result.scalars.last, isKana(previous) {

@@ -134,6 +134,10 @@ struct NormalizationRulesTests {
         let withoutEnclosed = TextNormalizer(rules: Set(NormalizationRule.allCases).subtracting([.enclosedCharacters]))
         #expect(try withoutEnclosed.normalize("①②") == "12")  // plain NFKC glues them
         #expect(TextNormalizer().ruleNames.first == "voiced-marks")
+        // Both spacing voiced marks stay apart from their kana without the rule.
+        let withoutVoicedMarks = TextNormalizer(rules: [])
+        #expect(try withoutVoicedMarks.normalize("か\u{309B}ぱ\u{309C}") == "か\u{309B}ぱ\u{309C}")
+        #expect(try TextNormalizer().normalize("か\u{309B}は\u{309C}") == "がぱ")
     }
 
     @Test func keysAreCaseFoldedOnlyWithTheRule() throws {
