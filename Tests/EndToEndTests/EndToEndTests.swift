@@ -4,13 +4,7 @@ import TestSupport
 
 /// Runs the built `kotoba` as a user would, and checks its reports against the `mecab` command.
 struct EndToEndTests {
-    /// A scratch directory holding a copy of the bundled corpus/, so runs write their own output/.
-    func workspace() throws -> URL {
-        let root = try TestSupport.temporaryDirectory()
-        try FileManager.default.copyItem(
-            at: TestSupport.packageRoot.appendingPathComponent("corpus"), to: root.appendingPathComponent("corpus"))
-        return root
-    }
+    func workspace() throws -> URL { try TestSupport.workspaceWithCorpus() }
 
     func kotoba(_ arguments: [String], in directory: URL, input: Data? = nil) throws -> TestSupport.ProcessResult {
         try TestSupport.run(TestSupport.kotoba, arguments, in: directory, input: input)

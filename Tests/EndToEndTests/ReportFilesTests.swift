@@ -9,12 +9,7 @@ import TestSupport
 /// The report files as analysts open them: CSV dialects and encodings from the command line, the
 /// network files against each other, and the HTML page's promises (one file, no script, links).
 struct ReportFilesTests {
-    func workspace() throws -> URL {
-        let root = try TestSupport.temporaryDirectory()
-        try FileManager.default.copyItem(
-            at: TestSupport.packageRoot.appendingPathComponent("corpus"), to: root.appendingPathComponent("corpus"))
-        return root
-    }
+    func workspace() throws -> URL { try TestSupport.workspaceWithCorpus() }
 
     func kotoba(_ arguments: [String], in directory: URL) throws -> TestSupport.ProcessResult {
         try TestSupport.run(TestSupport.kotoba, arguments, in: directory)

@@ -5,12 +5,7 @@ import Tokenization
 
 /// Vocabulary control on the sample, as an analyst would use it.
 struct VocabularyEndToEndTests {
-    func workspace() throws -> URL {
-        let root = try TestSupport.temporaryDirectory()
-        try FileManager.default.copyItem(
-            at: TestSupport.packageRoot.appendingPathComponent("corpus"), to: root.appendingPathComponent("corpus"))
-        return root
-    }
+    func workspace() throws -> URL { try TestSupport.workspaceWithCorpus() }
 
     func kotoba(_ arguments: [String], in directory: URL) throws -> TestSupport.ProcessResult {
         try TestSupport.run(TestSupport.kotoba, arguments + ["--no-cache"], in: directory)

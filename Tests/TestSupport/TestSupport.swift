@@ -41,6 +41,14 @@ public enum TestSupport {
         return url
     }
 
+    /// A scratch directory holding a copy of the bundled corpus/, so runs write their own output/.
+    public static func workspaceWithCorpus() throws -> URL {
+        let root = try temporaryDirectory()
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("corpus"), to: root.appendingPathComponent("corpus"))
+        return root
+    }
+
     /// Writes `files` (relative path → contents) below `directory`.
     public static func write(_ files: [String: Data], in directory: URL) throws {
         for (path, data) in files {
