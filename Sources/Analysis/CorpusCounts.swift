@@ -231,7 +231,8 @@ public struct CorpusCounts: Sendable {
         }
         groupTotals.merge(other.groupTotals, uniquingKeysWith: +)
         for (group, sentences) in other.groupSentences {
-            addGroupSentences(group: group, sentences: sentences, themeSentences: other.groupThemeSentences[group] ?? [])
+            let themes = other.groupThemeSentences[group] ?? []
+            addGroupSentences(group: group, sentences: sentences, themeSentences: themes)
         }
         compounds.merge(other.compounds, uniquingKeysWith: +)
         addTotals(other.totals)

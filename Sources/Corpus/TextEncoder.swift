@@ -23,8 +23,8 @@ public enum TextEncoder {
         var status: Int32 = 0
         let written = output.withUnsafeMutableBufferPointer { destination in
             cicu_encode(
-                TextEncoding.cp932.converter, source, Int32(source.count), destination.baseAddress, Int32(destination.count),
-                substitute ? 1 : 0, &errorOffset, &status)
+                TextEncoding.cp932.converter, source, Int32(source.count), destination.baseAddress,
+                Int32(destination.count), substitute ? 1 : 0, &errorOffset, &status)
         }
         guard status <= 0 else {
             let prefix = String(decoding: source.prefix(max(0, Int(errorOffset))), as: UTF16.self)

@@ -442,7 +442,8 @@ public struct Pipeline: Sendable {
         let writeStarted = Date()
         let published: [ReportPublisher.PublishedFile]
         do {
-            published = try ReportPublisher(beforeSwap: beforePublishing).publish(files, to: URL(fileURLWithPath: configuration.output)) { outputs in
+            let publisher = ReportPublisher(beforeSwap: beforePublishing)
+            published = try publisher.publish(files, to: URL(fileURLWithPath: configuration.output)) { outputs in
                 var manifest = finalManifest
                 manifest.outputs = outputs
                 manifest.durationsMs["write"] = Int((Date().timeIntervalSince(writeStarted) * 1000).rounded())

@@ -277,7 +277,8 @@ public enum Reports {
 
     /// The report files of a run, ready for `ReportPublisher`: every table as CSV (and JSON if
     /// asked), `data_dictionary.csv`, `summary.json`, the co-occurrence network for Gephi in
-    /// `graph/`, and `report.html`. The network (with its layout) is built once, here.
+    /// `graph/`, and `report.html`. The summary and the network (with its layout) are built once,
+    /// here, for the files that share them.
     public static func files(counts: CorpusCounts, themes: [Theme], options: Options) -> [ReportFile] {
         var files: [ReportFile] = []
         let format = options.csv
@@ -287,10 +288,8 @@ public enum Reports {
         }
         files.append(
             ReportFile(name: "data_dictionary.csv") { try ColumnCatalog.table().render(format, file: "data_dictionary.csv") })
-        files.append(
-            ReportFile(name: "summary.json") {
-                try ReportSummary(counts: counts, themes: themes, bounds: options.bounds).json()
-            })
+        let summary = ReportSummary(counts: counts, themes: themes, bounds: options.bounds)
+        files.append(ReportFile(name: "summary.json") { try summary.json() })
         let network = CooccurrenceNetwork.build(
             counts,
             options: CooccurrenceNetwork.Options(
@@ -309,7 +308,7 @@ public enum Reports {
         files.append(
             ReportFile(name: "report.html") {
                 HTMLReport.render(
-                    summary: ReportSummary(counts: counts, themes: themes, bounds: options.bounds),
+                    summary: summary,
                     network: network.edges.isEmpty ? nil : NetworkSVG.render(network, canvas: network.canvas()),
                     files: linked)
             })
