@@ -83,7 +83,8 @@ public enum Reports {
     }
 
     /// `cooccurrence.csv`: pairs of terms found together in at least `minimumCount` sentences,
-    /// with their 2×2 counts (a, b, c, d, n) and Jaccard. `term_a` sorts before `term_b`. Rows go
+    /// with their 2×2 counts (a, b, c, d, n), Jaccard and the other measures of
+    /// `AssociationMeasure` (empty where one has no value). `term_a` sorts before `term_b`. Rows go
     /// by descending Jaccard, then descending `a`, then by the terms.
     public static func cooccurrence(_ counts: CorpusCounts, minimumCount: Int, bounds: TermBounds = TermBounds()) -> CSVTable {
         struct Row {
@@ -110,15 +111,18 @@ public enum Reports {
             if lhs.first != rhs.first { return lhs.first < rhs.first }
             return lhs.second < rhs.second
         }
+        // Every measure of reference/features.md §2 but the count (that is `a`), after Jaccard.
+        let measures = AssociationMeasure.allCases.filter { $0 != .count && $0 != .jaccard }
         return CSVTable(
-            header: ["term_a", "pos_a", "term_b", "pos_b", "unit", "a", "b", "c", "d", "n", "jaccard"],
+            header: ["term_a", "pos_a", "term_b", "pos_b", "unit", "a", "b", "c", "d", "n", "jaccard"]
+                + measures.map(\.rawValue),
             rows: rows.map { row in
                 [
                     .text(row.first.text), .text(row.first.partOfSpeech), .text(row.second.text),
                     .text(row.second.partOfSpeech), .text(cooccurrenceUnit), .integer(row.counts.a),
                     .integer(row.counts.b), .integer(row.counts.c), .integer(row.counts.d),
                     .integer(row.counts.n), .decimal(row.jaccard),
-                ]
+                ] + measures.map { .decimal($0.value(row.counts) ?? .nan) }
             })
     }
 
