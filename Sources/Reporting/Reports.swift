@@ -275,6 +275,7 @@ public enum Reports {
         ]
         if counts.grouping != nil {
             tables.append(("group_terms", { groupTerms(counts, top: options.groupTop, bounds: options.bounds) }))
+            tables.append(("theme_by_group", { ThemeCrosstab.table(counts) }))
         }
         return tables
     }

@@ -7,7 +7,7 @@ import TestSupport
 struct BatchTests {
     static let reports = [
         "term_frequency.csv", "cooccurrence.csv", "themes.csv", "document_themes.csv", "speakers.csv", "documents.csv",
-        "group_terms.csv", "summary.json",
+        "group_terms.csv", "theme_by_group.csv", "summary.json", "report.html", "graph/cooccurrence.gexf",
     ]
 
     func kotoba(_ arguments: [String], in directory: URL, input: Data? = nil, environment: [String: String] = [:])
@@ -32,12 +32,14 @@ struct BatchTests {
         return root
     }
 
-    /// The reports of `directory` by name; group_terms.csv only exists with --group-by.
+    /// The reports of `directory` by name; group_terms.csv and theme_by_group.csv only exist with
+    /// --group-by.
     func reports(_ directory: URL) throws -> [String: Data] {
         var found: [String: Data] = [:]
         for name in Self.reports {
             let url = directory.appendingPathComponent(name)
-            if name == "group_terms.csv", !FileManager.default.fileExists(atPath: url.path) { continue }
+            let grouped = name == "group_terms.csv" || name == "theme_by_group.csv"
+            if grouped, !FileManager.default.fileExists(atPath: url.path) { continue }
             found[name] = try Data(contentsOf: url)
         }
         return found

@@ -90,6 +90,27 @@ struct ReportFilesTests {
         #expect(corpus?["documents"] == 1 && corpus?["speakers"] == 3)
     }
 
+    @Test func themesByGroupShowWhoRaisesEachThemeAsRsChisqTestDoes() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try kotoba(["run", "--group-by", "speaker"], in: root).status == 0)
+        let rows = try TestSupport.readCSV(root.appendingPathComponent("output/theme_by_group.csv"))
+        #expect(rows.first == [
+            "theme", "group", "sentences", "theme_sentences", "share", "expected", "adjusted_residual", "chi2", "df", "p_value",
+        ])
+        // 地域活性化 by speaker (the unmarked opening, 司会, 渡部理事, 西川区長): its sentences add up
+        // to themes.csv's, and R 4 gives for matrix(c(1,0,6,6,19,11,20,32), ncol = 2):
+        // chisq.test(m)$statistic 5.105444509, $p.value 0.1642368193, $stdres[, 1]
+        // −1.2718078902 −1.4043755251 1.6351589125 0.4874920823.
+        let region = rows.filter { $0[0] == "地域活性化" }
+        #expect(region.map { $0[1] } == ["", "司会", "渡部理事", "西川区長"])
+        #expect(region.map { $0[3] } == ["1", "0", "6", "6"])
+        let themes = try TestSupport.readCSV(root.appendingPathComponent("output/themes.csv"))
+        #expect(themes.first { $0[0] == "地域活性化" }?[3] == "13")
+        #expect(region.map { $0[6] } == ["-1.271808", "-1.404376", "1.635159", "0.487492"])
+        #expect(region.allSatisfy { $0[7] == "5.105445" && $0[8] == "3" && $0[9] == "0.164237" })
+    }
+
     @Test func dialectsEncodingsAndHeaderLanguageFromTheCommandLine() throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }
