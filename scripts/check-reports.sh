@@ -15,8 +15,8 @@
 #   --skip-missing              only warn when report.html or graph/* are missing or the CSV
 #                               formula guard is absent (for binaries from before them)
 #
-# Installs chromium, fonts-noto-cjk, fonts-noto-color-emoji, python3-pandas, python3-networkx and
-# python3-pil with scripts/setup.sh. Exit status 1, with one line per problem, on any failure.
+# Installs chromium, fontconfig, fonts-noto-cjk, fonts-noto-color-emoji, python3, python3-pandas,
+# python3-networkx and python3-pil with scripts/setup.sh. Exit status 1, with one line per problem, on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -31,7 +31,7 @@ done
 
 # Debian's python3, with Debian's pandas, networkx and PIL: a pyenv python on PATH has none of them.
 python=/usr/bin/python3
-KOTOBA_SETUP_EXTRA="chromium fonts-noto-cjk fonts-noto-color-emoji python3-pandas python3-networkx python3-pil" \
+KOTOBA_SETUP_EXTRA="chromium fontconfig fonts-noto-cjk fonts-noto-color-emoji python3 python3-pandas python3-networkx python3-pil" \
     scripts/setup.sh
 
 if [[ -n "${KOTOBA:-}" ]]; then
@@ -96,7 +96,7 @@ if [[ -f "$out/report.html" ]]; then
     url=$("$python" -c 'import pathlib, sys; print(pathlib.Path(sys.argv[1]).as_uri())' "$out/report.html")
     if timeout 60 chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars \
             --window-size=1280,2400 --user-data-dir="$work/chromium" --no-first-run \
-            --disable-extensions \
+            --disable-extensions --disable-dev-shm-usage \
             --host-resolver-rules='MAP * ~NOTFOUND' \
             --screenshot="$png" "$url" > "$work/chromium.log" 2>&1; then
         echo "check-reports: screenshot of report.html in $png" >&2
