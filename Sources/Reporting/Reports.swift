@@ -169,12 +169,15 @@ public enum Reports {
         let shown = displayTerms(counts)
         let allowed = bounds.allowed(in: counts)
         let total = Double(counts.documentCount)
+        // Each term's place in display order, found once: documents then sort by integers.
+        var order = [Int](repeating: 0, count: shown.count)
+        for (place, id) in shown.indices.sorted(by: { shown[$0] < shown[$1] }).enumerated() { order[id] = place }
         var rows: [[CSVTable.Cell]] = []
         for (number, document) in counts.sortedDocuments.enumerated() {
             let items = document.terms.compactMap { item -> (Int, Int)? in
                 guard let id = counts.id(of: item.term), allowed[Int(id)] else { return nil }
                 return (Int(id), item.count)
-            }.sorted { shown[$0.0] < shown[$1.0] }
+            }.sorted { order[$0.0] < order[$1.0] }
             for (id, count) in items {
                 let ratio = total / Double(counts.documentFrequency[id])
                 rows.append([
