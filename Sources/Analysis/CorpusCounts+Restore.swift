@@ -32,6 +32,12 @@ extension CorpusCounts {
         groupThemeSentences[group] = themes
     }
 
+    /// Adds sentences where themes `first` and `second` (indices, first < second) both occur.
+    public mutating func addThemePair(_ first: Int, _ second: Int, sentences: Int) {
+        guard first < second, second < themeNames.count else { return }
+        themePairSentences[first][second] += sentences
+    }
+
     /// Adds occurrences of a compound-noun candidate.
     public mutating func addCompound(_ nouns: [String], count: Int) {
         compounds[nouns, default: 0] += count

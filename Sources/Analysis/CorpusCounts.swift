@@ -88,6 +88,8 @@ public struct CorpusCounts: Sendable {
     /// group heatmap).
     public internal(set) var groupSentences: [String: Int] = [:]
     public internal(set) var groupThemeSentences: [String: [Int]] = [:]
+    /// Sentences where two themes both occur: `themePairSentences[i][j]` for i < j (the rest 0).
+    public internal(set) var themePairSentences: [[Int]]
     /// Compound-noun candidates and how often each occurred as a whole.
     public internal(set) var compounds: [[String]: Int] = [:]
 
@@ -97,6 +99,7 @@ public struct CorpusCounts: Sendable {
         themeOccurrences = Array(repeating: 0, count: themeNames.count)
         themeSentences = themeOccurrences
         themeDocuments = themeOccurrences
+        themePairSentences = Array(repeating: themeOccurrences, count: themeNames.count)
     }
 
     /// An unordered pair of term ids, smaller id first, packed in one word so that hashing it
@@ -178,9 +181,14 @@ public struct CorpusCounts: Sendable {
                 }
             }
             inDocument += present
+            var themesPresent: [Int] = []
             for (theme, count) in sentence.themeOccurrences.enumerated() where count > 0 {
                 summary.themeOccurrences[theme] += count
                 summary.themeSentences[theme] += 1
+                themesPresent.append(theme)
+            }
+            for (index, first) in themesPresent.enumerated() {
+                for second in themesPresent[(index + 1)...] { themePairSentences[first][second] += 1 }
             }
         }
         var documentTerms: [Int32: Int] = [:]
@@ -235,6 +243,11 @@ public struct CorpusCounts: Sendable {
             addGroupSentences(group: group, sentences: sentences, themeSentences: themes)
         }
         compounds.merge(other.compounds, uniquingKeysWith: +)
+        for (first, row) in other.themePairSentences.enumerated() {
+            for (second, count) in row.enumerated() where count > 0 {
+                addThemePair(first, second, sentences: count)
+            }
+        }
         addTotals(other.totals)
         documents += other.documents
     }

@@ -13,6 +13,7 @@ import Reporting
 /// {"k":"doc",…}                                          one document's summary
 /// {"k":"term","t":"地域","p":"名詞","tf":34,"df":1,"sf":25}   (+ "forms" when case-folded forms differ)
 /// {"k":"pair","a":["地域","名詞"],"b":["活性","名詞"],"n":3}  sentences with both
+/// {"k":"themepair","a":0,"b":2,"n":4}                     sentences with both themes (indices)
 /// {"k":"totals",…}                                       corpus totals
 /// ```
 ///
@@ -99,6 +100,11 @@ enum PartialFile {
         for (nouns, count) in counts.compounds.sorted(by: { $0.key.joined(separator: "\t") < $1.key.joined(separator: "\t") }) {
             lines.append("{\"k\":\"compound\",\"nouns\":[" + nouns.map(JSONText.string).joined(separator: ",") + "],\"n\":\(count)}")
         }
+        for (first, row) in counts.themePairSentences.enumerated() {
+            for (second, count) in row.enumerated() where count > 0 {
+                lines.append("{\"k\":\"themepair\",\"a\":\(first),\"b\":\(second),\"n\":\(count)}")
+            }
+        }
         lines.append(try record("totals", counts.totals))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -157,6 +163,11 @@ enum PartialFile {
                 if let sentences = object["s"] as? Int {
                     counts.addGroupSentences(group: group, sentences: sentences, themeSentences: object["th"] as? [Int] ?? [])
                 }
+            case "themepair":
+                guard let first = object["a"] as? Int, let second = object["b"] as? Int, let n = object["n"] as? Int,
+                    first >= 0, first < second, second < counts.themeNames.count
+                else { throw .partial(path: name, line: line, reason: "malformed theme pair record") }
+                counts.addThemePair(first, second, sentences: n)
             case "compound":
                 guard let nouns = object["nouns"] as? [String], let n = object["n"] as? Int else {
                     throw .partial(path: name, line: line, reason: "malformed compound record")

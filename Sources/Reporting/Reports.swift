@@ -84,7 +84,7 @@ public enum Reports {
 
     /// `cooccurrence.csv`: pairs of terms found together in at least `minimumCount` sentences,
     /// with their 2×2 counts (a, b, c, d, n), Jaccard and the other measures of
-    /// `AssociationMeasure` (empty where one has no value). `term_a` sorts before `term_b`. Rows go
+    /// `AssociationMeasure` (empty where one has no value): see `pairColumns`. `term_a` sorts before `term_b`. Rows go
     /// by descending Jaccard, then descending `a`, then by the terms.
     public static func cooccurrence(_ counts: CorpusCounts, minimumCount: Int, bounds: TermBounds = TermBounds()) -> CSVTable {
         struct Row {
@@ -111,19 +111,45 @@ public enum Reports {
             if lhs.first != rhs.first { return lhs.first < rhs.first }
             return lhs.second < rhs.second
         }
-        // Every measure of reference/features.md §2 but the count (that is `a`), after Jaccard.
-        let measures = AssociationMeasure.allCases.filter { $0 != .count && $0 != .jaccard }
         return CSVTable(
-            header: ["term_a", "pos_a", "term_b", "pos_b", "unit", "a", "b", "c", "d", "n", "jaccard"]
-                + measures.map(\.rawValue),
+            header: ["term_a", "pos_a", "term_b", "pos_b"] + pairColumns,
             rows: rows.map { row in
                 [
                     .text(row.first.text), .text(row.first.partOfSpeech), .text(row.second.text),
-                    .text(row.second.partOfSpeech), .text(cooccurrenceUnit), .integer(row.counts.a),
-                    .integer(row.counts.b), .integer(row.counts.c), .integer(row.counts.d),
-                    .integer(row.counts.n), .decimal(row.jaccard),
-                ] + measures.map { .decimal($0.value(row.counts) ?? .nan) }
+                    .text(row.second.partOfSpeech),
+                ] + pairCells(row.counts)
             })
+    }
+
+    /// The columns every pair table ends with: the unit, the 2×2 table, Jaccard, and every other
+    /// measure of `AssociationMeasure` but the count (that is `a`).
+    static let pairColumns =
+        ["unit", "a", "b", "c", "d", "n", "jaccard"]
+        + AssociationMeasure.allCases.filter { $0 != .count && $0 != .jaccard }.map(\.rawValue)
+
+    /// The cells of `pairColumns` for `table` (empty where a measure has no value).
+    static func pairCells(_ table: PairCounts) -> [CSVTable.Cell] {
+        let measures = AssociationMeasure.allCases.filter { $0 != .count && $0 != .jaccard }
+        return [
+            .text(cooccurrenceUnit), .integer(table.a), .integer(table.b), .integer(table.c), .integer(table.d),
+            .integer(table.n), .decimal(table.jaccard),
+        ] + measures.map { .decimal($0.value(table) ?? .nan) }
+    }
+
+    /// `theme_cooccurrence.csv`: every pair of themes, in theme-file order, with the sentences
+    /// where both occur, the 2×2 table over sentences and the measures of `cooccurrence.csv`
+    /// (KH Coder's コード間の関連, whose default is Jaccard).
+    public static func themeCooccurrence(_ counts: CorpusCounts) -> CSVTable {
+        var rows: [[CSVTable.Cell]] = []
+        for first in counts.themeNames.indices {
+            for second in counts.themeNames.indices where second > first {
+                let table = PairCounts(
+                    both: counts.themePairSentences[first][second], first: counts.themeSentences[first],
+                    second: counts.themeSentences[second], units: counts.sentenceCount)
+                rows.append([.text(counts.themeNames[first]), .text(counts.themeNames[second])] + pairCells(table))
+            }
+        }
+        return CSVTable(header: ["theme_a", "theme_b"] + pairColumns, rows: rows)
     }
 
     /// `themes.csv`: per theme, in the order of the theme file: its forms, occurrences, and the
@@ -274,6 +300,7 @@ public enum Reports {
             ("cooccurrence", { cooccurrence(counts, minimumCount: options.minimumPairCount, bounds: options.bounds) }),
             ("themes", { Reports.themes(counts, themes: themes) }),
             ("document_themes", { documentThemes(counts) }),
+            ("theme_cooccurrence", { themeCooccurrence(counts) }),
             ("speakers", { speakers(counts) }),
         ]
         if counts.grouping != nil {
