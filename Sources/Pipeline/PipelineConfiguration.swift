@@ -206,7 +206,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         linesInput = try container.decodeIfPresent(Bool.self, forKey: .linesInput) ?? false
         userDictionaries = try container.decodeIfPresent([String].self, forKey: .userDictionaries) ?? []
         vocabulary = try container.decodeIfPresent(String.self, forKey: .vocabulary)
-        posPreset = try container.decodeIfPresent(TermSelection.Preset.self, forKey: .posPreset)
+        posPreset = try Self.decodeChoice(TermSelection.Preset.self, from: container, forKey: .posPreset)
         stopwords = try container.decodeIfPresent([String].self, forKey: .stopwords) ?? []
         compounds = try container.decodeIfPresent(Bool.self, forKey: .compounds) ?? false
         groupBy = try container.decodeIfPresent(String.self, forKey: .groupBy)
@@ -215,12 +215,26 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         maxTermCount = try container.decodeIfPresent(Int.self, forKey: .maxTermCount)
         minDocumentCount = try container.decodeIfPresent(Int.self, forKey: .minDocumentCount)
         maxDocumentCount = try container.decodeIfPresent(Int.self, forKey: .maxDocumentCount)
-        csvDialect = try container.decodeIfPresent(CSVFormat.Dialect.self, forKey: .csvDialect) ?? .excel
-        csvEncoding = try container.decodeIfPresent(ReportEncoding.self, forKey: .csvEncoding) ?? .utf8
+        csvDialect = try Self.decodeChoice(CSVFormat.Dialect.self, from: container, forKey: .csvDialect) ?? .excel
+        csvEncoding = try Self.decodeChoice(ReportEncoding.self, from: container, forKey: .csvEncoding) ?? .utf8
         csvReplaceUnencodable = try container.decodeIfPresent(Bool.self, forKey: .csvReplaceUnencodable) ?? false
-        headerLanguage = try container.decodeIfPresent(CSVFormat.HeaderLanguage.self, forKey: .headerLanguage) ?? .en
+        headerLanguage = try Self.decodeChoice(CSVFormat.HeaderLanguage.self, from: container, forKey: .headerLanguage) ?? .en
         json = try container.decodeIfPresent(Bool.self, forKey: .json) ?? false
         networkEdges = try container.decodeIfPresent(Int.self, forKey: .networkEdges) ?? defaults.networkEdges
+    }
+
+    /// A value of a fixed set of names, refused with the names it may take (Swift's own message
+    /// only says that the value is invalid).
+    static func decodeChoice<Choice: RawRepresentable & CaseIterable>(
+        _ type: Choice.Type, from container: KeyedDecodingContainer<CodingKeys>, forKey key: CodingKeys
+    ) throws -> Choice? where Choice.RawValue == String {
+        guard let name = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
+        guard let choice = Choice(rawValue: name) else {
+            let names = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container, debugDescription: "'\(name)' is not one of \(names)")
+        }
+        return choice
     }
 
     /// Where the cache goes unless told otherwise: `$XDG_CACHE_HOME/kotoba` or `~/.cache/kotoba`.
