@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "Corpus"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Tokenization", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reporting", "Tokenization", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis", "TestSupport"]),
         .testTarget(
             name: "PipelineTests",
