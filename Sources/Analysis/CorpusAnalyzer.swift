@@ -39,9 +39,10 @@ public struct CorpusAnalyzer {
     ///   - key: the key a term or text is compared under; identity by default.
     public init(
         themes: [Theme], vocabulary: Vocabulary = Vocabulary(), family: FeatureLayout.Family = .ipadic,
-        groupBy: CorpusCounts.Grouping? = nil, key: @escaping @Sendable (String) -> String = { $0 }
+        groupBy: CorpusCounts.Grouping? = nil, unit: CooccurrenceUnit = .sentence,
+        key: @escaping @Sendable (String) -> String = { $0 }
     ) {
-        counts = CorpusCounts(themeNames: themes.map(\.name), grouping: groupBy)
+        counts = CorpusCounts(themeNames: themes.map(\.name), grouping: groupBy, unit: unit)
         extractor = TermExtractor(family: family, selection: vocabulary.selection, useSurface: vocabulary.useSurface)
         compounds = CompoundExtractor(family: family)
         matcher = ThemeMatcher(themes: themes, key: key)
@@ -62,7 +63,7 @@ public struct CorpusAnalyzer {
 
     /// Analyzes one document and adds it to `counts`; returns the analysis, for the cache.
     @discardableResult
-    public mutating func add(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], speaker: String?)])
+    public mutating func add(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], place: SentencePlace)])
         -> DocumentAnalysis
     {
         let analysis = analyze(summary, sentences: sentences)
@@ -76,7 +77,7 @@ public struct CorpusAnalyzer {
     }
 
     /// The analysis of one document.
-    public mutating func analyze(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], speaker: String?)])
+    public mutating func analyze(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], place: SentencePlace)])
         -> DocumentAnalysis
     {
         var used: [DocumentAnalysis.Entry] = []
@@ -143,7 +144,7 @@ public struct CorpusAnalyzer {
             analyzed.append(
                 DocumentAnalysis.Sentence(
                     terms: terms, themeOccurrences: matcher.occurrences(in: sentence.text, tokens: tokens),
-                    speaker: sentence.speaker))
+                    place: sentence.place))
         }
         for worker in usedWorkerEntries { local[Int(worker)] = -1 }
         return DocumentAnalysis(summary: summary, entries: used, sentences: analyzed, compounds: candidates)

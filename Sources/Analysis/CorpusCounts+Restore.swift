@@ -1,16 +1,19 @@
 extension CorpusCounts {
     /// Adds the totals of one term, as written in a partial file by another process.
-    public mutating func addTerm(_ term: Term, frequency: Int, documents: Int, sentences: Int, forms: [String: Int]) {
+    public mutating func addTerm(
+        _ term: Term, frequency: Int, documents: Int, sentences: Int, units: Int, forms: [String: Int]
+    ) {
         let id = id(for: term)
         termFrequency[Int(id)] += frequency
         documentFrequency[Int(id)] += documents
         sentenceFrequency[Int(id)] += sentences
+        unitFrequency[Int(id)] += units
         if !forms.isEmpty { termForms[id, default: [:]].merge(forms, uniquingKeysWith: +) }
     }
 
     /// Adds the sentences two terms share, as written in a partial file.
     public mutating func addPair(_ first: Term, _ second: Term, sentences: Int) {
-        pairSentences[PairKey(id(for: first), id(for: second)), default: 0] += sentences
+        pairUnits[PairKey(id(for: first), id(for: second)), default: 0] += sentences
     }
 
     /// Adds occurrences of a term in a group, as written in a partial file.
@@ -52,6 +55,8 @@ extension CorpusCounts {
     public struct Totals: Sendable, Codable, Equatable {
         public var documents: Int
         public var sentences: Int
+        /// Co-occurrence units.
+        public var units: Int
         public var paragraphs: Int
         public var tokens: Int
         public var termTokens: Int
@@ -62,7 +67,8 @@ extension CorpusCounts {
 
     public var totals: Totals {
         Totals(
-            documents: documentCount, sentences: sentenceCount, paragraphs: paragraphCount, tokens: tokenCount,
+            documents: documentCount, sentences: sentenceCount, units: unitCount, paragraphs: paragraphCount,
+            tokens: tokenCount,
             termTokens: termTokenCount, themeOccurrences: themeOccurrences, themeSentences: themeSentences,
             themeDocuments: themeDocuments)
     }
@@ -72,6 +78,7 @@ extension CorpusCounts {
         precondition(totals.themeOccurrences.count == themeNames.count, "totals of another theme set")
         documentCount += totals.documents
         sentenceCount += totals.sentences
+        unitCount += totals.units
         paragraphCount += totals.paragraphs
         tokenCount += totals.tokens
         termTokenCount += totals.termTokens

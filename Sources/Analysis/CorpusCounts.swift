@@ -15,6 +15,8 @@ public struct CorpusCounts: Sendable {
     public let themeNames: [String]
     /// What groups the counts in `groupTerms`, if anything.
     public let grouping: Grouping?
+    /// The unit co-occurrence is counted in (`pairUnits`, `unitFrequency`, `unitCount`).
+    public let unit: CooccurrenceUnit
 
     /// What `group_terms.csv` compares: each sentence's speaker, each document's folder, or a
     /// document variable (a table column, a metadata column).
@@ -61,8 +63,11 @@ public struct CorpusCounts: Sendable {
     public internal(set) var documentFrequency: [Int] = []
     /// Sentences containing each term (by id).
     public internal(set) var sentenceFrequency: [Int] = []
-    /// Sentences containing both terms of a pair, keyed by `PairKey`.
-    public internal(set) var pairSentences: [PairKey: Int] = [:]
+    /// Units (see `unit`) containing each term (by id), and both terms of a pair (by `PairKey`).
+    public internal(set) var unitFrequency: [Int] = []
+    public internal(set) var pairUnits: [PairKey: Int] = [:]
+    /// Co-occurrence units in all (empty ones included).
+    public internal(set) var unitCount = 0
     /// For terms whose key is case-folded: how often each written form occurred (`MACC` 3,
     /// `Macc` 1), so reports show the form the text uses most.
     public internal(set) var termForms: [Int32: [String: Int]] = [:]
@@ -93,9 +98,10 @@ public struct CorpusCounts: Sendable {
     /// Compound-noun candidates and how often each occurred as a whole.
     public internal(set) var compounds: [[String]: Int] = [:]
 
-    public init(themeNames: [String], grouping: Grouping? = nil) {
+    public init(themeNames: [String], grouping: Grouping? = nil, unit: CooccurrenceUnit = .sentence) {
         self.themeNames = themeNames
         self.grouping = grouping
+        self.unit = unit
         themeOccurrences = Array(repeating: 0, count: themeNames.count)
         themeSentences = themeOccurrences
         themeDocuments = themeOccurrences
@@ -126,6 +132,7 @@ public struct CorpusCounts: Sendable {
         termFrequency.append(0)
         documentFrequency.append(0)
         sentenceFrequency.append(0)
+        unitFrequency.append(0)
         return id
     }
 
@@ -160,6 +167,10 @@ public struct CorpusCounts: Sendable {
         let ids = analysis.entries.map { id(for: $0.term) }
         var occurrences = [Int](repeating: 0, count: ids.count)
         var inDocument: [Int32] = []
+        // Units other than the sentence gather the distinct terms of consecutive sentences.
+        var unitKey: Int?
+        var unitTerms: [Int32] = []
+        var sentenceIndex = 0
         for sentence in analysis.sentences {
             for entry in sentence.terms { occurrences[Int(entry)] += 1 }
             if let grouping {
@@ -175,11 +186,15 @@ public struct CorpusCounts: Sendable {
             summary.termCount += sentence.terms.count
             let present = Self.distinct(sentence.terms.map { ids[Int($0)] })
             for id in present { sentenceFrequency[Int(id)] += 1 }
-            for i in present.indices {
-                for j in present.index(after: i)..<present.endIndex {
-                    pairSentences[PairKey(present[i], present[j]), default: 0] += 1
-                }
+            if unit == .sentence {
+                countUnit(present)
+            } else {
+                let key = unit.key(sentence.place, sentence: sentenceIndex)
+                if let unitKey, unitKey != key { countUnit(Self.distinct(unitTerms)); unitTerms.removeAll(keepingCapacity: true) }
+                unitKey = key
+                unitTerms += present
             }
+            sentenceIndex += 1
             inDocument += present
             var themesPresent: [Int] = []
             for (theme, count) in sentence.themeOccurrences.enumerated() where count > 0 {
@@ -191,6 +206,7 @@ public struct CorpusCounts: Sendable {
                 for second in themesPresent[(index + 1)...] { themePairSentences[first][second] += 1 }
             }
         }
+        if unitKey != nil { countUnit(Self.distinct(unitTerms)) }
         var documentTerms: [Int32: Int] = [:]
         for (entry, count) in occurrences.enumerated() where count > 0 {
             let id = ids[entry]
@@ -219,15 +235,17 @@ public struct CorpusCounts: Sendable {
     public mutating func merge(_ other: CorpusCounts) {
         precondition(other.themeNames == themeNames, "merging counts of different theme sets")
         precondition(other.grouping == grouping, "merging counts of different groupings")
+        precondition(other.unit == unit, "merging counts of different co-occurrence units")
         let mapping = other.terms.map { id(for: $0) }
         for (otherID, id) in mapping.enumerated() {
             termFrequency[Int(id)] += other.termFrequency[otherID]
             documentFrequency[Int(id)] += other.documentFrequency[otherID]
             sentenceFrequency[Int(id)] += other.sentenceFrequency[otherID]
+            unitFrequency[Int(id)] += other.unitFrequency[otherID]
         }
-        pairSentences.reserveCapacity(pairSentences.count + other.pairSentences.count)
-        for (pair, count) in other.pairSentences {
-            pairSentences[PairKey(mapping[Int(pair.first)], mapping[Int(pair.second)]), default: 0] += count
+        pairUnits.reserveCapacity(pairUnits.count + other.pairUnits.count)
+        for (pair, count) in other.pairUnits {
+            pairUnits[PairKey(mapping[Int(pair.first)], mapping[Int(pair.second)]), default: 0] += count
         }
         for (otherID, forms) in other.termForms {
             termForms[mapping[Int(otherID)], default: [:]].merge(forms, uniquingKeysWith: +)
@@ -250,6 +268,17 @@ public struct CorpusCounts: Sendable {
         }
         addTotals(other.totals)
         documents += other.documents
+    }
+
+    /// Counts one co-occurrence unit holding the distinct term ids `present` (ascending).
+    private mutating func countUnit(_ present: [Int32]) {
+        unitCount += 1
+        for id in present { unitFrequency[Int(id)] += 1 }
+        for i in present.indices {
+            for j in present.index(after: i)..<present.endIndex {
+                pairUnits[PairKey(present[i], present[j]), default: 0] += 1
+            }
+        }
     }
 
     /// Counts one sentence of `group` with its theme occurrences.

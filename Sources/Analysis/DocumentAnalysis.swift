@@ -18,18 +18,21 @@ public struct DocumentAnalysis: Sendable, Equatable {
         }
     }
 
-    /// One sentence: its terms as indices into `entries`, its theme occurrences, its speaker.
+    /// One sentence: its terms as indices into `entries`, its theme occurrences, its place
+    /// (speaker, paragraph, turn, section).
     public struct Sentence: Sendable, Equatable {
         public var terms: [Int32]
         /// Occurrences of each theme, indexed like the run's themes.
         public var themeOccurrences: [Int]
-        /// The speaker of the sentence's paragraph, if any.
-        public var speaker: String?
+        public var place: SentencePlace
 
-        public init(terms: [Int32], themeOccurrences: [Int], speaker: String? = nil) {
+        /// The speaker of the sentence's paragraph, if any.
+        public var speaker: String? { place.speaker }
+
+        public init(terms: [Int32], themeOccurrences: [Int], place: SentencePlace = SentencePlace()) {
             self.terms = terms
             self.themeOccurrences = themeOccurrences
-            self.speaker = speaker
+            self.place = place
         }
     }
 
@@ -59,7 +62,7 @@ public struct DocumentAnalysis: Sendable, Equatable {
                     index[term] = new
                     return new
                 },
-                themeOccurrences: sentence.themeOccurrences)
+                themeOccurrences: sentence.themeOccurrences, place: sentence.place)
         }
         self.init(summary: summary, entries: entries, sentences: converted)
     }

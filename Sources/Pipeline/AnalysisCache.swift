@@ -20,7 +20,7 @@ struct AnalysisCache: Sendable {
     let directory: URL
     let identity: String
 
-    static let format = "kotoba-analysis/2"
+    static let format = "kotoba-analysis/3"
 
     /// The number of themes of the run, which every sentence's theme counts are sized to.
     let themeCount: Int
@@ -96,11 +96,11 @@ struct AnalysisCache: Sendable {
 
     // MARK: Format
     //
-    //   kotoba-analysis/1
+    //   kotoba-analysis/3
     //   E<TAB>encoding
     //   D<TAB>summary as JSON          one per document, followed by its entries and sentences
     //   T<TAB>key<TAB>part of speech<TAB>written form
-    //   S<TAB>entry entry …<TAB>theme:count,theme:count<TAB>speaker
+    //   S<TAB>entry entry …<TAB>theme:count,theme:count<TAB>=speaker<TAB>paragraph,turn,section   (turn - if none)
     //   C<TAB>count<TAB>noun<TAB>noun …      a compound-noun candidate
     //
     // Terms and forms come from normalized sentences, which hold no TAB or line break.
@@ -117,8 +117,10 @@ struct AnalysisCache: Sendable {
             for sentence in analysis.sentences {
                 let themes = sentence.themeOccurrences.enumerated().filter { $0.element > 0 }
                     .map { "\($0.offset):\($0.element)" }.joined(separator: ",")
+                let place = sentence.place
                 text += "S\t" + sentence.terms.map(String.init).joined(separator: " ") + "\t" + themes + "\t"
-                    + (sentence.speaker.map { "=" + $0 } ?? "") + "\n"
+                    + (place.speaker.map { "=" + $0 } ?? "") + "\t"
+                    + "\(place.paragraph),\(place.turn.map(String.init) ?? "-"),\(place.section)\n"
             }
             for (nouns, count) in analysis.compounds.sorted(by: { $0.key.joined(separator: "\t") < $1.key.joined(separator: "\t") }) {
                 text += "C\t\(count)\t" + nouns.joined(separator: "\t") + "\n"
@@ -153,7 +155,7 @@ struct AnalysisCache: Sendable {
                 guard fields.count >= 3, !analyses.isEmpty, let count = Int(fields[1]) else { return nil }
                 analyses[analyses.count - 1].compounds[fields.dropFirst(2).map(String.init), default: 0] += count
             case "S":
-                guard fields.count == 4, !analyses.isEmpty else { return nil }
+                guard fields.count == 5, !analyses.isEmpty else { return nil }
                 let entryCount = analyses[analyses.count - 1].entries.count
                 var terms: [Int32] = []
                 for item in fields[1].split(separator: " ") {
@@ -169,8 +171,13 @@ struct AnalysisCache: Sendable {
                     themes[theme] = count
                 }
                 let speaker = fields[3].hasPrefix("=") ? String(fields[3].dropFirst()) : nil
+                let numbers = fields[4].split(separator: ",", omittingEmptySubsequences: false)
+                guard numbers.count == 3, let paragraph = Int(numbers[0]), let section = Int(numbers[2]) else { return nil }
+                let turn = Int(numbers[1])
+                guard turn != nil || numbers[1] == "-" else { return nil }
+                let place = SentencePlace(speaker: speaker, paragraph: paragraph, turn: turn, section: section)
                 analyses[analyses.count - 1].sentences.append(
-                    DocumentAnalysis.Sentence(terms: terms, themeOccurrences: themes, speaker: speaker))
+                    DocumentAnalysis.Sentence(terms: terms, themeOccurrences: themes, place: place))
             default:
                 return nil
             }

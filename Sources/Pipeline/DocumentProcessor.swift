@@ -77,14 +77,14 @@ struct DocumentProcessor {
         } catch {
             throw .processing(path: label, reason: error.description)
         }
-        var sentences: [(text: String, tokens: [Token], speaker: String?)] = []
+        var sentences: [(text: String, tokens: [Token], place: SentencePlace)] = []
         var tokenCount = 0
-        for (sentence, speaker) in structure.sentencesWithSpeakers {
+        for (sentence, place) in structure.placedSentences {
             let text = sentence.string
             do {
                 let tokens = try tagger.tokenize(text)
                 tokenCount += tokens.count
-                sentences.append((text, tokens, speaker))
+                sentences.append((text, tokens, place))
             } catch {
                 let span = sentence.originalRange
                 throw .processing(

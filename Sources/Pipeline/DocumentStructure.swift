@@ -1,3 +1,4 @@
+import Analysis
 import Corpus
 import Normalization
 
@@ -20,9 +21,21 @@ public struct DocumentStructure: Sendable {
     /// All sentences, in order.
     public var sentences: [TracedText] { paragraphs.flatMap(\.sentences) }
 
-    /// All sentences, in order, with their paragraph's speaker.
-    public var sentencesWithSpeakers: [(sentence: TracedText, speaker: String?)] {
-        paragraphs.flatMap { paragraph in paragraph.sentences.map { ($0, paragraph.speaker) } }
+    /// All sentences, in order, with their place: paragraph (by index), its speaker and turn,
+    /// and the section (by index: one more whenever the section title changes).
+    public var placedSentences: [(sentence: TracedText, place: SentencePlace)] {
+        var placed: [(sentence: TracedText, place: SentencePlace)] = []
+        var section = 0
+        var title: String?
+        for (index, paragraph) in paragraphs.enumerated() {
+            if paragraph.section != title {
+                if index > 0 { section += 1 }
+                title = paragraph.section
+            }
+            let place = SentencePlace(speaker: paragraph.speaker, paragraph: index, turn: paragraph.turn, section: section)
+            placed += paragraph.sentences.map { ($0, place) }
+        }
+        return placed
     }
 
     /// Structures `document`: Markdown is read as Markdown, other text has its layout repaired

@@ -8,11 +8,11 @@ import Reporting
 /// Streaming sorts a mapper's output) and still merge to the same counts:
 ///
 /// ```
-/// {"k":"partial","schema":"kotoba.partial/1","analysis":"…","listing":"…","shard":[3,8],"themes":[…]}
+/// {"k":"partial","schema":"kotoba.partial/2","analysis":"…","listing":"…","shard":[3,8],"themes":[…],"unit":"sentence"}
 /// {"k":"input","path":"corpus/a.txt","bytes":812,"sha256":"…","encoding":"UTF-8","format":"plain","documents":1}
 /// {"k":"doc",…}                                          one document's summary
-/// {"k":"term","t":"地域","p":"名詞","tf":34,"df":1,"sf":25}   (+ "forms" when case-folded forms differ)
-/// {"k":"pair","a":["地域","名詞"],"b":["活性","名詞"],"n":3}  sentences with both
+/// {"k":"term","t":"地域","p":"名詞","tf":34,"df":1,"sf":25,"uf":25}   (+ "forms" when case-folded forms differ)
+/// {"k":"pair","a":["地域","名詞"],"b":["活性","名詞"],"n":3}  co-occurrence units with both
 /// {"k":"themepair","a":0,"b":2,"n":4}                     sentences with both themes (indices)
 /// {"k":"totals",…}                                       corpus totals
 /// ```
@@ -21,7 +21,7 @@ import Reporting
 /// the hash of the whole input list the shards were cut from. Measures are never in a partial:
 /// they are computed after the merge.
 enum PartialFile {
-    static let schema = "kotoba.partial/1"
+    static let schema = "kotoba.partial/2"
 
     /// The header: what the counts were made with.
     struct Header: Equatable, Codable {
@@ -31,6 +31,8 @@ enum PartialFile {
         var themes: [ThemeRecord]
         /// What the group counts are by (`speaker`, `folder`, a variable), if any.
         var groupBy: String?
+        /// The co-occurrence unit.
+        var unit: CooccurrenceUnit
     }
 
     struct ThemeRecord: Equatable, Codable {
@@ -54,7 +56,8 @@ enum PartialFile {
         let groupBy = header.groupBy.map(JSONText.string) ?? "null"
         lines.append(
             "{\"k\":\"partial\",\"schema\":\"\(schema)\",\"analysis\":\(JSONText.string(header.analysis)),"
-                + "\"listing\":\(listing),\"shard\":\(shard),\"themes\":\(themes),\"groupBy\":\(groupBy)}")
+                + "\"listing\":\(listing),\"shard\":\(shard),\"themes\":\(themes),\"groupBy\":\(groupBy),"
+                + "\"unit\":\"\(header.unit.rawValue)\"}")
         for input in inputs.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
             lines.append(try record("input", input))
         }
@@ -66,14 +69,15 @@ enum PartialFile {
         for id in order {
             let term = counts.terms[id]
             var line = "{\"k\":\"term\",\"t\":\(JSONText.string(term.text)),\"p\":\(JSONText.string(term.partOfSpeech)),"
-                + "\"tf\":\(counts.termFrequency[id]),\"df\":\(counts.documentFrequency[id]),\"sf\":\(counts.sentenceFrequency[id])"
+                + "\"tf\":\(counts.termFrequency[id]),\"df\":\(counts.documentFrequency[id]),\"sf\":\(counts.sentenceFrequency[id]),"
+                + "\"uf\":\(counts.unitFrequency[id])"
             if let forms = counts.termForms[Int32(id)] {
                 let sorted = forms.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
                 line += ",\"forms\":{" + sorted.map { "\(JSONText.string($0.key)):\($0.value)" }.joined(separator: ",") + "}"
             }
             lines.append(line + "}")
         }
-        var pairs: [(Term, Term, Int)] = counts.pairSentences.map { pair, count in
+        var pairs: [(Term, Term, Int)] = counts.pairUnits.map { pair, count in
             let (a, b) = (counts.terms[Int(pair.first)], counts.terms[Int(pair.second)])
             return a < b ? (a, b, count) : (b, a, count)
         }
@@ -140,10 +144,11 @@ enum PartialFile {
                 counts.addSummary(try decode(DocumentSummary.self, object, name, line))
             case "term":
                 guard let text = object["t"] as? String, let pos = object["p"] as? String,
-                    let tf = object["tf"] as? Int, let df = object["df"] as? Int, let sf = object["sf"] as? Int
+                    let tf = object["tf"] as? Int, let df = object["df"] as? Int, let sf = object["sf"] as? Int,
+                    let uf = object["uf"] as? Int
                 else { throw .partial(path: name, line: line, reason: "malformed term record") }
                 counts.addTerm(
-                    Term(text: text, partOfSpeech: pos), frequency: tf, documents: df, sentences: sf,
+                    Term(text: text, partOfSpeech: pos), frequency: tf, documents: df, sentences: sf, units: uf,
                     forms: object["forms"] as? [String: Int] ?? [:])
             case "pair":
                 guard let a = object["a"] as? [String], a.count == 2, let b = object["b"] as? [String], b.count == 2,
@@ -194,13 +199,16 @@ enum PartialFile {
                     }
                     let header = try decode(Header.self, object, name, number + 1)
                     if let first = headers.first {
-                        guard first.analysis == header.analysis, first.themes == header.themes, first.groupBy == header.groupBy else {
+                        guard first.analysis == header.analysis, first.themes == header.themes, first.groupBy == header.groupBy,
+                            first.unit == header.unit
+                        else {
                             throw .incompatiblePartials(
                                 "\(name) was counted with other settings, dictionary or themes than the partials before it")
                         }
                     } else {
                         counts = CorpusCounts(
-                            themeNames: header.themes.map(\.name), grouping: header.groupBy.map(CorpusCounts.Grouping.init(name:)))
+                            themeNames: header.themes.map(\.name), grouping: header.groupBy.map(CorpusCounts.Grouping.init(name:)),
+                            unit: header.unit)
                     }
                     headers.append(header)
                     continue

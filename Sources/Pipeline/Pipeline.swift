@@ -105,7 +105,7 @@ public struct Pipeline: Sendable {
             analysis: setup.identity.sha256,
             listing: shard == nil ? nil : ContentHash.sha256(Data(listing.inputs.map(\.displayPath).joined(separator: "\n").utf8)),
             shard: shard, themes: setup.themes.map { PartialFile.ThemeRecord(name: $0.name, forms: $0.forms) },
-            groupBy: configuration.groupBy)
+            groupBy: configuration.groupBy, unit: configuration.unit)
         let text: String
         do {
             text = try PartialFile.text(header: header, inputs: analyzed.records, counts: analyzed.counts)
@@ -144,7 +144,8 @@ public struct Pipeline: Sendable {
         let analyzed = Analyzed(counts: merged.counts, records: merged.inputs, failures: [], tokenized: 0, cached: 0)
         return try publish(
             analyzed, themes: themes, analyzer: nil, analysis: header.analysis, mergedFrom: sources,
-            listing: CorpusScanner.Listing(inputs: [], ignored: []), unlisted: [], clock: clock)
+            listing: CorpusScanner.Listing(inputs: [], ignored: []), unlisted: [], clock: clock,
+            resolved: { $0.unit = header.unit })
     }
 
     /// Removes cache entries not used for `days` days; returns how many.
@@ -303,7 +304,7 @@ public struct Pipeline: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var analyzer = CorpusAnalyzer(
                 themes: setup.themes, vocabulary: setup.vocabulary, family: setup.model.layout.family,
-                groupBy: setup.grouping, key: key)
+                groupBy: setup.grouping, unit: configuration.unit, key: key)
             var failures: [(Int, PipelineError)] = []
             var (tokenized, cached) = (0, 0)
             do throws(MeCabError) {
@@ -349,7 +350,8 @@ public struct Pipeline: Sendable {
             }
             throw inputProblems.count == problems.count ? .inputs(inputProblems) : problems[0]
         }
-        var merged = CorpusCounts(themeNames: setup.themes.map(\.name), grouping: setup.grouping)
+        var merged = CorpusCounts(
+            themeNames: setup.themes.map(\.name), grouping: setup.grouping, unit: configuration.unit)
         for result in finished { merged.merge(result.0) }
         let tokenized = finished.reduce(0) { $0 + $1.tokenized }
         let cached = finished.reduce(0) { $0 + $1.cached }
@@ -379,7 +381,7 @@ public struct Pipeline: Sendable {
             icuVersion: ICU.version,
             normalization: setup.normalizer.ruleNames,
             terms: "KH Coder categories (\(setup.model.layout.name)); symbols never count",
-            cooccurrenceUnit: Reports.cooccurrenceUnit,
+            cooccurrenceUnit: configuration.unit.rawValue,
             vocabulary: AnalysisIdentity.describe(setup.vocabulary),
             userDictionaries: setup.userDictionaries)
         return try publish(
@@ -434,7 +436,7 @@ public struct Pipeline: Sendable {
             counts: .init(
                 documents: counts.documentCount, paragraphs: counts.paragraphCount,
                 sentences: counts.sentenceCount, tokens: counts.tokenCount, termTokens: counts.termTokenCount,
-                vocabulary: counts.terms.count, cooccurringPairs: counts.pairSentences.count,
+                vocabulary: counts.terms.count, cooccurringPairs: counts.pairUnits.count,
                 themes: themes.count),
             outputs: [])
         manifest.status = skipped.isEmpty ? "ok" : "partial"

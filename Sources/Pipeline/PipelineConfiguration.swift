@@ -65,6 +65,8 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public var groupBy: String?
     /// Characteristic terms listed per group.
     public var groupTop: Int
+    /// The unit co-occurrence is counted in.
+    public var unit: CooccurrenceUnit
     /// Terms outside these bounds (occurrences, documents) are left out of every term report.
     public var minTermCount: Int?
     public var maxTermCount: Int?
@@ -107,6 +109,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         fileLists: [FileList] = [], keepGoing: Bool = false, cache: String? = nil, linesInput: Bool = false,
         userDictionaries: [String] = [], vocabulary: String? = nil, posPreset: TermSelection.Preset? = nil,
         stopwords: [String] = [], compounds: Bool = false, groupBy: String? = nil, groupTop: Int = 30,
+        unit: CooccurrenceUnit = .sentence,
         minTermCount: Int? = nil, maxTermCount: Int? = nil, minDocumentCount: Int? = nil, maxDocumentCount: Int? = nil,
         csvDialect: CSVFormat.Dialect = .excel, csvEncoding: ReportEncoding = .utf8, csvReplaceUnencodable: Bool = false,
         headerLanguage: CSVFormat.HeaderLanguage = .en, json: Bool = false, networkEdges: Int = 60
@@ -133,6 +136,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         self.compounds = compounds
         self.groupBy = groupBy
         self.groupTop = groupTop
+        self.unit = unit
         self.minTermCount = minTermCount
         self.maxTermCount = maxTermCount
         self.minDocumentCount = minDocumentCount
@@ -158,6 +162,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         case posPreset = "pos_preset"
         case groupBy = "group_by"
         case groupTop = "group_top"
+        case unit
         case minTermCount = "min_tf"
         case maxTermCount = "max_tf"
         case minDocumentCount = "min_df"
@@ -211,6 +216,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         compounds = try container.decodeIfPresent(Bool.self, forKey: .compounds) ?? false
         groupBy = try container.decodeIfPresent(String.self, forKey: .groupBy)
         groupTop = try container.decodeIfPresent(Int.self, forKey: .groupTop) ?? defaults.groupTop
+        unit = try Self.decodeChoice(CooccurrenceUnit.self, from: container, forKey: .unit) ?? .sentence
         minTermCount = try container.decodeIfPresent(Int.self, forKey: .minTermCount)
         maxTermCount = try container.decodeIfPresent(Int.self, forKey: .maxTermCount)
         minDocumentCount = try container.decodeIfPresent(Int.self, forKey: .minDocumentCount)

@@ -93,7 +93,7 @@ public enum ColumnCatalog {
         column("cooccurrence.csv", "pos_a", "品詞A", "text", "Its part of speech", "その品詞"),
         column("cooccurrence.csv", "term_b", "抽出語B", "text", "Second term of the pair", "組の2つめの語"),
         column("cooccurrence.csv", "pos_b", "品詞B", "text", "Its part of speech", "その品詞"),
-        column("cooccurrence.csv", "unit", "集計単位", "text", "Unit co-occurrence is counted in (sentence)", "共起を数える単位（文）"),
+        column("cooccurrence.csv", "unit", "集計単位", "text", "Unit co-occurrence is counted in: sentence, paragraph, turn, section or document (--unit)", "共起を数える単位: 文・段落・発言・節・文書（--unit）"),
         column("cooccurrence.csv", "a", "a", "integer", "Units with both terms (2×2 table)", "両方の語を含む単位の数（2×2表）"),
         column("cooccurrence.csv", "b", "b", "integer", "Units with the first term only", "Aだけを含む単位の数"),
         column("cooccurrence.csv", "c", "c", "integer", "Units with the second term only", "Bだけを含む単位の数"),
@@ -174,6 +174,6 @@ public enum ColumnCatalog {
         column("graph/edges.csv", "Target", "Target", "integer", "Node id of the other end", "他方の端のノード番号"),
         column("graph/edges.csv", "Type", "Type", "text", "Undirected", "無向"),
         column("graph/edges.csv", "Weight", "Weight", "decimal", "Jaccard coefficient of the pair", "組のJaccard係数"),
-        column("graph/edges.csv", "sentences", "文数", "integer", "Sentences with both terms", "両方の語を含む文の数"),
+        column("graph/edges.csv", "sentences", "文数", "integer", "Co-occurrence units (sentences unless --unit says otherwise) with both terms", "両方の語を含む集計単位（--unit がなければ文）の数"),
     ]
 }

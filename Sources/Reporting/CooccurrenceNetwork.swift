@@ -1,7 +1,7 @@
 import Analysis
 
 /// A co-occurrence network as KH Coder's 共起ネットワーク draws it by default: the strongest
-/// pairs of terms by Jaccard coefficient (sentence unit, the pairs of `cooccurrence.csv`), their
+/// pairs of terms by Jaccard coefficient (over the counts' unit, the pairs of `cooccurrence.csv`), their
 /// terms as nodes, modularity communities (`Communities.fastGreedy`, weighted by Jaccard) and a
 /// deterministic layout with labels kept apart (`NetworkLayout`).
 ///
@@ -119,12 +119,12 @@ public struct CooccurrenceNetwork: Sendable, Equatable {
             let jaccard: Double
         }
         var candidates: [Candidate] = []
-        for (pair, both) in counts.pairSentences where both >= options.minimumPairCount {
+        for (pair, both) in counts.pairUnits where both >= options.minimumPairCount {
             let (first, second) = (Int(pair.first), Int(pair.second))
             guard allowed[first] && allowed[second] else { continue }
             let table = PairCounts(
-                both: both, first: counts.sentenceFrequency[first], second: counts.sentenceFrequency[second],
-                units: counts.sentenceCount)
+                both: both, first: counts.unitFrequency[first], second: counts.unitFrequency[second],
+                units: counts.unitCount)
             candidates.append(Candidate(first: first, second: second, sentences: both, jaccard: table.jaccard))
         }
         candidates.sort { lhs, rhs in

@@ -60,7 +60,7 @@ public enum GraphExport {
             xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">
               <meta>
                 <creator>kotoba</creator>
-                <description>co-occurrence network (Jaccard, sentence unit)</description>
+                <description>co-occurrence network (Jaccard; the unit is in manifest.json)</description>
               </meta>
               <graph defaultedgetype="undirected" mode="static">
                 <attributes class="node">

@@ -49,7 +49,7 @@ public enum HTMLReport {
             """
         page += corpusSection(summary.corpus)
         page += topTermsSection(summary.topTerms)
-        page += networkSection(network)
+        page += networkSection(network, unit: summary.cooccurrenceUnit)
         page += heatmapSection(summary.themeTable)
         page += themesSection(summary.themes, sentences: summary.corpus.sentences)
         page += filesSection(files)
@@ -91,12 +91,12 @@ public enum HTMLReport {
         return html + "</svg>\n"
     }
 
-    static func networkSection(_ network: String?) -> String {
+    static func networkSection(_ network: String?, unit: String) -> String {
         var html = "<h2>共起ネットワーク Co-occurrence network</h2>\n"
         guard let network else {
             return html + "<p class=\"note\">No pair of terms co-occurs often enough to draw a network.</p>\n"
         }
-        html += "<p class=\"note\">Terms linked by the highest Jaccard coefficients (sentence unit), as KH Coder draws them: "
+        html += "<p class=\"note\">Terms linked by the highest Jaccard coefficients (\(escape(unit)) unit), as KH Coder draws them: "
             + "circle size by frequency, colour by community (modularity), darker and thicker lines for stronger links. "
             + "Gephi files are in <a href=\"graph/\">graph/</a>.</p>\n"
         return html + network + "\n"

@@ -49,6 +49,8 @@ public struct ReportSummary: Sendable, Codable, Equatable {
     }
 
     public var corpus: Corpus
+    /// The unit co-occurrence was counted in (`--unit`).
+    public var cooccurrenceUnit: String
     public var topTerms: [TopTerm]
     public var themes: [ThemeTotal]
     public var themeTable: ThemeTable
@@ -64,6 +66,7 @@ public struct ReportSummary: Sendable, Codable, Equatable {
             characters: documents.reduce(0) { $0 + $1.characterCount }, tokens: counts.tokenCount,
             terms: counts.termTokenCount, distinctTerms: counts.terms.count,
             speakers: Set(documents.flatMap { $0.speakers.map(\.name) }).count)
+        cooccurrenceUnit = counts.unit.rawValue
         topTerms = Reports.termFrequency(counts, bounds: bounds).rows.prefix(Self.topTermCount).compactMap { row in
             guard case .integer(let rank) = row[0], case .text(let term) = row[1], case .text(let pos) = row[2],
                 case .integer(let count) = row[3], case .integer(let documents) = row[4]

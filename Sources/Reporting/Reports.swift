@@ -4,8 +4,6 @@ import Foundation
 /// The tables of a run, computed from merged counts. Every row order is fixed by counts and then
 /// by term text, so the same counts give the same bytes.
 public enum Reports {
-    /// The unit co-occurrence is counted in, as written to `cooccurrence.csv`.
-    public static let cooccurrenceUnit = "sentence"
 
     /// `documents.csv`: one row per document, in run order (`doc_id` counts from 1), then one
     /// column per document variable, in order of first appearance (empty where a document has none).
@@ -82,10 +80,10 @@ public enum Reports {
             rows: rows)
     }
 
-    /// `cooccurrence.csv`: pairs of terms found together in at least `minimumCount` sentences,
-    /// with their 2×2 counts (a, b, c, d, n), Jaccard and the other measures of
-    /// `AssociationMeasure` (empty where one has no value): see `pairColumns`. `term_a` sorts before `term_b`. Rows go
-    /// by descending Jaccard, then descending `a`, then by the terms.
+    /// `cooccurrence.csv`: pairs of terms found together in at least `minimumCount` units (the
+    /// counts' `unit`), with their 2×2 counts (a, b, c, d, n), Jaccard and the other measures of
+    /// `AssociationMeasure` (empty where one has no value): see `pairColumns`. `term_a` sorts
+    /// before `term_b`. Rows go by descending Jaccard, then descending `a`, then by the terms.
     public static func cooccurrence(_ counts: CorpusCounts, minimumCount: Int, bounds: TermBounds = TermBounds()) -> CSVTable {
         struct Row {
             let first: Term
@@ -96,13 +94,13 @@ public enum Reports {
         let shown = displayTerms(counts)
         let allowed = bounds.allowed(in: counts)
         var rows: [Row] = []
-        for (pair, both) in counts.pairSentences where both >= minimumCount {
+        for (pair, both) in counts.pairUnits where both >= minimumCount {
             var (first, second) = (Int(pair.first), Int(pair.second))
             guard allowed[first] && allowed[second] else { continue }
             if shown[second] < shown[first] { swap(&first, &second) }
             let table = PairCounts(
-                both: both, first: counts.sentenceFrequency[first], second: counts.sentenceFrequency[second],
-                units: counts.sentenceCount)
+                both: both, first: counts.unitFrequency[first], second: counts.unitFrequency[second],
+                units: counts.unitCount)
             rows.append(Row(first: shown[first], second: shown[second], counts: table, jaccard: table.jaccard))
         }
         rows.sort { lhs, rhs in
@@ -117,7 +115,7 @@ public enum Reports {
                 [
                     .text(row.first.text), .text(row.first.partOfSpeech), .text(row.second.text),
                     .text(row.second.partOfSpeech),
-                ] + pairCells(row.counts)
+                ] + pairCells(row.counts, unit: counts.unit.rawValue)
             })
     }
 
@@ -128,10 +126,10 @@ public enum Reports {
         + AssociationMeasure.allCases.filter { $0 != .count && $0 != .jaccard }.map(\.rawValue)
 
     /// The cells of `pairColumns` for `table` (empty where a measure has no value).
-    static func pairCells(_ table: PairCounts) -> [CSVTable.Cell] {
+    static func pairCells(_ table: PairCounts, unit: String) -> [CSVTable.Cell] {
         let measures = AssociationMeasure.allCases.filter { $0 != .count && $0 != .jaccard }
         return [
-            .text(cooccurrenceUnit), .integer(table.a), .integer(table.b), .integer(table.c), .integer(table.d),
+            .text(unit), .integer(table.a), .integer(table.b), .integer(table.c), .integer(table.d),
             .integer(table.n), .decimal(table.jaccard),
         ] + measures.map { .decimal($0.value(table) ?? .nan) }
     }
@@ -146,7 +144,9 @@ public enum Reports {
                 let table = PairCounts(
                     both: counts.themePairSentences[first][second], first: counts.themeSentences[first],
                     second: counts.themeSentences[second], units: counts.sentenceCount)
-                rows.append([.text(counts.themeNames[first]), .text(counts.themeNames[second])] + pairCells(table))
+                rows.append(
+                    [.text(counts.themeNames[first]), .text(counts.themeNames[second])]
+                        + pairCells(table, unit: CooccurrenceUnit.sentence.rawValue))
             }
         }
         return CSVTable(header: ["theme_a", "theme_b"] + pairColumns, rows: rows)

@@ -72,6 +72,9 @@ struct CorpusOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Compare groups in group_terms.csv: speaker, folder, or a document variable.", valueName: "name"))
     var groupBy: String?
 
+    @Option(help: ArgumentHelp("Count co-occurrence per sentence (default), paragraph, turn, section or document.", valueName: "unit"))
+    var unit: CooccurrenceUnit?
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Worker threads (default: one per core). The results do not depend on it.", valueName: "n"))
     var jobs: Int?
 
@@ -133,16 +136,18 @@ struct CorpusOptions: ParsableArguments {
         if !stopwords.isEmpty { configuration.stopwords = stopwords }
         if compounds { configuration.compounds = true }
         if let groupBy { configuration.groupBy = groupBy }
+        if let unit { configuration.unit = unit }
         return configuration
     }
 }
 
 extension NormalizationRule: ExpressibleByArgument {}
 extension TermSelection.Preset: ExpressibleByArgument {}
+extension CooccurrenceUnit: ExpressibleByArgument {}
 
 /// Options that shape the reports, not the counts: shared by `run` and `merge`.
 struct ReportOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Leave out of cooccurrence.csv the pairs found together in fewer sentences (default: 2).", valueName: "n"))
+    @Option(help: ArgumentHelp("Leave out of cooccurrence.csv the pairs found together in fewer units (default: 2).", valueName: "n"))
     var minPairCount: Int?
 
     @Option(help: ArgumentHelp("List only terms occurring at least this often.", valueName: "n"))

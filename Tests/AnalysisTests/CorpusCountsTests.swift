@@ -38,7 +38,7 @@ struct CorpusCountsTests {
 
     func pair(_ counts: CorpusCounts, _ a: Term, _ b: Term) -> Int {
         guard let x = counts.id(of: a), let y = counts.id(of: b) else { return 0 }
-        return counts.pairSentences[CorpusCounts.PairKey(x, y)] ?? 0
+        return counts.pairUnits[CorpusCounts.PairKey(x, y)] ?? 0
     }
 
     @Test func termDocumentAndSentenceFrequencies() {
@@ -59,7 +59,7 @@ struct CorpusCountsTests {
     @Test func pairsCountSentencesWithBothTerms() {
         let counts = Self.counts([(1, Self.documentA), (2, Self.documentB)])
         // 6 pairs in each of the first two sentences, 3 in the third; 3 pairs are shared.
-        #expect(counts.pairSentences.count == 12)
+        #expect(counts.pairUnits.count == 12)
         #expect(pair(counts, Self.chiiki, Self.shien) == 2)
         #expect(pair(counts, Self.shien, Self.chiiki) == 2)
         #expect(pair(counts, Self.chiiki, Self.kassei) == 1)
@@ -75,7 +75,7 @@ struct CorpusCountsTests {
         #expect(value(counts, Self.chiiki, \.termFrequency) == 3)
         #expect(value(counts, Self.chiiki, \.sentenceFrequency) == 1)
         #expect(pair(counts, Self.chiiki, Self.kassei) == 1)
-        #expect(counts.pairSentences.count == 1)
+        #expect(counts.pairUnits.count == 1)
     }
 
     @Test func themeTotals() {
@@ -98,7 +98,7 @@ struct CorpusCountsTests {
                 #expect(pair(merged, term, other) == pair(whole, term, other))
             }
         }
-        #expect(merged.pairSentences.count == whole.pairSentences.count)
+        #expect(merged.pairUnits.count == whole.pairUnits.count)
         // A summary's term counts come in no order: compare them sorted.
         func normalized(_ documents: [DocumentSummary]) -> [DocumentSummary] {
             documents.map { document in

@@ -49,7 +49,7 @@ struct VocabularyAnalysisTests {
         var analyzer = CorpusAnalyzer(themes: [], vocabulary: vocabulary)
         analyzer.add(
             DocumentSummary(path: "x", byteCount: 0, sha256: "", characterCount: 0, paragraphCount: 1, tokenCount: 0),
-            sentences: [(text, tokens, nil)])
+            sentences: [(text, tokens, SentencePlace())])
         let counts = analyzer.counts
         var result: [String: Int] = [:]
         for (id, term) in counts.terms.enumerated() { result[term.description] = counts.termFrequency[id] }

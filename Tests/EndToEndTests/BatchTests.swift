@@ -72,6 +72,35 @@ struct BatchTests {
         }
     }
 
+    @Test func anyUnitGivesTheSameReportsFromShardsAndFromTheCache() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = ["--cache", root.appendingPathComponent("cache").path]
+        for unit in ["paragraph", "turn", "document"] {
+            let run = ["run", "corpus", "--themes", "themes.yml", "--unit", unit, "--min-pair-count", "1"]
+            #expect(try kotoba(run + ["--out", "cold-\(unit)"] + cache, in: root).status == 0)
+            let warm = try kotoba(run + ["--out", "warm-\(unit)"] + cache, in: root)
+            #expect(warm.standardError.contains("inputs.tokenized=0"), "\(warm.standardError)")
+            var partials: [String] = []
+            for index in 0..<2 {
+                let name = "\(unit)-\(index).jsonl"
+                let count = ["count", "corpus", "--themes", "themes.yml", "--unit", unit, "--shard", "\(index)/2", "--partial", name]
+                #expect(try kotoba(count + cache, in: root).status == 0)
+                partials.append(name)
+            }
+            #expect(try kotoba(["merge"] + partials + ["--out", "merged-\(unit)", "--min-pair-count", "1"], in: root).status == 0)
+            let cold = try reports(root.appendingPathComponent("cold-\(unit)"))
+            #expect(try reports(root.appendingPathComponent("warm-\(unit)")) == cold, "\(unit)")
+            #expect(try reports(root.appendingPathComponent("merged-\(unit)")) == cold, "\(unit)")
+            let pairs = try TestSupport.readCSV(root.appendingPathComponent("cold-\(unit)/cooccurrence.csv"))
+            #expect(pairs.count > 1 && pairs.dropFirst().allSatisfy { $0[4] == unit })
+            let manifest = try String(contentsOf: root.appendingPathComponent("merged-\(unit)/manifest.json"), encoding: .utf8)
+            #expect(manifest.contains("\"unit\" : \"\(unit)\""), "\(unit)")
+        }
+        // Partials of different units do not merge.
+        #expect(try kotoba(["merge", "paragraph-0.jsonl", "turn-1.jsonl"], in: root).status == 78)
+    }
+
     @Test func theShardComesFromTheSchedulersVariables() throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }
