@@ -190,20 +190,27 @@ public struct CorpusCounts: Sendable {
                 countUnit(present)
             } else {
                 let key = unit.key(sentence.place, sentence: sentenceIndex)
-                if let unitKey, unitKey != key { countUnit(Self.distinct(unitTerms)); unitTerms.removeAll(keepingCapacity: true) }
+                if let unitKey, unitKey != key {
+                    countUnit(Self.distinct(unitTerms))
+                    unitTerms.removeAll(keepingCapacity: true)
+                }
                 unitKey = key
                 unitTerms += present
             }
             sentenceIndex += 1
             inDocument += present
-            var themesPresent: [Int] = []
+            var firstTheme: Int?
             for (theme, count) in sentence.themeOccurrences.enumerated() where count > 0 {
                 summary.themeOccurrences[theme] += count
                 summary.themeSentences[theme] += 1
-                themesPresent.append(theme)
-            }
-            for (index, first) in themesPresent.enumerated() {
-                for second in themesPresent[(index + 1)...] { themePairSentences[first][second] += 1 }
+                if let first = firstTheme {
+                    // A second theme in the sentence: count it with every theme before it.
+                    for earlier in first..<theme where sentence.themeOccurrences[earlier] > 0 {
+                        themePairSentences[earlier][theme] += 1
+                    }
+                } else {
+                    firstTheme = theme
+                }
             }
         }
         if unitKey != nil { countUnit(Self.distinct(unitTerms)) }
