@@ -41,6 +41,12 @@ extension CorpusCounts {
         themePairSentences[first][second] += sentences
     }
 
+    /// Adds sentences where theme `theme` (an index) occurs with `term`, as written in a partial.
+    public mutating func addThemeTerm(_ theme: Int, _ term: Term, sentences: Int) {
+        guard themeNames.indices.contains(theme) else { return }
+        themeTermSentences[theme][id(for: term), default: 0] += sentences
+    }
+
     /// Adds occurrences of a compound-noun candidate.
     public mutating func addCompound(_ nouns: [String], count: Int) {
         compounds[nouns, default: 0] += count

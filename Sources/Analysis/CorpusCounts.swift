@@ -95,6 +95,8 @@ public struct CorpusCounts: Sendable {
     public internal(set) var groupThemeSentences: [String: [Int]] = [:]
     /// Sentences where two themes both occur: `themePairSentences[i][j]` for i < j (the rest 0).
     public internal(set) var themePairSentences: [[Int]]
+    /// Per theme: the sentences where it occurs together with each term (by id).
+    public internal(set) var themeTermSentences: [[Int32: Int]]
     /// Compound-noun candidates and how often each occurred as a whole.
     public internal(set) var compounds: [[String]: Int] = [:]
 
@@ -106,6 +108,7 @@ public struct CorpusCounts: Sendable {
         themeSentences = themeOccurrences
         themeDocuments = themeOccurrences
         themePairSentences = Array(repeating: themeOccurrences, count: themeNames.count)
+        themeTermSentences = Array(repeating: [:], count: themeNames.count)
     }
 
     /// An unordered pair of term ids, smaller id first, packed in one word so that hashing it
@@ -203,6 +206,7 @@ public struct CorpusCounts: Sendable {
             for (theme, count) in sentence.themeOccurrences.enumerated() where count > 0 {
                 summary.themeOccurrences[theme] += count
                 summary.themeSentences[theme] += 1
+                for id in present { themeTermSentences[theme][id, default: 0] += 1 }
                 if let first = firstTheme {
                     // A second theme in the sentence: count it with every theme before it.
                     for earlier in first..<theme where sentence.themeOccurrences[earlier] > 0 {
@@ -268,6 +272,9 @@ public struct CorpusCounts: Sendable {
             addGroupSentences(group: group, sentences: sentences, themeSentences: themes)
         }
         compounds.merge(other.compounds, uniquingKeysWith: +)
+        for (theme, terms) in other.themeTermSentences.enumerated() {
+            for (otherID, count) in terms { themeTermSentences[theme][mapping[Int(otherID)], default: 0] += count }
+        }
         for (first, row) in other.themePairSentences.enumerated() {
             for (second, count) in row.enumerated() where count > 0 {
                 addThemePair(first, second, sentences: count)

@@ -14,6 +14,7 @@ import Reporting
 /// {"k":"term","t":"地域","p":"名詞","tf":34,"df":1,"sf":25,"uf":25}   (+ "forms" when case-folded forms differ)
 /// {"k":"pair","a":["地域","名詞"],"b":["活性","名詞"],"n":3}  co-occurrence units with both
 /// {"k":"themepair","a":0,"b":2,"n":4}                     sentences with both themes (indices)
+/// {"k":"themeterm","th":0,"t":"地域","p":"名詞","n":5}       sentences with the theme and the term
 /// {"k":"totals",…}                                       corpus totals
 /// ```
 ///
@@ -104,6 +105,13 @@ enum PartialFile {
         for (nouns, count) in counts.compounds.sorted(by: { $0.key.joined(separator: "\t") < $1.key.joined(separator: "\t") }) {
             lines.append("{\"k\":\"compound\",\"nouns\":[" + nouns.map(JSONText.string).joined(separator: ",") + "],\"n\":\(count)}")
         }
+        for (theme, terms) in counts.themeTermSentences.enumerated() {
+            for (term, count) in terms.map({ (counts.terms[Int($0.key)], $0.value) }).sorted(by: { $0.0 < $1.0 }) {
+                lines.append(
+                    "{\"k\":\"themeterm\",\"th\":\(theme),\"t\":\(JSONText.string(term.text)),"
+                        + "\"p\":\(JSONText.string(term.partOfSpeech)),\"n\":\(count)}")
+            }
+        }
         for (first, row) in counts.themePairSentences.enumerated() {
             for (second, count) in row.enumerated() where count > 0 {
                 lines.append("{\"k\":\"themepair\",\"a\":\(first),\"b\":\(second),\"n\":\(count)}")
@@ -168,6 +176,11 @@ enum PartialFile {
                 if let sentences = object["s"] as? Int {
                     counts.addGroupSentences(group: group, sentences: sentences, themeSentences: object["th"] as? [Int] ?? [])
                 }
+            case "themeterm":
+                guard let theme = object["th"] as? Int, counts.themeNames.indices.contains(theme),
+                    let text = object["t"] as? String, let pos = object["p"] as? String, let n = object["n"] as? Int
+                else { throw .partial(path: name, line: line, reason: "malformed theme term record") }
+                counts.addThemeTerm(theme, Term(text: text, partOfSpeech: pos), sentences: n)
             case "themepair":
                 guard let first = object["a"] as? Int, let second = object["b"] as? Int, let n = object["n"] as? Int,
                     first >= 0, first < second, second < counts.themeNames.count

@@ -134,6 +134,40 @@ public enum Reports {
         ] + measures.map { .decimal($0.value(table) ?? .nan) }
     }
 
+    /// `theme_terms.csv`: per theme, in theme-file order, the `top` terms most associated with it
+    /// over sentences (KH Coder's 関連語検索 from a coding rule): by descending Jaccard, then
+    /// descending `a`, then by term; only terms in at least `minimumCount` of the theme's
+    /// sentences. Each row carries the 2×2 table (a: sentences with theme and term, b: with the
+    /// theme only, c: with the term only, d: neither) and the measures of `cooccurrence.csv`.
+    public static func themeTerms(
+        _ counts: CorpusCounts, top: Int, minimumCount: Int, bounds: TermBounds = TermBounds()
+    ) -> CSVTable {
+        let shown = displayTerms(counts)
+        let allowed = bounds.allowed(in: counts)
+        var rows: [[CSVTable.Cell]] = []
+        for (theme, name) in counts.themeNames.enumerated() {
+            var scored: [(id: Int, table: PairCounts)] = []
+            for (id32, both) in counts.themeTermSentences[theme] where both >= minimumCount && allowed[Int(id32)] {
+                let id = Int(id32)
+                let table = PairCounts(
+                    both: both, first: counts.themeSentences[theme], second: counts.sentenceFrequency[id],
+                    units: counts.sentenceCount)
+                scored.append((id, table))
+            }
+            scored.sort { lhs, rhs in
+                if lhs.table.jaccard != rhs.table.jaccard { return lhs.table.jaccard > rhs.table.jaccard }
+                if lhs.table.a != rhs.table.a { return lhs.table.a > rhs.table.a }
+                return shown[lhs.id] < shown[rhs.id]
+            }
+            for (rank, item) in scored.prefix(top).enumerated() {
+                rows.append(
+                    [.text(name), .integer(rank + 1), .text(shown[item.id].text), .text(shown[item.id].partOfSpeech)]
+                        + pairCells(item.table, unit: CooccurrenceUnit.sentence.rawValue))
+            }
+        }
+        return CSVTable(header: ["theme", "rank", "term", "pos"] + pairColumns, rows: rows)
+    }
+
     /// `theme_cooccurrence.csv`: every pair of themes, in theme-file order, with the sentences
     /// where both occur, the 2×2 table over sentences and the measures of `cooccurrence.csv`
     /// (KH Coder's コード間の関連, whose default is Jaccard).
@@ -274,6 +308,8 @@ public enum Reports {
         public var json: Bool
         /// Edges drawn in the co-occurrence network (ties at the cut are kept, as KH Coder does).
         public var networkEdges: Int
+        /// Terms listed per theme in `theme_terms.csv`.
+        public var themeTermsTop = 30
 
         public init(
             minimumPairCount: Int = 2, bounds: TermBounds = TermBounds(), groupTop: Int = 30,
@@ -301,6 +337,9 @@ public enum Reports {
             ("themes", { Reports.themes(counts, themes: themes) }),
             ("document_themes", { documentThemes(counts) }),
             ("theme_cooccurrence", { themeCooccurrence(counts) }),
+            ("theme_terms", {
+                themeTerms(counts, top: options.themeTermsTop, minimumCount: options.minimumPairCount, bounds: options.bounds)
+            }),
             ("speakers", { speakers(counts) }),
         ]
         if counts.grouping != nil {

@@ -7,7 +7,7 @@ import TestSupport
 struct BatchTests {
     static let reports = [
         "term_frequency.csv", "cooccurrence.csv", "themes.csv", "document_themes.csv", "speakers.csv", "documents.csv",
-        "group_terms.csv", "theme_by_group.csv", "theme_cooccurrence.csv", "summary.json", "report.html",
+        "group_terms.csv", "theme_by_group.csv", "theme_cooccurrence.csv", "theme_terms.csv", "summary.json", "report.html",
         "graph/cooccurrence.gexf",
     ]
 

@@ -61,7 +61,8 @@ struct EndToEndTests {
             files.sorted() == [
                 "compound_candidates.csv", "cooccurrence.csv", "data_dictionary.csv", "document_terms.csv",
                 "document_themes.csv", "documents.csv", "graph", "manifest.json", "report.html", "speakers.csv",
-                "summary.json", "term_frequency.csv", "theme_cooccurrence.csv", "themes.csv",
+                "summary.json", "term_frequency.csv", "theme_cooccurrence.csv", "theme_terms.csv",
+                "themes.csv",
             ])
         let themes = try TestSupport.readCSV(root.appendingPathComponent("output/themes.csv"))
         let occurrences = Dictionary(uniqueKeysWithValues: themes.dropFirst().map { ($0[0], Int($0[2]) ?? -1) })

@@ -143,7 +143,7 @@ struct PipelineTests {
             "compound_candidates.csv", "cooccurrence.csv", "data_dictionary.csv", "document_terms.csv",
             "document_themes.csv", "documents.csv", "graph/cooccurrence.gexf", "graph/cooccurrence.graphml",
             "graph/edges.csv", "graph/nodes.csv", "report.html", "speakers.csv", "summary.json", "term_frequency.csv",
-            "theme_cooccurrence.csv", "themes.csv",
+            "theme_cooccurrence.csv", "theme_terms.csv", "themes.csv",
         ])
         let counts = try #require(manifest["counts"] as? [String: Any])
         #expect(counts["documents"] as? Int == 1)
