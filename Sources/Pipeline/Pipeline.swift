@@ -409,7 +409,7 @@ public struct Pipeline: Sendable {
                     minimumCount: configuration.minTermCount, maximumCount: configuration.maxTermCount,
                     minimumDocuments: configuration.minDocumentCount, maximumDocuments: configuration.maxDocumentCount),
                 groupTop: configuration.groupTop, csv: configuration.csvFormat, json: configuration.json,
-                networkEdges: configuration.networkEdges))
+                networkEdges: configuration.networkEdges, measure: configuration.measure))
         let skipped = analyzed.failures.flatMap(Self.skippedInputs)
         if !skipped.isEmpty {
             let lines = skipped.map(\.jsonLine).joined(separator: "\n") + "\n"

@@ -82,6 +82,8 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public var json: Bool
     /// Edges drawn in the co-occurrence network (KH Coder's default, 60).
     public var networkEdges: Int
+    /// The measure pairs are ranked and network edges chosen by.
+    public var measure: AssociationMeasure
 
     /// The bytes report CSV files are written in.
     public enum ReportEncoding: String, Sendable, Codable, CaseIterable {
@@ -112,7 +114,8 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         unit: CooccurrenceUnit = .sentence,
         minTermCount: Int? = nil, maxTermCount: Int? = nil, minDocumentCount: Int? = nil, maxDocumentCount: Int? = nil,
         csvDialect: CSVFormat.Dialect = .excel, csvEncoding: ReportEncoding = .utf8, csvReplaceUnencodable: Bool = false,
-        headerLanguage: CSVFormat.HeaderLanguage = .en, json: Bool = false, networkEdges: Int = 60
+        headerLanguage: CSVFormat.HeaderLanguage = .en, json: Bool = false, networkEdges: Int = 60,
+        measure: AssociationMeasure = .jaccard
     ) {
         version = Self.currentVersion
         self.inputs = inputs
@@ -147,6 +150,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         self.headerLanguage = headerLanguage
         self.json = json
         self.networkEdges = networkEdges
+        self.measure = measure
     }
 
     enum CodingKeys: String, CodingKey {
@@ -173,6 +177,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         case headerLanguage = "header_lang"
         case json
         case networkEdges = "network_edges"
+        case measure
     }
 
     /// Every key is optional; a missing one keeps its default.
@@ -227,6 +232,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         headerLanguage = try Self.decodeChoice(CSVFormat.HeaderLanguage.self, from: container, forKey: .headerLanguage) ?? .en
         json = try container.decodeIfPresent(Bool.self, forKey: .json) ?? false
         networkEdges = try container.decodeIfPresent(Int.self, forKey: .networkEdges) ?? defaults.networkEdges
+        measure = try Self.decodeChoice(AssociationMeasure.self, from: container, forKey: .measure) ?? .jaccard
     }
 
     /// A value of a fixed set of names, refused with the names it may take (Swift's own message

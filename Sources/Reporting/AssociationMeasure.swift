@@ -24,6 +24,11 @@ import Foundation
 public enum AssociationMeasure: String, CaseIterable, Sendable, Codable {
     case count, jaccard, dice, simpson, cosine, lift, pmi, npmi, g2, chi2, tscore
 
+    /// The value to rank by: the measure, or −∞ where it has none, so such pairs come last.
+    public func score(_ table: PairCounts) -> Double {
+        value(table) ?? -.infinity
+    }
+
     /// The measure of `table`, or nil where it has no value (see above).
     public func value(_ table: PairCounts) -> Double? {
         let (a, b, c, d) = (Double(table.a), Double(table.b), Double(table.c), Double(table.d))

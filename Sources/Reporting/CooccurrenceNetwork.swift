@@ -64,12 +64,16 @@ public struct CooccurrenceNetwork: Sendable, Equatable {
         public var layoutIterations = 500
         /// Only terms at least as frequent as the `candidateTerms`-th most frequent are drawn.
         public var candidateTerms = 150
+        /// The measure the edges are chosen by (their weight stays the Jaccard coefficient).
+        public var measure: AssociationMeasure = .jaccard
 
         public init(
             maximumEdges: Int = 60, minimumPairCount: Int = 2, bounds: TermBounds = TermBounds(),
-            style: NetworkStyle = NetworkStyle(), layoutIterations: Int = 500, candidateTerms: Int = 150
+            style: NetworkStyle = NetworkStyle(), layoutIterations: Int = 500, candidateTerms: Int = 150,
+            measure: AssociationMeasure = .jaccard
         ) {
             self.candidateTerms = candidateTerms
+            self.measure = measure
             self.maximumEdges = maximumEdges
             self.minimumPairCount = minimumPairCount
             self.bounds = bounds
@@ -117,6 +121,7 @@ public struct CooccurrenceNetwork: Sendable, Equatable {
             let second: Int
             let sentences: Int
             let jaccard: Double
+            let score: Double
         }
         var candidates: [Candidate] = []
         for (pair, both) in counts.pairUnits where both >= options.minimumPairCount {
@@ -125,18 +130,21 @@ public struct CooccurrenceNetwork: Sendable, Equatable {
             let table = PairCounts(
                 both: both, first: counts.unitFrequency[first], second: counts.unitFrequency[second],
                 units: counts.unitCount)
-            candidates.append(Candidate(first: first, second: second, sentences: both, jaccard: table.jaccard))
+            candidates.append(
+                Candidate(
+                    first: first, second: second, sentences: both, jaccard: table.jaccard,
+                    score: options.measure.score(table)))
         }
         candidates.sort { lhs, rhs in
-            if lhs.jaccard != rhs.jaccard { return lhs.jaccard > rhs.jaccard }
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
             if lhs.sentences != rhs.sentences { return lhs.sentences > rhs.sentences }
             let (left, right) = ((shown[lhs.first], shown[lhs.second]), (shown[rhs.first], shown[rhs.second]))
             return left != right ? left < right : (lhs.first, lhs.second) < (rhs.first, rhs.second)
         }
         guard options.maximumEdges > 0, !candidates.isEmpty else { return CooccurrenceNetwork(nodes: [], edges: []) }
         if candidates.count > options.maximumEdges {
-            let threshold = candidates[options.maximumEdges - 1].jaccard
-            candidates = candidates.filter { $0.jaccard >= threshold }
+            let threshold = candidates[options.maximumEdges - 1].score
+            candidates = candidates.filter { $0.score >= threshold }
             // Ties are kept up to twice the edges asked for; beyond that a picture is unreadable,
             // and the pairs sharing more sentences, then by term, are drawn.
             candidates = Array(candidates.prefix(options.maximumEdges * Self.tieAllowance))

@@ -83,13 +83,16 @@ public enum Reports {
     /// `cooccurrence.csv`: pairs of terms found together in at least `minimumCount` units (the
     /// counts' `unit`), with their 2×2 counts (a, b, c, d, n), Jaccard and the other measures of
     /// `AssociationMeasure` (empty where one has no value): see `pairColumns`. `term_a` sorts
-    /// before `term_b`. Rows go by descending Jaccard, then descending `a`, then by the terms.
-    public static func cooccurrence(_ counts: CorpusCounts, minimumCount: Int, bounds: TermBounds = TermBounds()) -> CSVTable {
+    /// before `term_b`. Rows go by descending `measure` (Jaccard unless `--measure` says
+    /// otherwise; pairs where it has no value last), then descending `a`, then by the terms.
+    public static func cooccurrence(
+        _ counts: CorpusCounts, minimumCount: Int, bounds: TermBounds = TermBounds(), measure: AssociationMeasure = .jaccard
+    ) -> CSVTable {
         struct Row {
             let first: Term
             let second: Term
             let counts: PairCounts
-            let jaccard: Double
+            let score: Double
         }
         let shown = displayTerms(counts)
         let allowed = bounds.allowed(in: counts)
@@ -101,10 +104,10 @@ public enum Reports {
             let table = PairCounts(
                 both: both, first: counts.unitFrequency[first], second: counts.unitFrequency[second],
                 units: counts.unitCount)
-            rows.append(Row(first: shown[first], second: shown[second], counts: table, jaccard: table.jaccard))
+            rows.append(Row(first: shown[first], second: shown[second], counts: table, score: measure.score(table)))
         }
         rows.sort { lhs, rhs in
-            if lhs.jaccard != rhs.jaccard { return lhs.jaccard > rhs.jaccard }
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
             if lhs.counts.a != rhs.counts.a { return lhs.counts.a > rhs.counts.a }
             if lhs.first != rhs.first { return lhs.first < rhs.first }
             return lhs.second < rhs.second
@@ -135,12 +138,13 @@ public enum Reports {
     }
 
     /// `theme_terms.csv`: per theme, in theme-file order, the `top` terms most associated with it
-    /// over sentences (KH Coder's 関連語検索 from a coding rule): by descending Jaccard, then
+    /// over sentences (KH Coder's 関連語検索 from a coding rule): by descending `measure`, then
     /// descending `a`, then by term; only terms in at least `minimumCount` of the theme's
     /// sentences. Each row carries the 2×2 table (a: sentences with theme and term, b: with the
     /// theme only, c: with the term only, d: neither) and the measures of `cooccurrence.csv`.
     public static func themeTerms(
-        _ counts: CorpusCounts, top: Int, minimumCount: Int, bounds: TermBounds = TermBounds()
+        _ counts: CorpusCounts, top: Int, minimumCount: Int, bounds: TermBounds = TermBounds(),
+        measure: AssociationMeasure = .jaccard
     ) -> CSVTable {
         let shown = displayTerms(counts)
         let allowed = bounds.allowed(in: counts)
@@ -155,7 +159,8 @@ public enum Reports {
                 scored.append((id, table))
             }
             scored.sort { lhs, rhs in
-                if lhs.table.jaccard != rhs.table.jaccard { return lhs.table.jaccard > rhs.table.jaccard }
+                let (left, right) = (measure.score(lhs.table), measure.score(rhs.table))
+                if left != right { return left > right }
                 if lhs.table.a != rhs.table.a { return lhs.table.a > rhs.table.a }
                 return shown[lhs.id] < shown[rhs.id]
             }
@@ -310,10 +315,12 @@ public enum Reports {
         public var networkEdges: Int
         /// Terms listed per theme in `theme_terms.csv`.
         public var themeTermsTop = 30
+        /// The measure pairs are ranked and network edges chosen by.
+        public var measure: AssociationMeasure
 
         public init(
             minimumPairCount: Int = 2, bounds: TermBounds = TermBounds(), groupTop: Int = 30,
-            csv: CSVFormat = .excel, json: Bool = false, networkEdges: Int = 60
+            csv: CSVFormat = .excel, json: Bool = false, networkEdges: Int = 60, measure: AssociationMeasure = .jaccard
         ) {
             self.minimumPairCount = minimumPairCount
             self.bounds = bounds
@@ -321,6 +328,7 @@ public enum Reports {
             self.csv = csv
             self.json = json
             self.networkEdges = networkEdges
+            self.measure = measure
         }
     }
 
@@ -333,12 +341,16 @@ public enum Reports {
             ("term_frequency", { termFrequency(counts, bounds: options.bounds) }),
             ("document_terms", { documentTerms(counts, bounds: options.bounds) }),
             ("compound_candidates", { compoundCandidates(counts) }),
-            ("cooccurrence", { cooccurrence(counts, minimumCount: options.minimumPairCount, bounds: options.bounds) }),
+            ("cooccurrence", {
+                cooccurrence(counts, minimumCount: options.minimumPairCount, bounds: options.bounds, measure: options.measure)
+            }),
             ("themes", { Reports.themes(counts, themes: themes) }),
             ("document_themes", { documentThemes(counts) }),
             ("theme_cooccurrence", { themeCooccurrence(counts) }),
             ("theme_terms", {
-                themeTerms(counts, top: options.themeTermsTop, minimumCount: options.minimumPairCount, bounds: options.bounds)
+                themeTerms(
+                    counts, top: options.themeTermsTop, minimumCount: options.minimumPairCount, bounds: options.bounds,
+                    measure: options.measure)
             }),
             ("speakers", { speakers(counts) }),
         ]
@@ -367,7 +379,8 @@ public enum Reports {
         let network = CooccurrenceNetwork.build(
             counts,
             options: CooccurrenceNetwork.Options(
-                maximumEdges: options.networkEdges, minimumPairCount: options.minimumPairCount, bounds: options.bounds))
+                maximumEdges: options.networkEdges, minimumPairCount: options.minimumPairCount, bounds: options.bounds,
+                measure: options.measure))
         files += [
             ReportFile(name: "graph/nodes.csv") {
                 try GraphExport.nodesTable(network).render(format, file: "graph/nodes.csv")

@@ -165,6 +165,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Characteristic terms listed per group in group_terms.csv (default: 30).", valueName: "n"))
     var groupTop: Int?
 
+    @Option(help: ArgumentHelp("Rank pairs and choose network edges by this measure (default: jaccard).", valueName: "measure"))
+    var measure: AssociationMeasure?
+
     @Option(help: ArgumentHelp("Edges drawn in the co-occurrence network, ties at the cut kept (default: 60, as KH Coder).", valueName: "n"))
     var networkEdges: Int?
 
@@ -209,6 +212,7 @@ struct ReportOptions: ParsableArguments {
         if let maxDf { configuration.maxDocumentCount = maxDf }
         if let groupTop { configuration.groupTop = groupTop }
         if let networkEdges { configuration.networkEdges = networkEdges }
+        if let measure { configuration.measure = measure }
         if let csvDialect { configuration.csvDialect = csvDialect }
         if let csvEncoding { configuration.csvEncoding = csvEncoding }
         if csvReplaceUnencodable { configuration.csvReplaceUnencodable = true }
@@ -218,5 +222,6 @@ struct ReportOptions: ParsableArguments {
 }
 
 extension CSVFormat.Dialect: ExpressibleByArgument {}
+extension AssociationMeasure: ExpressibleByArgument {}
 extension CSVFormat.HeaderLanguage: ExpressibleByArgument {}
 extension PipelineConfiguration.ReportEncoding: ExpressibleByArgument {}
