@@ -28,7 +28,23 @@ public struct ThemeMatcher: Sendable {
     /// Occurrences of each theme (indexed like `themes`) in `sentence`, given its tokens.
     public func occurrences(in sentence: String, tokens: [Token]) -> [Int] {
         var counts = [Int](repeating: 0, count: themes.count)
-        guard !themes.isEmpty, !tokens.isEmpty else { return counts }
+        scan(sentence, tokens: tokens) { theme, _, _ in counts[theme] += 1 }
+        return counts
+    }
+
+    /// Each theme's occurrences in `sentence` as UTF-8 byte ranges of the sentence, from the
+    /// first token of a match to its last: what `occurrences` counts, for a concordance.
+    public func matches(in sentence: String, tokens: [Token]) -> [[Range<Int>]] {
+        var ranges = [[Range<Int>]](repeating: [], count: themes.count)
+        scan(sentence, tokens: tokens) { theme, first, last in
+            ranges[theme].append(tokens[first].byteRange.lowerBound..<tokens[last].byteRange.upperBound)
+        }
+        return ranges
+    }
+
+    /// Calls `found` with each occurrence's theme and first and last token, theme by theme.
+    private func scan(_ sentence: String, tokens: [Token], found: (Int, Int, Int) -> Void) {
+        guard !themes.isEmpty, !tokens.isEmpty else { return }
         let keyed = KeyedSentence(sentence, tokens: tokens, key: key)
         for (theme, forms) in patterns.enumerated() {
             // Tokens come in text order: take the longest match at each start, then keep the
@@ -36,11 +52,10 @@ public struct ThemeMatcher: Sendable {
             var reach = 0
             for index in tokens.indices where keyed.starts[index] >= reach {
                 if let match = keyed.longestMatch(of: forms, atToken: index) {
-                    counts[theme] += 1
+                    found(theme, index, match.lastToken)
                     reach = keyed.starts[index] + match.length
                 }
             }
         }
-        return counts
     }
 }

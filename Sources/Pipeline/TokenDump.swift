@@ -36,76 +36,42 @@ public enum TokenDump {
     public static func run(
         configuration: PipelineConfiguration, format: Format, write: (String) -> Void
     ) throws(PipelineError) {
-        let dictionaryDirectory = try Pipeline.dictionaryDirectory(configuration.dictionary)
-        let tagger: MeCabTagger
-        do {
-            tagger = try MeCabTagger(model: try MeCabModel(dictionaryDirectory: dictionaryDirectory))
-        } catch {
-            throw .dictionary(error)
-        }
-        let listing: CorpusScanner.Listing
-        do {
-            listing = try CorpusScanner().listing(for: configuration.inputs, fileLists: configuration.fileLists)
-        } catch {
-            throw .inputs(error.problems)
-        }
-        let reader = Pipeline.reader(for: configuration)
-        let normalizer = configuration.normalizer
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for input in listing.inputs {
-            let file: CorpusReader.InputFile
-            do {
-                file = try reader.read(input)
-            } catch {
-                throw .inputs([error])
-            }
-            for document in file.documents {
-                let structure: DocumentStructure
-                do {
-                    structure = try DocumentStructure(document: document, normalizer: normalizer)
-                } catch {
-                    throw .processing(path: document.path, reason: error.description)
+        try DocumentWalk.run(configuration: configuration) { document, structure, tagger throws(PipelineError) in
+            let original = Array(document.text.unicodeScalars)
+            var text = ""
+            for (number, paragraph) in structure.paragraphs.enumerated() {
+                if format == .structure {
+                    let record = ParagraphRecord(
+                        path: document.path, record: document.record, paragraph: number + 1,
+                        kind: paragraph.kind.name, level: paragraph.kind.level, footnote: paragraph.kind.footnote,
+                        section: paragraph.section, speaker: paragraph.speaker, turn: paragraph.turn,
+                        sentences: paragraph.sentences.map(\.string))
+                    text += String(decoding: (try? encoder.encode(record)) ?? Data(), as: UTF8.self) + "\n"
+                    continue
                 }
-                let original = Array(document.text.unicodeScalars)
-                var text = ""
-                for (number, paragraph) in structure.paragraphs.enumerated() {
-                    if format == .structure {
-                        let record = ParagraphRecord(
-                            path: document.path, record: document.record, paragraph: number + 1,
-                            kind: paragraph.kind.name, level: paragraph.kind.level, footnote: paragraph.kind.footnote,
-                            section: paragraph.section, speaker: paragraph.speaker, turn: paragraph.turn,
-                            sentences: paragraph.sentences.map(\.string))
-                        text += String(decoding: (try? encoder.encode(record)) ?? Data(), as: UTF8.self) + "\n"
+                for sentence in paragraph.sentences {
+                    if format == .sentences {
+                        text += sentence.string + "\n"
                         continue
                     }
-                    for sentence in paragraph.sentences {
-                        if format == .sentences {
-                            text += sentence.string + "\n"
-                            continue
+                    let tokens = try DocumentWalk.tokens(of: sentence, tagger: tagger, path: document.path)
+                    let offsets = sentence.utf8Offsets
+                    for token in tokens {
+                        if format == .mecab {
+                            text += token.surface + "\t" + token.features.raw + "\n"
+                        } else {
+                            let span = sentence.originalRange(ofUTF8: token.byteRange, offsets: offsets)
+                            let written = String(String.UnicodeScalarView(original[span]))
+                                .replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+                            text += "\(token.surface)\t\(span.lowerBound)\t\(span.upperBound)\t\(written)\n"
                         }
-                        let tokens: [Token]
-                        do {
-                            tokens = try tagger.tokenize(sentence.string)
-                        } catch {
-                            throw .processing(path: document.path, reason: error.description)
-                        }
-                        let offsets = sentence.utf8Offsets
-                        for token in tokens {
-                            if format == .mecab {
-                                text += token.surface + "\t" + token.features.raw + "\n"
-                            } else {
-                                let span = sentence.originalRange(ofUTF8: token.byteRange, offsets: offsets)
-                                let written = String(String.UnicodeScalarView(original[span]))
-                                    .replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
-                                text += "\(token.surface)\t\(span.lowerBound)\t\(span.upperBound)\t\(written)\n"
-                            }
-                        }
-                        text += "EOS\n"
                     }
+                    text += "EOS\n"
                 }
-                write(text)
             }
+            write(text)
         }
     }
 }
