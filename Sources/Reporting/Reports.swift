@@ -124,17 +124,17 @@ public enum Reports {
 
     /// The columns every pair table ends with: the unit, the 2×2 table, Jaccard, and every other
     /// measure of `AssociationMeasure` but the count (that is `a`).
-    static let pairColumns =
-        ["unit", "a", "b", "c", "d", "n", "jaccard"]
-        + AssociationMeasure.allCases.filter { $0 != .count && $0 != .jaccard }.map(\.rawValue)
+    static let pairColumns = ["unit", "a", "b", "c", "d", "n", "jaccard"] + pairMeasures.map(\.rawValue)
+
+    /// The measures after Jaccard in a pair table, in `AssociationMeasure` order.
+    static let pairMeasures = AssociationMeasure.allCases.filter { $0 != .count && $0 != .jaccard }
 
     /// The cells of `pairColumns` for `table` (empty where a measure has no value).
     static func pairCells(_ table: PairCounts, unit: String) -> [CSVTable.Cell] {
-        let measures = AssociationMeasure.allCases.filter { $0 != .count && $0 != .jaccard }
-        return [
+        [
             .text(unit), .integer(table.a), .integer(table.b), .integer(table.c), .integer(table.d),
             .integer(table.n), .decimal(table.jaccard),
-        ] + measures.map { .decimal($0.value(table) ?? .nan) }
+        ] + pairMeasures.map { .decimal($0.value(table) ?? .nan) }
     }
 
     /// `theme_terms.csv`: per theme, in theme-file order, the `top` terms most associated with it
