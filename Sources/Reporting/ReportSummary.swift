@@ -60,6 +60,11 @@ public struct ReportSummary: Sendable, Codable, Equatable {
     public static let maximumDocumentRows = 60
 
     public init(counts: CorpusCounts, themes: [Theme], bounds: TermBounds) {
+        self.init(counts: counts, themes: themes, termFrequency: Reports.termFrequency(counts, bounds: bounds))
+    }
+
+    /// The summary, its top terms taken from `termFrequency` (the table of `term_frequency.csv`).
+    init(counts: CorpusCounts, themes: [Theme], termFrequency: CSVTable) {
         let documents = counts.sortedDocuments
         corpus = Corpus(
             documents: counts.documentCount, paragraphs: counts.paragraphCount, sentences: counts.sentenceCount,
@@ -67,7 +72,7 @@ public struct ReportSummary: Sendable, Codable, Equatable {
             terms: counts.termTokenCount, distinctTerms: counts.terms.count,
             speakers: Set(documents.flatMap { $0.speakers.map(\.name) }).count)
         cooccurrenceUnit = counts.unit.rawValue
-        topTerms = Reports.termFrequency(counts, bounds: bounds).rows.prefix(Self.topTermCount).compactMap { row in
+        topTerms = termFrequency.rows.prefix(Self.topTermCount).compactMap { row in
             guard case .integer(let rank) = row[0], case .text(let term) = row[1], case .text(let pos) = row[2],
                 case .integer(let count) = row[3], case .integer(let documents) = row[4]
             else { return nil }

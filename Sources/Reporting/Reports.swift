@@ -277,13 +277,16 @@ public enum Reports {
         let shown = displayTerms(counts)
         let allowed = bounds.allowed(in: counts)
         let total = counts.groupTotals.values.reduce(0, +)
+        // Each term's occurrences in all groups, summed once.
+        var overallCounts: [Int32: Int] = [:]
+        for terms in counts.groupTerms.values { overallCounts.merge(terms, uniquingKeysWith: +) }
         var rows: [[CSVTable.Cell]] = []
         for group in counts.groupTotals.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let inGroup = counts.groupTotals[group] ?? 0
             var scored: [(id: Int, table: PairCounts, g2: Double)] = []
             for (id32, a) in counts.groupTerms[group] ?? [:] where allowed[Int(id32)] {
                 let id = Int(id32)
-                let overall = counts.groupTerms.values.reduce(0) { $0 + ($1[id32] ?? 0) }
+                let overall = overallCounts[id32] ?? 0
                 let table = PairCounts(both: a, first: overall, second: inGroup, units: total)
                 guard Double(a) > Keyness.expected(table) else { continue }
                 scored.append((id, table, Keyness.logLikelihood(table)))
@@ -368,13 +371,26 @@ public enum Reports {
     public static func files(counts: CorpusCounts, themes: [Theme], options: Options) -> [ReportFile] {
         var files: [ReportFile] = []
         let format = options.csv
-        for (stem, table) in tables(counts: counts, themes: themes, options: options) {
+        // term_frequency.csv's table also gives the summary its top terms; a table written as CSV
+        // and JSON is built once for both. Other tables are built in their file's render, so each
+        // is freed as soon as it is written.
+        let termFrequency = ComputedOnce { Reports.termFrequency(counts, bounds: options.bounds) }
+        for (stem, make) in tables(counts: counts, themes: themes, options: options) {
+            let table: @Sendable () -> CSVTable
+            if stem == "term_frequency" {
+                table = { termFrequency.value }
+            } else if options.json {
+                let shared = ComputedOnce(make)
+                table = { shared.value }
+            } else {
+                table = make
+            }
             files.append(ReportFile(name: stem + ".csv") { try table().render(format, file: stem + ".csv") })
             if options.json { files.append(ReportFile(name: stem + ".json") { table().json() }) }
         }
         files.append(
             ReportFile(name: "data_dictionary.csv") { try ColumnCatalog.table().render(format, file: "data_dictionary.csv") })
-        let summary = ReportSummary(counts: counts, themes: themes, bounds: options.bounds)
+        let summary = ReportSummary(counts: counts, themes: themes, termFrequency: termFrequency.value)
         files.append(ReportFile(name: "summary.json") { try summary.json() })
         let network = CooccurrenceNetwork.build(
             counts,
