@@ -7,7 +7,7 @@ extension CorpusCounts {
         termFrequency[Int(id)] += frequency
         documentFrequency[Int(id)] += documents
         sentenceFrequency[Int(id)] += sentences
-        unitFrequency[Int(id)] += units
+        if unit != .sentence { largerUnitFrequency[Int(id)] += units }
         if !forms.isEmpty { termForms[id, default: [:]].merge(forms, uniquingKeysWith: +) }
     }
 
@@ -84,7 +84,7 @@ extension CorpusCounts {
         precondition(totals.themeOccurrences.count == themeNames.count, "totals of another theme set")
         documentCount += totals.documents
         sentenceCount += totals.sentences
-        unitCount += totals.units
+        if unit != .sentence { largerUnitCount += totals.units }
         paragraphCount += totals.paragraphs
         tokenCount += totals.tokens
         termTokenCount += totals.termTokens

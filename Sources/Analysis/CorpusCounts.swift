@@ -63,11 +63,14 @@ public struct CorpusCounts: Sendable {
     public internal(set) var documentFrequency: [Int] = []
     /// Sentences containing each term (by id).
     public internal(set) var sentenceFrequency: [Int] = []
-    /// Units (see `unit`) containing each term (by id), and both terms of a pair (by `PairKey`).
-    public internal(set) var unitFrequency: [Int] = []
+    /// Units (see `unit`) containing both terms of a pair, keyed by `PairKey`.
     public internal(set) var pairUnits: [PairKey: Int] = [:]
-    /// Co-occurrence units in all (empty ones included).
-    public internal(set) var unitCount = 0
+    /// Units containing each term (by id), and units in all (empty ones included): for sentences
+    /// the sentence counts themselves, for larger units counted apart.
+    public var unitFrequency: [Int] { unit == .sentence ? sentenceFrequency : largerUnitFrequency }
+    public var unitCount: Int { unit == .sentence ? sentenceCount : largerUnitCount }
+    var largerUnitFrequency: [Int] = []
+    var largerUnitCount = 0
     /// For terms whose key is case-folded: how often each written form occurred (`MACC` 3,
     /// `Macc` 1), so reports show the form the text uses most.
     public internal(set) var termForms: [Int32: [String: Int]] = [:]
@@ -135,7 +138,7 @@ public struct CorpusCounts: Sendable {
         termFrequency.append(0)
         documentFrequency.append(0)
         sentenceFrequency.append(0)
-        unitFrequency.append(0)
+        if unit != .sentence { largerUnitFrequency.append(0) }
         return id
     }
 
@@ -252,7 +255,7 @@ public struct CorpusCounts: Sendable {
             termFrequency[Int(id)] += other.termFrequency[otherID]
             documentFrequency[Int(id)] += other.documentFrequency[otherID]
             sentenceFrequency[Int(id)] += other.sentenceFrequency[otherID]
-            unitFrequency[Int(id)] += other.unitFrequency[otherID]
+            if unit != .sentence { largerUnitFrequency[Int(id)] += other.largerUnitFrequency[otherID] }
         }
         pairUnits.reserveCapacity(pairUnits.count + other.pairUnits.count)
         for (pair, count) in other.pairUnits {
@@ -286,8 +289,10 @@ public struct CorpusCounts: Sendable {
 
     /// Counts one co-occurrence unit holding the distinct term ids `present` (ascending).
     private mutating func countUnit(_ present: [Int32]) {
-        unitCount += 1
-        for id in present { unitFrequency[Int(id)] += 1 }
+        if unit != .sentence {
+            largerUnitCount += 1
+            for id in present { largerUnitFrequency[Int(id)] += 1 }
+        }
         for i in present.indices {
             for j in present.index(after: i)..<present.endIndex {
                 pairUnits[PairKey(present[i], present[j]), default: 0] += 1

@@ -67,11 +67,12 @@ enum PartialFile {
             lines.append(try record("doc", document))
         }
         let order = counts.terms.indices.sorted { counts.terms[$0] < counts.terms[$1] }
+        let unitFrequency = counts.unitFrequency
         for id in order {
             let term = counts.terms[id]
             var line = "{\"k\":\"term\",\"t\":\(JSONText.string(term.text)),\"p\":\(JSONText.string(term.partOfSpeech)),"
                 + "\"tf\":\(counts.termFrequency[id]),\"df\":\(counts.documentFrequency[id]),\"sf\":\(counts.sentenceFrequency[id]),"
-                + "\"uf\":\(counts.unitFrequency[id])"
+                + "\"uf\":\(unitFrequency[id])"
             if let forms = counts.termForms[Int32(id)] {
                 let sorted = forms.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
                 line += ",\"forms\":{" + sorted.map { "\(JSONText.string($0.key)):\($0.value)" }.joined(separator: ",") + "}"

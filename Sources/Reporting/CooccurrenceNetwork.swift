@@ -123,13 +123,13 @@ public struct CooccurrenceNetwork: Sendable, Equatable {
             let jaccard: Double
             let score: Double
         }
+        let (unitFrequency, unitCount) = (counts.unitFrequency, counts.unitCount)
         var candidates: [Candidate] = []
         for (pair, both) in counts.pairUnits where both >= options.minimumPairCount {
             let (first, second) = (Int(pair.first), Int(pair.second))
             guard allowed[first] && allowed[second] else { continue }
             let table = PairCounts(
-                both: both, first: counts.unitFrequency[first], second: counts.unitFrequency[second],
-                units: counts.unitCount)
+                both: both, first: unitFrequency[first], second: unitFrequency[second], units: unitCount)
             candidates.append(
                 Candidate(
                     first: first, second: second, sentences: both, jaccard: table.jaccard,

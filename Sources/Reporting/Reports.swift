@@ -96,14 +96,14 @@ public enum Reports {
         }
         let shown = displayTerms(counts)
         let allowed = bounds.allowed(in: counts)
+        let (unitFrequency, unitCount) = (counts.unitFrequency, counts.unitCount)
         var rows: [Row] = []
         for (pair, both) in counts.pairUnits where both >= minimumCount {
             var (first, second) = (Int(pair.first), Int(pair.second))
             guard allowed[first] && allowed[second] else { continue }
             if shown[second] < shown[first] { swap(&first, &second) }
             let table = PairCounts(
-                both: both, first: counts.unitFrequency[first], second: counts.unitFrequency[second],
-                units: counts.unitCount)
+                both: both, first: unitFrequency[first], second: unitFrequency[second], units: unitCount)
             rows.append(Row(first: shown[first], second: shown[second], counts: table, score: measure.score(table)))
         }
         rows.sort { lhs, rhs in
