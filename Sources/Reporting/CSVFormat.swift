@@ -53,7 +53,9 @@ public struct CSVFormat: Sendable, Equatable {
     /// The value of a text cell as written, with the formula guard applied. A lone trigger
     /// character (`-`, the path kotoba gives standard input) cannot be a formula and stays as it is.
     func guarded(_ value: String) -> String {
-        guard guardsFormulas, let first = value.unicodeScalars.first, value.unicodeScalars.count > 1 else { return value }
+        var scalars = value.unicodeScalars.makeIterator()
+        // Only the first two scalars matter: a trigger, and something after it.
+        guard guardsFormulas, let first = scalars.next(), scalars.next() != nil else { return value }
         switch first {
         case "=", "+", "-", "@", "\t", "\r", "\n": return "'" + value
         default: return value
