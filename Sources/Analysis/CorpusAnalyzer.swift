@@ -16,7 +16,9 @@ public struct CorpusAnalyzer {
     public private(set) var counts: CorpusCounts
     private let extractor: TermExtractor
     private let compounds: CompoundExtractor
+    /// Finds the themes and, after them, the words looked for.
     private let matcher: ThemeMatcher
+    private let themeCount: Int
     private let vocabulary: Vocabulary
     private let phraseForms: [[UInt8]]
     private let phraseTerms: [String]
@@ -34,18 +36,22 @@ public struct CorpusAnalyzer {
 
     /// - Parameters:
     ///   - themes: the themes to count, with forms already normalized and keyed like `key`.
+    ///   - words: the words looked for (`--kwic`), prepared like themes (one form each): their
+    ///     hits are kept per sentence, for the concordance and collocations.
     ///   - vocabulary: what counts as a term; its entries' forms normalized and keyed like `key`.
     ///   - family: the dictionary's family, for its parts of speech.
     ///   - key: the key a term or text is compared under; identity by default.
     public init(
-        themes: [Theme], vocabulary: Vocabulary = Vocabulary(), family: FeatureLayout.Family = .ipadic,
-        groupBy: CorpusCounts.Grouping? = nil, unit: CooccurrenceUnit = .sentence,
-        key: @escaping @Sendable (String) -> String = { $0 }
+        themes: [Theme], words: [Theme] = [], vocabulary: Vocabulary = Vocabulary(),
+        family: FeatureLayout.Family = .ipadic, groupBy: CorpusCounts.Grouping? = nil,
+        unit: CooccurrenceUnit = .sentence, window: Int = 5, key: @escaping @Sendable (String) -> String = { $0 }
     ) {
-        counts = CorpusCounts(themeNames: themes.map(\.name), grouping: groupBy, unit: unit)
+        counts = CorpusCounts(
+            themeNames: themes.map(\.name), grouping: groupBy, unit: unit, window: window, words: words.map(\.name))
         extractor = TermExtractor(family: family, selection: vocabulary.selection, useSurface: vocabulary.useSurface)
         compounds = CompoundExtractor(family: family)
-        matcher = ThemeMatcher(themes: themes, key: key)
+        matcher = ThemeMatcher(themes: themes + words, key: key)
+        themeCount = themes.count
         self.vocabulary = vocabulary
         var forms: [[UInt8]] = []
         var terms: [String] = []
@@ -122,9 +128,12 @@ public struct CorpusAnalyzer {
                 }
             }
             var terms: [Int32] = []
+            var positions: [Int32] = []
             terms.reserveCapacity(tokens.count)
+            positions.reserveCapacity(tokens.count)
             var index = 0
             while index < tokens.count {
+                let start = index
                 let worker: Int32?
                 if let span = spans[index] {
                     worker = intern(Term(text: span.term, partOfSpeech: span.category))
@@ -140,11 +149,15 @@ public struct CorpusAnalyzer {
                     usedWorkerEntries.append(worker)
                 }
                 terms.append(local[Int(worker)])
+                positions.append(Int32(start))
             }
+            let hits = matcher.hits(in: sentence.text, tokens: tokens)
+            var occurrences = [Int](repeating: 0, count: themeCount)
+            for hit in hits where hit.match < themeCount { occurrences[hit.match] += 1 }
             analyzed.append(
                 DocumentAnalysis.Sentence(
-                    terms: terms, themeOccurrences: matcher.occurrences(in: sentence.text, tokens: tokens),
-                    place: sentence.place))
+                    terms: terms, positions: positions, tokenCount: tokens.count,
+                    themeOccurrences: occurrences, place: sentence.place, hits: hits))
         }
         for worker in usedWorkerEntries { local[Int(worker)] = -1 }
         return DocumentAnalysis(summary: summary, entries: used, sentences: analyzed, compounds: candidates)

@@ -7,7 +7,7 @@ extension CorpusCounts {
         termFrequency[Int(id)] += frequency
         documentFrequency[Int(id)] += documents
         sentenceFrequency[Int(id)] += sentences
-        if unit != .sentence { largerUnitFrequency[Int(id)] += units }
+        if countsLargerUnits { largerUnitFrequency[Int(id)] += units }
         if !forms.isEmpty { termForms[id, default: [:]].merge(forms, uniquingKeysWith: +) }
     }
 
@@ -47,6 +47,13 @@ extension CorpusCounts {
         themeTermSentences[theme][id(for: term), default: 0] += sentences
     }
 
+    /// Adds how often `term` stood at each distance from word `word` (an index), from a partial.
+    public mutating func addCollocates(word: Int, term: Term, left: [Int], right: [Int]) {
+        let span = Self.collocationSpan
+        guard words.indices.contains(word), left.count == span, right.count == span else { return }
+        collocates[word][id(for: term), default: Collocates()].add(Collocates(left: left, right: right))
+    }
+
     /// Adds occurrences of a compound-noun candidate.
     public mutating func addCompound(_ nouns: [String], count: Int) {
         compounds[nouns, default: 0] += count
@@ -69,6 +76,8 @@ extension CorpusCounts {
         public var themeOccurrences: [Int]
         public var themeSentences: [Int]
         public var themeDocuments: [Int]
+        /// Occurrences of each word looked for (absent in partials without words).
+        public var wordOccurrences: [Int]?
     }
 
     public var totals: Totals {
@@ -76,7 +85,7 @@ extension CorpusCounts {
             documents: documentCount, sentences: sentenceCount, units: unitCount, paragraphs: paragraphCount,
             tokens: tokenCount,
             termTokens: termTokenCount, themeOccurrences: themeOccurrences, themeSentences: themeSentences,
-            themeDocuments: themeDocuments)
+            themeDocuments: themeDocuments, wordOccurrences: words.isEmpty ? nil : wordOccurrences)
     }
 
     /// Adds corpus totals read from a partial file.
@@ -84,7 +93,10 @@ extension CorpusCounts {
         precondition(totals.themeOccurrences.count == themeNames.count, "totals of another theme set")
         documentCount += totals.documents
         sentenceCount += totals.sentences
-        if unit != .sentence { largerUnitCount += totals.units }
+        if countsLargerUnits { largerUnitCount += totals.units }
+        for (word, count) in (totals.wordOccurrences ?? []).enumerated() where words.indices.contains(word) {
+            wordOccurrences[word] += count
+        }
         paragraphCount += totals.paragraphs
         tokenCount += totals.tokens
         termTokenCount += totals.termTokens

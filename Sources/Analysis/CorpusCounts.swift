@@ -17,6 +17,15 @@ public struct CorpusCounts: Sendable {
     public let grouping: Grouping?
     /// The unit co-occurrence is counted in (`pairUnits`, `unitFrequency`, `unitCount`).
     public let unit: CooccurrenceUnit
+    /// With the window unit: how many tokens apart two terms may stand and co-occur.
+    public let window: Int
+    /// The words looked for (`--kwic`), whose collocates are counted (`collocates`).
+    public let words: [String]
+    /// KH Coder's collocation span: five tokens on each side of a word looked for.
+    public static let collocationSpan = 5
+
+    /// The unit as reports name it: `sentence` …, or `window:5`.
+    public var unitName: String { unit == .window ? "window:\(window)" : unit.rawValue }
 
     /// What `group_terms.csv` compares: each sentence's speaker, each document's folder, or a
     /// document variable (a table column, a metadata column).
@@ -66,9 +75,11 @@ public struct CorpusCounts: Sendable {
     /// Units (see `unit`) containing both terms of a pair, keyed by `PairKey`.
     public internal(set) var pairUnits: [PairKey: Int] = [:]
     /// Units containing each term (by id), and units in all (empty ones included): for sentences
-    /// the sentence counts themselves, for larger units counted apart.
+    /// the sentence counts themselves, for other units counted apart.
     public var unitFrequency: [Int] { unit == .sentence ? sentenceFrequency : largerUnitFrequency }
     public var unitCount: Int { unit == .sentence ? sentenceCount : largerUnitCount }
+    /// Whether units are counted apart from sentences.
+    var countsLargerUnits: Bool { unit != .sentence }
     var largerUnitFrequency: [Int] = []
     var largerUnitCount = 0
     /// For terms whose key is case-folded: how often each written form occurred (`MACC` 3,
@@ -102,11 +113,45 @@ public struct CorpusCounts: Sendable {
     public internal(set) var themeTermSentences: [[Int32: Int]]
     /// Compound-noun candidates and how often each occurred as a whole.
     public internal(set) var compounds: [[String]: Int] = [:]
+    /// Per word looked for: its occurrences, and per term (by id) how often the term starts 1 to
+    /// 5 tokens before it (`left[0]` is L1) and after it (`right[0]` is R1).
+    public internal(set) var wordOccurrences: [Int]
+    public internal(set) var collocates: [[Int32: Collocates]]
 
-    public init(themeNames: [String], grouping: Grouping? = nil, unit: CooccurrenceUnit = .sentence) {
+    /// How often a term stands at each distance before and after a word looked for.
+    public struct Collocates: Sendable, Equatable {
+        public var left: [Int]
+        public var right: [Int]
+
+        public init(left: [Int] = Array(repeating: 0, count: CorpusCounts.collocationSpan),
+                    right: [Int] = Array(repeating: 0, count: CorpusCounts.collocationSpan)) {
+            self.left = left
+            self.right = right
+        }
+
+        mutating func add(_ other: Collocates) {
+            for index in left.indices {
+                left[index] += other.left[index]
+                right[index] += other.right[index]
+            }
+        }
+    }
+
+    /// - Parameters:
+    ///   - window: with the window unit, the largest distance in tokens at which terms co-occur.
+    ///   - words: the words looked for, whose collocates are counted (their hits come with the
+    ///     analyses, `DocumentAnalysis.Hit`, after the themes').
+    public init(
+        themeNames: [String], grouping: Grouping? = nil, unit: CooccurrenceUnit = .sentence, window: Int = 5,
+        words: [String] = []
+    ) {
         self.themeNames = themeNames
         self.grouping = grouping
         self.unit = unit
+        self.window = window
+        self.words = words
+        wordOccurrences = Array(repeating: 0, count: words.count)
+        collocates = Array(repeating: [:], count: words.count)
         themeOccurrences = Array(repeating: 0, count: themeNames.count)
         themeSentences = themeOccurrences
         themeDocuments = themeOccurrences
@@ -138,7 +183,7 @@ public struct CorpusCounts: Sendable {
         termFrequency.append(0)
         documentFrequency.append(0)
         sentenceFrequency.append(0)
-        if unit != .sentence { largerUnitFrequency.append(0) }
+        if countsLargerUnits { largerUnitFrequency.append(0) }
         return id
     }
 
@@ -177,7 +222,22 @@ public struct CorpusCounts: Sendable {
         var unitKey: Int?
         var unitTerms: [Int32] = []
         var sentenceIndex = 0
+        // The window unit and collocations need every term's place in the document's tokens.
+        let needsPlaces = unit == .window || !words.isEmpty
+        var placed: [(position: Int, id: Int32)] = []
+        var hits: [(word: Int, first: Int, last: Int)] = []
+        var base = 0
         for sentence in analysis.sentences {
+            if needsPlaces {
+                for (entry, position) in zip(sentence.terms, sentence.positions) {
+                    placed.append((base + Int(position), ids[Int(entry)]))
+                }
+                for hit in sentence.hits where hit.match >= themeNames.count {
+                    let word = hit.match - themeNames.count
+                    if words.indices.contains(word) { hits.append((word, base + hit.firstToken, base + hit.lastToken)) }
+                }
+                base += sentence.tokenCount
+            }
             for entry in sentence.terms { occurrences[Int(entry)] += 1 }
             if let grouping {
                 let group = grouping.group(of: summary, speaker: sentence.speaker)
@@ -194,7 +254,7 @@ public struct CorpusCounts: Sendable {
             for id in present { sentenceFrequency[Int(id)] += 1 }
             if unit == .sentence {
                 countUnit(present)
-            } else {
+            } else if unit != .window {
                 let key = unit.key(sentence.place, sentence: sentenceIndex)
                 if let unitKey, unitKey != key {
                     countUnit(Self.distinct(unitTerms))
@@ -221,6 +281,8 @@ public struct CorpusCounts: Sendable {
             }
         }
         if unitKey != nil { countUnit(Self.distinct(unitTerms)) }
+        if unit == .window { countWindows(placed, tokens: base) }
+        if !hits.isEmpty { countCollocates(hits, placed: placed, tokens: base) }
         var documentTerms: [Int32: Int] = [:]
         for (entry, count) in occurrences.enumerated() where count > 0 {
             let id = ids[entry]
@@ -255,8 +317,13 @@ public struct CorpusCounts: Sendable {
             termFrequency[Int(id)] += other.termFrequency[otherID]
             documentFrequency[Int(id)] += other.documentFrequency[otherID]
             sentenceFrequency[Int(id)] += other.sentenceFrequency[otherID]
-            if unit != .sentence { largerUnitFrequency[Int(id)] += other.largerUnitFrequency[otherID] }
+            if countsLargerUnits { largerUnitFrequency[Int(id)] += other.largerUnitFrequency[otherID] }
         }
+        for (word, terms) in other.collocates.enumerated() {
+            // Word occurrences come with the totals (`addTotals`).
+            for (otherID, counts) in terms { collocates[word][mapping[Int(otherID)], default: Collocates()].add(counts) }
+        }
+        precondition(other.window == window && other.words == words, "merging counts of different windows or words")
         pairUnits.reserveCapacity(pairUnits.count + other.pairUnits.count)
         for (pair, count) in other.pairUnits {
             pairUnits[PairKey(mapping[Int(pair.first)], mapping[Int(pair.second)]), default: 0] += count
@@ -287,15 +354,57 @@ public struct CorpusCounts: Sendable {
         documents += other.documents
     }
 
-    /// Counts one co-occurrence unit holding the distinct term ids `present` (ascending).
-    private mutating func countUnit(_ present: [Int32]) {
-        if unit != .sentence {
-            largerUnitCount += 1
-            for id in present { largerUnitFrequency[Int(id)] += 1 }
+    /// Counts the window units of a document of `tokens` tokens whose terms stand at `placed`
+    /// (in text order): every run of `window` + 1 consecutive tokens (the whole document when it
+    /// is shorter). Runs of windows holding the same terms are counted at once.
+    private mutating func countWindows(_ placed: [(position: Int, id: Int32)], tokens: Int) {
+        let windows = tokens == 0 ? 0 : max(1, tokens - window)
+        var (low, high, start) = (0, 0, 0)
+        while start < windows {
+            while high < placed.count, placed[high].position <= start + window { high += 1 }
+            while low < high, placed[low].position < start { low += 1 }
+            // The windows from `start` hold the same terms until one leaves or the next enters.
+            var next = windows
+            if low < high { next = min(next, placed[low].position + 1) }
+            if high < placed.count { next = min(next, placed[high].position - window) }
+            countUnit(Self.distinct(placed[low..<high].map(\.id)), times: next - start)
+            start = next
+        }
+    }
+
+    /// Counts, for every hit of a word looked for, the terms starting 1 to 5 tokens before its
+    /// first token and after its last one (KH Coder's L5–R5), within the document of `tokens`
+    /// tokens.
+    private mutating func countCollocates(
+        _ hits: [(word: Int, first: Int, last: Int)], placed: [(position: Int, id: Int32)], tokens: Int
+    ) {
+        var termAt = [Int32](repeating: -1, count: tokens)
+        for (position, id) in placed where position < tokens { termAt[position] = id }
+        let span = Self.collocationSpan
+        for hit in hits {
+            wordOccurrences[hit.word] += 1
+            for distance in 1...span {
+                let left = hit.first - distance
+                if left >= 0, termAt[left] >= 0 {
+                    collocates[hit.word][termAt[left], default: Collocates()].left[distance - 1] += 1
+                }
+                let right = hit.last + distance
+                if right < tokens, termAt[right] >= 0 {
+                    collocates[hit.word][termAt[right], default: Collocates()].right[distance - 1] += 1
+                }
+            }
+        }
+    }
+
+    /// Counts `times` co-occurrence units each holding the distinct term ids `present` (ascending).
+    private mutating func countUnit(_ present: [Int32], times: Int = 1) {
+        if countsLargerUnits {
+            largerUnitCount += times
+            for id in present { largerUnitFrequency[Int(id)] += times }
         }
         for i in present.indices {
             for j in present.index(after: i)..<present.endIndex {
-                pairUnits[PairKey(present[i], present[j]), default: 0] += 1
+                pairUnits[PairKey(present[i], present[j]), default: 0] += times
             }
         }
     }

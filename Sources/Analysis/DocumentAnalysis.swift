@@ -18,21 +18,53 @@ public struct DocumentAnalysis: Sendable, Equatable {
         }
     }
 
-    /// One sentence: its terms as indices into `entries`, its theme occurrences, its place
-    /// (speaker, paragraph, turn, section).
+    /// One sentence: its terms as indices into `entries` with the token each starts at, its
+    /// theme occurrences, its place (speaker, paragraph, turn, section), and where the themes
+    /// and the words looked for (`--kwic`) were found.
     public struct Sentence: Sendable, Equatable {
         public var terms: [Int32]
+        /// Per term, the index of its first token in the sentence. Tokens that are no term
+        /// (particles, symbols, stopwords) keep their places, as quanteda's padding does, so
+        /// distances in tokens (the window unit, collocations) are the text's.
+        public var positions: [Int32]
+        /// The sentence's tokens, terms or not.
+        public var tokenCount: Int
         /// Occurrences of each theme, indexed like the run's themes.
         public var themeOccurrences: [Int]
         public var place: SentencePlace
+        /// Occurrences of the themes and of the words looked for, as token ranges, in text order.
+        public var hits: [Hit]
 
         /// The speaker of the sentence's paragraph, if any.
         public var speaker: String? { place.speaker }
 
-        public init(terms: [Int32], themeOccurrences: [Int], place: SentencePlace = SentencePlace()) {
+        /// A sentence whose terms stand at `positions` among `tokenCount` tokens; by default
+        /// each term is one token and there is nothing between them.
+        public init(
+            terms: [Int32], positions: [Int32]? = nil, tokenCount: Int? = nil, themeOccurrences: [Int],
+            place: SentencePlace = SentencePlace(), hits: [Hit] = []
+        ) {
+            precondition(positions == nil || positions?.count == terms.count, "one position per term")
             self.terms = terms
+            self.positions = positions ?? terms.indices.map { Int32($0) }
+            self.tokenCount = tokenCount ?? terms.count
             self.themeOccurrences = themeOccurrences
             self.place = place
+            self.hits = hits
+        }
+    }
+
+    /// An occurrence of a theme or of a word looked for: what was found (an index into the run's
+    /// themes followed by its words), and its first and last token in the sentence.
+    public struct Hit: Sendable, Equatable {
+        public var match: Int
+        public var firstToken: Int
+        public var lastToken: Int
+
+        public init(match: Int, firstToken: Int, lastToken: Int) {
+            self.match = match
+            self.firstToken = firstToken
+            self.lastToken = lastToken
         }
     }
 
@@ -62,7 +94,8 @@ public struct DocumentAnalysis: Sendable, Equatable {
                     index[term] = new
                     return new
                 },
-                themeOccurrences: sentence.themeOccurrences, place: sentence.place)
+                positions: sentence.positions, tokenCount: sentence.tokenCount,
+                themeOccurrences: sentence.themeOccurrences, place: sentence.place, hits: sentence.hits)
         }
         self.init(summary: summary, entries: entries, sentences: converted)
     }

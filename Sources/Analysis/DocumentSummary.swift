@@ -27,6 +27,8 @@ public struct DocumentSummary: Sendable, Equatable, Codable {
     public var speakers: [SpeakerSummary]
     /// How often each term occurs in the document (filled in when counted), in no order.
     public var terms: [TermCount]
+    /// The document's concordance lines: every theme and word found, in text order.
+    public var kwic: [KwicLine]
 
     public init(
         record: Int? = nil, path: String, encoding: String = "UTF-8", variables: [DocumentVariable] = [],
@@ -49,6 +51,7 @@ public struct DocumentSummary: Sendable, Equatable, Codable {
         themeOccurrences = []
         themeSentences = []
         terms = []
+        kwic = []
     }
 
     /// Documents sort by path (UTF-8 bytes, the order inputs are read in), then by row: the same

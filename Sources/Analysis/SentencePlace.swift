@@ -23,12 +23,21 @@ public struct SentencePlace: Sendable, Equatable, Hashable {
 /// holds both, as KH Coder's 集計単位 (文, 段落, H1–H5) and quanteda's `fcm(context = "document")`.
 /// A speaker turn is a run of paragraphs by one speaker; paragraphs outside any turn count as
 /// units of their own there.
+///
+/// `window` units are every run of `CorpusCounts.window` + 1 consecutive tokens of a document (a
+/// sliding window; the whole document when it is shorter), tokens that are no term included (as
+/// quanteda's padding keeps their places): two terms co-occur in a window exactly when they
+/// stand at most `window` tokens apart, and in more windows the nearer they stand (N + 1 − d at
+/// distance d). Counting presence per window keeps the 2×2 table a real one (a ≤ both margins),
+/// so every measure means what it means for sentences; quanteda's `fcm(context = "window")`
+/// counts pairs of occurrences instead, which can exceed either term's frequency.
 public enum CooccurrenceUnit: String, Sendable, Codable, CaseIterable {
     case sentence
     case paragraph
     case turn
     case section
     case document
+    case window
 
     /// The key of `place`'s unit within its document: consecutive sentences with the same key
     /// are one unit.
@@ -38,7 +47,7 @@ public enum CooccurrenceUnit: String, Sendable, Codable, CaseIterable {
         case .paragraph: place.paragraph
         case .turn: place.turn.map { -1 - $0 } ?? place.paragraph
         case .section: place.section
-        case .document: 0
+        case .document, .window: 0
         }
     }
 }

@@ -20,7 +20,7 @@ struct AnalysisCache: Sendable {
     let directory: URL
     let identity: String
 
-    static let format = "kotoba-analysis/3"
+    static let format = "kotoba-analysis/4"
 
     /// The number of themes of the run, which every sentence's theme counts are sized to.
     let themeCount: Int
@@ -96,11 +96,13 @@ struct AnalysisCache: Sendable {
 
     // MARK: Format
     //
-    //   kotoba-analysis/3
+    //   kotoba-analysis/4
     //   E<TAB>encoding
-    //   D<TAB>summary as JSON          one per document, followed by its entries and sentences
+    //   D<TAB>summary as JSON          one per document (concordance lines included), followed by
+    //                                  its entries and sentences
     //   T<TAB>key<TAB>part of speech<TAB>written form
-    //   S<TAB>entry entry …<TAB>theme:count,theme:count<TAB>=speaker<TAB>paragraph,turn,section   (turn - if none)
+    //   S<TAB>entry entry …<TAB>position position …<TAB>tokens<TAB>theme:count,theme:count<TAB>=speaker
+    //     <TAB>paragraph,turn,section<TAB>match:first-last,…   (turn - if none; hits in text order)
     //   C<TAB>count<TAB>noun<TAB>noun …      a compound-noun candidate
     //
     // Terms and forms come from normalized sentences, which hold no TAB or line break.
@@ -118,9 +120,11 @@ struct AnalysisCache: Sendable {
                 let themes = sentence.themeOccurrences.enumerated().filter { $0.element > 0 }
                     .map { "\($0.offset):\($0.element)" }.joined(separator: ",")
                 let place = sentence.place
-                text += "S\t" + sentence.terms.map(String.init).joined(separator: " ") + "\t" + themes + "\t"
-                    + (place.speaker.map { "=" + $0 } ?? "") + "\t"
-                    + "\(place.paragraph),\(place.turn.map(String.init) ?? "-"),\(place.section)\n"
+                let hits = sentence.hits.map { "\($0.match):\($0.firstToken)-\($0.lastToken)" }.joined(separator: ",")
+                text += "S\t" + sentence.terms.map(String.init).joined(separator: " ") + "\t"
+                    + sentence.positions.map(String.init).joined(separator: " ") + "\t\(sentence.tokenCount)\t" + themes
+                    + "\t" + (place.speaker.map { "=" + $0 } ?? "") + "\t"
+                    + "\(place.paragraph),\(place.turn.map(String.init) ?? "-"),\(place.section)\t" + hits + "\n"
             }
             for (nouns, count) in analysis.compounds.sorted(by: { $0.key.joined(separator: "\t") < $1.key.joined(separator: "\t") }) {
                 text += "C\t\(count)\t" + nouns.joined(separator: "\t") + "\n"
@@ -155,29 +159,46 @@ struct AnalysisCache: Sendable {
                 guard fields.count >= 3, !analyses.isEmpty, let count = Int(fields[1]) else { return nil }
                 analyses[analyses.count - 1].compounds[fields.dropFirst(2).map(String.init), default: 0] += count
             case "S":
-                guard fields.count == 5, !analyses.isEmpty else { return nil }
+                guard fields.count == 8, !analyses.isEmpty, let tokenCount = Int(fields[3]) else { return nil }
                 let entryCount = analyses[analyses.count - 1].entries.count
                 var terms: [Int32] = []
                 for item in fields[1].split(separator: " ") {
                     guard let index = Int32(item), index >= 0, Int(index) < entryCount else { return nil }
                     terms.append(index)
                 }
+                var positions: [Int32] = []
+                for item in fields[2].split(separator: " ") {
+                    guard let position = Int32(item), position >= 0, Int(position) < tokenCount else { return nil }
+                    positions.append(position)
+                }
+                guard positions.count == terms.count else { return nil }
+                var hits: [DocumentAnalysis.Hit] = []
+                for item in fields[7].split(separator: ",") {
+                    let parts = item.split(separator: ":")
+                    let span = parts.count == 2 ? parts[1].split(separator: "-") : []
+                    guard span.count == 2, let match = Int(parts[0]), let first = Int(span[0]), let last = Int(span[1]),
+                        first <= last, last < tokenCount
+                    else { return nil }
+                    hits.append(DocumentAnalysis.Hit(match: match, firstToken: first, lastToken: last))
+                }
                 var themes = [Int](repeating: 0, count: themeCount)
-                for item in fields[2].split(separator: ",") {
+                for item in fields[4].split(separator: ",") {
                     let parts = item.split(separator: ":")
                     guard parts.count == 2, let theme = Int(parts[0]), let count = Int(parts[1]),
                         themes.indices.contains(theme)
                     else { return nil }
                     themes[theme] = count
                 }
-                let speaker = fields[3].hasPrefix("=") ? String(fields[3].dropFirst()) : nil
-                let numbers = fields[4].split(separator: ",", omittingEmptySubsequences: false)
+                let speaker = fields[5].hasPrefix("=") ? String(fields[5].dropFirst()) : nil
+                let numbers = fields[6].split(separator: ",", omittingEmptySubsequences: false)
                 guard numbers.count == 3, let paragraph = Int(numbers[0]), let section = Int(numbers[2]) else { return nil }
                 let turn = Int(numbers[1])
                 guard turn != nil || numbers[1] == "-" else { return nil }
                 let place = SentencePlace(speaker: speaker, paragraph: paragraph, turn: turn, section: section)
                 analyses[analyses.count - 1].sentences.append(
-                    DocumentAnalysis.Sentence(terms: terms, themeOccurrences: themes, place: place))
+                    DocumentAnalysis.Sentence(
+                        terms: terms, positions: positions, tokenCount: tokenCount, themeOccurrences: themes, place: place,
+                        hits: hits))
             default:
                 return nil
             }

@@ -8,7 +8,8 @@ import Tokenization
 /// cache and the identity partial files must share to be merged.
 ///
 /// It covers the tool version, MeCab's version, the dictionary's content, the normalization rules,
-/// how inputs are read (encoding, text column) and the themes (names and matching forms). It
+/// how inputs are read (encoding, text column), the themes (names and matching forms), and the
+/// words looked for with the concordance's context (the analyses keep their concordance lines). It
 /// leaves out what only shapes reports (output, minimum pair count, jobs), so those can change
 /// without invalidating anything.
 struct AnalysisIdentity: Codable, Sendable, Equatable {
@@ -21,6 +22,9 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
     var encoding: String?
     var textColumn: String?
     var themes: [[String]]
+    /// The words looked for and the concordance's context, which the cached analyses hold.
+    var words: [[String]]
+    var kwicContext: Int
     var dictionaryFamily: String
     var userDictionaries: [String]
     var vocabulary: [String]
@@ -30,7 +34,7 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
 
     init(
         configuration: PipelineConfiguration, dictionary: DictionaryIdentity, family: String, userDictionaries: [String],
-        vocabulary: Vocabulary, themes: [Theme]
+        vocabulary: Vocabulary, themes: [Theme], words: [Theme] = []
     ) {
         tool = Pipeline.version
         mecab = MeCabModel.libraryVersion
@@ -41,6 +45,8 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
         encoding = configuration.encoding?.rawValue
         textColumn = configuration.textColumn
         self.themes = themes.map { [$0.name] + $0.normalizedForms }
+        self.words = words.map { [$0.name] + $0.normalizedForms }
+        kwicContext = configuration.kwicContext
         dictionaryFamily = family
         self.userDictionaries = userDictionaries
         self.vocabulary = Self.describe(vocabulary)

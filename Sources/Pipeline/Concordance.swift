@@ -2,19 +2,48 @@ import Analysis
 import Corpus
 import Foundation
 import Reporting
+import Tokenization
 
-/// `kotoba kwic`: every occurrence of the themes and of given words in context (KWIC, KH Coder's
-/// コンコーダンス), shown in the original text: the characters before, the match as written, the
-/// characters after, with its document, paragraph, sentence and speaker.
+/// The concordance (KWIC, KH Coder's コンコーダンス): every occurrence of the themes and of given
+/// words in context, shown in the original text: the characters before, the match as written,
+/// the characters after, with its document, paragraph, sentence and speaker.
 ///
-/// Matches are the theme matcher's, so a row of the concordance is exactly an occurrence that
+/// Matches are the theme matcher's, so a line of the concordance is exactly an occurrence that
 /// `themes.csv` counts: found in the normalized sentence at token boundaries, under the case fold,
 /// then traced back to the original characters. Line breaks in the context show as spaces.
+/// `kotoba run` keeps each document's lines with its analysis (`kwic.csv`); `kotoba kwic` prints
+/// them for any words without counting anything.
 public enum Concordance {
-    /// The table's columns.
-    static let header = [
-        "path", "record", "paragraph", "sentence", "speaker", "match", "left", "keyword", "right", "start", "end",
-    ]
+    /// The lines of one document: its original `text`, and per sentence its traced text, place,
+    /// tokens and hits (`match` indexes `names`), with `context` characters on each side.
+    static func lines(
+        text: String, sentences: [(traced: TracedText, place: SentencePlace, tokens: [Token], hits: [DocumentAnalysis.Hit])],
+        names: [String], context: Int
+    ) -> [KwicLine] {
+        guard sentences.contains(where: { !$0.hits.isEmpty }) else { return [] }
+        let original = Array(text.unicodeScalars)
+        func excerpt(_ range: Range<Int>) -> String {
+            String(String.UnicodeScalarView(original[range.clamped(to: 0..<original.count)]))
+                .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+                .replacingOccurrences(of: "\r", with: " ")
+        }
+        var lines: [KwicLine] = []
+        for (number, sentence) in sentences.enumerated() where !sentence.hits.isEmpty {
+            let offsets = sentence.traced.utf8Offsets
+            for hit in sentence.hits {
+                let bytes =
+                    sentence.tokens[hit.firstToken].byteRange.lowerBound..<sentence.tokens[hit.lastToken].byteRange.upperBound
+                let span = sentence.traced.originalRange(ofUTF8: bytes, offsets: offsets)
+                lines.append(
+                    KwicLine(
+                        paragraph: sentence.place.paragraph + 1, sentence: number + 1, speaker: sentence.place.speaker,
+                        match: names[hit.match], left: excerpt(span.lowerBound - context..<span.lowerBound),
+                        keyword: excerpt(span), right: excerpt(span.upperBound..<span.upperBound + context),
+                        start: span.lowerBound, end: span.upperBound))
+            }
+        }
+        return lines
+    }
 
     /// The concordance of `configuration`'s inputs for its themes (if any) and `words`, with
     /// `context` characters on each side.
@@ -25,55 +54,23 @@ public enum Concordance {
         var themes = try configuration.themes.map { path throws(PipelineError) in
             try ThemeFile.load(path: path, normalizer: normalizer)
         } ?? []
-        if !words.isEmpty {
-            let entries = words.map { ThemeFile.Entry(name: $0, terms: [$0]) }
-            let named = try ThemeFile.themes(
-                from: ThemeFile.Contents(version: nil, themes: entries), path: "--word", normalizer: normalizer)
-            themes += named.filter { word in !themes.contains { $0.name == word.name } }
-        }
+        let named = try ThemeFile.words(words, source: "--word", normalizer: normalizer)
+        themes += named.filter { word in !themes.contains { $0.name == word.name } }
         guard !themes.isEmpty else {
             throw .configuration("nothing to look for: give --word WORD or a theme file (--themes)")
         }
         let matcher = ThemeMatcher(themes: themes, key: Pipeline.keyFunction(normalizer))
         var rows: [[CSVTable.Cell]] = []
         try DocumentWalk.run(configuration: configuration) { document, structure, tagger throws(PipelineError) in
-            let original = Array(document.text.unicodeScalars)
-            func text(_ range: Range<Int>) -> String {
-                String(String.UnicodeScalarView(original[range.clamped(to: 0..<original.count)]))
-                    .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-                    .replacingOccurrences(of: "\r", with: " ")
+            var sentences: [(traced: TracedText, place: SentencePlace, tokens: [Token], hits: [DocumentAnalysis.Hit])] = []
+            for (sentence, place) in structure.placedSentences {
+                let tokens = try DocumentWalk.tokens(of: sentence, tagger: tagger, path: document.path)
+                sentences.append((sentence, place, tokens, matcher.hits(in: sentence.string, tokens: tokens)))
             }
-            var sentenceNumber = 0
-            for (paragraphNumber, paragraph) in structure.paragraphs.enumerated() {
-                for sentence in paragraph.sentences {
-                    sentenceNumber += 1
-                    let tokens = try DocumentWalk.tokens(of: sentence, tagger: tagger, path: document.path)
-                    let offsets = sentence.utf8Offsets
-                    // In text order; at one place, in theme order.
-                    var found: [(theme: Int, range: Range<Int>)] = []
-                    for (theme, ranges) in matcher.matches(in: sentence.string, tokens: tokens).enumerated() {
-                        for range in ranges { found.append((theme, range)) }
-                    }
-                    found.sort { lhs, rhs in
-                        lhs.range.lowerBound != rhs.range.lowerBound
-                            ? lhs.range.lowerBound < rhs.range.lowerBound : lhs.theme < rhs.theme
-                    }
-                    for (theme, range) in found {
-                        do {
-                            let span = sentence.originalRange(ofUTF8: range, offsets: offsets)
-                            rows.append([
-                                .text(document.path), document.record.map(CSVTable.Cell.integer) ?? .text(""),
-                                .integer(paragraphNumber + 1), .integer(sentenceNumber),
-                                .text(paragraph.speaker ?? ""), .text(themes[theme].name),
-                                .text(text(span.lowerBound - context..<span.lowerBound)), .text(text(span)),
-                                .text(text(span.upperBound..<span.upperBound + context)),
-                                .integer(span.lowerBound), .integer(span.upperBound),
-                            ])
-                        }
-                    }
-                }
+            for line in lines(text: document.text, sentences: sentences, names: themes.map(\.name), context: context) {
+                rows.append(KwicTable.row(line, path: document.path, record: document.record))
             }
         }
-        return CSVTable(header: header, rows: rows)
+        return CSVTable(header: KwicTable.header, rows: rows)
     }
 }

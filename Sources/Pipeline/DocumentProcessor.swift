@@ -15,6 +15,10 @@ struct DocumentProcessor {
     let tagger: MeCabTagger
     let cache: AnalysisCache?
     let logger: Logger
+    /// The themes' names then the words looked for: what a hit's `match` indexes.
+    var matchNames: [String] = []
+    /// Characters of context around a concordance line's match.
+    var kwicContext = 20
 
     /// Processes `source` into `analyzer`; says what the manifest records of it, and whether it
     /// came from the cache.
@@ -79,7 +83,8 @@ struct DocumentProcessor {
         }
         var sentences: [(text: String, tokens: [Token], place: SentencePlace)] = []
         var tokenCount = 0
-        for (sentence, place) in structure.placedSentences {
+        let placed = structure.placedSentences
+        for (sentence, place) in placed {
             let text = sentence.string
             do {
                 let tokens = try tagger.tokenize(text)
@@ -102,7 +107,14 @@ struct DocumentProcessor {
                     name: $0.name, turns: $0.turns, paragraphs: $0.paragraphs, sentences: $0.sentences,
                     characters: $0.characters)
             })
-        return analyzer.add(summary, sentences: sentences)
+        var analysis = analyzer.analyze(summary, sentences: sentences)
+        var found: [(traced: TracedText, place: SentencePlace, tokens: [Token], hits: [DocumentAnalysis.Hit])] = []
+        for (index, sentence) in analysis.sentences.enumerated() {
+            found.append((placed[index].sentence, sentence.place, sentences[index].tokens, sentence.hits))
+        }
+        analysis.summary.kwic = Concordance.lines(text: document.text, sentences: found, names: matchNames, context: kwicContext)
+        analyzer.add(analysis)
+        return analysis
     }
 
     private func record(

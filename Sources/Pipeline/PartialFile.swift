@@ -8,13 +8,14 @@ import Reporting
 /// Streaming sorts a mapper's output) and still merge to the same counts:
 ///
 /// ```
-/// {"k":"partial","schema":"kotoba.partial/2","analysis":"…","listing":"…","shard":[3,8],"themes":[…],"unit":"sentence"}
+/// {"k":"partial","schema":"kotoba.partial/3","analysis":"…","listing":"…","shard":[3,8],"themes":[…],"unit":"sentence","window":5,"words":[…]}
 /// {"k":"input","path":"corpus/a.txt","bytes":812,"sha256":"…","encoding":"UTF-8","format":"plain","documents":1}
 /// {"k":"doc",…}                                          one document's summary
 /// {"k":"term","t":"地域","p":"名詞","tf":34,"df":1,"sf":25,"uf":25}   (+ "forms" when case-folded forms differ)
 /// {"k":"pair","a":["地域","名詞"],"b":["活性","名詞"],"n":3}  co-occurrence units with both
 /// {"k":"themepair","a":0,"b":2,"n":4}                     sentences with both themes (indices)
 /// {"k":"themeterm","th":0,"t":"地域","p":"名詞","n":5}       sentences with the theme and the term
+/// {"k":"coll","w":0,"t":"支援","p":"サ変名詞","l":[2,0,1,0,0],"r":[…]}  a term L1–L5 and R1–R5 of word 0
 /// {"k":"totals",…}                                       corpus totals
 /// ```
 ///
@@ -22,7 +23,7 @@ import Reporting
 /// the hash of the whole input list the shards were cut from. Measures are never in a partial:
 /// they are computed after the merge.
 enum PartialFile {
-    static let schema = "kotoba.partial/2"
+    static let schema = "kotoba.partial/3"
 
     /// The header: what the counts were made with.
     struct Header: Equatable, Codable {
@@ -32,8 +33,18 @@ enum PartialFile {
         var themes: [ThemeRecord]
         /// What the group counts are by (`speaker`, `folder`, a variable), if any.
         var groupBy: String?
-        /// The co-occurrence unit.
+        /// The co-occurrence unit, and the window's size (for the window unit).
         var unit: CooccurrenceUnit
+        var window: Int
+        /// The words looked for (`--kwic`), whose collocates are counted.
+        var words: [String]
+
+        /// Counts to add partials with this header to.
+        func emptyCounts() -> CorpusCounts {
+            CorpusCounts(
+                themeNames: themes.map(\.name), grouping: groupBy.map(CorpusCounts.Grouping.init(name:)), unit: unit,
+                window: window, words: words)
+        }
     }
 
     struct ThemeRecord: Equatable, Codable {
@@ -58,7 +69,8 @@ enum PartialFile {
         lines.append(
             "{\"k\":\"partial\",\"schema\":\"\(schema)\",\"analysis\":\(JSONText.string(header.analysis)),"
                 + "\"listing\":\(listing),\"shard\":\(shard),\"themes\":\(themes),\"groupBy\":\(groupBy),"
-                + "\"unit\":\"\(header.unit.rawValue)\"}")
+                + "\"unit\":\"\(header.unit.rawValue)\",\"window\":\(header.window),"
+                + "\"words\":[" + header.words.map(JSONText.string).joined(separator: ",") + "]}")
         for input in inputs.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
             lines.append(try record("input", input))
         }
@@ -116,6 +128,14 @@ enum PartialFile {
         for (first, row) in counts.themePairSentences.enumerated() {
             for (second, count) in row.enumerated() where count > 0 {
                 lines.append("{\"k\":\"themepair\",\"a\":\(first),\"b\":\(second),\"n\":\(count)}")
+            }
+        }
+        for (word, terms) in counts.collocates.enumerated() {
+            for (term, near) in terms.map({ (counts.terms[Int($0.key)], $0.value) }).sorted(by: { $0.0 < $1.0 }) {
+                let left = near.left.map(String.init).joined(separator: ","), right = near.right.map(String.init).joined(separator: ",")
+                lines.append(
+                    "{\"k\":\"coll\",\"w\":\(word),\"t\":\(JSONText.string(term.text)),"
+                        + "\"p\":\(JSONText.string(term.partOfSpeech)),\"l\":[\(left)],\"r\":[\(right)]}")
             }
         }
         lines.append(try record("totals", counts.totals))
@@ -187,6 +207,13 @@ enum PartialFile {
                     first >= 0, first < second, second < counts.themeNames.count
                 else { throw .partial(path: name, line: line, reason: "malformed theme pair record") }
                 counts.addThemePair(first, second, sentences: n)
+            case "coll":
+                guard let word = object["w"] as? Int, counts.words.indices.contains(word),
+                    let text = object["t"] as? String, let pos = object["p"] as? String,
+                    let left = object["l"] as? [Int], left.count == CorpusCounts.collocationSpan,
+                    let right = object["r"] as? [Int], right.count == CorpusCounts.collocationSpan
+                else { throw .partial(path: name, line: line, reason: "malformed collocation record") }
+                counts.addCollocates(word: word, term: Term(text: text, partOfSpeech: pos), left: left, right: right)
             case "compound":
                 guard let nouns = object["nouns"] as? [String], let n = object["n"] as? Int else {
                     throw .partial(path: name, line: line, reason: "malformed compound record")
@@ -214,15 +241,13 @@ enum PartialFile {
                     let header = try decode(Header.self, object, name, number + 1)
                     if let first = headers.first {
                         guard first.analysis == header.analysis, first.themes == header.themes, first.groupBy == header.groupBy,
-                            first.unit == header.unit
+                            first.unit == header.unit, first.window == header.window, first.words == header.words
                         else {
                             throw .incompatiblePartials(
                                 "\(name) was counted with other settings, dictionary or themes than the partials before it")
                         }
                     } else {
-                        counts = CorpusCounts(
-                            themeNames: header.themes.map(\.name), grouping: header.groupBy.map(CorpusCounts.Grouping.init(name:)),
-                            unit: header.unit)
+                        counts = header.emptyCounts()
                     }
                     headers.append(header)
                     continue

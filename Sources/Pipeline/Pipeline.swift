@@ -105,7 +105,8 @@ public struct Pipeline: Sendable {
             analysis: setup.identity.sha256,
             listing: shard == nil ? nil : ContentHash.sha256(Data(listing.inputs.map(\.displayPath).joined(separator: "\n").utf8)),
             shard: shard, themes: setup.themes.map { PartialFile.ThemeRecord(name: $0.name, forms: $0.forms) },
-            groupBy: configuration.groupBy, unit: configuration.unit)
+            groupBy: configuration.groupBy, unit: configuration.unit, window: configuration.window,
+            words: setup.words.map(\.name))
         let text: String
         do {
             text = try PartialFile.text(header: header, inputs: analyzed.records, counts: analyzed.counts)
@@ -145,7 +146,11 @@ public struct Pipeline: Sendable {
         return try publish(
             analyzed, themes: themes, analyzer: nil, analysis: header.analysis, mergedFrom: sources,
             listing: CorpusScanner.Listing(inputs: [], ignored: []), unlisted: [], clock: clock,
-            resolved: { $0.unit = header.unit })
+            resolved: { configuration in
+                configuration.unit = header.unit
+                configuration.window = header.window
+                configuration.kwic = header.words
+            })
     }
 
     /// Removes cache entries not used for `days` days; returns how many.
@@ -162,6 +167,8 @@ public struct Pipeline: Sendable {
         var dictionary: DictionaryIdentity
         var normalizer: TextNormalizer
         var themes: [Theme]
+        /// The words looked for (`--kwic`), prepared like themes.
+        var words: [Theme]
         var reader: CorpusReader
         var metadata: DocumentMetadata?
         var identity: AnalysisIdentity
@@ -199,16 +206,17 @@ public struct Pipeline: Sendable {
         let themes = try configuration.themes.map { path throws(PipelineError) in
             try ThemeFile.load(path: path, normalizer: normalizer)
         } ?? []
+        let words = try ThemeFile.words(configuration.kwic, source: "--kwic", normalizer: normalizer)
         let vocabulary = try makeVocabulary(normalizer: normalizer)
         let identity = AnalysisIdentity(
             configuration: configuration, dictionary: dictionary, family: model.layout.name,
-            userDictionaries: userDictionaries.map(\.sha256), vocabulary: vocabulary, themes: themes)
+            userDictionaries: userDictionaries.map(\.sha256), vocabulary: vocabulary, themes: themes, words: words)
         let cache = configuration.cache.map {
             AnalysisCache(directory: URL(fileURLWithPath: $0), identity: identity.sha256, themeCount: themes.count)
         }
         return Setup(
             dictionaryDirectory: directory, model: model, dictionary: dictionary, normalizer: normalizer,
-            themes: themes, reader: Self.reader(for: configuration), metadata: try Self.metadata(for: configuration),
+            themes: themes, words: words, reader: Self.reader(for: configuration), metadata: try Self.metadata(for: configuration),
             identity: identity, cache: cache, vocabulary: vocabulary, userDictionaries: userDictionaries,
             grouping: configuration.groupBy.map(CorpusCounts.Grouping.init(name:)))
     }
@@ -303,14 +311,16 @@ public struct Pipeline: Sendable {
         let (logger, progress) = (logger, progress)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var analyzer = CorpusAnalyzer(
-                themes: setup.themes, vocabulary: setup.vocabulary, family: setup.model.layout.family,
-                groupBy: setup.grouping, unit: configuration.unit, key: key)
+                themes: setup.themes, words: setup.words, vocabulary: setup.vocabulary,
+                family: setup.model.layout.family, groupBy: setup.grouping, unit: configuration.unit,
+                window: configuration.window, key: key)
             var failures: [(Int, PipelineError)] = []
             var (tokenized, cached) = (0, 0)
             do throws(MeCabError) {
                 let processor = DocumentProcessor(
                     reader: setup.reader, metadata: setup.metadata, normalizer: setup.normalizer,
-                    tagger: try MeCabTagger(model: setup.model), cache: setup.cache, logger: logger)
+                    tagger: try MeCabTagger(model: setup.model), cache: setup.cache, logger: logger,
+                    matchNames: (setup.themes + setup.words).map(\.name), kwicContext: configuration.kwicContext)
                 while true {
                     let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard position < schedule.count else { break }
@@ -351,7 +361,8 @@ public struct Pipeline: Sendable {
             throw inputProblems.count == problems.count ? .inputs(inputProblems) : problems[0]
         }
         var merged = CorpusCounts(
-            themeNames: setup.themes.map(\.name), grouping: setup.grouping, unit: configuration.unit)
+            themeNames: setup.themes.map(\.name), grouping: setup.grouping, unit: configuration.unit,
+            window: configuration.window, words: setup.words.map(\.name))
         for result in finished { merged.merge(result.0) }
         let tokenized = finished.reduce(0) { $0 + $1.tokenized }
         let cached = finished.reduce(0) { $0 + $1.cached }
@@ -381,7 +392,7 @@ public struct Pipeline: Sendable {
             icuVersion: ICU.version,
             normalization: setup.normalizer.ruleNames,
             terms: "KH Coder categories (\(setup.model.layout.name)); symbols never count",
-            cooccurrenceUnit: configuration.unit.rawValue,
+            cooccurrenceUnit: analyzed.counts.unitName,
             vocabulary: AnalysisIdentity.describe(setup.vocabulary),
             userDictionaries: setup.userDictionaries)
         return try publish(

@@ -13,6 +13,9 @@ import Normalization
 /// output: output
 /// themes: corpus/themes.yml
 /// min_pair_count: 2
+/// unit: window                 # sentence (default), paragraph, turn, section, document, window
+/// window: 5
+/// kwic: [補助金, 支援]           # kwic.csv lines and collocations.csv
 /// encoding: shift_jis
 /// normalization_off: [casefold-keys]
 /// keep_going: false
@@ -67,6 +70,13 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public var groupTop: Int
     /// The unit co-occurrence is counted in.
     public var unit: CooccurrenceUnit
+    /// With the window unit: how many tokens apart two terms may be and co-occur.
+    public var window: Int
+    /// Words looked for: their every occurrence goes to `kwic.csv` (with the themes'), and their
+    /// collocates to `collocations.csv`.
+    public var kwic: [String]
+    /// Characters of original text on each side of a concordance line's match.
+    public var kwicContext: Int
     /// Terms outside these bounds (occurrences, documents) are left out of every term report.
     public var minTermCount: Int?
     public var maxTermCount: Int?
@@ -111,7 +121,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         fileLists: [FileList] = [], keepGoing: Bool = false, cache: String? = nil, linesInput: Bool = false,
         userDictionaries: [String] = [], vocabulary: String? = nil, posPreset: TermSelection.Preset? = nil,
         stopwords: [String] = [], compounds: Bool = false, groupBy: String? = nil, groupTop: Int = 30,
-        unit: CooccurrenceUnit = .sentence,
+        unit: CooccurrenceUnit = .sentence, window: Int = 5, kwic: [String] = [], kwicContext: Int = 20,
         minTermCount: Int? = nil, maxTermCount: Int? = nil, minDocumentCount: Int? = nil, maxDocumentCount: Int? = nil,
         csvDialect: CSVFormat.Dialect = .excel, csvEncoding: ReportEncoding = .utf8, csvReplaceUnencodable: Bool = false,
         headerLanguage: CSVFormat.HeaderLanguage = .en, json: Bool = false, networkEdges: Int = 60,
@@ -140,6 +150,9 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         self.groupBy = groupBy
         self.groupTop = groupTop
         self.unit = unit
+        self.window = window
+        self.kwic = kwic
+        self.kwicContext = kwicContext
         self.minTermCount = minTermCount
         self.maxTermCount = maxTermCount
         self.minDocumentCount = minDocumentCount
@@ -166,7 +179,8 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         case posPreset = "pos_preset"
         case groupBy = "group_by"
         case groupTop = "group_top"
-        case unit
+        case unit, window, kwic
+        case kwicContext = "kwic_context"
         case minTermCount = "min_tf"
         case maxTermCount = "max_tf"
         case minDocumentCount = "min_df"
@@ -222,6 +236,9 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         groupBy = try container.decodeIfPresent(String.self, forKey: .groupBy)
         groupTop = try container.decodeIfPresent(Int.self, forKey: .groupTop) ?? defaults.groupTop
         unit = try Self.decodeChoice(CooccurrenceUnit.self, from: container, forKey: .unit) ?? .sentence
+        window = try container.decodeIfPresent(Int.self, forKey: .window) ?? defaults.window
+        kwic = try container.decodeIfPresent([String].self, forKey: .kwic) ?? []
+        kwicContext = try container.decodeIfPresent(Int.self, forKey: .kwicContext) ?? defaults.kwicContext
         minTermCount = try container.decodeIfPresent(Int.self, forKey: .minTermCount)
         maxTermCount = try container.decodeIfPresent(Int.self, forKey: .maxTermCount)
         minDocumentCount = try container.decodeIfPresent(Int.self, forKey: .minDocumentCount)
@@ -278,6 +295,8 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         }
         guard networkEdges >= 1 else { throw .configuration("network_edges must be at least 1 (got \(networkEdges))") }
         guard groupTop >= 1 else { throw .configuration("group_top must be at least 1 (got \(groupTop))") }
+        guard window >= 1 else { throw .configuration("window must be at least 1 (got \(window))") }
+        guard kwicContext >= 0 else { throw .configuration("kwic_context cannot be negative (got \(kwicContext))") }
         for (name, value) in [("min_tf", minTermCount), ("max_tf", maxTermCount), ("min_df", minDocumentCount), ("max_df", maxDocumentCount)] {
             if let value, value < 0 { throw .configuration("\(name) cannot be negative (got \(value))") }
         }

@@ -50,6 +50,16 @@ public enum ThemeFile {
         }
     }
 
+    /// Words looked for (`--kwic`, `kotoba kwic --word`) as one-form themes named after
+    /// themselves, prepared like a theme file's forms; `source` names them in messages.
+    public static func words(_ words: [String], source: String, normalizer: TextNormalizer) throws(PipelineError)
+        -> [Theme]
+    {
+        var seen: Set<String> = []
+        let entries = words.filter { seen.insert($0).inserted }.map { Entry(name: $0, terms: [$0]) }
+        return try themes(from: Contents(version: nil, themes: entries), path: source, normalizer: normalizer)
+    }
+
     /// The themes of decoded `contents`, checked and with their forms prepared.
     static func themes(from contents: Contents, path: String, normalizer: TextNormalizer) throws(PipelineError)
         -> [Theme]

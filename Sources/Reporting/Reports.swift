@@ -118,7 +118,7 @@ public enum Reports {
                 [
                     .text(row.first.text), .text(row.first.partOfSpeech), .text(row.second.text),
                     .text(row.second.partOfSpeech),
-                ] + pairCells(row.counts, unit: counts.unit.rawValue)
+                ] + pairCells(row.counts, unit: counts.unitName)
             })
     }
 
@@ -356,6 +356,8 @@ public enum Reports {
                     measure: options.measure)
             }),
             ("speakers", { speakers(counts) }),
+            ("kwic", { KwicTable.table(counts) }),
+            ("collocations", { CollocationTable.table(counts) }),
         ]
         if counts.grouping != nil {
             tables.append(("group_terms", { groupTerms(counts, top: options.groupTop, bounds: options.bounds) }))

@@ -72,8 +72,17 @@ struct CorpusOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Compare groups in group_terms.csv: speaker, folder, or a document variable.", valueName: "name"))
     var groupBy: String?
 
-    @Option(help: ArgumentHelp("Count co-occurrence per sentence (default), paragraph, turn, section or document.", valueName: "unit"))
+    @Option(help: ArgumentHelp("Count co-occurrence per sentence (default), paragraph, turn, section, document, or window (pairs of occurrences at most --window tokens apart).", valueName: "unit"))
     var unit: CooccurrenceUnit?
+
+    @Option(help: ArgumentHelp("With --unit window: how many tokens apart terms may be and co-occur (default: 5).", valueName: "n"))
+    var window: Int?
+
+    @Option(help: ArgumentHelp("A word to look for (repeatable): its occurrences go to kwic.csv with the themes', its L5–R5 collocates to collocations.csv.", valueName: "word"))
+    var kwic: [String] = []
+
+    @Option(help: ArgumentHelp("Characters of original text on each side of a kwic.csv line (default: 20).", valueName: "n"))
+    var kwicContext: Int?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Worker threads (default: one per core). The results do not depend on it.", valueName: "n"))
     var jobs: Int?
@@ -97,6 +106,8 @@ struct CorpusOptions: ParsableArguments {
             throw ValidationError("standard input can be read only once: as a document or as one file list")
         }
         if noCache && cache != nil { throw ValidationError("'--cache' and '--no-cache' cannot be combined") }
+        if let window, window < 1 { throw ValidationError("'--window' must be at least 1") }
+        if let kwicContext, kwicContext < 0 { throw ValidationError("'--kwic-context' cannot be negative") }
     }
 
     /// The effective configuration: the configuration file's (or the defaults), then these options.
@@ -137,6 +148,9 @@ struct CorpusOptions: ParsableArguments {
         if compounds { configuration.compounds = true }
         if let groupBy { configuration.groupBy = groupBy }
         if let unit { configuration.unit = unit }
+        if let window { configuration.window = window }
+        if !kwic.isEmpty { configuration.kwic = kwic }
+        if let kwicContext { configuration.kwicContext = kwicContext }
         return configuration
     }
 }

@@ -73,4 +73,34 @@ struct CooccurrenceUnitTests {
         #expect(perPair == singlePairs.mapValues { 2 * $0 })
         #expect(Self.summary(Self.counts(unit, documents: 2)).0 == 2 * single)
     }
+
+    /// Windows of 3 tokens (`window` 2) over one document of two sentences (8 and 3 tokens),
+    /// with terms at document positions A 0, B 2, C 6 and A 8 (the second sentence's token 0):
+    /// 11 tokens give 9 windows [t, t + 2]. A is in windows {0, 6, 7, 8}, B in {0, 1, 2}, C in
+    /// {4, 5, 6}; A and B share window 0, A and C window 6 (across the sentence boundary), B and
+    /// C none (4 tokens apart).
+    @Test func windowsSlideOverTokensAcrossSentences() {
+        let term = { (text: String) in Term(text: text, partOfSpeech: "名詞") }
+        var counts = CorpusCounts(themeNames: [], unit: .window, window: 2)
+        counts.add(
+            DocumentSummary(path: "w.txt", byteCount: 1, sha256: "w", characterCount: 1, paragraphCount: 1, tokenCount: 11),
+            sentences: [
+                SentenceAnalysis(terms: [term("A"), term("B"), term("C")], positions: [0, 2, 6], tokenCount: 8, themeOccurrences: []),
+                SentenceAnalysis(terms: [term("A")], positions: [0], tokenCount: 3, themeOccurrences: []),
+            ])
+        let (units, frequency, pairs) = Self.summary(counts)
+        #expect(units == 9)
+        #expect(frequency == [4, 3, 3, 0])
+        #expect(pairs == ["AB": 1, "AC": 1])
+        #expect(counts.unitName == "window:2")
+        // A document shorter than a window is one window; an empty one is none.
+        var short = CorpusCounts(themeNames: [], unit: .window, window: 5)
+        short.add(
+            DocumentSummary(path: "s.txt", byteCount: 1, sha256: "s", characterCount: 1, paragraphCount: 1, tokenCount: 3),
+            sentences: [SentenceAnalysis(terms: [term("A"), term("B")], positions: [0, 2], tokenCount: 3, themeOccurrences: [])])
+        short.add(
+            DocumentSummary(path: "e.txt", byteCount: 0, sha256: "e", characterCount: 0, paragraphCount: 0, tokenCount: 0),
+            sentences: [])
+        #expect(Self.summary(short).0 == 1 && Self.summary(short).2 == ["AB": 1])
+    }
 }

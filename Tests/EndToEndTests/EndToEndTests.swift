@@ -59,8 +59,8 @@ struct EndToEndTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("output").path)
         #expect(
             files.sorted() == [
-                "compound_candidates.csv", "cooccurrence.csv", "data_dictionary.csv", "document_terms.csv",
-                "document_themes.csv", "documents.csv", "graph", "manifest.json", "report.html", "speakers.csv",
+                "collocations.csv", "compound_candidates.csv", "cooccurrence.csv", "data_dictionary.csv", "document_terms.csv",
+                "document_themes.csv", "documents.csv", "graph", "kwic.csv", "manifest.json", "report.html", "speakers.csv",
                 "summary.json", "term_frequency.csv", "theme_cooccurrence.csv", "theme_terms.csv",
                 "themes.csv",
             ])

@@ -37,6 +37,51 @@ struct KwicTests {
         #expect(rows.contains { $0[4] == "西川区長" })
     }
 
+    /// `kotoba run --kwic 支援` writes the word's every occurrence to kwic.csv, with the themes',
+    /// and its collocates to collocations.csv: the same at any --jobs and from the cache.
+    @Test func runWritesTheConcordanceAndCollocations() throws {
+        let root = try TestSupport.workspaceWithCorpus()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = root.appendingPathComponent("cache").path
+        for (output, jobs) in [("one", "1"), ("two", "2"), ("again", "2")] {
+            let result = try kotoba(
+                ["run", "corpus", "--themes", "corpus/themes.yml", "--kwic", "支援", "-o", output, "-j", jobs, "--cache", cache],
+                in: root)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        for file in ["kwic.csv", "collocations.csv"] {
+            let one = try Data(contentsOf: root.appendingPathComponent("one/" + file))
+            #expect(one == (try Data(contentsOf: root.appendingPathComponent("two/" + file))), "\(file)")
+            #expect(one == (try Data(contentsOf: root.appendingPathComponent("again/" + file))), "\(file) from the cache")
+        }
+        let rows = try TestSupport.readCSV(root.appendingPathComponent("one/kwic.csv")).dropFirst()
+        // 支援 is written 22 times in the interview (grep -o 支援 | wc -l), each time a token of its own.
+        let original = try String(contentsOf: root.appendingPathComponent("corpus/arakawa-smrj-interview.txt"), encoding: .utf8)
+        let written = original.components(separatedBy: "支援").count - 1
+        #expect(written == 22)
+        #expect(rows.filter { $0[5] == "支援" }.count == written)
+        let themes = try TestSupport.readCSV(root.appendingPathComponent("one/themes.csv")).dropFirst()
+        for theme in themes {
+            #expect(rows.filter { $0[5] == theme[0] }.count == Int(theme[2]), "\(theme[0])")
+        }
+        // The same lines as `kotoba kwic` prints.
+        let printed = try kotoba(["kwic", "corpus", "--themes", "corpus/themes.yml", "--word", "支援"], in: root)
+        let url = root.appendingPathComponent("printed.csv")
+        try printed.standardOutput.write(to: url)
+        #expect(Array(try TestSupport.readCSV(url).dropFirst()) == Array(rows))
+        let collocations = try TestSupport.readCSV(root.appendingPathComponent("one/collocations.csv"))
+        let header = collocations[0]
+        let column = { (name: String) in header.firstIndex(of: name)! }
+        #expect(collocations.dropFirst().allSatisfy { $0[column("word_frequency")] == "22" && $0[0] == "支援" })
+        // Every collocate's total is its L5–R5 counts; scores go down.
+        for row in collocations.dropFirst() {
+            let positions = (column("l5")...column("r5")).map { Int(row[$0])! }
+            #expect(positions.reduce(0, +) == Int(row[column("total")]))
+        }
+        let scores = collocations.dropFirst().map { Double($0[column("score")])! }
+        #expect(scores == scores.sorted(by: >))
+    }
+
     @Test func nothingToLookForIsAUsageError() throws {
         let root = try TestSupport.workspaceWithCorpus()
         defer { try? FileManager.default.removeItem(at: root) }
