@@ -82,6 +82,11 @@ public struct CorpusAnalyzer {
         counts.add(analysis)
     }
 
+    /// Counts only the pairs `scope` allows from now on (see `CorpusCounts.countPairs`).
+    public mutating func countPairs(_ scope: CorpusCounts.PairScope, pairsOnly: Bool = false) {
+        counts.countPairs(scope, pairsOnly: pairsOnly)
+    }
+
     /// The analysis of one document.
     public mutating func analyze(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], place: SentencePlace)])
         -> DocumentAnalysis

@@ -74,6 +74,21 @@ public struct CorpusCounts: Sendable {
     public internal(set) var sentenceFrequency: [Int] = []
     /// Units (see `unit`) containing both terms of a pair, keyed by `PairKey`.
     public internal(set) var pairUnits: [PairKey: Int] = [:]
+    /// Which pairs are counted: every pair, none, or pairs of two terms of a set (the run's pair
+    /// vocabulary, `pairVocabulary(size:)`), which bounds `pairUnits` to n(n − 1)/2 entries.
+    public private(set) var pairScope: PairScope = .all
+    /// Per term id, whether pairs with it are counted (with `.terms`).
+    private var pairAllowed: [Bool] = []
+    /// With `pairsOnly`, `add` counts the pairs and nothing else (the second pass of a run whose
+    /// pair table outgrew its bound).
+    public private(set) var pairsOnly = false
+
+    /// Which pairs of terms `add` counts.
+    public enum PairScope: Sendable, Equatable {
+        case all
+        case none
+        case terms(Set<Term>)
+    }
     /// Units containing each term (by id), and units in all (empty ones included): for sentences
     /// the sentence counts themselves, for other units counted apart.
     public var unitFrequency: [Int] { unit == .sentence ? sentenceFrequency : largerUnitFrequency }
@@ -184,6 +199,7 @@ public struct CorpusCounts: Sendable {
         documentFrequency.append(0)
         sentenceFrequency.append(0)
         if countsLargerUnits { largerUnitFrequency.append(0) }
+        pairAllowed.append(pairScope.allows(term))
         return id
     }
 
@@ -211,6 +227,7 @@ public struct CorpusCounts: Sendable {
     /// Adds one analyzed document: its summary (sentence, term and theme totals are filled in
     /// here), its terms and sentences.
     public mutating func add(_ analysis: DocumentAnalysis) {
+        if pairsOnly { return addPairs(analysis) }
         var summary = analysis.summary
         summary.sentenceCount = analysis.sentences.count
         summary.themeOccurrences = Array(repeating: 0, count: themeNames.count)
@@ -324,10 +341,7 @@ public struct CorpusCounts: Sendable {
             for (otherID, counts) in terms { collocates[word][mapping[Int(otherID)], default: Collocates()].add(counts) }
         }
         precondition(other.window == window && other.words == words, "merging counts of different windows or words")
-        pairUnits.reserveCapacity(pairUnits.count + other.pairUnits.count)
-        for (pair, count) in other.pairUnits {
-            pairUnits[PairKey(mapping[Int(pair.first)], mapping[Int(pair.second)]), default: 0] += count
-        }
+        mergePairs(of: other, mapping: mapping)
         for (otherID, forms) in other.termForms {
             termForms[mapping[Int(otherID)], default: [:]].merge(forms, uniquingKeysWith: +)
         }
@@ -396,12 +410,34 @@ public struct CorpusCounts: Sendable {
         }
     }
 
+    /// Adds `other`'s pairs, whose ids map to these by `mapping`.
+    private mutating func mergePairs(of other: CorpusCounts, mapping: [Int32]) {
+        pairUnits.reserveCapacity(pairUnits.count + other.pairUnits.count)
+        for (pair, count) in other.pairUnits {
+            pairUnits[PairKey(mapping[Int(pair.first)], mapping[Int(pair.second)]), default: 0] += count
+        }
+    }
+
+    /// Adds the pairs `other` counted (in a second pass, `pairsOnly`) and nothing else.
+    public mutating func mergePairs(_ other: CorpusCounts) {
+        mergePairs(of: other, mapping: other.terms.map { id(for: $0) })
+    }
+
     /// Counts `times` co-occurrence units each holding the distinct term ids `present` (ascending).
     private mutating func countUnit(_ present: [Int32], times: Int = 1) {
-        if countsLargerUnits {
+        if countsLargerUnits && !pairsOnly {
             largerUnitCount += times
             for id in present { largerUnitFrequency[Int(id)] += times }
         }
+        switch pairScope {
+        case .all: countPairs(present, times: times)
+        case .none: break
+        case .terms: countPairs(present.filter { pairAllowed[Int($0)] }, times: times)
+        }
+    }
+
+    /// Counts `times` units holding every pair of `present`.
+    private mutating func countPairs(_ present: [Int32], times: Int) {
         for i in present.indices {
             for j in present.index(after: i)..<present.endIndex {
                 pairUnits[PairKey(present[i], present[j]), default: 0] += times
@@ -417,6 +453,59 @@ public struct CorpusCounts: Sendable {
         groupThemeSentences[group] = themes
     }
 
+    /// Adds the pairs of one document and nothing else (see `pairsOnly`), unit by unit as `add`.
+    private mutating func addPairs(_ analysis: DocumentAnalysis) {
+        let ids = analysis.entries.map { id(for: $0.term) }
+        var placed: [(position: Int, id: Int32)] = []
+        var base = 0
+        var unitKey: Int?
+        var unitTerms: [Int32] = []
+        for (index, sentence) in analysis.sentences.enumerated() {
+            let present = Self.distinct(sentence.terms.map { ids[Int($0)] })
+            switch unit {
+            case .sentence: countUnit(present)
+            case .window:
+                for (entry, position) in zip(sentence.terms, sentence.positions) {
+                    placed.append((base + Int(position), ids[Int(entry)]))
+                }
+                base += sentence.tokenCount
+            default:
+                let key = unit.key(sentence.place, sentence: index)
+                if let unitKey, unitKey != key {
+                    countUnit(Self.distinct(unitTerms))
+                    unitTerms.removeAll(keepingCapacity: true)
+                }
+                unitKey = key
+                unitTerms += present
+            }
+        }
+        if unitKey != nil { countUnit(Self.distinct(unitTerms)) }
+        if unit == .window { countWindows(placed, tokens: base) }
+    }
+
+    /// Counts only the pairs `scope` allows from now on; pairs counted so far that it does not
+    /// allow are dropped. With `pairsOnly`, `add` counts pairs and nothing else.
+    public mutating func countPairs(_ scope: PairScope, pairsOnly: Bool = false) {
+        pairScope = scope
+        self.pairsOnly = pairsOnly
+        pairAllowed = terms.map(scope.allows)
+        switch scope {
+        case .all: break
+        case .none: pairUnits = [:]
+        case .terms: pairUnits = pairUnits.filter { pairAllowed[Int($0.key.first)] && pairAllowed[Int($0.key.second)] }
+        }
+    }
+
+    /// The `size` most frequent terms (by occurrences, then by term): the terms whose pairs a
+    /// run keeps, so that its pair table holds at most size(size − 1)/2 pairs.
+    public func pairVocabulary(size: Int) -> Set<Term> {
+        guard terms.count > size else { return Set(terms) }
+        let ranked = terms.indices.sorted { lhs, rhs in
+            termFrequency[lhs] != termFrequency[rhs] ? termFrequency[lhs] > termFrequency[rhs] : terms[lhs] < terms[rhs]
+        }
+        return Set(ranked.prefix(size).map { terms[$0] })
+    }
+
     /// The ids in ascending order, each once (sorting beats hashing for a sentence's few terms).
     static func distinct(_ ids: [Int32]) -> [Int32] {
         var ids = ids
@@ -430,4 +519,15 @@ public struct CorpusCounts: Sendable {
 
     /// Document summaries in run order (input, then row).
     public var sortedDocuments: [DocumentSummary] { documents.sorted(by: DocumentSummary.inRunOrder) }
+}
+
+extension CorpusCounts.PairScope {
+    /// Whether pairs with `term` are counted.
+    func allows(_ term: Term) -> Bool {
+        switch self {
+        case .all: true
+        case .none: false
+        case .terms(let terms): terms.contains(term)
+        }
+    }
 }

@@ -76,8 +76,12 @@ public struct Pipeline: Sendable {
         clock.lap("load_dictionary")
         let listing = try list()
         clock.lap("scan")
-        let analyzed = try analyze(listing.inputs, setup: setup)
+        var analyzed = try analyze(listing.inputs, setup: setup)
         clock.lap("analyze")
+        if analyzed.pairsOverflowed {
+            try countPairsAgain(&analyzed, inputs: listing.inputs, setup: setup)
+            clock.lap("count_pairs")
+        }
         return try publish(analyzed, setup: setup, listing: listing, clock: clock)
     }
 
@@ -100,7 +104,7 @@ public struct Pipeline: Sendable {
         let listing = try list()
         let mine = shard.map { shard in listing.inputs.filter { shard.contains(path: $0.displayPath) } } ?? listing.inputs
         logger.debug("counting a shard", metadata: ["shard": "\(shard.map(\.description) ?? "all")", "inputs": "\(mine.count)"])
-        let analyzed = try analyze(mine, setup: setup)
+        let analyzed = try analyze(mine, setup: setup, pairLimit: Int.max)
         let header = PartialFile.Header(
             analysis: setup.identity.sha256,
             listing: shard == nil ? nil : ContentHash.sha256(Data(listing.inputs.map(\.displayPath).joined(separator: "\n").utf8)),
@@ -295,10 +299,35 @@ public struct Pipeline: Sendable {
         var failures: [PipelineError]
         var tokenized: Int
         var cached: Int
+        /// A worker's pair table outgrew its bound, and the workers stopped counting pairs.
+        var pairsOverflowed = false
+        /// The passes over the inputs that counted pairs.
+        var pairPasses = 1
     }
 
-    /// Processes `inputs` on `configuration.jobs` workers and merges their counts.
-    func analyze(_ inputs: [InputSource], setup: Setup) throws(PipelineError) -> Analyzed {
+    /// The second pass of a run whose pair table outgrew its bound: counts the pairs again, among
+    /// the run's pair vocabulary only, over the inputs the first pass analyzed (from the cache
+    /// when there is one, else tokenizing them again), and puts them in `analyzed`.
+    func countPairsAgain(_ analyzed: inout Analyzed, inputs: [InputSource], setup: Setup) throws(PipelineError) {
+        let vocabulary = analyzed.counts.pairVocabulary(size: configuration.pairTerms)
+        logger.notice(
+            "the pair table reached its bound: counting pairs again among the most frequent terms",
+            metadata: ["pairs.limit": "\(configuration.effectivePairTableLimit)", "pairs.terms": "\(vocabulary.count)"])
+        let done = Set(analyzed.records.map(\.path))
+        let second = try analyze(inputs.filter { done.contains($0.displayPath) }, setup: setup, pairsAmong: vocabulary)
+        analyzed.counts.countPairs(.terms(vocabulary))
+        analyzed.counts.mergePairs(second.counts)
+        analyzed.pairPasses = 2
+    }
+
+    /// Processes `inputs` on `configuration.jobs` workers and merges their counts. Pairs are
+    /// counted until a worker's table holds more than `effectivePairTableLimit` pairs; then every
+    /// worker stops counting them (`Analyzed.pairsOverflowed`: see `countPairsAgain`). With
+    /// `pairsAmong`, the workers count the pairs of those terms and nothing else.
+    /// `count` passes no limit: a partial holds every pair, so that partials add up to a run's.
+    func analyze(
+        _ inputs: [InputSource], setup: Setup, pairsAmong: Set<Term>? = nil, pairLimit: Int? = nil
+    ) throws(PipelineError) -> Analyzed {
         let schedule = Self.largestFirst(inputs)
         let totalBytes = schedule.map(\.size).reduce(0, +)
         let next = Atomic<Int>(0)
@@ -306,6 +335,8 @@ public struct Pipeline: Sendable {
         let started = Date()
         let workers = max(1, min(configuration.jobs, inputs.count))
         let results = Mutex<[(CorpusCounts, [(Int, PipelineError)], tokenized: Int, cached: Int)]>([])
+        let overflowed = Atomic<Bool>(false)
+        let pairLimit = pairsAmong == nil ? pairLimit ?? configuration.effectivePairTableLimit : Int.max
         let records = Mutex<[InputRecord?]>(Array(repeating: nil, count: inputs.count))
         let key = Self.keyFunction(setup.normalizer)
         let (logger, progress) = (logger, progress)
@@ -314,6 +345,8 @@ public struct Pipeline: Sendable {
                 themes: setup.themes, words: setup.words, vocabulary: setup.vocabulary,
                 family: setup.model.layout.family, groupBy: setup.grouping, unit: configuration.unit,
                 window: configuration.window, key: key)
+            if let pairsAmong { analyzer.countPairs(.terms(pairsAmong), pairsOnly: true) }
+            var countingPairs = true
             var failures: [(Int, PipelineError)] = []
             var (tokenized, cached) = (0, 0)
             do throws(MeCabError) {
@@ -332,6 +365,13 @@ public struct Pipeline: Sendable {
                         logger.trace("processed an input", metadata: ["path": "\(inputs[index].displayPath)", "cached": "\(fromCache)"])
                     } catch {
                         failures.append((index, error))
+                    }
+                    if countingPairs, analyzer.counts.pairUnits.count > pairLimit {
+                        overflowed.store(true, ordering: .relaxed)
+                    }
+                    if countingPairs, overflowed.load(ordering: .relaxed) {
+                        analyzer.countPairs(.none)
+                        countingPairs = false
                     }
                     let now = done.withLock { state in
                         state.inputs += 1
@@ -364,6 +404,7 @@ public struct Pipeline: Sendable {
             themeNames: setup.themes.map(\.name), grouping: setup.grouping, unit: configuration.unit,
             window: configuration.window, words: setup.words.map(\.name))
         for result in finished { merged.merge(result.0) }
+        if overflowed.load(ordering: .relaxed) { merged.countPairs(.none) }
         let tokenized = finished.reduce(0) { $0 + $1.tokenized }
         let cached = finished.reduce(0) { $0 + $1.cached }
         logger.notice(
@@ -371,7 +412,7 @@ public struct Pipeline: Sendable {
             metadata: ["inputs.tokenized": "\(tokenized)", "inputs.cached": "\(cached)", "inputs.failed": "\(failures.count)"])
         return Analyzed(
             counts: merged, records: records.withLock { $0.compactMap { $0 } }, failures: failures.map(\.1),
-            tokenized: tokenized, cached: cached)
+            tokenized: tokenized, cached: cached, pairsOverflowed: overflowed.load(ordering: .relaxed))
     }
 
     /// Writes the reports of `analyzed` (from a run).
@@ -407,7 +448,11 @@ public struct Pipeline: Sendable {
         mergedFrom: [String]?, listing: CorpusScanner.Listing, unlisted: [String], clock: Clock,
         resolved: (inout PipelineConfiguration) -> Void = { _ in }
     ) throws(PipelineError) -> Summary {
-        let counts = analyzed.counts
+        var counts = analyzed.counts
+        // Pairs are kept among the pair vocabulary only, however they were counted (one pass,
+        // two, or merged partials), so the reports do not depend on it.
+        let pairVocabulary = counts.pairVocabulary(size: configuration.pairTerms)
+        counts.countPairs(.terms(pairVocabulary))
         guard counts.documentCount > 0 || analyzed.failures.isEmpty else {
             // Nothing was good: with --keep-going too, there is nothing to publish.
             throw analyzed.failures[0]
@@ -448,7 +493,7 @@ public struct Pipeline: Sendable {
                 documents: counts.documentCount, paragraphs: counts.paragraphCount,
                 sentences: counts.sentenceCount, tokens: counts.tokenCount, termTokens: counts.termTokenCount,
                 vocabulary: counts.terms.count, cooccurringPairs: counts.pairUnits.count,
-                themes: themes.count),
+                pairVocabulary: pairVocabulary.count, pairPasses: analyzed.pairPasses, themes: themes.count),
             outputs: [])
         manifest.status = skipped.isEmpty ? "ok" : "partial"
         let finalManifest = manifest

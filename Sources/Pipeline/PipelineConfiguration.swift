@@ -16,6 +16,7 @@ import Normalization
 /// unit: window                 # sentence (default), paragraph, turn, section, document, window
 /// window: 5
 /// kwic: [補助金, 支援]           # kwic.csv lines and collocations.csv
+/// pair_terms: 2000             # pairs are counted among the 2,000 most frequent terms
 /// encoding: shift_jis
 /// normalization_off: [casefold-keys]
 /// keep_going: false
@@ -77,6 +78,12 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public var kwic: [String]
     /// Characters of original text on each side of a concordance line's match.
     public var kwicContext: Int
+    /// Pairs are counted among this many most frequent terms, which bounds the pair table to
+    /// n(n − 1)/2 entries per worker (2,000: at most 1,999,000).
+    public var pairTerms: Int
+    /// A worker's pair table may hold this many pairs before the run counts pairs again, in a
+    /// second pass, among the `pairTerms` most frequent terms only; `nil`: n(n − 1)/2 for those.
+    public var pairTableLimit: Int?
     /// Terms outside these bounds (occurrences, documents) are left out of every term report.
     public var minTermCount: Int?
     public var maxTermCount: Int?
@@ -122,6 +129,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         userDictionaries: [String] = [], vocabulary: String? = nil, posPreset: TermSelection.Preset? = nil,
         stopwords: [String] = [], compounds: Bool = false, groupBy: String? = nil, groupTop: Int = 30,
         unit: CooccurrenceUnit = .sentence, window: Int = 5, kwic: [String] = [], kwicContext: Int = 20,
+        pairTerms: Int = 2000, pairTableLimit: Int? = nil,
         minTermCount: Int? = nil, maxTermCount: Int? = nil, minDocumentCount: Int? = nil, maxDocumentCount: Int? = nil,
         csvDialect: CSVFormat.Dialect = .excel, csvEncoding: ReportEncoding = .utf8, csvReplaceUnencodable: Bool = false,
         headerLanguage: CSVFormat.HeaderLanguage = .en, json: Bool = false, networkEdges: Int = 60,
@@ -153,6 +161,8 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         self.window = window
         self.kwic = kwic
         self.kwicContext = kwicContext
+        self.pairTerms = pairTerms
+        self.pairTableLimit = pairTableLimit
         self.minTermCount = minTermCount
         self.maxTermCount = maxTermCount
         self.minDocumentCount = minDocumentCount
@@ -181,6 +191,8 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         case groupTop = "group_top"
         case unit, window, kwic
         case kwicContext = "kwic_context"
+        case pairTerms = "pair_terms"
+        case pairTableLimit = "pair_table_limit"
         case minTermCount = "min_tf"
         case maxTermCount = "max_tf"
         case minDocumentCount = "min_df"
@@ -239,6 +251,8 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         window = try container.decodeIfPresent(Int.self, forKey: .window) ?? defaults.window
         kwic = try container.decodeIfPresent([String].self, forKey: .kwic) ?? []
         kwicContext = try container.decodeIfPresent(Int.self, forKey: .kwicContext) ?? defaults.kwicContext
+        pairTerms = try container.decodeIfPresent(Int.self, forKey: .pairTerms) ?? defaults.pairTerms
+        pairTableLimit = try container.decodeIfPresent(Int.self, forKey: .pairTableLimit)
         minTermCount = try container.decodeIfPresent(Int.self, forKey: .minTermCount)
         maxTermCount = try container.decodeIfPresent(Int.self, forKey: .maxTermCount)
         minDocumentCount = try container.decodeIfPresent(Int.self, forKey: .minDocumentCount)
@@ -295,6 +309,10 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         }
         guard networkEdges >= 1 else { throw .configuration("network_edges must be at least 1 (got \(networkEdges))") }
         guard groupTop >= 1 else { throw .configuration("group_top must be at least 1 (got \(groupTop))") }
+        guard pairTerms >= 2 else { throw .configuration("pair_terms must be at least 2 (got \(pairTerms))") }
+        if let pairTableLimit, pairTableLimit < 0 {
+            throw .configuration("pair_table_limit cannot be negative (got \(pairTableLimit))")
+        }
         guard window >= 1 else { throw .configuration("window must be at least 1 (got \(window))") }
         guard kwicContext >= 0 else { throw .configuration("kwic_context cannot be negative (got \(kwicContext))") }
         for (name, value) in [("min_tf", minTermCount), ("max_tf", maxTermCount), ("min_df", minDocumentCount), ("max_df", maxDocumentCount)] {
@@ -305,4 +323,9 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
             throw .configuration("standard input can be read only once: as a document or as one file list")
         }
     }
+}
+
+extension PipelineConfiguration {
+    /// The pairs a worker's table may hold before the run takes a second pass.
+    var effectivePairTableLimit: Int { pairTableLimit ?? pairTerms * (pairTerms - 1) / 2 }
 }

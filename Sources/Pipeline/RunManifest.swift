@@ -65,6 +65,10 @@ public struct RunManifest: Codable, Sendable {
         var termTokens: Int
         var vocabulary: Int
         var cooccurringPairs: Int
+        /// The terms pairs were counted among (the most frequent), and the passes it took: 2 when
+        /// a worker's pair table outgrew its bound and pairs were counted again among them.
+        var pairVocabulary: Int
+        var pairPasses: Int
         var themes: Int
     }
 
