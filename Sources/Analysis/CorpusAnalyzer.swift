@@ -45,7 +45,7 @@ public struct CorpusAnalyzer {
         counts = CorpusCounts(themeNames: themes.map(\.name), grouping: groupBy, unit: unit)
         extractor = TermExtractor(family: family, selection: vocabulary.selection, useSurface: vocabulary.useSurface)
         compounds = CompoundExtractor(family: family)
-        matcher = ThemeMatcher(themes: themes, key: key)
+        matcher = ThemeMatcher(themes: themes, key: key, family: family)
         self.vocabulary = vocabulary
         var forms: [[UInt8]] = []
         var terms: [String] = []
@@ -143,7 +143,7 @@ public struct CorpusAnalyzer {
             }
             analyzed.append(
                 DocumentAnalysis.Sentence(
-                    terms: terms, themeOccurrences: matcher.occurrences(in: sentence.text, tokens: tokens),
+                    terms: terms, themeOccurrences: matcher.occurrences(in: sentence.text, tokens: tokens, context: .init(variables: summary.variables, sentenceNumber: analyzed.count + 1)),
                     place: sentence.place))
         }
         for worker in usedWorkerEntries { local[Int(worker)] = -1 }

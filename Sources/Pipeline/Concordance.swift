@@ -34,7 +34,7 @@ public enum Concordance {
         guard !themes.isEmpty else {
             throw .configuration("nothing to look for: give --word WORD or a theme file (--themes)")
         }
-        let matcher = ThemeMatcher(themes: themes, key: Pipeline.keyFunction(normalizer))
+        let key = Pipeline.keyFunction(normalizer)
         var rows: [[CSVTable.Cell]] = []
         try DocumentWalk.run(configuration: configuration) { document, structure, tagger throws(PipelineError) in
             let original = Array(document.text.unicodeScalars)
@@ -43,6 +43,7 @@ public enum Concordance {
                     .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
                     .replacingOccurrences(of: "\r", with: " ")
             }
+            let matcher = ThemeMatcher(themes: themes, key: key, family: tagger.layout.family)
             var sentenceNumber = 0
             for (paragraphNumber, paragraph) in structure.paragraphs.enumerated() {
                 for sentence in paragraph.sentences {
@@ -51,7 +52,10 @@ public enum Concordance {
                     let offsets = sentence.utf8Offsets
                     // In text order; at one place, in theme order.
                     var found: [(theme: Int, range: Range<Int>)] = []
-                    for (theme, ranges) in matcher.matches(in: sentence.string, tokens: tokens).enumerated() {
+                    for (theme, ranges) in matcher.matches(
+                        in: sentence.string, tokens: tokens,
+                        context: .init(variables: document.variables, sentenceNumber: sentenceNumber)
+                    ).enumerated() {
                         for range in ranges { found.append((theme, range)) }
                     }
                     found.sort { lhs, rhs in
