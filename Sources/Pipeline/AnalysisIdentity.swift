@@ -8,7 +8,7 @@ import Tokenization
 /// cache and the identity partial files must share to be merged.
 ///
 /// It covers the tool version, MeCab's version, the dictionary's content, the normalization rules,
-/// how inputs are read (encoding, text column) and the themes (names and matching forms). It
+/// how inputs are read (encoding, text column) and the themes (names, matching forms and rules). It
 /// leaves out what only shapes reports (output, minimum pair count, jobs), so those can change
 /// without invalidating anything.
 struct AnalysisIdentity: Codable, Sendable, Equatable {
@@ -40,7 +40,8 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
         normalizationVersion = TextNormalizer.rulesVersion
         encoding = configuration.encoding?.rawValue
         textColumn = configuration.textColumn
-        self.themes = themes.map { [$0.name] + $0.normalizedForms }
+        // A rule theme adds its rule's canonical text, so any change to a rule changes the identity.
+        self.themes = themes.map { [$0.name] + $0.normalizedForms + ($0.rule.map { ["rule: \($0)"] } ?? []) }
         dictionaryFamily = family
         self.userDictionaries = userDictionaries
         self.vocabulary = Self.describe(vocabulary)
