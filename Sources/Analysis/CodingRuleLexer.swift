@@ -287,7 +287,8 @@ struct CodingRuleLexer {
         }
         if text == "=" {
             fail("'=' is not an operator: compare with '=='", at: place)
-            emit(.invalid, text, at: start)
+            // Read as '==', so that the grammar around it is still checked.
+            emit(.compare(.equal), text, at: start)
             return
         }
         if !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Double(text) {
