@@ -32,9 +32,10 @@ public enum CodingRuleParser {
         var errors: [CodingRuleError] = []
         var headers: [(name: String, line: Int, condition: [CodingRuleLexer.Located], end: (Int, Int), source: [String])] = []
         var reportedOrphan = false
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = offset + 1
-            let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
+            // "\r\n" is one Character, so CRLF lines are split like LF ones.
+            let line = rawLine
             let trimmed = String(line).trimmingSpaces
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             if let first = line.first, first == "＊" || first == "*" {

@@ -10,7 +10,8 @@ import Normalization
 ///   (`ThemeMatcher`);
 /// - `words`: base forms (基本形), matched token by token, so `活性化する` finds 活性化し and 活性化した;
 /// - `globs`: base-form patterns, `*` for any run of characters and `?` for one (`零細*`, `*事業者`);
-/// - `rule`: a KH Coder coding rule (`CodingRuleParser`), whose `<＊name>` may name an earlier theme.
+/// - `rule`: a KH Coder coding rule (`CodingRuleParser`), whose `<＊name>` may name an earlier theme
+///   of the file (only earlier ones, so references cannot form a cycle).
 ///
 /// A theme of `terms` alone counts its forms' occurrences as before. Any other theme is a rule
 /// theme: its parts are joined with `or`, and its occurrences in a sentence are the hits of its
@@ -52,11 +53,11 @@ public enum ThemeFile {
     public static func isRuleFile(path: String, text: String) -> Bool {
         let suffix = (path as NSString).pathExtension.lowercased()
         if suffix == "cod" || suffix == "txt" { return true }
+        let text = text.first == "\u{FEFF}" ? text.dropFirst() : Substring(text)
         for line in text.split(whereSeparator: \.isNewline) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed == "\u{FEFF}" { continue }
-            let first = line.first == "\u{FEFF}" ? line.dropFirst().first : line.first
-            return first == "＊" || first == "*"
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            return line.first == "＊" || line.first == "*"
         }
         return false
     }
@@ -199,6 +200,7 @@ public enum ThemeFile {
             guard problems.count == count else { continue }
             count = problems.count
             if entry.words == nil, entry.globs == nil, entry.rule == nil {
+                rules[name] = .atom(.forms(normalizedTerms))
                 themes.append(Theme(name: name, forms: terms, normalizedForms: normalizedTerms))
             } else {
                 let kind = [("terms", entry.terms), ("words", entry.words), ("globs", entry.globs)]
