@@ -110,6 +110,19 @@ public indirect enum CodingRule: Sendable, Equatable {
         }
     }
 
+    /// Whether the rule tests document variables (`<>変数名-->値`, `<>変数名<>`), itself or
+    /// through a referenced code: its result then depends on more than the sentence's text.
+    public var usesVariables: Bool {
+        switch self {
+        case .atom(.variable), .atom(.variableValue): true
+        case .atom(.code(_, let rule)): rule.usesVariables
+        case .atom, .number: false
+        case .not(let rule): rule.usesVariables
+        case .and(let lhs, let rhs), .or(let lhs, let rhs), .compare(let lhs, _, let rhs), .arithmetic(let lhs, _, let rhs):
+            lhs.usesVariables || rhs.usesVariables
+        }
+    }
+
     /// The rule with every word, surface and string passed through `transform` (to normalize
     /// and key them like the text), stopping at the first error.
     public func mapText<E: Error>(_ transform: (String) throws(E) -> String) throws(E) -> CodingRule {

@@ -21,6 +21,9 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
     var encoding: String?
     var textColumn: String?
     var themes: [[String]]
+    /// When a rule theme tests document variables: the SHA-256 of the metadata table, whose
+    /// variables then decide theme counts (a table's own columns are part of its bytes already).
+    var themeVariables: String?
     var dictionaryFamily: String
     var userDictionaries: [String]
     var vocabulary: [String]
@@ -42,6 +45,11 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
         textColumn = configuration.textColumn
         // A rule theme adds its rule's canonical text, so any change to a rule changes the identity.
         self.themes = themes.map { [$0.name] + $0.normalizedForms + ($0.rule.map { ["rule: \($0)"] } ?? []) }
+        if themes.contains(where: { $0.rule?.usesVariables == true }) {
+            themeVariables = configuration.metadata.map {
+                ContentHash.sha256((try? Data(contentsOf: URL(fileURLWithPath: $0))) ?? Data())
+            } ?? "none"
+        }
         dictionaryFamily = family
         self.userDictionaries = userDictionaries
         self.vocabulary = Self.describe(vocabulary)

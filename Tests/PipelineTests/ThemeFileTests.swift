@@ -155,5 +155,17 @@ struct ThemeFileTests {
         #expect(try identity("＊a\n地域 or near(先生-奥さん)[b8]\n＊b\n<＊a>") == base)
         #expect(try identity("＊a\n地域 or near(先生-奥さん)[b9]\n＊b\n<＊a>") != base)
         #expect(try identity("＊a\n地域 or near(先生-奥さん)[b8]\n＊b\nnot <＊a>") != base)
+        // A rule on document variables depends on the metadata table too.
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let metadata = directory.appendingPathComponent("meta.csv")
+        func variables(_ table: String) throws -> String {
+            try Data(table.utf8).write(to: metadata)
+            return AnalysisIdentity(
+                configuration: PipelineConfiguration(metadata: metadata.path), dictionary: dictionary, family: "ipadic",
+                userDictionaries: [], vocabulary: Vocabulary(), themes: try rules("＊a\n<>年度-->2024")
+            ).sha256
+        }
+        #expect(try variables("file,年度\na.txt,2024\n") != (try variables("file,年度\na.txt,2023\n")))
     }
 }
