@@ -35,7 +35,8 @@ public indirect enum CodingRule: Sendable, Equatable {
         case near([WordPattern], Proximity)
         /// `seq(A-B)[N]`: the words in this order, each within `distance` tokens of the previous.
         case sequence([WordPattern], Proximity)
-        /// `'文字列'`: the string in the normalized sentence text; the number of occurrences.
+        /// `'文字列'`: the string in the normalized sentence text, anywhere; 1 if found (KH Coder
+        /// counts the sentences containing it), each occurrence a hit.
         case string(String)
         /// `<＊名前>`: 1 if the other code matches the sentence. Holds the code's condition,
         /// resolved when the file is read (references to unknown codes and cycles are errors).

@@ -5,7 +5,8 @@ import Tokenization
 /// document around it (`ThemeMatcher.Context`).
 ///
 /// Every atom has a number in the sentence, as in KH Coder's SQL: a word, phrase, `near` or `seq`
-/// is how many times it occurs, a string how many times it is found, a code reference or a
+/// is how many times it occurs, a string 1 if it is found (KH Coder counts the sentences that
+/// contain it), a code reference or a
 /// variable test 1 or 0, `lw`/`lc`/`No.` the sentence's length or number. `and`, `or` and `not`
 /// treat non-zero as true, comparisons give 1 or 0, division by zero gives 0 (SQL's NULL). The
 /// sentence matches when the whole rule is non-zero.
@@ -115,7 +116,10 @@ public struct CodingRuleEvaluator {
             return counted(hits)
         case .near(let patterns, let proximity): return counted(near(patterns, distance: proximity.distance))
         case .sequence(let patterns, let proximity): return counted(sequence(patterns, distance: proximity.distance))
-        case .string(let string): return counted(occurrences(of: string))
+        case .string(let string):
+            // KH Coder counts the units whose text contains the string: 1 or 0 for a sentence.
+            let hits = occurrences(of: string)
+            return Value(number: hits.isEmpty ? 0 : 1, hits: hits)
         case .code(_, let rule):
             let inner = value(of: rule)
             return inner.isTrue ? Value(number: 1, hits: inner.hits) : Value(number: 0, hits: [])

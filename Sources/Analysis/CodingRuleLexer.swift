@@ -161,8 +161,7 @@ struct CodingRuleLexer {
     private mutating func lexCall(_ function: String, start: Located) {
         index += 1  // the (
         var arguments = ""
-        var argumentsStart = here
-        argumentsStart = (argumentsStart.line, argumentsStart.column)
+        let argumentsStart = here
         while index < characters.count, characters[index].character != ")", characters[index].character != "(",
             !Self.isSpace(characters[index].character)
         {

@@ -158,11 +158,12 @@ public enum CodingRuleParser {
         var errors: [CodingRuleError] = []
         var done: Set<String> = []
         var reported: Set<String> = []
+        // `path` is the chain of references followed to `name`, `name` last.
         func visit(_ name: String, path: [String]) {
             guard !done.contains(name) else { return }
             for reference in graph[name] ?? [] {
-                if let start = path.firstIndex(of: reference.name) ?? (reference.name == name ? path.count : nil) {
-                    let cycle = Array(path[start...]) + (path.last == name ? [] : [name]) + [reference.name]
+                if let start = path.firstIndex(of: reference.name) {
+                    let cycle = Array(path[start...]) + [reference.name]
                     let key = "\(reference.line):\(reference.column)"
                     if reported.insert(key).inserted {
                         errors.append(

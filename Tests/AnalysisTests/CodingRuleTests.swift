@@ -227,6 +227,17 @@ struct CodingRuleTests {
         #expect(evaluator.evaluate(.atom(.string("模事"))).hits == [0...1])
     }
 
+    @Test func aStringCountsOnceInTheNumberButEachTimeInTheHits() throws {
+        // KH Coder counts the sentences containing a string: 1 here, so '活性化' >= 2 fails,
+        // while the sentence's occurrences are both places (活性/化 twice).
+        let sentence = "活性化と活性化。"
+        let evaluator = CodingRuleEvaluator(sentence: sentence, tokens: try Self.tokens(sentence))
+        #expect(evaluator.evaluate(try CodingRuleParser.parseRule("'活性化' >= 2").get()).matched == false)
+        #expect(evaluator.evaluate(try CodingRuleParser.parseRule("'活性化' == 1").get()).hits.count == 2)
+        // A word counts its tokens: 活性 twice.
+        #expect(evaluator.evaluate(try CodingRuleParser.parseRule("活性 >= 2").get()).matched)
+    }
+
     @Test func overlappingHitsCountOnce() throws {
         // 地域+活性+化 and 活性 overlap in A: the leftmost (and longest) is kept.
         let rule = try CodingRuleParser.parseRule("地域+活性+化 or 活性 or 補助").get()
