@@ -91,6 +91,7 @@ public indirect enum CodingRule: Sendable, Equatable {
         /// KH Coder's default distance.
         public static let defaultDistance = 10
 
+        /// The most tokens between a word and the previous one; 0 for no limit.
         public var distance: Int
         public var scope: Scope
 

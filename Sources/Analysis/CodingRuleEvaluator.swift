@@ -114,8 +114,10 @@ public struct CodingRuleEvaluator {
                 hits.append(start...(start + patterns.count - 1))
             }
             return counted(hits)
-        case .near(let patterns, let proximity): return counted(near(patterns, distance: proximity.distance))
-        case .sequence(let patterns, let proximity): return counted(sequence(patterns, distance: proximity.distance))
+        case .near(let patterns, let proximity):
+            return counted(self.proximity(patterns, distance: proximity.distance, ordered: false))
+        case .sequence(let patterns, let proximity):
+            return counted(self.proximity(patterns, distance: proximity.distance, ordered: true))
         case .string(let string):
             // KH Coder counts the units whose text contains the string: 1 or 0 for a sentence.
             let hits = occurrences(of: string)
@@ -197,54 +199,39 @@ public struct CodingRuleEvaluator {
         return true
     }
 
-    /// `near()`, after KH Coder's `atom/near.pm`: from each occurrence of one of the words (but
-    /// one followed directly by another occurrence of the same word), the following occurrences
-    /// are read while each is at most `distance` tokens after the last word taken; a hit when
-    /// every word has been taken. The hit spans the first to the last word taken.
-    func near(_ patterns: [CodingRule.WordPattern], distance: Int) -> [ClosedRange<Int>] {
+    /// The tokens that fit one of `patterns`, in order, with the first pattern each fits.
+    private func occurrences(of patterns: [CodingRule.WordPattern]) -> [(token: Int, word: Int)] {
         var found: [(token: Int, word: Int)] = []
         for index in tokens.indices {
             if let word = patterns.indices.first(where: { matches(patterns[$0], at: index) }) { found.append((index, word)) }
         }
+        return found
+    }
+
+    /// `near()` and `seq()`, after KH Coder's `atom/near.pm` and `atom/sequence.pm`: from each
+    /// occurrence of one of the words (of the first word, in order) that is not directly followed
+    /// by another occurrence of the same word, the following occurrences are read while each is at
+    /// most `distance` tokens after the last word taken (no limit for 0); a word not taken yet
+    /// (the next word, in order) is taken; a hit when every word has been taken. The hit spans the
+    /// first to the last word taken.
+    func proximity(_ patterns: [CodingRule.WordPattern], distance: Int, ordered: Bool) -> [ClosedRange<Int>] {
+        let found = occurrences(of: patterns)
         var hits: [ClosedRange<Int>] = []
         for start in found.indices {
+            if ordered, found[start].word != 0 { continue }
             if start + 1 < found.count, found[start + 1].word == found[start].word { continue }
             var taken: Set<Int> = []
             var last = found[start].token
             for next in found[start...] {
-                if next.token - last > distance { break }
-                if taken.insert(next.word).inserted {
-                    last = next.token
-                    if taken.count == patterns.count {
-                        hits.append(found[start].token...last)
-                        break
-                    }
-                }
-            }
-        }
-        return hits
-    }
-
-    /// `seq()`: from each occurrence of the first word, the nearest occurrence of the next word
-    /// at most `distance` tokens after it, and so on; a hit when the last word is reached.
-    func sequence(_ patterns: [CodingRule.WordPattern], distance: Int) -> [ClosedRange<Int>] {
-        guard let first = patterns.first else { return [] }
-        var hits: [ClosedRange<Int>] = []
-        for start in tokens.indices where matches(first, at: start) {
-            var last = start
-            var complete = true
-            for pattern in patterns.dropFirst() {
-                guard
-                    let next = ((last + 1)..<min(tokens.count, last + distance + 1)).first(where: {
-                        matches(pattern, at: $0)
-                    })
-                else {
-                    complete = false
+                if distance > 0, next.token - last > distance { break }
+                guard ordered ? next.word == taken.count : !taken.contains(next.word) else { continue }
+                taken.insert(next.word)
+                last = next.token
+                if taken.count == patterns.count {
+                    hits.append(found[start].token...last)
                     break
                 }
-                last = next
             }
-            if complete { hits.append(start...last) }
         }
         return hits
     }

@@ -194,7 +194,10 @@ struct CodingRuleLexer {
                     scope = first == "b" ? .sentence : .paragraph
                     digits = digits.dropFirst()
                 }
-                if let distance = Int(digits), digits.allSatisfy(\.isASCII), distance >= 0 {
+                // [b] and [d] keep the default distance, as in KH Coder; [0] sets no limit.
+                if digits.isEmpty, scope != .unit {
+                    proximity = CodingRule.Proximity(scope: scope)
+                } else if let distance = Int(digits), digits.allSatisfy(\.isASCII), distance >= 0 {
                     proximity = CodingRule.Proximity(distance: distance, scope: scope)
                 } else {
                     fail("the option of \(function)() is [N], [bN] or [dN] with N a number of tokens, not [\(option)]", at: optionStart)

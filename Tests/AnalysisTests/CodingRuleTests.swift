@@ -238,6 +238,23 @@ struct CodingRuleTests {
         #expect(evaluator.evaluate(try CodingRuleParser.parseRule("活性 >= 2").get()).matched)
     }
 
+    @Test func proximityOptionsAndOrder() throws {
+        // B: 先生 0, 奥さん 2, 奥さん 8, 先生 10, 若い 12.
+        let sentence = Self.sentences[1]
+        let evaluator = CodingRuleEvaluator(sentence: sentence, tokens: try Self.tokens(sentence))
+        func hits(_ rule: String) throws -> [ClosedRange<Int>] { evaluator.evaluate(try CodingRuleParser.parseRule(rule).get()).hits }
+        // In order 先生 → 奥さん: from 先生 0 only (先生 10 has no 奥さん after it).
+        #expect(try hits("seq(先生-奥さん)[2]") == [0...2])
+        // 奥さん 2 is directly followed by 奥さん 8 (skipped, as KH Coder does); 若い is 4 after 奥さん 8.
+        #expect(try hits("near(奥さん-若い)[3]") == [])
+        #expect(try hits("near(奥さん-若い)[4]") == [8...12])
+        // [0] sets no limit; [b] keeps the default 10.
+        #expect(try hits("near(奥さん-若い)[0]") == [8...12])
+        #expect(try hits("near(奥さん-若い)[b]") == [8...12])
+        // Word patterns with parts of speech inside near(): '-->' is not a separator.
+        #expect(try hits("near(先生-->名詞-若い-->形容詞)[b2]") == [10...12])
+    }
+
     @Test func overlappingHitsCountOnce() throws {
         // 地域+活性+化 and 活性 overlap in A: the leftmost (and longest) is kept.
         let rule = try CodingRuleParser.parseRule("地域+活性+化 or 活性 or 補助").get()
