@@ -50,7 +50,7 @@ public struct CorpusAnalyzer {
             themeNames: themes.map(\.name), grouping: groupBy, unit: unit, window: window, words: words.map(\.name))
         extractor = TermExtractor(family: family, selection: vocabulary.selection, useSurface: vocabulary.useSurface)
         compounds = CompoundExtractor(family: family)
-        matcher = ThemeMatcher(themes: themes + words, key: key)
+        matcher = ThemeMatcher(themes: themes + words, key: key, family: family)
         themeCount = themes.count
         self.vocabulary = vocabulary
         var forms: [[UInt8]] = []
@@ -156,7 +156,8 @@ public struct CorpusAnalyzer {
                 terms.append(local[Int(worker)])
                 positions.append(Int32(start))
             }
-            let hits = matcher.hits(in: sentence.text, tokens: tokens)
+            let context = ThemeMatcher.Context(variables: summary.variables, sentenceNumber: analyzed.count + 1)
+            let hits = matcher.hits(in: sentence.text, tokens: tokens, context: context)
             var occurrences = [Int](repeating: 0, count: themeCount)
             for hit in hits where hit.match < themeCount { occurrences[hit.match] += 1 }
             analyzed.append(

@@ -4,9 +4,9 @@ extension ThemeMatcher {
     /// Every occurrence `matches` finds in `sentence`, as the first and last token it spans, in
     /// text order (at one place, in theme order): what the concordance shows and collocations
     /// are counted around.
-    public func hits(in sentence: String, tokens: [Token]) -> [DocumentAnalysis.Hit] {
+    public func hits(in sentence: String, tokens: [Token], context: Context = .none) -> [DocumentAnalysis.Hit] {
         var hits: [DocumentAnalysis.Hit] = []
-        for (match, ranges) in matches(in: sentence, tokens: tokens).enumerated() {
+        for (match, ranges) in matches(in: sentence, tokens: tokens, context: context).enumerated() {
             for range in ranges {
                 hits.append(
                     DocumentAnalysis.Hit(

@@ -8,8 +8,8 @@ import Tokenization
 /// cache and the identity partial files must share to be merged.
 ///
 /// It covers the tool version, MeCab's version, the dictionary's content, the normalization rules,
-/// how inputs are read (encoding, text column), the themes (names and matching forms), and the
-/// words looked for with the concordance's context (the analyses keep their concordance lines). It
+/// how inputs are read (encoding, text column), the themes (names, matching forms and rules), and
+/// the words looked for with the concordance's context (the analyses keep their concordance lines). It
 /// leaves out what only shapes reports (output, minimum pair count, jobs), so those can change
 /// without invalidating anything.
 struct AnalysisIdentity: Codable, Sendable, Equatable {
@@ -25,6 +25,9 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
     /// The words looked for and the concordance's context, which the cached analyses hold.
     var words: [[String]]
     var kwicContext: Int
+    /// When a rule theme tests document variables: the SHA-256 of the metadata table, whose
+    /// variables then decide theme counts (a table's own columns are part of its bytes already).
+    var themeVariables: String?
     var dictionaryFamily: String
     var userDictionaries: [String]
     var vocabulary: [String]
@@ -44,9 +47,15 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
         normalizationVersion = TextNormalizer.rulesVersion
         encoding = configuration.encoding?.rawValue
         textColumn = configuration.textColumn
-        self.themes = themes.map { [$0.name] + $0.normalizedForms }
         self.words = words.map { [$0.name] + $0.normalizedForms }
         kwicContext = configuration.kwicContext
+        // A rule theme adds its rule's canonical text, so any change to a rule changes the identity.
+        self.themes = themes.map { [$0.name] + $0.normalizedForms + ($0.rule.map { ["rule: \($0)"] } ?? []) }
+        if themes.contains(where: { $0.rule?.usesVariables == true }) {
+            themeVariables = configuration.metadata.map {
+                ContentHash.sha256((try? Data(contentsOf: URL(fileURLWithPath: $0))) ?? Data())
+            } ?? "none"
+        }
         dictionaryFamily = family
         self.userDictionaries = userDictionaries
         self.vocabulary = Self.describe(vocabulary)

@@ -59,13 +59,15 @@ public enum Concordance {
         guard !themes.isEmpty else {
             throw .configuration("nothing to look for: give --word WORD or a theme file (--themes)")
         }
-        let matcher = ThemeMatcher(themes: themes, key: Pipeline.keyFunction(normalizer))
+        let key = Pipeline.keyFunction(normalizer)
         var rows: [[CSVTable.Cell]] = []
         try DocumentWalk.run(configuration: configuration) { document, structure, tagger throws(PipelineError) in
+            let matcher = ThemeMatcher(themes: themes, key: key, family: tagger.layout.family)
             var sentences: [(traced: TracedText, place: SentencePlace, tokens: [Token], hits: [DocumentAnalysis.Hit])] = []
-            for (sentence, place) in structure.placedSentences {
+            for (number, (sentence, place)) in structure.placedSentences.enumerated() {
                 let tokens = try DocumentWalk.tokens(of: sentence, tagger: tagger, path: document.path)
-                sentences.append((sentence, place, tokens, matcher.hits(in: sentence.string, tokens: tokens)))
+                let context = ThemeMatcher.Context(variables: document.variables, sentenceNumber: number + 1)
+                sentences.append((sentence, place, tokens, matcher.hits(in: sentence.string, tokens: tokens, context: context)))
             }
             for line in lines(text: document.text, sentences: sentences, names: themes.map(\.name), context: context) {
                 rows.append(KwicTable.row(line, path: document.path, record: document.record))

@@ -1,3 +1,4 @@
+import Analysis
 import Corpus
 import Normalization
 import Reporting
@@ -11,6 +12,8 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case dictionary(MeCabError)
     /// The theme file is missing or invalid.
     case themes(path: String, reason: String)
+    /// A coding-rule theme file has errors: every one, each at its line and column.
+    case themeRules(path: String, errors: [CodingRuleError])
     /// A document could not be normalized or tokenized.
     case processing(path: String, reason: String)
     /// The reports could not be written or published.
@@ -33,6 +36,7 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
         case .inputs(let problems): problems.map(\.description).joined(separator: "\n")
         case .dictionary(let error): error.description
         case .themes(let path, let reason): "\(path): \(reason)"
+        case .themeRules(let path, let errors): errors.map { "\(path):\($0)" }.joined(separator: "\n")
         case .processing(let path, let reason): "\(path): \(reason)"
         case .output(let error): error.description
         case .configuration(let message): message
@@ -48,6 +52,7 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     public var messages: [String] {
         switch self {
         case .inputs(let problems): problems.map(\.description)
+        case .themeRules(let path, let errors): errors.map { "\(path):\($0)" }
         default: [description]
         }
     }

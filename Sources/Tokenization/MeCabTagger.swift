@@ -14,6 +14,9 @@ public final class MeCabTagger {
     /// model's lifetime; parsing every feature string anew costs more than the parse itself.
     private var featureCache: [UnsafeRawPointer: MorphemeFeatures] = [:]
 
+    /// The feature layout of the tagger's dictionary.
+    public var layout: FeatureLayout { model.layout }
+
     /// Creates a tagger and a lattice on `model`.
     public init(model: MeCabModel) throws(MeCabError) {
         guard let tagger = mecab_model_new_tagger(model.handle) else {

@@ -51,7 +51,7 @@ struct CorpusOptions: ParsableArguments {
             valueName: "rule"))
     var disabledRules: [NormalizationRule] = []
 
-    @Option(help: ArgumentHelp("Theme file (YAML). Default: corpus/themes.yml when no inputs are given, else none.", valueName: "file"))
+    @Option(help: ArgumentHelp("Theme file: YAML, or KH Coder coding rules (.cod). Default: corpus/themes.yml when no inputs are given, else none.", valueName: "file"))
     var themes: String?
 
     @Option(name: .customLong("user-dictionary"), help: ArgumentHelp("A MeCab user dictionary: a compiled .dic, or a CSV of entries compiled at run time (repeatable).", valueName: "file"))

@@ -23,7 +23,7 @@ enum ExitStatus {
         switch error {
         case .inputs(let problems): problems.allSatisfy(\.isDataError) ? dataError : noInput
         case .dictionary: unavailable
-        case .themes, .configurationFile, .incompatiblePartials: configuration
+        case .themes, .themeRules, .configurationFile, .incompatiblePartials: configuration
         case .processing, .partial: dataError
         case .output(.locked): temporaryFailure
         case .output(.unencodable): dataError

@@ -13,6 +13,6 @@ struct Kotoba: ParsableCommand {
             analyzes corpus/ with the bundled themes into output/.
             """,
         version: Pipeline.version,
-        subcommands: [Run.self, Tokenize.self, Kwic.self, Count.self, Merge.self, DumpConfig.self, Cache.self],
+        subcommands: [Run.self, Tokenize.self, Kwic.self, Count.self, Merge.self, DumpConfig.self, Cache.self, Themes.self],
         defaultSubcommand: Run.self)
 }

@@ -186,7 +186,7 @@ struct EndToEndTests {
         try Data("themes: [{name: x}]".utf8).write(to: root.appendingPathComponent("bad.yml"))
         let result = try kotoba(["run", "--themes", "bad.yml"], in: root)
         #expect(result.status == 78)
-        #expect(result.standardError.hasPrefix("kotoba: error: bad.yml: missing key 'terms'"))
+        #expect(result.standardError.hasPrefix("kotoba: error: bad.yml: theme 1 ('x'): give 'terms', 'words', 'globs' or 'rule'"))
     }
 
     @Test func badUsageEndsWithExit64() throws {
