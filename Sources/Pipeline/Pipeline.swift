@@ -26,15 +26,19 @@ public struct Pipeline: Sendable {
     private let logger: Logger
     private let progress: (@Sendable (Progress) -> Void)?
     private let beforePublishing: @Sendable () -> Void
+    /// Run and write even when the output is up to date (`RunKey`).
+    private let force: Bool
 
     /// - Parameters:
     ///   - progress: called after each input, from any thread, for a progress display.
     ///   - beforePublishing: called when the reports are staged, before they replace the output
     ///     (a test hook: see `ReportPublisher.beforeSwap`).
+    ///   - force: run and write even when the output was written under the same `RunKey`.
     public init(
         configuration: PipelineConfiguration, logger: Logger, progress: (@Sendable (Progress) -> Void)? = nil,
-        beforePublishing: @escaping @Sendable () -> Void = {}
+        beforePublishing: @escaping @Sendable () -> Void = {}, force: Bool = false
     ) {
+        self.force = force
         self.configuration = configuration
         self.logger = logger
         self.progress = progress
@@ -62,6 +66,8 @@ public struct Pipeline: Sendable {
         /// Inputs analyzed now, and taken from the cache.
         public var tokenized: Int
         public var cached: Int
+        /// Nothing was done: the output was already written by a run with the same `RunKey`.
+        public var upToDate = false
     }
 
     // MARK: The whole run
@@ -76,13 +82,47 @@ public struct Pipeline: Sendable {
         clock.lap("load_dictionary")
         let listing = try list()
         clock.lap("scan")
+        let key = runKey(listing.inputs, setup: setup)
+        clock.lap("hash_inputs")
+        if let key, !force, let recorded = key.unchangedOutput(at: configuration.output) {
+            logger.notice(
+                "nothing changed since the output was written: it is up to date",
+                metadata: ["output": "\(configuration.output)", "run_key": "\(key.value)"])
+            return Summary(
+                documents: recorded.counts.documents, sentences: recorded.counts.sentences,
+                vocabulary: recorded.counts.vocabulary, output: configuration.output, published: recorded.outputs,
+                skipped: [], tokenized: 0, cached: 0, upToDate: true)
+        }
         var analyzed = try analyze(listing.inputs, setup: setup)
         clock.lap("analyze")
         if analyzed.pairsOverflowed {
             try countPairsAgain(&analyzed, inputs: listing.inputs, setup: setup)
             clock.lap("count_pairs")
         }
-        return try publish(analyzed, setup: setup, listing: listing, clock: clock)
+        return try publish(analyzed, setup: setup, listing: listing, clock: clock, runKey: key?.value)
+    }
+
+    /// The key of a run over `inputs` (`RunKey`), hashing them on the run's workers; `nil` when
+    /// an input is standard input or cannot be read (the run then says why, as it goes).
+    func runKey(_ inputs: [InputSource], setup: Setup) -> RunKey? {
+        let digests = Mutex<[String?]>(Array(repeating: nil, count: inputs.count))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(configuration.jobs, inputs.count))) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < inputs.count else { break }
+                if case .standardInput = inputs[index].origin { continue }
+                guard let data = try? inputs[index].read() else { continue }
+                let digest = ContentHash.sha256(data)
+                digests.withLock { $0[index] = digest }
+            }
+        }
+        var keyed: [(path: String, format: String, sha256: String)] = []
+        for (input, digest) in zip(inputs, digests.withLock { $0 }) {
+            guard let digest else { return nil }
+            keyed.append((input.displayPath, setup.reader.format(of: input).rawValue, digest))
+        }
+        return RunKey(analysis: setup.identity.sha256, configuration: configuration, inputs: keyed)
     }
 
     // MARK: Scale-out
@@ -416,7 +456,7 @@ public struct Pipeline: Sendable {
     }
 
     /// Writes the reports of `analyzed` (from a run).
-    func publish(_ analyzed: Analyzed, setup: Setup, listing: CorpusScanner.Listing, clock: Clock)
+    func publish(_ analyzed: Analyzed, setup: Setup, listing: CorpusScanner.Listing, clock: Clock, runKey: String?)
         throws(PipelineError) -> Summary
     {
         let unlisted = setup.metadata.map { metadata in
@@ -438,14 +478,14 @@ public struct Pipeline: Sendable {
             userDictionaries: setup.userDictionaries)
         return try publish(
             analyzed, themes: setup.themes, analyzer: analyzer, analysis: setup.identity.sha256, mergedFrom: nil,
-            listing: listing, unlisted: unlisted, clock: clock,
+            listing: listing, unlisted: unlisted, clock: clock, runKey: runKey,
             resolved: { $0.dictionary = setup.dictionaryDirectory })
     }
 
     /// Writes the reports of `analyzed`, with `errors.jsonl` if inputs were skipped, and the manifest.
     func publish(
         _ analyzed: Analyzed, themes: [Theme], analyzer: RunManifest.Analyzer?, analysis: String,
-        mergedFrom: [String]?, listing: CorpusScanner.Listing, unlisted: [String], clock: Clock,
+        mergedFrom: [String]?, listing: CorpusScanner.Listing, unlisted: [String], clock: Clock, runKey: String? = nil,
         resolved: (inout PipelineConfiguration) -> Void = { _ in }
     ) throws(PipelineError) -> Summary {
         var counts = analyzed.counts
@@ -481,6 +521,7 @@ public struct Pipeline: Sendable {
             durationsMs: clock.durations,
             analyzer: analyzer,
             analysis: analysis,
+            runKey: skipped.isEmpty ? runKey : nil,
             configuration: configuration,
             configurationSha256: configuration.sha256,
             mergedFrom: mergedFrom,

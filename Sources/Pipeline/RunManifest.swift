@@ -82,6 +82,9 @@ public struct RunManifest: Codable, Sendable {
     var analyzer: Analyzer?
     /// The hash of everything that decides an analysis (`AnalysisIdentity`), shared by partials.
     var analysis: String
+    /// The hash of everything that decides the reports (`RunKey`); absent for a merge and for
+    /// standard input.
+    var runKey: String?
     var configuration: PipelineConfiguration
     /// SHA-256 of `configuration` as JSON.
     var configurationSha256: String

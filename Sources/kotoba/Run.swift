@@ -26,6 +26,9 @@ extension Kotoba {
         @Option(name: .shortAndLong, help: ArgumentHelp("Output directory (default: output).", valueName: "dir"))
         var out: String?
 
+        @Flag(help: "Run and write the reports even when nothing changed since the output was written.")
+        var force = false
+
         @OptionGroup var report: ReportOptions
         @OptionGroup var logging: LoggingOptions
 
@@ -39,9 +42,10 @@ extension Kotoba {
                 defer { display?.finish() }
                 return try Pipeline(
                     configuration: configuration, logger: logger, progress: display.map { $0.update },
-                    beforePublishing: ExitStatus.stallHook
+                    beforePublishing: ExitStatus.stallHook, force: force
                 ).run()
             }
+            if summary.upToDate { return }
             logger.notice(
                 "wrote reports",
                 metadata: [

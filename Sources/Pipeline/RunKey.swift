@@ -1,0 +1,62 @@
+import Corpus
+import Foundation
+import Reporting
+
+/// What decides a run's reports, hashed: the analysis identity, the settings that shape reports,
+/// the metadata table, and every input's path, format and SHA-256. A run whose key equals the one
+/// its output's manifest records, and whose output files are intact, would write the same bytes
+/// again, so it writes nothing (`Pipeline.run`, unless `force`): a scheduled job over an
+/// unchanged corpus costs a pass of hashing.
+///
+/// The worker count, the cache directory and the output directory are left out: the reports do
+/// not depend on them. Standard input has no key (it cannot be read twice).
+struct RunKey {
+    let value: String
+
+    init(analysis: String, configuration: PipelineConfiguration, inputs: [(path: String, format: String, sha256: String)]) {
+        var settings = configuration
+        settings.jobs = 1
+        settings.cache = nil
+        settings.output = ""
+        let metadata = configuration.metadata.map {
+            ContentHash.sha256((try? Data(contentsOf: URL(fileURLWithPath: $0))) ?? Data())
+        } ?? "none"
+        var text = "kotoba run key 1\n\(Pipeline.version)\n\(analysis)\n\(settings.sha256)\nmetadata \(metadata)\n"
+        for input in inputs { text += "\(input.path)\t\(input.format)\t\(input.sha256)\n" }
+        value = ContentHash.sha256(Data(text.utf8))
+    }
+
+    /// What a manifest says of the run that wrote it, as far as the check needs it.
+    struct Recorded: Decodable {
+        struct Counts: Decodable {
+            var documents: Int
+            var sentences: Int
+            var vocabulary: Int
+        }
+
+        var runKey: String?
+        var status: String
+        var counts: Counts
+        var outputs: [ReportPublisher.PublishedFile]
+
+        enum CodingKeys: String, CodingKey {
+            case runKey = "run_key", status, counts, outputs
+        }
+    }
+
+    /// What the manifest of `output` records, if it was written under this key by a complete run
+    /// and every file it lists is still there with its size and SHA-256.
+    func unchangedOutput(at output: String) -> Recorded? {
+        let directory = URL(fileURLWithPath: output)
+        guard let data = try? Data(contentsOf: directory.appendingPathComponent(ReportPublisher.manifestName)),
+            let manifest = try? JSONDecoder().decode(Recorded.self, from: data),
+            manifest.runKey == value, manifest.status == "ok"
+        else { return nil }
+        for file in manifest.outputs {
+            guard let bytes = try? Data(contentsOf: directory.appendingPathComponent(file.path)),
+                bytes.count == file.bytes, ContentHash.sha256(bytes) == file.sha256
+            else { return nil }
+        }
+        return manifest
+    }
+}
