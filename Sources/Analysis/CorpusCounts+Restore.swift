@@ -13,7 +13,7 @@ extension CorpusCounts {
 
     /// Adds the sentences two terms share, as written in a partial file.
     public mutating func addPair(_ first: Term, _ second: Term, sentences: Int) {
-        pairUnits[PairKey(id(for: first), id(for: second)), default: 0] += sentences
+        pairUnits.add(PairKey(id(for: first), id(for: second)), sentences)
     }
 
     /// Adds occurrences of a term in a group, as written in a partial file.
@@ -59,9 +59,22 @@ extension CorpusCounts {
         compounds[nouns, default: 0] += count
     }
 
-    /// Adds a document's summary (its counts are added separately, with `addTotals`).
+    /// Adds a document's summary, with its terms (its other counts are added separately, with
+    /// `addTotals`).
     public mutating func addSummary(_ summary: DocumentSummary) {
+        var summary = summary
+        documentTerms.append(summary.terms.map { Self.pack(id(for: $0.term), $0.count) })
+        summary.terms = []
         documents.append(summary)
+    }
+
+    /// The summary of document `index` (of `documents`) with its terms filled in, sorted by term,
+    /// as partial files write it.
+    public func summaryWithTerms(ofDocument index: Int) -> DocumentSummary {
+        var summary = documents[index]
+        summary.terms = terms(ofDocument: index).map { TermCount(term: terms[Int($0.id)], count: $0.count) }
+            .sorted { $0.term < $1.term }
+        return summary
     }
 
     /// The corpus totals, as one value, for partial files.

@@ -73,7 +73,7 @@ public struct CorpusCounts: Sendable {
     /// Sentences containing each term (by id).
     public internal(set) var sentenceFrequency: [Int] = []
     /// Units (see `unit`) containing both terms of a pair, keyed by `PairKey`.
-    public internal(set) var pairUnits: [PairKey: Int] = [:]
+    public internal(set) var pairUnits = PairTable()
     /// Which pairs are counted: every pair, none, or pairs of two terms of a set (the run's pair
     /// vocabulary, `pairVocabulary(size:)`), which bounds `pairUnits` to n(n − 1)/2 entries.
     public private(set) var pairScope: PairScope = .all
@@ -112,8 +112,13 @@ public struct CorpusCounts: Sendable {
     public internal(set) var themeSentences: [Int]
     public internal(set) var themeDocuments: [Int]
 
-    /// One summary per document, in no particular order (see `sortedDocuments`).
+    /// One summary per document, in no particular order (see `sortedDocuments`). Their `terms`
+    /// stay empty: each document's term counts are kept compactly in `documentTerms`.
     public internal(set) var documents: [DocumentSummary] = []
+    /// Per document (indexed like `documents`), its terms and their counts, each packed in one
+    /// word (id << 32 | count): 8 bytes a term, where a `TermCount` takes 40 and more, because
+    /// these grow with the corpus.
+    var documentTerms: [[UInt64]] = []
 
     /// Term occurrences per group (by term id), and all term occurrences per group.
     public internal(set) var groupTerms: [String: [Int32: Int]] = [:]
@@ -177,11 +182,15 @@ public struct CorpusCounts: Sendable {
     /// An unordered pair of term ids, smaller id first, packed in one word so that hashing it
     /// is one combine.
     public struct PairKey: Hashable, Sendable {
-        private let packed: UInt64
+        let packed: UInt64
 
         public init(_ a: Int32, _ b: Int32) {
             let (low, high) = a < b ? (a, b) : (b, a)
             packed = UInt64(UInt32(bitPattern: low)) << 32 | UInt64(UInt32(bitPattern: high))
+        }
+
+        init(packed: UInt64) {
+            self.packed = packed
         }
 
         public var first: Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: packed >> 32)) }
@@ -310,7 +319,7 @@ public struct CorpusCounts: Sendable {
         }
         for id in Self.distinct(inDocument) { documentFrequency[Int(id)] += 1 }
         compounds.merge(analysis.compounds, uniquingKeysWith: +)
-        summary.terms = documentTerms.map { TermCount(term: terms[Int($0.key)], count: $0.value) }
+        self.documentTerms.append(documentTerms.map { Self.pack($0.key, $0.value) })
         for theme in themeNames.indices {
             themeOccurrences[theme] += summary.themeOccurrences[theme]
             themeSentences[theme] += summary.themeSentences[theme]
@@ -366,6 +375,9 @@ public struct CorpusCounts: Sendable {
         }
         addTotals(other.totals)
         documents += other.documents
+        for packed in other.documentTerms {
+            documentTerms.append(packed.map { Self.pack(mapping[Int(Self.unpack($0).id)], Self.unpack($0).count) })
+        }
     }
 
     /// Counts the window units of a document of `tokens` tokens whose terms stand at `placed`
@@ -414,7 +426,7 @@ public struct CorpusCounts: Sendable {
     private mutating func mergePairs(of other: CorpusCounts, mapping: [Int32]) {
         pairUnits.reserveCapacity(pairUnits.count + other.pairUnits.count)
         for (pair, count) in other.pairUnits {
-            pairUnits[PairKey(mapping[Int(pair.first)], mapping[Int(pair.second)]), default: 0] += count
+            pairUnits.add(PairKey(mapping[Int(pair.first)], mapping[Int(pair.second)]), count)
         }
     }
 
@@ -440,7 +452,7 @@ public struct CorpusCounts: Sendable {
     private mutating func countPairs(_ present: [Int32], times: Int) {
         for i in present.indices {
             for j in present.index(after: i)..<present.endIndex {
-                pairUnits[PairKey(present[i], present[j]), default: 0] += times
+                pairUnits.add(PairKey(present[i], present[j]), times)
             }
         }
     }
@@ -491,8 +503,8 @@ public struct CorpusCounts: Sendable {
         pairAllowed = terms.map(scope.allows)
         switch scope {
         case .all: break
-        case .none: pairUnits = [:]
-        case .terms: pairUnits = pairUnits.filter { pairAllowed[Int($0.key.first)] && pairAllowed[Int($0.key.second)] }
+        case .none: pairUnits.removeAll()
+        case .terms: pairUnits = pairUnits.filter { pairAllowed[Int($0.first)] && pairAllowed[Int($0.second)] }
         }
     }
 
@@ -518,7 +530,25 @@ public struct CorpusCounts: Sendable {
     }
 
     /// Document summaries in run order (input, then row).
-    public var sortedDocuments: [DocumentSummary] { documents.sorted(by: DocumentSummary.inRunOrder) }
+    public var sortedDocuments: [DocumentSummary] { sortedDocumentIndices.map { documents[$0] } }
+
+    /// Indices of `documents` in run order (input, then row).
+    public var sortedDocumentIndices: [Int] {
+        documents.indices.sorted { DocumentSummary.inRunOrder(documents[$0], documents[$1]) }
+    }
+
+    /// The terms of document `index` (of `documents`) and how often each occurs there, in no order.
+    public func terms(ofDocument index: Int) -> [(id: Int32, count: Int)] {
+        documentTerms[index].map(Self.unpack)
+    }
+
+    static func pack(_ id: Int32, _ count: Int) -> UInt64 {
+        UInt64(UInt32(bitPattern: id)) << 32 | UInt64(UInt32(truncatingIfNeeded: min(count, Int(UInt32.max))))
+    }
+
+    static func unpack(_ packed: UInt64) -> (id: Int32, count: Int) {
+        (Int32(bitPattern: UInt32(truncatingIfNeeded: packed >> 32)), Int(UInt32(truncatingIfNeeded: packed)))
+    }
 }
 
 extension CorpusCounts.PairScope {

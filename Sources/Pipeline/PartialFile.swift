@@ -74,9 +74,9 @@ enum PartialFile {
         for input in inputs.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
             lines.append(try record("input", input))
         }
-        for var document in counts.sortedDocuments {
-            document.terms.sort { $0.term < $1.term }  // so that a partial's bytes do not depend on hashing
-            lines.append(try record("doc", document))
+        for index in counts.sortedDocumentIndices {
+            // Terms sorted, so that a partial's bytes do not depend on hashing.
+            lines.append(try record("doc", counts.summaryWithTerms(ofDocument: index)))
         }
         let order = counts.terms.indices.sorted { counts.terms[$0] < counts.terms[$1] }
         let unitFrequency = counts.unitFrequency

@@ -238,10 +238,10 @@ public enum Reports {
         var order = [Int](repeating: 0, count: shown.count)
         for (place, id) in shown.indices.sorted(by: { shown[$0] < shown[$1] }).enumerated() { order[id] = place }
         var rows: [[CSVTable.Cell]] = []
-        for (number, document) in counts.sortedDocuments.enumerated() {
-            let items = document.terms.compactMap { item -> (Int, Int)? in
-                guard let id = counts.id(of: item.term), allowed[Int(id)] else { return nil }
-                return (Int(id), item.count)
+        for (number, index) in counts.sortedDocumentIndices.enumerated() {
+            let document = counts.documents[index]
+            let items = counts.terms(ofDocument: index).compactMap { item -> (Int, Int)? in
+                allowed[Int(item.id)] ? (Int(item.id), item.count) : nil
             }.sorted { order[$0.0] < order[$1.0] }
             for (id, count) in items {
                 let ratio = total / Double(counts.documentFrequency[id])

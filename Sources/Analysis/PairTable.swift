@@ -1,0 +1,109 @@
+/// Counts per pair of term ids: the co-occurrence table, the hottest structure of a run (every
+/// unit adds k(k − 1)/2 pairs for its k distinct terms).
+///
+/// An open-addressing hash table with linear probing over `UInt64` keys (`CorpusCounts.PairKey`
+/// packs the two ids) and a multiplicative hash. Swift's `Dictionary` hashes every key with a
+/// seeded SipHash, which made the lookups themselves a tenth of a run's time; neither the
+/// standard library nor swift-collections offers a hashed table with a caller-chosen hash, so
+/// this one is written here. Keys are never removed one by one (only `filter` and `removeAll`),
+/// so no tombstones are needed. Iteration order depends on the ids, never on a random seed, but
+/// reports must still sort: ids differ between workers.
+public struct PairTable: Sendable, Sequence {
+    /// 0 marks an empty slot: a packed key is never 0 because a pair's two ids differ.
+    private var keys: [UInt64]
+    private var values: [Int]
+    public private(set) var count = 0
+    private var mask: Int
+    /// 64 − log₂ of the capacity: the hash is the top bits of the product.
+    private var shift: UInt64
+
+    public init(minimumCapacity: Int = 0) {
+        var capacity = 16
+        while capacity * 3 < minimumCapacity * 4 { capacity *= 2 }
+        keys = Array(repeating: 0, count: capacity)
+        values = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+    }
+
+    public var isEmpty: Bool { count == 0 }
+
+    /// The slot of `key`: where it is, or the empty slot where it would go.
+    @inline(__always)
+    private func slot(of key: UInt64) -> Int {
+        // Fibonacci hashing: the top bits of key × 2⁶⁴/φ spread packed id pairs evenly.
+        var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while keys[index] != 0 && keys[index] != key { index = (index + 1) & mask }
+        return index
+    }
+
+    /// The count of `pair`, 0 if it was never added.
+    public subscript(pair: CorpusCounts.PairKey) -> Int {
+        let index = slot(of: pair.packed)
+        return keys[index] == 0 ? 0 : values[index]
+    }
+
+    /// Adds `amount` to the count of `pair`.
+    @inline(__always)
+    public mutating func add(_ pair: CorpusCounts.PairKey, _ amount: Int = 1) {
+        assert(pair.packed != 0, "a pair of a term with itself")
+        var index = slot(of: pair.packed)
+        if keys[index] == 0 {
+            if (count + 1) * 4 > keys.count * 3 {
+                grow()
+                index = slot(of: pair.packed)
+            }
+            keys[index] = pair.packed
+            count += 1
+        }
+        values[index] += amount
+    }
+
+    /// Room for `capacity` pairs without growing.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        while capacity * 4 > keys.count * 3 { grow() }
+    }
+
+    /// The pairs for which `keep` is true.
+    public func filter(_ keep: (CorpusCounts.PairKey) -> Bool) -> PairTable {
+        var kept = PairTable(minimumCapacity: count)
+        for (pair, value) in self where keep(pair) { kept.add(pair, value) }
+        return kept
+    }
+
+    public mutating func removeAll() {
+        self = PairTable()
+    }
+
+    private mutating func grow() {
+        let (oldKeys, oldValues) = (keys, values)
+        keys = Array(repeating: 0, count: oldKeys.count * 2)
+        values = Array(repeating: 0, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        shift -= 1
+        for index in oldKeys.indices where oldKeys[index] != 0 {
+            let slot = slot(of: oldKeys[index])
+            keys[slot] = oldKeys[index]
+            values[slot] = oldValues[index]
+        }
+    }
+
+    public struct Iterator: IteratorProtocol {
+        let table: PairTable
+        var index = 0
+
+        public mutating func next() -> (key: CorpusCounts.PairKey, value: Int)? {
+            while index < table.keys.count {
+                defer { index += 1 }
+                if table.keys[index] != 0 {
+                    return (CorpusCounts.PairKey(packed: table.keys[index]), table.values[index])
+                }
+            }
+            return nil
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(table: self) }
+
+    public var underestimatedCount: Int { count }
+}
