@@ -429,8 +429,15 @@ public struct Pipeline: Sendable {
             let counts = analyzer.counts
             results.withLock { $0.append((counts, failures, tokenized, cached)) }
         }
-        let finished = results.withLock { $0 }
-        let failures = finished.flatMap(\.1).sorted { $0.0 < $1.0 }
+        // Taken out of the lock, so that each worker's counts has one owner, merged in place and
+        // freed as soon as it is added: memory holds the merged counts and one worker's at most.
+        var parts: [CorpusCounts] = []
+        let finished = results.withLock { all in
+            defer { all = [] }
+            parts = all.map(\.0)
+            return all.map { ($0.1, tokenized: $0.tokenized, cached: $0.cached) }
+        }
+        let failures = finished.flatMap(\.0).sorted { $0.0 < $1.0 }
         if let fatal = failures.first(where: { $0.0 < 0 }) { throw fatal.1 }
         if !failures.isEmpty && !configuration.keepGoing {
             let problems = failures.map(\.1)
@@ -440,10 +447,12 @@ public struct Pipeline: Sendable {
             }
             throw inputProblems.count == problems.count ? .inputs(inputProblems) : problems[0]
         }
-        var merged = CorpusCounts(
-            themeNames: setup.themes.map(\.name), grouping: setup.grouping, unit: configuration.unit,
-            window: configuration.window, words: setup.words.map(\.name))
-        for result in finished { merged.merge(result.0) }
+        var merged =
+            parts.popLast()
+            ?? CorpusCounts(
+                themeNames: setup.themes.map(\.name), grouping: setup.grouping, unit: configuration.unit,
+                window: configuration.window, words: setup.words.map(\.name))
+        while let part = parts.popLast() { merged.merge(part) }
         if overflowed.load(ordering: .relaxed) { merged.countPairs(.none) }
         let tokenized = finished.reduce(0) { $0 + $1.tokenized }
         let cached = finished.reduce(0) { $0 + $1.cached }
