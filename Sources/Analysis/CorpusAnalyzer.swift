@@ -33,6 +33,15 @@ public struct CorpusAnalyzer {
     private var local: [Int32] = []
     /// Each dictionary entry's role in compounds (it depends on the entry alone).
     private var compoundRoles: [ObjectIdentifier: CompoundExtractor.Role] = [:]
+    /// Tokens outside the dictionary (and every token when terms are surfaces) by their entry
+    /// and surface, which decide their term and compound role: one lookup instead of working
+    /// both out again for every occurrence of an unknown word.
+    private var surfaceTokens: [SurfaceKey: (entry: Int32, role: CompoundExtractor.Role)] = [:]
+
+    private struct SurfaceKey: Hashable {
+        let features: ObjectIdentifier
+        let surface: String
+    }
 
     /// - Parameters:
     ///   - themes: the themes to count, with forms already normalized and keyed like `key`.
@@ -116,7 +125,7 @@ public struct CorpusAnalyzer {
             }
             // Compound candidates, recorded always, counted as terms if asked.
             let roles = tokens.map { token -> CompoundExtractor.Role in
-                guard !token.isUnknown else { return compounds.role(of: token) }
+                guard !token.isUnknown else { return surfaceToken(token).role }
                 let entry = ObjectIdentifier(token.features)
                 if let known = compoundRoles[entry] { return known }
                 let role = compounds.role(of: token)
@@ -183,8 +192,7 @@ public struct CorpusAnalyzer {
     /// The worker entry `token` counts as, -1 or `nil` if it is no term.
     private mutating func workerEntry(for token: Token) -> Int32? {
         guard !token.isUnknown, token.features.baseForm != nil, !vocabulary.useSurface else {
-            guard let term = extractor.term(for: token) else { return nil }
-            return intern(term)
+            return surfaceToken(token).entry
         }
         let identity = ObjectIdentifier(token.features)
         let entry: Int32
@@ -197,6 +205,15 @@ public struct CorpusAnalyzer {
         // The category is the entry's; a surface made only of symbols is still refused.
         guard entry >= 0, !TermExtractor.isSymbolOnly(token.surface) else { return nil }
         return entry
+    }
+
+    /// The worker entry (-1: no term) and compound role of a token decided by its surface.
+    private mutating func surfaceToken(_ token: Token) -> (entry: Int32, role: CompoundExtractor.Role) {
+        let key = SurfaceKey(features: ObjectIdentifier(token.features), surface: token.surface)
+        if let known = surfaceTokens[key] { return known }
+        let decided = (entry: extractor.term(for: token).map { intern($0) } ?? -1, role: compounds.role(of: token))
+        surfaceTokens[key] = decided
+        return decided
     }
 
     /// The worker entry of `term` as written, under its key, after synonyms and stopwords (-1

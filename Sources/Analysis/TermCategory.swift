@@ -25,7 +25,7 @@ public enum TermCategory {
     public static func of(_ token: Token, family: FeatureLayout.Family) -> String {
         let pos = token.features.partOfSpeech
         let lemma = token.lemma
-        let path = pos.joined(separator: "-")
+        let path = token.features.partOfSpeechPath
         func starts(_ prefix: String) -> Bool { path == prefix || path.hasPrefix(prefix + "-") }
         if token.isUnknown {
             return starts("名詞-数") || starts("名詞-数詞") ? other : unknown

@@ -9,6 +9,9 @@ public final class MorphemeFeatures: Sendable {
     public let fields: [String]
     /// Part-of-speech levels without the `*` placeholders (`["名詞", "一般"]`).
     public let partOfSpeech: [String]
+    /// The part of speech joined with `-` (`名詞-固有名詞-組織`), as IPAdic's documentation writes
+    /// it; kept, because term and compound rules ask for it of every token.
+    public let partOfSpeechPath: String
     /// The dictionary form, or `nil` when the dictionary has none for this entry (unknown words).
     public let baseForm: String?
     /// The reading, or `nil`.
@@ -19,6 +22,7 @@ public final class MorphemeFeatures: Sendable {
         let fields = Self.splitCSV(raw)
         self.fields = fields
         partOfSpeech = Array(fields.prefix(layout.partOfSpeechFields).prefix { $0 != "*" })
+        partOfSpeechPath = partOfSpeech.joined(separator: "-")
         func field(_ index: Int?) -> String? {
             guard let index, index < fields.count, fields[index] != "*", !fields[index].isEmpty else {
                 return nil
@@ -34,9 +38,6 @@ public final class MorphemeFeatures: Sendable {
         }
         reading = field(layout.readingIndex)
     }
-
-    /// The part of speech joined with `-` (`名詞-固有名詞-組織`), as IPAdic's documentation writes it.
-    public var partOfSpeechPath: String { partOfSpeech.joined(separator: "-") }
 
     /// Splits one CSV record, honouring double quotes (`"1,0"` is one field, `""` a quote).
     static func splitCSV(_ record: String) -> [String] {
