@@ -48,6 +48,10 @@ public struct TextNormalizer: Sendable {
     // MARK: F1
 
     static func preNFKC(_ text: TracedText, rules: Set<NormalizationRule>) -> TracedText {
+        // Most paragraphs hold none of these: then there is nothing to rebuild.
+        guard text.scalars.contains(where: { (0x309B...0x309C).contains($0.value) || (0x2460...0x249B).contains($0.value)
+            || (0x3220...0x3243).contains($0.value) })
+        else { return text }
         var result = TracedText()
         result.reserveCapacity(text.count)
         for index in 0..<text.count {
