@@ -89,11 +89,7 @@ struct CodingRuleLexer {
     private mutating func lexString() {
         let start = characters[index]
         index += 1
-        var text = ""
-        while index < characters.count, characters[index].character != "'" {
-            text.append(characters[index].character)
-            index += 1
-        }
+        let text = scan(until: "'")
         guard index < characters.count else {
             fail("closing ' missing after '\(text)", at: end)
             emit(.invalid, "'" + text, at: start)
@@ -133,14 +129,20 @@ struct CodingRuleLexer {
         classify(text, start: start)
     }
 
+    /// The characters up to `delimiter` (not included) or the end; `index` stops on it.
+    private mutating func scan(until delimiter: Character) -> String {
+        var text = ""
+        while index < characters.count, characters[index].character != delimiter {
+            text.append(characters[index].character)
+            index += 1
+        }
+        return text
+    }
+
     /// `<＊名前>`.
     private mutating func lexReference(start: Located) {
         index += 1  // the ＊
-        var name = ""
-        while index < characters.count, characters[index].character != ">" {
-            name.append(characters[index].character)
-            index += 1
-        }
+        let name = scan(until: ">")
         guard index < characters.count else {
             fail("'>' expected to close <＊\(name)", at: end)
             emit(.invalid, "<＊" + name, at: start)

@@ -245,8 +245,7 @@ public struct CorpusCounts: Sendable {
         var occurrences = [Int](repeating: 0, count: ids.count)
         var inDocument: [Int32] = []
         // Units other than the sentence gather the distinct terms of consecutive sentences.
-        var unitKey: Int?
-        var unitTerms: [Int32] = []
+        var gathering = UnitGathering()
         var sentenceIndex = 0
         // The window unit and collocations need every term's place in the document's tokens.
         let needsPlaces = unit == .window || !words.isEmpty
@@ -280,14 +279,8 @@ public struct CorpusCounts: Sendable {
             for id in present { sentenceFrequency[Int(id)] += 1 }
             if unit == .sentence {
                 countUnit(present)
-            } else if unit != .window {
-                let key = unit.key(sentence.place, sentence: sentenceIndex)
-                if let unitKey, unitKey != key {
-                    countUnit(Self.distinct(unitTerms))
-                    unitTerms.removeAll(keepingCapacity: true)
-                }
-                unitKey = key
-                unitTerms += present
+            } else if unit != .window, let closed = gathering.add(present, key: unit.key(sentence.place, sentence: sentenceIndex)) {
+                countUnit(closed)
             }
             sentenceIndex += 1
             inDocument += present
@@ -306,7 +299,7 @@ public struct CorpusCounts: Sendable {
                 }
             }
         }
-        if unitKey != nil { countUnit(Self.distinct(unitTerms)) }
+        if let last = gathering.finish() { countUnit(last) }
         if unit == .window { countWindows(placed, tokens: base) }
         if !hits.isEmpty { countCollocates(hits, placed: placed, tokens: base) }
         var documentTerms: [Int32: Int] = [:]
@@ -470,8 +463,7 @@ public struct CorpusCounts: Sendable {
         let ids = analysis.entries.map { id(for: $0.term) }
         var placed: [(position: Int, id: Int32)] = []
         var base = 0
-        var unitKey: Int?
-        var unitTerms: [Int32] = []
+        var gathering = UnitGathering()
         for (index, sentence) in analysis.sentences.enumerated() {
             let present = Self.distinct(sentence.terms.map { ids[Int($0)] })
             switch unit {
@@ -482,16 +474,10 @@ public struct CorpusCounts: Sendable {
                 }
                 base += sentence.tokenCount
             default:
-                let key = unit.key(sentence.place, sentence: index)
-                if let unitKey, unitKey != key {
-                    countUnit(Self.distinct(unitTerms))
-                    unitTerms.removeAll(keepingCapacity: true)
-                }
-                unitKey = key
-                unitTerms += present
+                if let closed = gathering.add(present, key: unit.key(sentence.place, sentence: index)) { countUnit(closed) }
             }
         }
-        if unitKey != nil { countUnit(Self.distinct(unitTerms)) }
+        if let last = gathering.finish() { countUnit(last) }
         if unit == .window { countWindows(placed, tokens: base) }
     }
 
@@ -560,4 +546,26 @@ extension CorpusCounts.PairScope {
         case .terms(let terms): terms.contains(term)
         }
     }
+}
+
+/// The distinct terms of a run of consecutive sentences with the same unit key (a paragraph, a
+/// turn …): the unit whose pairs are counted once it closes.
+struct UnitGathering {
+    private var key: Int?
+    private var terms: [Int32] = []
+
+    /// Adds a sentence's distinct terms under `key`; returns the terms of the unit it closes.
+    mutating func add(_ present: [Int32], key: Int) -> [Int32]? {
+        var closed: [Int32]?
+        if let current = self.key, current != key {
+            closed = CorpusCounts.distinct(terms)
+            terms.removeAll(keepingCapacity: true)
+        }
+        self.key = key
+        terms += present
+        return closed
+    }
+
+    /// The terms of the last unit, if any sentence was added.
+    func finish() -> [Int32]? { key == nil ? nil : CorpusCounts.distinct(terms) }
 }
