@@ -27,9 +27,13 @@ scale: a corpus FACTOR times the base corpus's MeCab tokens whose vocabulary gro
        back of another (getpwent + socket → getpwcket). Neither may match, case folded, any
        base word or earlier new word. A new word recurs as real ones do: each slot not needed
        for a new word takes one of the 50 most recent new words with probability 1/20.
-    4. Everything random comes from one generator with a fixed seed, and sets are never iterated,
-       so the same base and seed give the same bytes. MeCab counts the result again: MANIFEST
-       records the vocabulary aimed at and the one reached, and β refitted on the new corpus.
+    4. MeCab may cut a new katakana word into two new pieces, or into pieces it knows, so a new
+       word does not add exactly one word to MeCab's vocabulary: a first pass measures how many
+       it adds on average, and a second pass, from the same seed, draws new words in at the rate
+       divided by that. MeCab counts the result: MANIFEST records the vocabulary Heaps' law
+       gives for the corpus's size, the one reached, and β refitted on the new corpus.
+    5. Everything random comes from one generator with a fixed seed, and sets are never iterated,
+       so the same base and seed give the same bytes.
 """
 
 from __future__ import annotations
@@ -255,22 +259,31 @@ class Coiner:
                 return word
 
 
+def split_sentences(line: str) -> list[str]:
+    """A line's sentences, cut after 。．！？ and stripped."""
+    return [part.strip() for part in SENTENCE.findall(line) if part.strip()]
+
+
+def corpus_sentences(documents: list[str]) -> list[str]:
+    return [sentence for document in documents for line in document.split("\n") for sentence in split_sentences(line)]
+
+
 def scale(base: Path, out: Path, factor: int, seed: int) -> None:
     if not (base / "MANIFEST").exists():
         fail(f"{base} is not a corpus made by this script (no MANIFEST)", 66)
-    rng = random.Random(seed)
     names = sorted(path.name for path in base.glob("*.txt"))
-    # Each document as lines of (indentation, [sentence index]); a blank line has None.
+    texts = [(base / name).read_text(encoding="utf-8") for name in names]
+    # Each document as lines of (indentation, sentence count); a blank line is None.
     sentences: list[str] = []
     shapes: list[list[tuple[str, int] | None]] = []
-    for name in names:
+    for text in texts:
         shape: list[tuple[str, int] | None] = []
-        for line in (base / name).read_text(encoding="utf-8").split("\n")[:-1]:
+        for line in text.split("\n")[:-1]:
             stripped = line.lstrip(" ")
-            if not stripped:
+            parts = split_sentences(stripped)
+            if not parts:
                 shape.append(None)
                 continue
-            parts = [part.strip() for part in SENTENCE.findall(stripped) if part.strip()]
             shape.append((line[:len(line) - len(stripped)], len(parts)))
             sentences.extend(parts)
         shapes.append(shape)
@@ -281,77 +294,93 @@ def scale(base: Path, out: Path, factor: int, seed: int) -> None:
     print(f"bench-corpus: Heaps' law on the base: K={k:.3f} beta={beta:.4f} (N={base_tokens}, V={base_vocabulary})",
           file=sys.stderr)
     vocabulary = list(dict.fromkeys(token for sentence in tokens for token in sentence))
-    coiner = Coiner(rng, vocabulary)
-    slots = [[(match.start(), match.end(), "k" if match.group()[0] >= "ァ" else "a")
-              for match in (*KATAKANA.finditer(sentence), *ASCII_WORD.finditer(sentence))]
+    slots = [sorted((match.start(), match.end(), "k" if match.group()[0] >= "ァ" else "a")
+                    for match in (*KATAKANA.finditer(sentence), *ASCII_WORD.finditer(sentence)))
              for sentence in sentences]
-    for spans in slots:
-        spans.sort()
+    target_tokens = factor * base_tokens
+
+    def generate(words_per_coin: float) -> tuple[list[str], int, int]:
+        """The new documents, the words coined and the reuses, when each coined word is expected
+        to add `words_per_coin` to MeCab's vocabulary."""
+        rng = random.Random(seed)
+        coiner = Coiner(rng, vocabulary)
+        n, coined, reused = base_tokens, 0, 0
+        recent: dict[str, list[str]] = {"k": [], "a": []}
+        documents: list[str] = []
+        while n < target_tokens:
+            lines = []
+            for line in rng.choice(shapes):
+                if line is None:
+                    lines.append("")
+                    continue
+                indentation, count = line
+                placed = []
+                for _ in range(count):
+                    index = rng.randrange(len(sentences))
+                    n += len(tokens[index])
+                    aimed = base_vocabulary * (n / base_tokens) ** beta
+                    due = math.floor((aimed - base_vocabulary) / words_per_coin) - coined
+                    text = sentences[index]
+                    spans = slots[index]
+                    if spans:
+                        order = list(range(len(spans)))
+                        rng.shuffle(order)
+                        replacement: dict[int, str] = {}
+                        for slot in order:
+                            kind = spans[slot][2]
+                            if due > 0:
+                                word = coiner.katakana() if kind == "k" else coiner.ascii_word()
+                                recent[kind] = (recent[kind] + [word])[-50:]
+                                replacement[slot] = word
+                                due -= 1
+                                coined += 1
+                            elif recent[kind] and rng.random() < 0.05:
+                                replacement[slot] = rng.choice(recent[kind])
+                                reused += 1
+                        for slot in sorted(replacement, reverse=True):
+                            start, end, _ = spans[slot]
+                            text = text[:start] + replacement[slot] + text[end:]
+                    placed.append(text)
+                lines.append(indentation + "".join(placed))
+            while lines and not lines[0]:
+                lines.pop(0)
+            documents.append("\n".join(lines) + "\n")
+        return documents, coined, reused
+
+    def measure(documents: list[str]) -> tuple[float, float, int, int]:
+        return heaps_fit(mecab_tokens(corpus_sentences(texts + documents)))
+
+    # A coined word can add more than one word to MeCab's vocabulary (MeCab may cut a new katakana
+    # word in two new pieces) or less (a piece it knows): a first pass measures how many it adds,
+    # and the second draws in new words at the rate that makes the vocabulary follow the law.
+    documents, coined, _ = generate(1.0)
+    _, _, _, first_vocabulary = measure(documents)
+    words_per_coin = max(0.5, (first_vocabulary - base_vocabulary) / max(coined, 1))
+    print(f"bench-corpus: first pass: {coined} coined words added {first_vocabulary - base_vocabulary} "
+          f"to the vocabulary ({words_per_coin:.3f} each); drawing again", file=sys.stderr)
+    documents, coined, reused = generate(words_per_coin)
+    new_k, new_beta, new_tokens, new_vocabulary = measure(documents)
+    aimed = math.floor(base_vocabulary * (new_tokens / base_tokens) ** beta)
 
     staging = out.with_name(out.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    for name in names:
-        shutil.copyfile(base / name, staging / name)
-    target_tokens = factor * base_tokens
-    n, vocabulary_size, coined, reused = base_tokens, base_vocabulary, 0, 0
-    recent: dict[str, list[str]] = {"k": [], "a": []}
-    document = 0
-    while n < target_tokens:
-        document += 1
-        lines = []
-        for line in rng.choice(shapes):
-            if line is None:
-                lines.append("")
-                continue
-            indentation, count = line
-            placed = []
-            for _ in range(count):
-                index = rng.randrange(len(sentences))
-                n += len(tokens[index])
-                due = math.floor(base_vocabulary * (n / base_tokens) ** beta) - vocabulary_size
-                text = sentences[index]
-                spans = slots[index]
-                if spans:
-                    order = list(range(len(spans)))
-                    rng.shuffle(order)
-                    replacement: dict[int, str] = {}
-                    for slot in order:
-                        kind = spans[slot][2]
-                        if due > 0:
-                            word = coiner.katakana() if kind == "k" else coiner.ascii_word()
-                            recent[kind] = (recent[kind] + [word])[-50:]
-                            replacement[slot] = word
-                            due -= 1
-                            vocabulary_size += 1
-                            coined += 1
-                        elif recent[kind] and rng.random() < 0.05:
-                            replacement[slot] = rng.choice(recent[kind])
-                            reused += 1
-                    for slot in sorted(replacement, reverse=True):
-                        start, end, _ = spans[slot]
-                        text = text[:start] + replacement[slot] + text[end:]
-                placed.append(text)
-            lines.append(indentation + "".join(placed))
-        while lines and not lines[0]:
-            lines.pop(0)
-        (staging / f"x{factor}-{document:06d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-    print("bench-corpus: counting the new corpus's tokens with MeCab", file=sys.stderr)
-    all_lines = [line for path in sorted(staging.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")
-                 if line.strip()]
-    new_k, new_beta, new_tokens, new_vocabulary = heaps_fit(mecab_tokens(all_lines))
-    aimed = math.floor(base_vocabulary * (new_tokens / base_tokens) ** beta)
+    for name, text in zip(names, texts):
+        (staging / name).write_text(text, encoding="utf-8")
+    for number, document in enumerate(documents, start=1):
+        (staging / f"x{factor}-{number:06d}.txt").write_text(document, encoding="utf-8")
     base_sha = next((line.split(": ", 1)[1] for line in (base / "MANIFEST").read_text().splitlines()
                      if line.startswith("sha256: ")), "unknown")
     write_manifest(staging, [
-        f"corpus: {factor} times the tokens of {base} (sha256 {base_sha}), the base documents once and "
-        f"{document} new ones of recombined sentences, new words drawn in at Heaps' law's rate",
+        f"corpus: {factor} times the MeCab tokens of {base} (sha256 {base_sha}): the base documents once and "
+        f"{len(documents)} new ones of recombined sentences, new words drawn in at Heaps' law's rate",
         f"built by: scripts/bench-corpus.sh --scale {factor} --seed {seed} (method: scripts/bench_corpus.py)",
-        f"base: N={base_tokens} tokens, V={base_vocabulary} distinct, Heaps' fit K={k:.4f} beta={beta:.4f}",
-        f"new words: {coined} coined, {reused} reuses of recent ones",
-        f"MeCab count of this corpus (by lines): N={new_tokens} tokens, V={new_vocabulary} distinct "
-        f"(V aimed at for this N: {aimed}); Heaps' fit K={new_k:.4f} beta={new_beta:.4f}",
+        f"base (MeCab IPAdic, by sentence): N={base_tokens} tokens, V={base_vocabulary} distinct, "
+        f"Heaps' fit K={k:.4f} beta={beta:.4f}",
+        f"new words: {coined} coined (each adds {words_per_coin:.3f} to MeCab's vocabulary, from a first pass), "
+        f"{reused} reuses of recent ones",
+        f"this corpus (MeCab IPAdic, by sentence): N={new_tokens} tokens, V={new_vocabulary} distinct "
+        f"(Heaps' law from the base gives {aimed}); Heaps' fit K={new_k:.4f} beta={new_beta:.4f}",
         "packages: " + " ".join(package_versions()),
     ])
     publish(staging, out)
