@@ -14,6 +14,9 @@ let package = Package(
     products: [
         .executable(name: "kotoba", targets: ["kotoba"]),
         .executable(name: "kotoba-floor", targets: ["kotoba-floor"]),
+        // The stage modules, for the micro-benchmarks in Benchmarks/ (a package of its own).
+        .library(
+            name: "KotobaStages", targets: ["Corpus", "Normalization", "Tokenization", "Analysis", "Reporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
