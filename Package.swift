@@ -12,7 +12,11 @@ let package = Package(
     name: "kotoba",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "kotoba", targets: ["kotoba"])
+        .executable(name: "kotoba", targets: ["kotoba"]),
+        .executable(name: "kotoba-floor", targets: ["kotoba-floor"]),
+        // The stage modules, for the micro-benchmarks in Benchmarks/ (a package of its own).
+        .library(
+            name: "KotobaStages", targets: ["Corpus", "Normalization", "Tokenization", "Analysis", "Reporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -63,6 +67,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The floor of issue 8: MeCab's lattice parse alone, which scripts/bench.sh times beside
+        // kotoba. It depends on nothing of kotoba's but the C module.
+        .executableTarget(name: "kotoba-floor", dependencies: ["CMeCab"]),
         // Helpers shared by the test targets: temporary directories, the package root, running
         // the built `kotoba` and the `mecab` command.
         .target(name: "TestSupport", dependencies: ["Tokenization", "Corpus"], path: "Tests/TestSupport"),
