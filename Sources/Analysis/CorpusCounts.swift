@@ -243,7 +243,6 @@ public struct CorpusCounts: Sendable {
         summary.themeSentences = summary.themeOccurrences
         let ids = analysis.entries.map { id(for: $0.term) }
         var occurrences = [Int](repeating: 0, count: ids.count)
-        var inDocument: [Int32] = []
         // Units other than the sentence gather the distinct terms of consecutive sentences.
         var gathering = UnitGathering()
         var sentenceIndex = 0
@@ -283,7 +282,6 @@ public struct CorpusCounts: Sendable {
                 countUnit(closed)
             }
             sentenceIndex += 1
-            inDocument += present
             var firstTheme: Int?
             for (theme, count) in sentence.themeOccurrences.enumerated() where count > 0 {
                 summary.themeOccurrences[theme] += count
@@ -302,17 +300,30 @@ public struct CorpusCounts: Sendable {
         if let last = gathering.finish() { countUnit(last) }
         if unit == .window { countWindows(placed, tokens: base) }
         if !hits.isEmpty { countCollocates(hits, placed: placed, tokens: base) }
-        var documentTerms: [Int32: Int] = [:]
+        // The document's terms by id: entries that differ only in their written form share one.
+        var packed: [UInt64] = []
+        packed.reserveCapacity(ids.count)
         for (entry, count) in occurrences.enumerated() where count > 0 {
             let id = ids[entry]
             termFrequency[Int(id)] += count
-            documentTerms[id, default: 0] += count
+            packed.append(Self.pack(id, count))
             let written = analysis.entries[entry]
             if written.form != written.term.text { termForms[id, default: [:]][written.form, default: 0] += count }
         }
-        for id in Self.distinct(inDocument) { documentFrequency[Int(id)] += 1 }
+        packed.sort()
+        var inDocument: [UInt64] = []
+        inDocument.reserveCapacity(packed.count)
+        for item in packed {
+            let (id, count) = Self.unpack(item)
+            if let last = inDocument.last, Self.unpack(last).id == id {
+                inDocument[inDocument.count - 1] = Self.pack(id, Self.unpack(last).count + count)
+            } else {
+                inDocument.append(item)
+                documentFrequency[Int(id)] += 1
+            }
+        }
         compounds.merge(analysis.compounds, uniquingKeysWith: +)
-        self.documentTerms.append(documentTerms.map { Self.pack($0.key, $0.value) })
+        documentTerms.append(inDocument)
         for theme in themeNames.indices {
             themeOccurrences[theme] += summary.themeOccurrences[theme]
             themeSentences[theme] += summary.themeSentences[theme]
