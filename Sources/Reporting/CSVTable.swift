@@ -196,7 +196,7 @@ struct ChunkWriter {
         self.file = file
         self.encoding = encoding
         self.chunkSize = chunkSize
-        text.reserveCapacity(chunkSize + chunkSize / 4)
+        text.reserveCapacity(min(chunkSize, CSVTable.chunkSize) + 1024)
     }
 
     /// Hands the text over once it has reached the chunk size.
