@@ -111,7 +111,8 @@ public enum Reports {
             var (first, second) = (key.first, key.second)
             guard allowed[Int(first)] && allowed[Int(second)] else { continue }
             if shown[Int(second)] < shown[Int(first)] { swap(&first, &second) }
-            pairs.append(Pair(first: first, second: second, both: both, score: measure.score(table(first, second, both: both))))
+            let score = measure.score(table(first, second, both: both))
+            pairs.append(Pair(first: first, second: second, both: both, score: score))
         }
         pairs.sort { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }
@@ -389,8 +390,9 @@ public enum Reports {
         var files: [ReportFile] = []
         let format = options.csv
         // term_frequency.csv's table also gives the summary its top terms; a table written as CSV
-        // and JSON is built once for both. Other tables are built in their file's render, so each
-        // is freed as soon as it is written.
+        // and JSON is built once for both (for a streamed table, what its rows are made from: the
+        // sorted pairs, say; the rows are made again for each file). Other tables are built in
+        // their file's render, so each is freed as soon as it is written.
         let termFrequency = ComputedOnce { Reports.termFrequency(counts, bounds: options.bounds) }
         for (stem, make) in tables(counts: counts, themes: themes, options: options) {
             let table: @Sendable () -> CSVTable
@@ -402,7 +404,8 @@ public enum Reports {
             } else {
                 table = make
             }
-            files.append(ReportFile(name: stem + ".csv") { sink in try table().render(format, file: stem + ".csv", to: sink) })
+            files.append(
+                ReportFile(name: stem + ".csv") { sink in try table().render(format, file: stem + ".csv", to: sink) })
             if options.json {
                 files.append(ReportFile(name: stem + ".json") { sink in try table().json(file: stem + ".json", to: sink) })
             }

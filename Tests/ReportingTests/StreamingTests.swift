@@ -115,7 +115,8 @@ struct StreamingTests {
                 throws: ReportError.unencodable(
                     path: "t.csv", character: "😀", codePoints: "U+1F600", line: 1 + 4_000 + breaks + 2, column: 5)
             ) {
-                try Self.streamed(rows).render(format, file: "t.csv", to: ReportSink(displayPath: "t.csv"), chunkSize: chunkSize)
+                try Self.streamed(rows).render(
+                    format, file: "t.csv", to: ReportSink(displayPath: "t.csv"), chunkSize: chunkSize)
             }
         }
     }
