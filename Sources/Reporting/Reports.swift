@@ -224,19 +224,22 @@ public enum Reports {
     /// `document_themes.csv`: one row per document and theme (zeros included, so the table is
     /// complete for pivoting): whether the theme is present, its occurrences and sentences.
     public static func documentThemes(_ counts: CorpusCounts) -> CSVTable {
-        var rows: [[CSVTable.Cell]] = []
-        for (number, document) in counts.sortedDocuments.enumerated() {
-            for (index, name) in counts.themeNames.enumerated() {
-                let occurrences = document.themeOccurrences[index]
-                rows.append([
-                    .integer(number + 1), .text(document.path), .text(name),
-                    .integer(occurrences > 0 ? 1 : 0), .integer(occurrences),
-                    .integer(document.themeSentences[index]),
-                ])
-            }
-        }
+        let documents = counts.sortedDocuments
+        // Documents × themes rows: made as the table is written.
         return CSVTable(
-            header: ["doc_id", "path", "theme", "present", "occurrences", "sentences"], rows: rows)
+            header: ["doc_id", "path", "theme", "present", "occurrences", "sentences"],
+            streamingRows: { emit in
+                for (number, document) in documents.enumerated() {
+                    for (index, name) in counts.themeNames.enumerated() {
+                        let occurrences = document.themeOccurrences[index]
+                        try emit([
+                            .integer(number + 1), .text(document.path), .text(name),
+                            .integer(occurrences > 0 ? 1 : 0), .integer(occurrences),
+                            .integer(document.themeSentences[index]),
+                        ])
+                    }
+                }
+            })
     }
 
     /// `document_terms.csv`: the document-term matrix in long form (rows only where a term occurs),
