@@ -550,7 +550,7 @@ public struct Pipeline: Sendable {
         let writeStarted = Date()
         let published: [ReportPublisher.PublishedFile]
         do {
-            let publisher = ReportPublisher(beforeSwap: beforePublishing)
+            let publisher = ReportPublisher(concurrentWrites: configuration.jobs, beforeSwap: beforePublishing)
             published = try publisher.publish(files, to: URL(fileURLWithPath: configuration.output)) { outputs in
                 var manifest = finalManifest
                 manifest.outputs = outputs

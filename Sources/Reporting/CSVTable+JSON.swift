@@ -6,23 +6,41 @@ extension CSVTable {
     /// numbers (decimals with the CSV's six places, so both files say the same), text unguarded.
     /// One row per line, so diffs and `grep` stay useful.
     public func json() -> Data {
-        let keys = header.map(JSONText.string)
-        var text = "["
-        for (index, row) in rows.enumerated() {
-            text += index == 0 ? "\n" : ",\n"
-            text += "{"
-            for (column, cell) in row.enumerated() {
-                if column > 0 { text += "," }
-                text += (column < keys.count ? keys[column] : JSONText.string("column_\(column + 1)")) + ":"
-                switch cell {
-                case .text(let value): text += JSONText.string(value)
-                case .integer(let value): text += String(value)
-                case .decimal(let value): text += value.isFinite ? Self.format(value) : "null"
-                }
-            }
-            text += "}"
+        let sink = ReportSink(displayPath: "")
+        do {
+            try json(file: "", to: sink)
+        } catch {
+            preconditionFailure("UTF-8 in memory cannot fail: \(error)")
         }
-        text += rows.isEmpty ? "]\n" : "\n]\n"
-        return Data(text.utf8)
+        return sink.data()
+    }
+
+    /// Writes the table as JSON (see `json()`) into `sink`, row by row, in chunks of about
+    /// `chunkSize` bytes; `file` names the report in errors.
+    public func json(file: String, to sink: ReportSink, chunkSize: Int = CSVTable.chunkSize) throws(ReportError) {
+        let keys = header.map(JSONText.string)
+        var writer = ChunkWriter(sink: sink, file: file, encoding: .utf8, chunkSize: chunkSize)
+        writer.text = "["
+        var isEmpty = true
+        try Self.rethrowingReportErrors(file: file) {
+            try forEachRow { (row) throws(ReportError) in
+                writer.text += isEmpty ? "\n" : ",\n"
+                isEmpty = false
+                writer.text += "{"
+                for (column, cell) in row.enumerated() {
+                    if column > 0 { writer.text += "," }
+                    writer.text += (column < keys.count ? keys[column] : JSONText.string("column_\(column + 1)")) + ":"
+                    switch cell {
+                    case .text(let value): writer.text += JSONText.string(value)
+                    case .integer(let value): writer.text += String(value)
+                    case .decimal(let value): writer.text += value.isFinite ? Self.format(value) : "null"
+                    }
+                }
+                writer.text += "}"
+                try writer.flushIfFull()
+            }
+        }
+        writer.text += isEmpty ? "]\n" : "\n]\n"
+        try writer.flush()
     }
 }

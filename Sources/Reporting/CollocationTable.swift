@@ -52,30 +52,31 @@ public enum CollocationTable {
 
     public static func table(_ counts: CorpusCounts) -> CSVTable {
         let shown = Reports.displayTerms(counts)
-        var rows: [[CSVTable.Cell]] = []
-        for (word, name) in counts.words.enumerated() {
-            let frequency = counts.wordOccurrences[word]
-            let scored = counts.collocates[word].map { id, near in
-                (
-                    term: shown[Int(id)], near: near,
-                    scores: Scores(
-                        near: near, word: frequency, term: counts.termFrequency[Int(id)], tokens: counts.tokenCount),
-                    frequency: counts.termFrequency[Int(id)]
-                )
-            }.sorted { lhs, rhs in
-                lhs.scores.score != rhs.scores.score ? lhs.scores.score > rhs.scores.score : lhs.term < rhs.term
+        // Each word's collocates are scored and sorted as the table is written.
+        return CSVTable(header: header, streamingRows: { emit in
+            for (word, name) in counts.words.enumerated() {
+                let frequency = counts.wordOccurrences[word]
+                let scored = counts.collocates[word].map { id, near in
+                    (
+                        term: shown[Int(id)], near: near,
+                        scores: Scores(
+                            near: near, word: frequency, term: counts.termFrequency[Int(id)], tokens: counts.tokenCount),
+                        frequency: counts.termFrequency[Int(id)]
+                    )
+                }.sorted { lhs, rhs in
+                    lhs.scores.score != rhs.scores.score ? lhs.scores.score > rhs.scores.score : lhs.term < rhs.term
+                }
+                for item in scored {
+                    let (left, right) = (item.near.left.reduce(0, +), item.near.right.reduce(0, +))
+                    let s = item.scores
+                    try emit(
+                        [.text(name), .text(item.term.text), .text(item.term.partOfSpeech), .integer(left + right),
+                         .integer(left), .integer(right)]
+                            + item.near.left.reversed().map(CSVTable.Cell.integer) + item.near.right.map(CSVTable.Cell.integer)
+                            + [.decimal(s.score), .integer(frequency), .integer(item.frequency), .integer(counts.tokenCount)]
+                            + [s.mi, s.mi3, s.t, s.z, s.dice, s.jaccard, s.ll].map(CSVTable.Cell.decimal))
+                }
             }
-            for item in scored {
-                let (left, right) = (item.near.left.reduce(0, +), item.near.right.reduce(0, +))
-                let s = item.scores
-                rows.append(
-                    [.text(name), .text(item.term.text), .text(item.term.partOfSpeech), .integer(left + right),
-                     .integer(left), .integer(right)]
-                        + item.near.left.reversed().map(CSVTable.Cell.integer) + item.near.right.map(CSVTable.Cell.integer)
-                        + [.decimal(s.score), .integer(frequency), .integer(item.frequency), .integer(counts.tokenCount)]
-                        + [s.mi, s.mi3, s.t, s.z, s.dice, s.jaccard, s.ll].map(CSVTable.Cell.decimal))
-            }
-        }
-        return CSVTable(header: header, rows: rows)
+        })
     }
 }

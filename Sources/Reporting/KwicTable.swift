@@ -18,10 +18,11 @@ public enum KwicTable {
 
     /// Every document's lines, documents in run order, lines in text order.
     public static func table(_ counts: CorpusCounts) -> CSVTable {
-        var rows: [[CSVTable.Cell]] = []
-        for document in counts.sortedDocuments {
-            for line in document.kwic { rows.append(row(line, path: document.path, record: document.record)) }
-        }
-        return CSVTable(header: header, rows: rows)
+        let documents = counts.sortedDocuments
+        return CSVTable(header: header, streamingRows: { emit in
+            for document in documents {
+                for line in document.kwic { try emit(row(line, path: document.path, record: document.record)) }
+            }
+        })
     }
 }

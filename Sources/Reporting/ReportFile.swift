@@ -4,11 +4,17 @@ import Foundation
 public struct ReportFile: Sendable {
     /// Relative path, e.g. `term_frequency.csv`.
     public let name: String
-    /// Renders the file's bytes; called on a worker thread.
-    public let render: @Sendable () throws -> Data
+    /// Writes the file's bytes into the sink it is given; called on a worker thread.
+    public let render: @Sendable (ReportSink) throws -> Void
 
-    public init(name: String, render: @escaping @Sendable () throws -> Data) {
+    /// A file written piece by piece into a sink, so that it is never whole in memory.
+    public init(name: String, render: @escaping @Sendable (_ sink: ReportSink) throws -> Void) {
         self.name = name
         self.render = render
+    }
+
+    /// A small file rendered whole.
+    public init(name: String, data: @escaping @Sendable () throws -> Data) {
+        self.init(name: name) { sink in try sink.write(try data()) }
     }
 }

@@ -6,7 +6,8 @@ import Synchronization
 /// Writes a run's report files concurrently into a staging directory and publishes them into the
 /// output directory in one step, so readers never see a half-written set.
 ///
-/// Files are rendered and written in parallel with `DispatchQueue.concurrentPerform`. If any
+/// Files are rendered and written in parallel, at most `concurrentWrites` at a time, each
+/// streamed into its staged file through a `ReportSink` (which also counts and hashes it). If any
 /// fails, the staging directory is removed and the previous output stays as it was. Publishing
 /// renames the staging directory into place; an existing output is first moved aside to
 /// `.NAME.previous` and removed afterwards. Should the process die between those two renames, the
@@ -30,7 +31,15 @@ public struct ReportPublisher: Sendable {
     /// use it to stall a run there and kill it.
     public var beforeSwap: @Sendable () -> Void
 
-    public init(beforeSwap: @escaping @Sendable () -> Void = {}) {
+    /// How many files render at the same time (at least 1). Each file in flight holds its table's
+    /// working data and its buffers, so this bounds the write stage's memory.
+    public var concurrentWrites: Int
+
+    public init(
+        concurrentWrites: Int = ProcessInfo.processInfo.activeProcessorCount,
+        beforeSwap: @escaping @Sendable () -> Void = {}
+    ) {
+        self.concurrentWrites = max(1, concurrentWrites)
         self.beforeSwap = beforeSwap
     }
 
@@ -56,9 +65,11 @@ public struct ReportPublisher: Sendable {
             "\(Self.stagingPrefix(name))\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         try Self.createDirectory(staging, displayPath: output.path)
         do {
-            let reports = try Self.write(files, into: staging, displayRoot: output.path)
-            let manifestFile = ReportFile(name: Self.manifestName) { try manifest(reports) }
-            let published = reports + (try Self.write([manifestFile], into: staging, displayRoot: output.path))
+            let reports = try Self.write(
+                files, into: staging, displayRoot: output.path, concurrently: concurrentWrites)
+            let manifestFile = ReportFile(name: Self.manifestName, data: { try manifest(reports) })
+            let published =
+                reports + (try Self.write([manifestFile], into: staging, displayRoot: output.path, concurrently: 1))
             beforeSwap()
             if fileManager.fileExists(atPath: output.path) {
                 try? fileManager.removeItem(at: previous)
@@ -75,29 +86,20 @@ public struct ReportPublisher: Sendable {
         }
     }
 
-    /// Renders and writes `files` below `directory` in parallel.
-    static func write(_ files: [ReportFile], into directory: URL, displayRoot: String) throws(ReportError)
-        -> [PublishedFile]
+    /// Renders and writes `files` below `directory`, `concurrently` at a time: each worker takes
+    /// the next file in list order until none is left.
+    static func write(_ files: [ReportFile], into directory: URL, displayRoot: String, concurrently: Int)
+        throws(ReportError) -> [PublishedFile]
     {
         let results = Mutex<[Result<PublishedFile, ReportError>?]>(Array(repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            let url = directory.appendingPathComponent(file.name)
-            let displayPath = displayRoot + "/" + file.name
-            let result: Result<PublishedFile, ReportError>
-            do {
-                let data = try file.render()
-                try FileManager.default.createDirectory(
-                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
-                let digest = ContentHash.sha256(data)
-                result = .success(PublishedFile(path: file.name, bytes: data.count, sha256: digest))
-            } catch let error as ReportError {
-                result = .failure(error)
-            } catch {
-                result = .failure(.writeFailed(path: displayPath, reason: SystemError.reason(for: error)))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(max(1, concurrently), files.count)) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < files.count else { break }
+                let result = write(files[index], into: directory, displayRoot: displayRoot)
+                results.withLock { $0[index] = result }
             }
-            results.withLock { $0[index] = result }
         }
         var published: [PublishedFile] = []
         for result in results.withLock({ $0 }) {
@@ -108,6 +110,25 @@ public struct ReportPublisher: Sendable {
             }
         }
         return published.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// Streams `file` into its place below `directory`.
+    private static func write(_ file: ReportFile, into directory: URL, displayRoot: String)
+        -> Result<PublishedFile, ReportError>
+    {
+        let url = directory.appendingPathComponent(file.name)
+        let displayPath = displayRoot + "/" + file.name
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let sink = try ReportSink(file: url, displayPath: displayPath)
+            try file.render(sink)
+            let (bytes, digest) = try sink.finish()
+            return .success(PublishedFile(path: file.name, bytes: bytes, sha256: digest))
+        } catch let error as ReportError {
+            return .failure(error)
+        } catch {
+            return .failure(.writeFailed(path: displayPath, reason: SystemError.reason(for: error)))
+        }
     }
 
     /// Staging directories are named `.NAME.staging-PID-RANDOM`.

@@ -72,7 +72,7 @@ public struct ReportSummary: Sendable, Codable, Equatable {
             terms: counts.termTokenCount, distinctTerms: counts.terms.count,
             speakers: Set(documents.flatMap { $0.speakers.map(\.name) }).count)
         cooccurrenceUnit = counts.unitName
-        topTerms = termFrequency.rows.prefix(Self.topTermCount).compactMap { row in
+        topTerms = termFrequency.firstRows(Self.topTermCount).compactMap { row in
             guard case .integer(let rank) = row[0], case .text(let term) = row[1], case .text(let pos) = row[2],
                 case .integer(let count) = row[3], case .integer(let documents) = row[4]
             else { return nil }

@@ -20,16 +20,20 @@ public enum Reports {
                 "doc_id", "path", "record", "encoding", "bytes", "sha256", "characters", "paragraphs", "footnotes",
                 "sentences", "tokens", "terms", "speakers",
             ] + variableNames,
-            rows: documents.enumerated().map { index, document in
-                let values = Dictionary(document.variables.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-                return [
-                    .integer(index + 1), .text(document.path), document.record.map(CSVTable.Cell.integer) ?? .text(""),
-                    .text(document.encoding), .integer(document.byteCount), .text(document.sha256),
-                    .integer(document.characterCount), .integer(document.paragraphCount),
-                    .integer(document.footnoteCount), .integer(document.sentenceCount),
-                    .integer(document.tokenCount), .integer(document.termCount),
-                    .integer(document.speakers.count),
-                ] + variableNames.map { .text(values[$0] ?? "") }
+            streamingRows: { [variableNames] emit in
+                for (index, document) in documents.enumerated() {
+                    let values = Dictionary(
+                        document.variables.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+                    try emit(
+                        [
+                            .integer(index + 1), .text(document.path),
+                            document.record.map(CSVTable.Cell.integer) ?? .text(""), .text(document.encoding),
+                            .integer(document.byteCount), .text(document.sha256), .integer(document.characterCount),
+                            .integer(document.paragraphCount), .integer(document.footnoteCount),
+                            .integer(document.sentenceCount), .integer(document.tokenCount),
+                            .integer(document.termCount), .integer(document.speakers.count),
+                        ] + variableNames.map { .text(values[$0] ?? "") })
+                }
             })
     }
 
@@ -59,25 +63,24 @@ public enum Reports {
             let (left, right) = (counts.termFrequency[lhs], counts.termFrequency[rhs])
             return left != right ? left > right : shown[lhs] < shown[rhs]
         }
-        var rows: [[CSVTable.Cell]] = []
-        rows.reserveCapacity(order.count)
-        var rank = 0
-        var previous: Int?
-        for (position, id) in order.enumerated() {
-            let frequency = counts.termFrequency[id]
-            if frequency != previous { rank = position + 1 }
-            previous = frequency
-            let term = shown[id]
-            rows.append([
-                .integer(rank), .text(term.text), .text(term.partOfSpeech), .integer(frequency),
-                .integer(counts.documentFrequency[id]),
-                .decimal(ratio(counts.documentFrequency[id], counts.documentCount)),
-                .integer(counts.sentenceFrequency[id]),
-            ])
-        }
         return CSVTable(
             header: ["rank", "term", "pos", "term_count", "doc_count", "doc_ratio", "sentence_count"],
-            rows: rows)
+            streamingRows: { emit in
+                var rank = 0
+                var previous: Int?
+                for (position, id) in order.enumerated() {
+                    let frequency = counts.termFrequency[id]
+                    if frequency != previous { rank = position + 1 }
+                    previous = frequency
+                    let term = shown[id]
+                    try emit([
+                        .integer(rank), .text(term.text), .text(term.partOfSpeech), .integer(frequency),
+                        .integer(counts.documentFrequency[id]),
+                        .decimal(ratio(counts.documentFrequency[id], counts.documentCount)),
+                        .integer(counts.sentenceFrequency[id]),
+                    ])
+                }
+            })
     }
 
     /// `cooccurrence.csv`: pairs of terms found together in at least `minimumCount` units (the
@@ -85,40 +88,49 @@ public enum Reports {
     /// `AssociationMeasure` (empty where one has no value): see `pairColumns`. `term_a` sorts
     /// before `term_b`. Rows go by descending `measure` (Jaccard unless `--measure` says
     /// otherwise; pairs where it has no value last), then descending `a`, then by the terms.
+    ///
+    /// The pairs are sorted as compact (ids, count, score) values; each row's cells are made as it
+    /// is written.
     public static func cooccurrence(
         _ counts: CorpusCounts, minimumCount: Int, bounds: TermBounds = TermBounds(), measure: AssociationMeasure = .jaccard
     ) -> CSVTable {
-        struct Row {
-            let first: Term
-            let second: Term
-            let counts: PairCounts
+        struct Pair {
+            let first: Int32
+            let second: Int32
+            let both: Int
             let score: Double
         }
         let shown = displayTerms(counts)
         let allowed = bounds.allowed(in: counts)
         let (unitFrequency, unitCount) = (counts.unitFrequency, counts.unitCount)
-        var rows: [Row] = []
-        for (pair, both) in counts.pairUnits where both >= minimumCount {
-            var (first, second) = (Int(pair.first), Int(pair.second))
-            guard allowed[first] && allowed[second] else { continue }
-            if shown[second] < shown[first] { swap(&first, &second) }
-            let table = PairCounts(
-                both: both, first: unitFrequency[first], second: unitFrequency[second], units: unitCount)
-            rows.append(Row(first: shown[first], second: shown[second], counts: table, score: measure.score(table)))
+        @Sendable func table(_ first: Int32, _ second: Int32, both: Int) -> PairCounts {
+            PairCounts(both: both, first: unitFrequency[Int(first)], second: unitFrequency[Int(second)], units: unitCount)
         }
-        rows.sort { lhs, rhs in
+        var pairs: [Pair] = []
+        for (key, both) in counts.pairUnits where both >= minimumCount {
+            var (first, second) = (key.first, key.second)
+            guard allowed[Int(first)] && allowed[Int(second)] else { continue }
+            if shown[Int(second)] < shown[Int(first)] { swap(&first, &second) }
+            let score = measure.score(table(first, second, both: both))
+            pairs.append(Pair(first: first, second: second, both: both, score: score))
+        }
+        pairs.sort { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }
-            if lhs.counts.a != rhs.counts.a { return lhs.counts.a > rhs.counts.a }
-            if lhs.first != rhs.first { return lhs.first < rhs.first }
-            return lhs.second < rhs.second
+            if lhs.both != rhs.both { return lhs.both > rhs.both }
+            let (left, right) = (shown[Int(lhs.first)], shown[Int(rhs.first)])
+            if left != right { return left < right }
+            return shown[Int(lhs.second)] < shown[Int(rhs.second)]
         }
+        let unit = counts.unitName
         return CSVTable(
             header: ["term_a", "pos_a", "term_b", "pos_b"] + pairColumns,
-            rows: rows.map { row in
-                [
-                    .text(row.first.text), .text(row.first.partOfSpeech), .text(row.second.text),
-                    .text(row.second.partOfSpeech),
-                ] + pairCells(row.counts, unit: counts.unitName)
+            streamingRows: { [pairs] emit in
+                for pair in pairs {
+                    let (first, second) = (shown[Int(pair.first)], shown[Int(pair.second)])
+                    try emit(
+                        [.text(first.text), .text(first.partOfSpeech), .text(second.text), .text(second.partOfSpeech)]
+                            + pairCells(table(pair.first, pair.second, both: pair.both), unit: unit))
+                }
             })
     }
 
@@ -148,29 +160,29 @@ public enum Reports {
     ) -> CSVTable {
         let shown = displayTerms(counts)
         let allowed = bounds.allowed(in: counts)
-        var rows: [[CSVTable.Cell]] = []
-        for (theme, name) in counts.themeNames.enumerated() {
-            var scored: [(id: Int, table: PairCounts)] = []
-            for (id32, both) in counts.themeTermSentences[theme] where both >= minimumCount && allowed[Int(id32)] {
-                let id = Int(id32)
-                let table = PairCounts(
-                    both: both, first: counts.themeSentences[theme], second: counts.sentenceFrequency[id],
-                    units: counts.sentenceCount)
-                scored.append((id, table))
+        return CSVTable(header: ["theme", "rank", "term", "pos"] + pairColumns, streamingRows: { emit in
+            for (theme, name) in counts.themeNames.enumerated() {
+                var scored: [(id: Int, table: PairCounts)] = []
+                for (id32, both) in counts.themeTermSentences[theme] where both >= minimumCount && allowed[Int(id32)] {
+                    let id = Int(id32)
+                    let table = PairCounts(
+                        both: both, first: counts.themeSentences[theme], second: counts.sentenceFrequency[id],
+                        units: counts.sentenceCount)
+                    scored.append((id, table))
+                }
+                scored.sort { lhs, rhs in
+                    let (left, right) = (measure.score(lhs.table), measure.score(rhs.table))
+                    if left != right { return left > right }
+                    if lhs.table.a != rhs.table.a { return lhs.table.a > rhs.table.a }
+                    return shown[lhs.id] < shown[rhs.id]
+                }
+                for (rank, item) in scored.prefix(top).enumerated() {
+                    try emit(
+                        [.text(name), .integer(rank + 1), .text(shown[item.id].text), .text(shown[item.id].partOfSpeech)]
+                            + pairCells(item.table, unit: CooccurrenceUnit.sentence.rawValue))
+                }
             }
-            scored.sort { lhs, rhs in
-                let (left, right) = (measure.score(lhs.table), measure.score(rhs.table))
-                if left != right { return left > right }
-                if lhs.table.a != rhs.table.a { return lhs.table.a > rhs.table.a }
-                return shown[lhs.id] < shown[rhs.id]
-            }
-            for (rank, item) in scored.prefix(top).enumerated() {
-                rows.append(
-                    [.text(name), .integer(rank + 1), .text(shown[item.id].text), .text(shown[item.id].partOfSpeech)]
-                        + pairCells(item.table, unit: CooccurrenceUnit.sentence.rawValue))
-            }
-        }
-        return CSVTable(header: ["theme", "rank", "term", "pos"] + pairColumns, rows: rows)
+        })
     }
 
     /// `theme_cooccurrence.csv`: every pair of themes, in theme-file order, with the sentences
@@ -212,19 +224,22 @@ public enum Reports {
     /// `document_themes.csv`: one row per document and theme (zeros included, so the table is
     /// complete for pivoting): whether the theme is present, its occurrences and sentences.
     public static func documentThemes(_ counts: CorpusCounts) -> CSVTable {
-        var rows: [[CSVTable.Cell]] = []
-        for (number, document) in counts.sortedDocuments.enumerated() {
-            for (index, name) in counts.themeNames.enumerated() {
-                let occurrences = document.themeOccurrences[index]
-                rows.append([
-                    .integer(number + 1), .text(document.path), .text(name),
-                    .integer(occurrences > 0 ? 1 : 0), .integer(occurrences),
-                    .integer(document.themeSentences[index]),
-                ])
-            }
-        }
+        let documents = counts.sortedDocuments
+        // Documents × themes rows: made as the table is written.
         return CSVTable(
-            header: ["doc_id", "path", "theme", "present", "occurrences", "sentences"], rows: rows)
+            header: ["doc_id", "path", "theme", "present", "occurrences", "sentences"],
+            streamingRows: { emit in
+                for (number, document) in documents.enumerated() {
+                    for (index, name) in counts.themeNames.enumerated() {
+                        let occurrences = document.themeOccurrences[index]
+                        try emit([
+                            .integer(number + 1), .text(document.path), .text(name),
+                            .integer(occurrences > 0 ? 1 : 0), .integer(occurrences),
+                            .integer(document.themeSentences[index]),
+                        ])
+                    }
+                }
+            })
     }
 
     /// `document_terms.csv`: the document-term matrix in long form (rows only where a term occurs),
@@ -237,22 +252,24 @@ public enum Reports {
         // Each term's place in display order, found once: documents then sort by integers.
         var order = [Int](repeating: 0, count: shown.count)
         for (place, id) in shown.indices.sorted(by: { shown[$0] < shown[$1] }).enumerated() { order[id] = place }
-        var rows: [[CSVTable.Cell]] = []
-        for (number, index) in counts.sortedDocumentIndices.enumerated() {
-            let document = counts.documents[index]
-            let items = counts.terms(ofDocument: index).compactMap { item -> (Int, Int)? in
-                allowed[Int(item.id)] ? (Int(item.id), item.count) : nil
-            }.sorted { order[$0.0] < order[$1.0] }
-            for (id, count) in items {
-                let ratio = total / Double(counts.documentFrequency[id])
-                rows.append([
-                    .integer(number + 1), .text(document.path), .text(shown[id].text), .text(shown[id].partOfSpeech),
-                    .integer(count), .decimal(Double(count) * log10(ratio)), .decimal(Double(count) * (log2(ratio) + 1)),
-                ])
+        let indices = counts.sortedDocumentIndices
+        // Rows are made document by document as the table is written.
+        let header = ["doc_id", "path", "term", "pos", "count", "tfidf", "tfidf_rmecab"]
+        return CSVTable(header: header, streamingRows: { [order] emit in
+            for (number, index) in indices.enumerated() {
+                let path = counts.documents[index].path
+                let items = counts.terms(ofDocument: index).compactMap { item -> (Int, Int)? in
+                    allowed[Int(item.id)] ? (Int(item.id), item.count) : nil
+                }.sorted { order[$0.0] < order[$1.0] }
+                for (id, count) in items {
+                    let ratio = total / Double(counts.documentFrequency[id])
+                    try emit([
+                        .integer(number + 1), .text(path), .text(shown[id].text), .text(shown[id].partOfSpeech),
+                        .integer(count), .decimal(Double(count) * log10(ratio)), .decimal(Double(count) * (log2(ratio) + 1)),
+                    ])
+                }
             }
-        }
-        return CSVTable(
-            header: ["doc_id", "path", "term", "pos", "count", "tfidf", "tfidf_rmecab"], rows: rows)
+        })
     }
 
     /// `compound_candidates.csv`: noun compounds of two or more nouns, by FLR (KH Coder's 複合語の
@@ -261,11 +278,13 @@ public enum Reports {
         let ranked = CompoundRanking.rank(counts.compounds).filter { $0.nouns.count > 1 }
         return CSVTable(
             header: ["rank", "compound", "nouns", "frequency", "lr", "flr"],
-            rows: ranked.enumerated().map { index, item in
-                [
-                    .integer(index + 1), .text(item.nouns.joined()), .text(item.nouns.joined(separator: " ")),
-                    .integer(item.frequency), .decimal(item.lr), .decimal(item.flr),
-                ]
+            streamingRows: { emit in
+                for (index, item) in ranked.enumerated() {
+                    try emit([
+                        .integer(index + 1), .text(item.nouns.joined()), .text(item.nouns.joined(separator: " ")),
+                        .integer(item.frequency), .decimal(item.lr), .decimal(item.flr),
+                    ])
+                }
             })
     }
 
@@ -374,8 +393,9 @@ public enum Reports {
         var files: [ReportFile] = []
         let format = options.csv
         // term_frequency.csv's table also gives the summary its top terms; a table written as CSV
-        // and JSON is built once for both. Other tables are built in their file's render, so each
-        // is freed as soon as it is written.
+        // and JSON is built once for both (for a streamed table, what its rows are made from: the
+        // sorted pairs, say; the rows are made again for each file). Other tables are built in
+        // their file's render, so each is freed as soon as it is written.
         let termFrequency = ComputedOnce { Reports.termFrequency(counts, bounds: options.bounds) }
         for (stem, make) in tables(counts: counts, themes: themes, options: options) {
             let table: @Sendable () -> CSVTable
@@ -387,11 +407,16 @@ public enum Reports {
             } else {
                 table = make
             }
-            files.append(ReportFile(name: stem + ".csv") { try table().render(format, file: stem + ".csv") })
-            if options.json { files.append(ReportFile(name: stem + ".json") { table().json() }) }
+            files.append(
+                ReportFile(name: stem + ".csv") { sink in try table().render(format, file: stem + ".csv", to: sink) })
+            if options.json {
+                files.append(ReportFile(name: stem + ".json") { sink in try table().json(file: stem + ".json", to: sink) })
+            }
         }
         files.append(
-            ReportFile(name: "data_dictionary.csv") { try ColumnCatalog.table().render(format, file: "data_dictionary.csv") })
+            ReportFile(name: "data_dictionary.csv") { sink in
+                try ColumnCatalog.table().render(format, file: "data_dictionary.csv", to: sink)
+            })
         let summary = ReportSummary(counts: counts, themes: themes, termFrequency: termFrequency.value)
         files.append(ReportFile(name: "summary.json") { try summary.json() })
         let network = CooccurrenceNetwork.build(
@@ -400,11 +425,11 @@ public enum Reports {
                 maximumEdges: options.networkEdges, minimumPairCount: options.minimumPairCount, bounds: options.bounds,
                 measure: options.measure))
         files += [
-            ReportFile(name: "graph/nodes.csv") {
-                try GraphExport.nodesTable(network).render(format, file: "graph/nodes.csv")
+            ReportFile(name: "graph/nodes.csv") { sink in
+                try GraphExport.nodesTable(network).render(format, file: "graph/nodes.csv", to: sink)
             },
-            ReportFile(name: "graph/edges.csv") {
-                try GraphExport.edgesTable(network).render(format, file: "graph/edges.csv")
+            ReportFile(name: "graph/edges.csv") { sink in
+                try GraphExport.edgesTable(network).render(format, file: "graph/edges.csv", to: sink)
             },
             ReportFile(name: "graph/cooccurrence.graphml") { GraphExport.graphML(network) },
             ReportFile(name: "graph/cooccurrence.gexf") { GraphExport.gexf(network) },
