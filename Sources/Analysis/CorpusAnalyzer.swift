@@ -133,7 +133,7 @@ public struct CorpusAnalyzer {
                 return role
             }
             for candidate in compounds.candidates(in: tokens, covered: covered, roles: roles) {
-                candidates[candidate.nouns, default: 0] += 1
+                candidates[candidate.nouns.map(CanonicalText.nfc), default: 0] += 1
                 if vocabulary.joinsCompounds, candidate.nouns.count > 1 {
                     spans[candidate.range.lowerBound] = (
                         candidate.range.upperBound, candidate.nouns.joined(), TermCategory.compound
@@ -219,8 +219,9 @@ public struct CorpusAnalyzer {
     /// The worker entry of `term` as written, under its key, after synonyms and stopwords (-1
     /// for a stopword).
     private mutating func intern(_ term: Term) -> Int32 {
-        var keyed = Term(text: key(term.text), partOfSpeech: term.partOfSpeech)
-        var form = term.text
+        let text = CanonicalText.nfc(term.text)
+        var keyed = Term(text: key(text), partOfSpeech: term.partOfSpeech)
+        var form = text
         if let renamed = renames[keyed.text] ?? renames[term.text] {
             keyed = Term(text: key(renamed), partOfSpeech: TermCategory.tag)
             form = renamed
