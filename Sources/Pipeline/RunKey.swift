@@ -45,18 +45,30 @@ struct RunKey {
     }
 
     /// What the manifest of `output` records, if it was written under this key by a complete run
-    /// and every file it lists is still there with its size and SHA-256.
+    /// and every file it lists is still there, unchanged: of the size it records and not
+    /// modified after the manifest, which is written last (as `make` judges files by their
+    /// times; hashing 100 MB of reports again would cost more than the rest of the check).
     func unchangedOutput(at output: String) -> Recorded? {
         let directory = URL(fileURLWithPath: output)
-        guard let data = try? Data(contentsOf: directory.appendingPathComponent(ReportPublisher.manifestName)),
+        let manifestPath = directory.appendingPathComponent(ReportPublisher.manifestName).path
+        guard let data = FileManager.default.contents(atPath: manifestPath),
             let manifest = try? JSONDecoder().decode(Recorded.self, from: data),
-            manifest.runKey == value, manifest.status == "ok"
+            manifest.runKey == value, manifest.status == "ok",
+            let written = Self.modified(manifestPath)
         else { return nil }
         for file in manifest.outputs {
-            guard let bytes = try? Data(contentsOf: directory.appendingPathComponent(file.path)),
-                bytes.count == file.bytes, ContentHash.sha256(bytes) == file.sha256
+            let path = directory.appendingPathComponent(file.path).path
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                (attributes[.size] as? Int) == file.bytes, let modified = Self.modified(path), modified <= written
             else { return nil }
         }
         return manifest
+    }
+
+    /// The modification time of `path`, in nanoseconds.
+    static func modified(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
     }
 }
