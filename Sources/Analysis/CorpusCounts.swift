@@ -132,7 +132,17 @@ public struct CorpusCounts: Sendable {
     /// Per theme: the sentences where it occurs together with each term (by id).
     public internal(set) var themeTermSentences: [[Int32: Int]]
     /// Compound-noun candidates and how often each occurred as a whole.
-    public internal(set) var compounds: [[String]: Int] = [:]
+    public var compounds: [[String]: Int] {
+        Dictionary(
+            uniqueKeysWithValues: joinedCompounds.map { joined, count in
+                (joined.split(separator: Self.nounSeparator, omittingEmptySubsequences: false).map(String.init), count)
+            })
+    }
+    /// The same, keyed by the nouns joined with U+001F (a control character, which no token
+    /// holds): one string hashes far faster than an array of strings, and every document adds
+    /// its candidates here.
+    var joinedCompounds: [String: Int] = [:]
+    static let nounSeparator: Character = "\u{1F}"
     /// Per word looked for: its occurrences, and per term (by id) how often the term starts 1 to
     /// 5 tokens before it (`left[0]` is L1) and after it (`right[0]` is R1).
     public internal(set) var wordOccurrences: [Int]
@@ -322,7 +332,9 @@ public struct CorpusCounts: Sendable {
                 documentFrequency[Int(id)] += 1
             }
         }
-        compounds.merge(analysis.compounds, uniquingKeysWith: +)
+        for (nouns, count) in analysis.compounds {
+            joinedCompounds[nouns.joined(separator: String(Self.nounSeparator)), default: 0] += count
+        }
         documentTerms.append(inDocument)
         for theme in themeNames.indices {
             themeOccurrences[theme] += summary.themeOccurrences[theme]
@@ -368,7 +380,7 @@ public struct CorpusCounts: Sendable {
             let themes = other.groupThemeSentences[group] ?? []
             addGroupSentences(group: group, sentences: sentences, themeSentences: themes)
         }
-        compounds.merge(other.compounds, uniquingKeysWith: +)
+        joinedCompounds.merge(other.joinedCompounds, uniquingKeysWith: +)
         for (theme, terms) in other.themeTermSentences.enumerated() {
             for (otherID, count) in terms { themeTermSentences[theme][mapping[Int(otherID)], default: 0] += count }
         }

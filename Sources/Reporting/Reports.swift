@@ -397,7 +397,15 @@ public enum Reports {
         // sorted pairs, say; the rows are made again for each file). Other tables are built in
         // their file's render, so each is freed as soon as it is written.
         let termFrequency = ComputedOnce { Reports.termFrequency(counts, bounds: options.bounds) }
-        for (stem, make) in tables(counts: counts, themes: themes, options: options) {
+        // The largest tables first: files are rendered in list order, a few at a time, so the
+        // longest starts at once instead of being left to run alone at the end.
+        let largestFirst = ["cooccurrence", "document_terms"]
+        let listed = tables(counts: counts, themes: themes, options: options)
+        let ordered = listed.sorted { lhs, rhs in
+            (largestFirst.firstIndex(of: lhs.stem) ?? largestFirst.count)
+                < (largestFirst.firstIndex(of: rhs.stem) ?? largestFirst.count)
+        }
+        for (stem, make) in ordered {
             let table: @Sendable () -> CSVTable
             if stem == "term_frequency" {
                 table = { termFrequency.value }
@@ -417,28 +425,40 @@ public enum Reports {
             ReportFile(name: "data_dictionary.csv") { sink in
                 try ColumnCatalog.table().render(format, file: "data_dictionary.csv", to: sink)
             })
-        let summary = ReportSummary(counts: counts, themes: themes, termFrequency: termFrequency.value)
-        files.append(ReportFile(name: "summary.json") { try summary.json() })
-        let network = CooccurrenceNetwork.build(
-            counts,
-            options: CooccurrenceNetwork.Options(
-                maximumEdges: options.networkEdges, minimumPairCount: options.minimumPairCount, bounds: options.bounds,
-                measure: options.measure))
+        // The summary and the network (with its layout) are built by the first file that needs
+        // them, on a writer thread, not before writing starts.
+        let summary = ComputedOnce { ReportSummary(counts: counts, themes: themes, termFrequency: termFrequency.value) }
+        files.append(ReportFile(name: "summary.json") { try summary.value.json() })
+        let network = ComputedOnce {
+            CooccurrenceNetwork.build(
+                counts,
+                options: CooccurrenceNetwork.Options(
+                    maximumEdges: options.networkEdges, minimumPairCount: options.minimumPairCount,
+                    bounds: options.bounds, measure: options.measure))
+        }
         files += [
             ReportFile(name: "graph/nodes.csv") { sink in
-                try GraphExport.nodesTable(network).render(format, file: "graph/nodes.csv", to: sink)
+                try GraphExport.nodesTable(network.value).render(format, file: "graph/nodes.csv", to: sink)
             },
             ReportFile(name: "graph/edges.csv") { sink in
-                try GraphExport.edgesTable(network).render(format, file: "graph/edges.csv", to: sink)
+                try GraphExport.edgesTable(network.value).render(format, file: "graph/edges.csv", to: sink)
             },
-            ReportFile(name: "graph/cooccurrence.graphml") { GraphExport.graphML(network) },
-            ReportFile(name: "graph/cooccurrence.gexf") { GraphExport.gexf(network) },
+            ReportFile(name: "graph/cooccurrence.graphml") { GraphExport.graphML(network.value) },
+            ReportFile(name: "graph/cooccurrence.gexf") { GraphExport.gexf(network.value) },
         ]
-        let linked = files.map(\.name) + ["report.html", "manifest.json"]
+        // The overview links the files in the tables' own order.
+        var names: [String] = []
+        for table in listed {
+            names.append(table.stem + ".csv")
+            if options.json { names.append(table.stem + ".json") }
+        }
+        let tableFiles = Set(names)
+        let linked = names + files.map(\.name).filter { !tableFiles.contains($0) } + ["report.html", "manifest.json"]
         files.append(
             ReportFile(name: "report.html") {
-                HTMLReport.render(
-                    summary: summary,
+                let network = network.value
+                return HTMLReport.render(
+                    summary: summary.value,
                     network: network.edges.isEmpty ? nil : NetworkSVG.render(network, canvas: network.canvas()),
                     files: linked)
             })
