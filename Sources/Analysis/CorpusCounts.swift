@@ -354,6 +354,7 @@ public struct CorpusCounts: Sendable {
         precondition(other.themeNames == themeNames, "merging counts of different theme sets")
         precondition(other.grouping == grouping, "merging counts of different groupings")
         precondition(other.unit == unit, "merging counts of different co-occurrence units")
+        precondition(other.window == window && other.words == words, "merging counts of different windows or words")
         let mapping = other.terms.map { id(for: $0) }
         for (otherID, id) in mapping.enumerated() {
             termFrequency[Int(id)] += other.termFrequency[otherID]
@@ -365,7 +366,6 @@ public struct CorpusCounts: Sendable {
             // Word occurrences come with the totals (`addTotals`).
             for (otherID, counts) in terms { collocates[word][mapping[Int(otherID)], default: Collocates()].add(counts) }
         }
-        precondition(other.window == window && other.words == words, "merging counts of different windows or words")
         mergePairs(of: other, mapping: mapping)
         for (otherID, forms) in other.termForms {
             termForms[mapping[Int(otherID)], default: [:]].merge(forms, uniquingKeysWith: +)
