@@ -69,7 +69,7 @@ let package = Package(
         ),
         // The floor of issue 8: MeCab's lattice parse alone, which scripts/bench.sh times beside
         // kotoba. It depends on nothing of kotoba's but the C module.
-        .executableTarget(name: "kotoba-floor", dependencies: ["CMeCab"]),
+        .executableTarget(name: "kotoba-floor", dependencies: ["CMeCab", "Tokenization"]),
         // Helpers shared by the test targets: temporary directories, the package root, running
         // the built `kotoba` and the `mecab` command.
         .target(name: "TestSupport", dependencies: ["Tokenization", "Corpus"], path: "Tests/TestSupport"),

@@ -14,17 +14,12 @@ import CMeCab
 import Dispatch
 import Foundation
 import Synchronization
+import Tokenization
 
-/// The first of these that holds a `sys.dic` is used when `--dicdir` is not given: the IPAdic
-/// UTF-8 directories of `DictionaryLocator.ipadicCandidates`, kotoba's default dictionary.
-let ipadicCandidates = [
-    "/var/lib/mecab/dic/ipadic-utf8",
-    "/usr/lib/x86_64-linux-gnu/mecab/dic/ipadic-utf8",
-    "/usr/lib/aarch64-linux-gnu/mecab/dic/ipadic-utf8",
-    "/usr/local/lib/mecab/dic/ipadic",
-    "/opt/homebrew/lib/mecab/dic/ipadic",
-    "/usr/lib/mecab/dic/ipadic",
-]
+/// The first of these that holds a `sys.dic` is used when `--dicdir` is not given: kotoba's own
+/// list, so that both start from the same dictionary (only the list comes from kotoba's modules;
+/// the parse below calls MeCab's C API directly).
+let ipadicCandidates = DictionaryLocator.ipadicCandidates
 
 /// Prints `kotoba-floor: MESSAGE` to standard error and exits with `status`.
 func fail(_ message: String, status: Int32) -> Never {
