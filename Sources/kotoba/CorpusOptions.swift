@@ -6,7 +6,7 @@ import Normalization
 import Pipeline
 import Reporting
 
-/// Where the inputs are and how they are read and prepared, shared by `run`, `count`, `tokenize`
+/// Where the inputs are and how they are read and prepared, shared by `run`, `count`, `tokenize`, `kwic`
 /// and `dump-config`. Every option left out keeps the configuration file's value.
 struct CorpusOptions: ParsableArguments {
     @Argument(help: "Files and directories ('-' for standard input). Default: corpus/, or the configuration's inputs.")
@@ -69,21 +69,6 @@ struct CorpusOptions: ParsableArguments {
     @Flag(help: "Count noun compounds (TermExtract's rules) as single terms.")
     var compounds = false
 
-    @Option(help: ArgumentHelp("Compare groups in group_terms.csv: speaker, folder, or a document variable.", valueName: "name"))
-    var groupBy: String?
-
-    @Option(help: ArgumentHelp("Count co-occurrence per sentence (default), paragraph, turn, section, document, or window (pairs of occurrences at most --window tokens apart).", valueName: "unit"))
-    var unit: CooccurrenceUnit?
-
-    @Option(help: ArgumentHelp("With --unit window: how many tokens apart terms may be and co-occur (default: 5).", valueName: "n"))
-    var window: Int?
-
-    @Option(help: ArgumentHelp("A word to look for (repeatable): its occurrences go to kwic.csv with the themes', its L5–R5 collocates to collocations.csv.", valueName: "word"))
-    var kwic: [String] = []
-
-    @Option(help: ArgumentHelp("Characters of original text on each side of a kwic.csv line (default: 20).", valueName: "n"))
-    var kwicContext: Int?
-
     @Option(name: .shortAndLong, help: ArgumentHelp("Worker threads (default: one per core). The results do not depend on it.", valueName: "n"))
     var jobs: Int?
 
@@ -106,8 +91,6 @@ struct CorpusOptions: ParsableArguments {
             throw ValidationError("standard input can be read only once: as a document or as one file list")
         }
         if noCache && cache != nil { throw ValidationError("'--cache' and '--no-cache' cannot be combined") }
-        if let window, window < 1 { throw ValidationError("'--window' must be at least 1") }
-        if let kwicContext, kwicContext < 0 { throw ValidationError("'--kwic-context' cannot be negative") }
     }
 
     /// The effective configuration: the configuration file's (or the defaults), then these options.
@@ -146,11 +129,6 @@ struct CorpusOptions: ParsableArguments {
         if let posPreset { configuration.posPreset = posPreset }
         if !stopwords.isEmpty { configuration.stopwords = stopwords }
         if compounds { configuration.compounds = true }
-        if let groupBy { configuration.groupBy = groupBy }
-        if let unit { configuration.unit = unit }
-        if let window { configuration.window = window }
-        if !kwic.isEmpty { configuration.kwic = kwic }
-        if let kwicContext { configuration.kwicContext = kwicContext }
         return configuration
     }
 }
@@ -158,6 +136,39 @@ struct CorpusOptions: ParsableArguments {
 extension NormalizationRule: ExpressibleByArgument {}
 extension TermSelection.Preset: ExpressibleByArgument {}
 extension CooccurrenceUnit: ExpressibleByArgument {}
+
+/// What is counted beyond terms: the groups, the co-occurrence unit, the words looked for. Shared
+/// by `run`, `count` and `dump-config` (not by `tokenize` and `kwic`, which count nothing).
+struct CountingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Compare groups in group_terms.csv: speaker, folder, or a document variable.", valueName: "name"))
+    var groupBy: String?
+
+    @Option(help: ArgumentHelp("Count co-occurrence per sentence (default), paragraph, turn, section, document, or window (pairs of occurrences at most --window tokens apart).", valueName: "unit"))
+    var unit: CooccurrenceUnit?
+
+    @Option(help: ArgumentHelp("With --unit window: how many tokens apart terms may be and co-occur (default: 5).", valueName: "n"))
+    var window: Int?
+
+    @Option(help: ArgumentHelp("A word to look for (repeatable): its occurrences go to kwic.csv with the themes', its L5–R5 collocates to collocations.csv.", valueName: "word"))
+    var kwic: [String] = []
+
+    @Option(help: ArgumentHelp("Characters of original text on each side of a kwic.csv line (default: 20).", valueName: "n"))
+    var kwicContext: Int?
+
+    func validate() throws {
+        if let window, window < 1 { throw ValidationError("'--window' must be at least 1") }
+        if let kwicContext, kwicContext < 0 { throw ValidationError("'--kwic-context' cannot be negative") }
+    }
+
+    /// Sets what was given over `configuration`.
+    func apply(to configuration: inout PipelineConfiguration) {
+        if let groupBy { configuration.groupBy = groupBy }
+        if let unit { configuration.unit = unit }
+        if let window { configuration.window = window }
+        if !kwic.isEmpty { configuration.kwic = kwic }
+        if let kwicContext { configuration.kwicContext = kwicContext }
+    }
+}
 
 /// Options that shape the reports, not the counts: shared by `run` and `merge`.
 struct ReportOptions: ParsableArguments {

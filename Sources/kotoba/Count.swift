@@ -19,6 +19,7 @@ extension Kotoba {
                 """)
 
         @OptionGroup var corpus: CorpusOptions
+        @OptionGroup var counting: CountingOptions
 
         @Option(help: ArgumentHelp("This process's shard, I/N (I from 0, or from --shard-base).", valueName: "i/n"))
         var shard: String?
@@ -43,6 +44,7 @@ extension Kotoba {
             let logger = logging.bootstrap()
             let summary = try ExitStatus.run { () throws(PipelineError) -> Pipeline.CountSummary in
                 var configuration = try corpus.configuration()
+                counting.apply(to: &configuration)
                 configuration.output = partial == "-" ? "partial" : partial
                 let chosen: Shard?
                 if let shard {

@@ -22,6 +22,7 @@ extension Kotoba {
                 """)
 
         @OptionGroup var corpus: CorpusOptions
+        @OptionGroup var counting: CountingOptions
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Output directory (default: output).", valueName: "dir"))
         var out: String?
@@ -37,6 +38,7 @@ extension Kotoba {
             let display = ProgressDisplay.make(logging: logging)
             let summary = try ExitStatus.run { () throws(PipelineError) -> Pipeline.Summary in
                 var configuration = try corpus.configuration()
+                counting.apply(to: &configuration)
                 if let out { configuration.output = out }
                 report.apply(to: &configuration)
                 defer { display?.finish() }
