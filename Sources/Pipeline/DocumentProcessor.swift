@@ -108,11 +108,16 @@ struct DocumentProcessor {
                     characters: $0.characters)
             })
         var analysis = analyzer.analyze(summary, sentences: sentences)
-        var found: [(traced: TracedText, place: SentencePlace, tokens: [Token], hits: [DocumentAnalysis.Hit])] = []
-        for (index, sentence) in analysis.sentences.enumerated() {
-            found.append((placed[index].sentence, sentence.place, sentences[index].tokens, sentence.hits))
+        // The concordance lines, made while the original text is at hand, are kept with the
+        // analysis (and so in the cache).
+        if analysis.sentences.contains(where: { !$0.hits.isEmpty }) {
+            var found: [(traced: TracedText, place: SentencePlace, tokens: [Token], hits: [DocumentAnalysis.Hit])] = []
+            for (index, sentence) in analysis.sentences.enumerated() {
+                found.append((placed[index].sentence, sentence.place, sentences[index].tokens, sentence.hits))
+            }
+            analysis.summary.kwic = Concordance.lines(
+                text: document.text, sentences: found, names: matchNames, context: kwicContext)
         }
-        analysis.summary.kwic = Concordance.lines(text: document.text, sentences: found, names: matchNames, context: kwicContext)
         analyzer.add(analysis)
         return analysis
     }
