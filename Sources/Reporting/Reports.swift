@@ -397,15 +397,7 @@ public enum Reports {
         // sorted pairs, say; the rows are made again for each file). Other tables are built in
         // their file's render, so each is freed as soon as it is written.
         let termFrequency = ComputedOnce { Reports.termFrequency(counts, bounds: options.bounds) }
-        // The largest tables first: files are rendered in list order, a few at a time, so the
-        // longest starts at once instead of being left to run alone at the end.
-        let largestFirst = ["cooccurrence", "document_terms"]
-        let listed = tables(counts: counts, themes: themes, options: options)
-        let ordered = listed.sorted { lhs, rhs in
-            (largestFirst.firstIndex(of: lhs.stem) ?? largestFirst.count)
-                < (largestFirst.firstIndex(of: rhs.stem) ?? largestFirst.count)
-        }
-        for (stem, make) in ordered {
+        for (stem, make) in tables(counts: counts, themes: themes, options: options) {
             let table: @Sendable () -> CSVTable
             if stem == "term_frequency" {
                 table = { termFrequency.value }
@@ -446,14 +438,7 @@ public enum Reports {
             ReportFile(name: "graph/cooccurrence.graphml") { GraphExport.graphML(network.value) },
             ReportFile(name: "graph/cooccurrence.gexf") { GraphExport.gexf(network.value) },
         ]
-        // The overview links the files in the tables' own order.
-        var names: [String] = []
-        for table in listed {
-            names.append(table.stem + ".csv")
-            if options.json { names.append(table.stem + ".json") }
-        }
-        let tableFiles = Set(names)
-        let linked = names + files.map(\.name).filter { !tableFiles.contains($0) } + ["report.html", "manifest.json"]
+        let linked = files.map(\.name) + ["report.html", "manifest.json"]
         files.append(
             ReportFile(name: "report.html") {
                 let network = network.value
@@ -462,7 +447,16 @@ public enum Reports {
                     network: network.edges.isEmpty ? nil : NetworkSVG.render(network, canvas: network.canvas()),
                     files: linked)
             })
-        return files
+        // The largest tables first: files are rendered in list order, a few at a time, so the
+        // longest starts at once instead of being left to run alone at the end.
+        let largestFirst = ["cooccurrence.csv", "cooccurrence.json", "document_terms.csv", "document_terms.json"]
+        return files.enumerated().sorted { lhs, rhs in
+            let (left, right) = (
+                largestFirst.firstIndex(of: lhs.element.name) ?? largestFirst.count,
+                largestFirst.firstIndex(of: rhs.element.name) ?? largestFirst.count
+            )
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
     }
 
     /// Each term as shown: its most frequent written form with its part of speech, by term id.
