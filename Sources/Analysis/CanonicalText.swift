@@ -9,14 +9,17 @@ import Foundation
 /// remove the space). Terms, written forms and compound nouns are made NFC when they are first
 /// counted, so equal keys always have the same scalars.
 enum CanonicalText {
-    /// `text` in NFC; text without combining marks or conjoining jamo (nearly all) is returned as
-    /// it is, without Foundation's work.
+    /// `text` in NFC. Text made only of characters that NFC never changes nor combines with
+    /// what precedes them (below U+0300, kana but the voiced marks U+3099–309A, CJK ideographs:
+    /// nearly all text here) is returned as it is, without Foundation's work; anything else goes
+    /// through Foundation, which is right for every script (Hangul jamo, Indic vowel signs …).
     static func nfc(_ text: String) -> String {
-        let composable = text.unicodeScalars.contains { scalar in
-            scalar.value >= 0x300
-                && (scalar.properties.canonicalCombiningClass.rawValue != 0 || (0x1100...0x11FF).contains(scalar.value)
-                    || (0x3099...0x309A).contains(scalar.value))
+        let stable = text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case ..<0x300, 0x3040...0x3098, 0x309B...0x30FF, 0x4E00...0x9FFF: true
+            default: false
+            }
         }
-        return composable ? text.precomposedStringWithCanonicalMapping : text
+        return stable ? text : text.precomposedStringWithCanonicalMapping
     }
 }

@@ -15,6 +15,9 @@ struct CanonicalTextTests {
         #expect(CanonicalText.nfc("地域活性化") == "地域活性化")
         // か + U+3099 (combining voiced mark) is が.
         #expect(Array(CanonicalText.nfc("か\u{3099}").unicodeScalars) == ["が"])
+        // Conjoining jamo and an Oriya vowel sign (combining class 0) compose too: 가, ୋ.
+        #expect(Array(CanonicalText.nfc("\u{1100}\u{1161}").unicodeScalars) == ["\u{AC00}"])
+        #expect(Array(CanonicalText.nfc("\u{0B47}\u{0B3E}").unicodeScalars) == ["\u{0B4B}"])
     }
 
     /// Two documents each with one unknown word, spelled composed in one and decomposed in the
