@@ -99,7 +99,7 @@ public struct Pipeline: Sendable {
             try countPairsAgain(&analyzed, inputs: listing.inputs, setup: setup)
             clock.lap("count_pairs")
         }
-        return try publish(analyzed, setup: setup, listing: listing, clock: clock, runKey: key?.value)
+        return try publish(consume analyzed, setup: setup, listing: listing, clock: clock, runKey: key?.value)
     }
 
     /// The key of a run over `inputs` (`RunKey`), hashing them on the run's workers; `nil` when
@@ -465,7 +465,7 @@ public struct Pipeline: Sendable {
     }
 
     /// Writes the reports of `analyzed` (from a run).
-    func publish(_ analyzed: Analyzed, setup: Setup, listing: CorpusScanner.Listing, clock: Clock, runKey: String?)
+    func publish(_ analyzed: consuming Analyzed, setup: Setup, listing: CorpusScanner.Listing, clock: Clock, runKey: String?)
         throws(PipelineError) -> Summary
     {
         let unlisted = setup.metadata.map { metadata in
@@ -486,22 +486,24 @@ public struct Pipeline: Sendable {
             vocabulary: AnalysisIdentity.describe(setup.vocabulary),
             userDictionaries: setup.userDictionaries)
         return try publish(
-            analyzed, themes: setup.themes, analyzer: analyzer, analysis: setup.identity.sha256, mergedFrom: nil,
+            consume analyzed, themes: setup.themes, analyzer: analyzer, analysis: setup.identity.sha256, mergedFrom: nil,
             listing: listing, unlisted: unlisted, clock: clock, runKey: runKey,
             resolved: { $0.dictionary = setup.dictionaryDirectory })
     }
 
     /// Writes the reports of `analyzed`, with `errors.jsonl` if inputs were skipped, and the manifest.
+    /// It takes `analyzed` whole, so that its pair table is restricted in place rather than
+    /// copied, and the unrestricted table is not kept while the reports are written.
     func publish(
-        _ analyzed: Analyzed, themes: [Theme], analyzer: RunManifest.Analyzer?, analysis: String,
+        _ analyzed: consuming Analyzed, themes: [Theme], analyzer: RunManifest.Analyzer?, analysis: String,
         mergedFrom: [String]?, listing: CorpusScanner.Listing, unlisted: [String], clock: Clock, runKey: String? = nil,
         resolved: (inout PipelineConfiguration) -> Void = { _ in }
     ) throws(PipelineError) -> Summary {
-        var counts = analyzed.counts
         // Pairs are kept among the pair vocabulary only, however they were counted (one pass,
         // two, or merged partials), so the reports do not depend on it.
-        let pairVocabulary = counts.pairVocabulary(size: configuration.pairTerms)
-        counts.countPairs(.terms(pairVocabulary))
+        let pairVocabulary = analyzed.counts.pairVocabulary(size: configuration.pairTerms)
+        analyzed.counts.countPairs(.terms(pairVocabulary))
+        let counts = analyzed.counts
         guard counts.documentCount > 0 || analyzed.failures.isEmpty else {
             // Nothing was good: with --keep-going too, there is nothing to publish.
             throw analyzed.failures[0]
