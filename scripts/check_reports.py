@@ -270,14 +270,19 @@ def check_graph(ck: Checker, tables):
         ck.fail(", ".join(missing), "missing, while other graph files were written")
     nodes = edges = None
     node_table, edge_table = tables.get("graph/nodes.csv"), tables.get("graph/edges.csv")
+    def column_index(table, names, path):
+        """Each of `names`' place in `table`'s header, or None (and a failure) if any is missing."""
+        absent = [name for name in names if name not in table[0]]
+        if absent:
+            ck.fail(path, f"no column(s) {absent} (header {table[0]})")
+            return None
+        return {name: table[0].index(name) for name in names}
+
     if node_table is not None:
         path = ck.out / "graph/nodes.csv"
-        absent = [name for name in NODE_COLUMNS if name not in node_table[0]]
-        if absent:
-            ck.fail(path, f"no column(s) {absent} (header {node_table[0]})")
-        else:
+        index = column_index(node_table, NODE_COLUMNS, path)
+        if index is not None:
             nodes = {}
-            index = {name: node_table[0].index(name) for name in NODE_COLUMNS}
             for number, row in enumerate(node_table[1], start=2):
                 ident, label = row[index["Id"]], unguarded(row[index["Label"]])
                 try:
@@ -293,12 +298,9 @@ def check_graph(ck: Checker, tables):
                 nodes[ident] = (label, frequency)
     if edge_table is not None:
         path = ck.out / "graph/edges.csv"
-        absent = [name for name in EDGE_COLUMNS if name not in edge_table[0]]
-        if absent:
-            ck.fail(path, f"no column(s) {absent} (header {edge_table[0]})")
-        else:
+        index = column_index(edge_table, EDGE_COLUMNS, path)
+        if index is not None:
             edges = {}
-            index = {name: edge_table[0].index(name) for name in EDGE_COLUMNS}
             for number, row in enumerate(edge_table[1], start=2):
                 try:
                     weight = float(row[index["Weight"]])
