@@ -27,6 +27,15 @@ public struct CompoundExtractor: Sendable {
     }
 
     static let droppedTails: Set<String> = ["など", "ら", "上", "内", "型", "間", "中", "毎", "等"]
+    /// The same as UTF-8, compared byte by byte: `String`'s own comparison and hashing go through
+    /// canonical equivalence, which costs more than the rest of a candidate.
+    private static let droppedTailBytes = droppedTails.map { Array($0.utf8) }
+    private static let leadingHon = Array("本".utf8)
+
+    static func isDroppedTail(_ surface: String) -> Bool {
+        let count = surface.utf8.count
+        return count <= 6 && droppedTailBytes.contains { $0.count == count && $0.elementsEqual(surface.utf8) }
+    }
 
     /// The candidates of a sentence: the token range each covers and its nouns' surfaces. Tokens
     /// flagged in `covered` (already one term) end a candidate.
@@ -42,8 +51,8 @@ public struct CompoundExtractor: Sendable {
         func flush() {
             var run = current
             current = []
-            if let first = run.first, tokens[first].surface == "本" { run.removeFirst() }
-            if let last = run.last, Self.droppedTails.contains(tokens[last].surface) { run.removeLast() }
+            if let first = run.first, tokens[first].surface.utf8.elementsEqual(Self.leadingHon) { run.removeFirst() }
+            if let last = run.last, Self.isDroppedTail(tokens[last].surface) { run.removeLast() }
             guard let first = run.first, let last = run.last else { return }
             result.append((first..<(last + 1), run.map { tokens[$0].surface }))
         }

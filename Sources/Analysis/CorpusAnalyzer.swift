@@ -27,21 +27,20 @@ public struct CorpusAnalyzer {
     /// Every term entry this worker has seen, and its index.
     private var entries: [DocumentAnalysis.Entry] = []
     private var entryIndex: [DocumentAnalysis.Entry: Int32] = [:]
-    /// The entry of each dictionary entry (by its features object); -1 if it is no term.
-    private var knownWords: [ObjectIdentifier: Int32] = [:]
+    /// Per dictionary entry (indexed by its features' `ordinal`): its worker entry (-1: no term,
+    /// `undecided`: not met yet) when its term is its dictionary form, and its role in
+    /// compounds. Both depend on the entry alone; arrays, because they are read for every token.
+    private var knownWords: [Int32] = []
+    private var compoundRoles: [CompoundExtractor.Role?] = []
+    private static let undecided: Int32 = -2
     /// Per worker entry, its index in the document being analyzed (-1: not used yet).
     private var local: [Int32] = []
-    /// Each dictionary entry's role in compounds (it depends on the entry alone).
-    private var compoundRoles: [ObjectIdentifier: CompoundExtractor.Role] = [:]
+    /// Per worker entry, its term's id in `counts` (-1: not counted yet).
+    private var countIDs: [Int32] = []
     /// Tokens outside the dictionary (and every token when terms are surfaces) by their entry
     /// and surface, which decide their term and compound role: one lookup instead of working
     /// both out again for every occurrence of an unknown word.
-    private var surfaceTokens: [SurfaceKey: (entry: Int32, role: CompoundExtractor.Role)] = [:]
-
-    private struct SurfaceKey: Hashable {
-        let features: ObjectIdentifier
-        let surface: String
-    }
+    private var surfaceTokens = SurfaceTable<(entry: Int32, role: CompoundExtractor.Role)>()
 
     /// - Parameters:
     ///   - themes: the themes to count, with forms already normalized and keyed like `key`.
@@ -76,19 +75,44 @@ public struct CorpusAnalyzer {
         self.key = key
     }
 
+    /// A document this analyzer has just analyzed, with what lets `add(_:)` count it without
+    /// looking its terms up: the worker entry of each of its entries.
+    public struct Fresh: Sendable {
+        public var analysis: DocumentAnalysis
+        fileprivate let workerEntries: [Int32]
+    }
+
     /// Analyzes one document and adds it to `counts`; returns the analysis, for the cache.
     @discardableResult
     public mutating func add(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], place: SentencePlace)])
         -> DocumentAnalysis
     {
-        let analysis = analyze(summary, sentences: sentences)
-        counts.add(analysis)
-        return analysis
+        let fresh = analyzeFresh(summary, sentences: sentences)
+        add(fresh)
+        return fresh.analysis
     }
 
     /// Adds an analysis made earlier (from the cache).
     public mutating func add(_ analysis: DocumentAnalysis) {
         counts.add(analysis)
+    }
+
+    /// Adds a document this analyzer analyzed (`analyzeFresh`), whose summary the caller may have
+    /// completed since (its entries and sentences must be as they were). Each worker entry's id
+    /// in `counts` is looked up once per worker, not once per document.
+    public mutating func add(_ fresh: Fresh) {
+        precondition(fresh.workerEntries.count == fresh.analysis.entries.count, "an analysis changed after analyzeFresh")
+        var ids: [Int32] = []
+        ids.reserveCapacity(fresh.workerEntries.count)
+        for worker in fresh.workerEntries {
+            var id = countIDs[Int(worker)]
+            if id < 0 {
+                id = counts.id(for: entries[Int(worker)].term)
+                countIDs[Int(worker)] = id
+            }
+            ids.append(id)
+        }
+        counts.add(fresh.analysis, ids: ids)
     }
 
     /// Counts only the pairs `scope` allows from now on (see `CorpusCounts.countPairs`).
@@ -100,22 +124,30 @@ public struct CorpusAnalyzer {
     public mutating func analyze(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], place: SentencePlace)])
         -> DocumentAnalysis
     {
+        analyzeFresh(summary, sentences: sentences).analysis
+    }
+
+    /// The analysis of one document, to be completed and then counted with `add(_:)`.
+    public mutating func analyzeFresh(
+        _ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], place: SentencePlace)]
+    ) -> Fresh {
         var used: [DocumentAnalysis.Entry] = []
         var usedWorkerEntries: [Int32] = []
         var analyzed: [DocumentAnalysis.Sentence] = []
-        var candidates: [[String]: Int] = [:]
+        var candidates: [String: Int] = [:]
         analyzed.reserveCapacity(sentences.count)
         for sentence in sentences {
             let tokens = sentence.tokens
             // Force-picked words and synonyms: token ranges that are one term.
-            var spans: [Int: (end: Int, term: String, category: String)] = [:]
+            // In text order; they never overlap (a compound skips covered tokens).
+            var spans: [(start: Int, end: Int, term: String, category: String)] = []
             var covered = [Bool](repeating: false, count: tokens.count)
             if !phraseForms.isEmpty, !tokens.isEmpty {
                 let keyed = KeyedSentence(sentence.text, tokens: tokens, key: key)
                 var index = 0
                 while index < tokens.count {
                     if let match = longestPhrase(in: keyed, at: index) {
-                        spans[index] = (match.lastToken + 1, match.term, TermCategory.tag)
+                        spans.append((index, match.lastToken + 1, match.term, TermCategory.tag))
                         for covering in index...match.lastToken { covered[covering] = true }
                         index = match.lastToken + 1
                     } else {
@@ -126,30 +158,35 @@ public struct CorpusAnalyzer {
             // Compound candidates, recorded always, counted as terms if asked.
             let roles = tokens.map { token -> CompoundExtractor.Role in
                 guard !token.isUnknown else { return surfaceToken(token).role }
-                let entry = ObjectIdentifier(token.features)
-                if let known = compoundRoles[entry] { return known }
+                let ordinal = Self.room(for: token.features.ordinal, in: &compoundRoles, filler: nil)
+                if let known = compoundRoles[ordinal] { return known }
                 let role = compounds.role(of: token)
-                compoundRoles[entry] = role
+                compoundRoles[ordinal] = role
                 return role
             }
+            let phrases = spans.count
             for candidate in compounds.candidates(in: tokens, covered: covered, roles: roles) {
-                candidates[candidate.nouns.map(CanonicalText.nfc), default: 0] += 1
+                candidates[DocumentAnalysis.compoundKey(candidate.nouns.map(CanonicalText.nfc)), default: 0] += 1
                 if vocabulary.joinsCompounds, candidate.nouns.count > 1 {
-                    spans[candidate.range.lowerBound] = (
-                        candidate.range.upperBound, candidate.nouns.joined(), TermCategory.compound
-                    )
+                    spans.append((
+                        candidate.range.lowerBound, candidate.range.upperBound, candidate.nouns.joined(), TermCategory.compound
+                    ))
                     for covering in candidate.range { covered[covering] = true }
                 }
             }
+            if phrases > 0, spans.count > phrases { spans.sort { $0.start < $1.start } }
             var terms: [Int32] = []
             var positions: [Int32] = []
             terms.reserveCapacity(tokens.count)
             positions.reserveCapacity(tokens.count)
             var index = 0
+            var nextSpan = 0
             while index < tokens.count {
                 let start = index
                 let worker: Int32?
-                if let span = spans[index] {
+                if nextSpan < spans.count, spans[nextSpan].start == index {
+                    let span = spans[nextSpan]
+                    nextSpan += 1
                     worker = intern(Term(text: span.term, partOfSpeech: span.category))
                     index = span.end
                 } else {
@@ -175,7 +212,9 @@ public struct CorpusAnalyzer {
                     themeOccurrences: occurrences, place: sentence.place, hits: hits))
         }
         for worker in usedWorkerEntries { local[Int(worker)] = -1 }
-        return DocumentAnalysis(summary: summary, entries: used, sentences: analyzed, compounds: candidates)
+        return Fresh(
+            analysis: DocumentAnalysis(summary: summary, entries: used, sentences: analyzed, compounds: candidates),
+            workerEntries: usedWorkerEntries)
     }
 
     /// The longest force-pick or synonym form at token `index`, and the term it stands for.
@@ -194,13 +233,11 @@ public struct CorpusAnalyzer {
         guard !token.isUnknown, token.features.baseForm != nil, !vocabulary.useSurface else {
             return surfaceToken(token).entry
         }
-        let identity = ObjectIdentifier(token.features)
-        let entry: Int32
-        if let known = knownWords[identity] {
-            entry = known
-        } else {
+        let ordinal = Self.room(for: token.features.ordinal, in: &knownWords, filler: Self.undecided)
+        var entry = knownWords[ordinal]
+        if entry == Self.undecided {
             entry = extractor.term(for: token).map { intern($0) } ?? -1
-            knownWords[identity] = entry
+            knownWords[ordinal] = entry
         }
         // The category is the entry's; a surface made only of symbols is still refused.
         guard entry >= 0, !TermExtractor.isSymbolOnly(token.surface) else { return nil }
@@ -209,11 +246,22 @@ public struct CorpusAnalyzer {
 
     /// The worker entry (-1: no term) and compound role of a token decided by its surface.
     private mutating func surfaceToken(_ token: Token) -> (entry: Int32, role: CompoundExtractor.Role) {
-        let key = SurfaceKey(features: ObjectIdentifier(token.features), surface: token.surface)
-        if let known = surfaceTokens[key] { return known }
+        let ordinal = token.features.ordinal
+        if let known = surfaceTokens.value(ordinal: ordinal, surface: token.surface) { return known }
         let decided = (entry: extractor.term(for: token).map { intern($0) } ?? -1, role: compounds.role(of: token))
-        surfaceTokens[key] = decided
+        surfaceTokens.insert(decided, ordinal: ordinal, surface: token.surface)
         return decided
+    }
+
+    /// `ordinal` as an index of `array`, grown with `filler` to hold it: ordinals are dense, so
+    /// the arrays grow to the number of dictionary entries the process has met.
+    @inline(__always)
+    private static func room<Element>(for ordinal: Int32, in array: inout [Element], filler: Element) -> Int {
+        let index = Int(ordinal)
+        if index >= array.count {
+            array.append(contentsOf: repeatElement(filler, count: max(index + 1, array.count * 2) - array.count))
+        }
+        return index
     }
 
     /// The worker entry of `term` as written, under its key, after synonyms and stopwords (-1
@@ -233,6 +281,7 @@ public struct CorpusAnalyzer {
         entries.append(entry)
         entryIndex[entry] = index
         local.append(-1)
+        countIDs.append(-1)
         return index
     }
 }

@@ -134,15 +134,11 @@ public struct CorpusCounts: Sendable {
     /// Compound-noun candidates and how often each occurred as a whole.
     public var compounds: [[String]: Int] {
         Dictionary(
-            uniqueKeysWithValues: joinedCompounds.map { joined, count in
-                (joined.split(separator: Self.nounSeparator, omittingEmptySubsequences: false).map(String.init), count)
-            })
+            uniqueKeysWithValues: joinedCompounds.map { joined, count in (DocumentAnalysis.nouns(ofCompound: joined), count) })
     }
-    /// The same, keyed by the nouns joined with U+001F (a control character, which no token
-    /// holds): one string hashes far faster than an array of strings, and every document adds
-    /// its candidates here.
+    /// The same, keyed like `DocumentAnalysis.compounds` (the nouns joined with U+001F): every
+    /// document adds its candidates here.
     var joinedCompounds: [String: Int] = [:]
-    static let nounSeparator: Character = "\u{1F}"
     /// Per word looked for: its occurrences, and per term (by id) how often the term starts 1 to
     /// 5 tokens before it (`left[0]` is L1) and after it (`right[0]` is R1).
     public internal(set) var wordOccurrences: [Int]
@@ -246,12 +242,17 @@ public struct CorpusCounts: Sendable {
     /// Adds one analyzed document: its summary (sentence, term and theme totals are filled in
     /// here), its terms and sentences.
     public mutating func add(_ analysis: DocumentAnalysis) {
-        if pairsOnly { return addPairs(analysis) }
+        add(analysis, ids: analysis.entries.map { id(for: $0.term) })
+    }
+
+    /// Adds one analyzed document whose entries have the ids `ids` here (`id(for:)` of each
+    /// entry's term): its analyzer knows them without hashing the terms.
+    mutating func add(_ analysis: DocumentAnalysis, ids: [Int32]) {
+        if pairsOnly { return addPairs(analysis, ids: ids) }
         var summary = analysis.summary
         summary.sentenceCount = analysis.sentences.count
         summary.themeOccurrences = Array(repeating: 0, count: themeNames.count)
         summary.themeSentences = summary.themeOccurrences
-        let ids = analysis.entries.map { id(for: $0.term) }
         var occurrences = [Int](repeating: 0, count: ids.count)
         // Units other than the sentence gather the distinct terms of consecutive sentences.
         var gathering = UnitGathering()
@@ -332,9 +333,7 @@ public struct CorpusCounts: Sendable {
                 documentFrequency[Int(id)] += 1
             }
         }
-        for (nouns, count) in analysis.compounds {
-            joinedCompounds[nouns.joined(separator: String(Self.nounSeparator)), default: 0] += count
-        }
+        for (joined, count) in analysis.compounds { joinedCompounds[joined, default: 0] += count }
         documentTerms.append(inDocument)
         for theme in themeNames.indices {
             themeOccurrences[theme] += summary.themeOccurrences[theme]
@@ -482,8 +481,7 @@ public struct CorpusCounts: Sendable {
     }
 
     /// Adds the pairs of one document and nothing else (see `pairsOnly`), unit by unit as `add`.
-    private mutating func addPairs(_ analysis: DocumentAnalysis) {
-        let ids = analysis.entries.map { id(for: $0.term) }
+    private mutating func addPairs(_ analysis: DocumentAnalysis, ids: [Int32]) {
         var placed: [(position: Int, id: Int32)] = []
         var base = 0
         var gathering = UnitGathering()

@@ -5,13 +5,19 @@
 /// packs the two ids) and a multiplicative hash. Swift's `Dictionary` hashes every key with a
 /// seeded SipHash, which made the lookups themselves a tenth of a run's time; neither the
 /// standard library nor swift-collections offers a hashed table with a caller-chosen hash, so
-/// this one is written here. Keys are never removed one by one (only `filter` and `removeAll`),
-/// so no tombstones are needed. Iteration order depends on the ids, never on a random seed, but
+/// this one is written here. A slot holds its key and its count side by side, so an addition
+/// touches one cache line: the table outgrows the caches, and most additions miss them. Keys are
+/// never removed one by one (only `filter` and `removeAll`), so no tombstones are needed. Iteration order depends on the ids, never on a random seed, but
 /// reports must still sort: ids differ between workers.
 public struct PairTable: Sendable, Sequence {
-    /// 0 marks an empty slot: a packed key is never 0 because a pair's two ids differ.
-    private var keys: [UInt64]
-    private var values: [Int]
+    /// A key and its count; a key of 0 marks an empty slot (a packed key is never 0, because a
+    /// pair's two ids differ).
+    private struct Slot {
+        var key: UInt64
+        var value: Int
+    }
+
+    private var slots: [Slot]
     public private(set) var count = 0
     private var mask: Int
     /// 64 − log₂ of the capacity: the hash is the top bits of the product.
@@ -20,8 +26,7 @@ public struct PairTable: Sendable, Sequence {
     public init(minimumCapacity: Int = 0) {
         var capacity = 16
         while capacity * 3 < minimumCapacity * 4 { capacity *= 2 }
-        keys = Array(repeating: 0, count: capacity)
-        values = Array(repeating: 0, count: capacity)
+        slots = Array(repeating: Slot(key: 0, value: 0), count: capacity)
         mask = capacity - 1
         shift = UInt64(64 - capacity.trailingZeroBitCount)
     }
@@ -33,14 +38,14 @@ public struct PairTable: Sendable, Sequence {
     private func slot(of key: UInt64) -> Int {
         // Fibonacci hashing: the top bits of key × 2⁶⁴/φ spread packed id pairs evenly.
         var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while keys[index] != 0 && keys[index] != key { index = (index + 1) & mask }
+        while slots[index].key != 0 && slots[index].key != key { index = (index + 1) & mask }
         return index
     }
 
     /// The count of `pair`, 0 if it was never added.
     public subscript(pair: CorpusCounts.PairKey) -> Int {
         let index = slot(of: pair.packed)
-        return keys[index] == 0 ? 0 : values[index]
+        return slots[index].key == 0 ? 0 : slots[index].value
     }
 
     /// Adds `amount` to the count of `pair`.
@@ -48,20 +53,20 @@ public struct PairTable: Sendable, Sequence {
     public mutating func add(_ pair: CorpusCounts.PairKey, _ amount: Int = 1) {
         assert(pair.packed != 0, "a pair of a term with itself")
         var index = slot(of: pair.packed)
-        if keys[index] == 0 {
-            if (count + 1) * 4 > keys.count * 3 {
+        if slots[index].key == 0 {
+            if (count + 1) * 4 > slots.count * 3 {
                 grow()
                 index = slot(of: pair.packed)
             }
-            keys[index] = pair.packed
+            slots[index].key = pair.packed
             count += 1
         }
-        values[index] += amount
+        slots[index].value += amount
     }
 
     /// Room for `capacity` pairs without growing.
     public mutating func reserveCapacity(_ capacity: Int) {
-        while capacity * 4 > keys.count * 3 { grow() }
+        while capacity * 4 > slots.count * 3 { grow() }
     }
 
     /// The pairs for which `keep` is true.
@@ -76,16 +81,11 @@ public struct PairTable: Sendable, Sequence {
     }
 
     private mutating func grow() {
-        let (oldKeys, oldValues) = (keys, values)
-        keys = Array(repeating: 0, count: oldKeys.count * 2)
-        values = Array(repeating: 0, count: oldKeys.count * 2)
-        mask = keys.count - 1
+        let old = slots
+        slots = Array(repeating: Slot(key: 0, value: 0), count: old.count * 2)
+        mask = slots.count - 1
         shift -= 1
-        for index in oldKeys.indices where oldKeys[index] != 0 {
-            let slot = slot(of: oldKeys[index])
-            keys[slot] = oldKeys[index]
-            values[slot] = oldValues[index]
-        }
+        for entry in old where entry.key != 0 { slots[slot(of: entry.key)] = entry }
     }
 
     public struct Iterator: IteratorProtocol {
@@ -93,11 +93,10 @@ public struct PairTable: Sendable, Sequence {
         var index = 0
 
         public mutating func next() -> (key: CorpusCounts.PairKey, value: Int)? {
-            while index < table.keys.count {
+            while index < table.slots.count {
                 defer { index += 1 }
-                if table.keys[index] != 0 {
-                    return (CorpusCounts.PairKey(packed: table.keys[index]), table.values[index])
-                }
+                let slot = table.slots[index]
+                if slot.key != 0 { return (CorpusCounts.PairKey(packed: slot.key), slot.value) }
             }
             return nil
         }

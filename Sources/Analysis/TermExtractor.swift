@@ -35,7 +35,13 @@ public struct TermExtractor: Sendable {
     /// `true` if every character is punctuation, a symbol or a separator (Unicode P*, S*, Z*).
     static func isSymbolOnly(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { scalar in
-            // Fast path for kana and kanji, most of Japanese text.
+            // Fast paths for ASCII letters and digits, and kana and kanji: most of the text.
+            if scalar.isASCII {
+                let value = UInt8(scalar.value)
+                if (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
+                    return false
+                }
+            }
             if (0x3041...0x30FA).contains(scalar.value) || (0x4E00...0x9FFF).contains(scalar.value) { return false }
             return switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,

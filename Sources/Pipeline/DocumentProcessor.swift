@@ -107,19 +107,19 @@ struct DocumentProcessor {
                     name: $0.name, turns: $0.turns, paragraphs: $0.paragraphs, sentences: $0.sentences,
                     characters: $0.characters)
             })
-        var analysis = analyzer.analyze(summary, sentences: sentences)
+        var fresh = analyzer.analyzeFresh(summary, sentences: sentences)
         // The concordance lines, made while the original text is at hand, are kept with the
         // analysis (and so in the cache).
-        if analysis.sentences.contains(where: { !$0.hits.isEmpty }) {
+        if fresh.analysis.sentences.contains(where: { !$0.hits.isEmpty }) {
             var found: [(traced: TracedText, place: SentencePlace, tokens: [Token], hits: [DocumentAnalysis.Hit])] = []
-            for (index, sentence) in analysis.sentences.enumerated() {
+            for (index, sentence) in fresh.analysis.sentences.enumerated() {
                 found.append((placed[index].sentence, sentence.place, sentences[index].tokens, sentence.hits))
             }
-            analysis.summary.kwic = Concordance.lines(
+            fresh.analysis.summary.kwic = Concordance.lines(
                 text: document.text, sentences: found, names: matchNames, context: kwicContext)
         }
-        analyzer.add(analysis)
-        return analysis
+        analyzer.add(fresh)
+        return fresh.analysis
     }
 
     private func record(

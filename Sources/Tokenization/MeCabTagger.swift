@@ -12,7 +12,7 @@ public final class MeCabTagger {
     private let lattice: OpaquePointer
     /// Parsed features by MeCab's feature pointer, which is stable per dictionary entry for the
     /// model's lifetime; parsing every feature string anew costs more than the parse itself.
-    private var featureCache: [UnsafeRawPointer: MorphemeFeatures] = [:]
+    private var featureCache = FeatureCache()
 
     /// The feature layout of the tagger's dictionary.
     public var layout: FeatureLayout { model.layout }
@@ -75,10 +75,8 @@ public final class MeCabTagger {
     }
 
     private func features(at pointer: UnsafePointer<CChar>) -> MorphemeFeatures {
-        let key = UnsafeRawPointer(pointer)
-        if let cached = featureCache[key] { return cached }
-        let parsed = MorphemeFeatures(raw: String(cString: pointer), layout: model.layout)
-        featureCache[key] = parsed
-        return parsed
+        featureCache.features(at: UnsafeRawPointer(pointer)) {
+            MorphemeFeatures(raw: String(cString: pointer), layout: model.layout)
+        }
     }
 }

@@ -1,0 +1,92 @@
+/// Values kept by a dictionary entry (its features' ordinal) and a surface, compared as UTF-8
+/// bytes: what a worker decided about an unknown word, looked up once per token.
+///
+/// A third of a technical text's tokens can be unknown words (identifiers, English), so this
+/// lookup is hot. `Dictionary` would hash the surface with SipHash after normalizing it (String
+/// hashing is canonical-equivalence aware); this table hashes the bytes with a multiply–xor hash
+/// and probes linearly. Byte equality is the right key here: canonically equivalent surfaces
+/// that differ in bytes get entries of their own, whose terms are made NFC when interned.
+struct SurfaceTable<Value> {
+    private struct Entry {
+        let ordinal: Int32
+        let surface: String
+        let hash: UInt64
+        let value: Value
+    }
+
+    private var entries: [Entry] = []
+    /// Per slot, an index into `entries`, or -1 for an empty slot.
+    private var slots: [Int32]
+    private var mask: Int
+
+    init() {
+        slots = Array(repeating: -1, count: 1024)
+        mask = slots.count - 1
+    }
+
+    /// The value kept for `surface` of the entry `ordinal`, if any.
+    func value(ordinal: Int32, surface: String) -> Value? {
+        let hash = Self.hash(surface, seed: UInt64(UInt32(bitPattern: ordinal)))
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while slots[index] >= 0 {
+            let entry = entries[Int(slots[index])]
+            if entry.hash == hash, entry.ordinal == ordinal, Self.sameBytes(entry.surface, surface) {
+                return entry.value
+            }
+            index = (index + 1) & mask
+        }
+        return nil
+    }
+
+    /// Keeps `value` for `surface` of the entry `ordinal`, which has none yet.
+    mutating func insert(_ value: Value, ordinal: Int32, surface: String) {
+        let hash = Self.hash(surface, seed: UInt64(UInt32(bitPattern: ordinal)))
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while slots[index] >= 0 { index = (index + 1) & mask }
+        slots[index] = Int32(entries.count)
+        entries.append(Entry(ordinal: ordinal, surface: surface, hash: hash, value: value))
+        if entries.count * 4 > slots.count * 3 { grow() }
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for (position, entry) in entries.enumerated() {
+            var index = Int(truncatingIfNeeded: entry.hash) & mask
+            while slots[index] >= 0 { index = (index + 1) & mask }
+            slots[index] = Int32(position)
+        }
+    }
+
+    /// A 64-bit hash of `text`'s UTF-8 bytes, eight at a time: multiply, then fold the high half
+    /// into the low, so that the low bits the table indexes by depend on every byte.
+    static func hash(_ text: String, seed: UInt64) -> UInt64 {
+        var text = text
+        return text.withUTF8 { bytes in
+            var hash = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
+            var offset = 0
+            let raw = UnsafeRawBufferPointer(bytes)
+            while offset + 8 <= bytes.count {
+                hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += 8
+            }
+            if offset < bytes.count {
+                var tail: UInt64 = 0
+                for byte in bytes[offset...].reversed() { tail = tail << 8 | UInt64(byte) }
+                hash = mix(hash ^ tail)
+            }
+            return mix(hash)
+        }
+    }
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        let product = value.multipliedFullWidth(by: 0x9FB2_1C65_1E98_DF25)
+        return product.high ^ product.low
+    }
+
+    static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+        var (lhs, rhs) = (lhs, rhs)
+        return lhs.withUTF8 { left in rhs.withUTF8 { right in left.elementsEqual(right) } }
+    }
+}
