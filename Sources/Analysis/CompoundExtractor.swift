@@ -85,7 +85,7 @@ public struct CompoundExtractor: Sendable {
     public func role(of token: Token) -> Role {
         if TermExtractor.isSymbolOnly(token.surface) { return .other }
         let path = token.features.partOfSpeechPath
-        func starts(_ prefix: String) -> Bool { path == prefix || path.hasPrefix(prefix + "-") }
+        func starts(_ prefix: String) -> Bool { PartOfSpeechPath.is(path, under: prefix) }
         if token.isUnknown { return starts("名詞-数") || starts("名詞-数詞") ? .other : .noun }
         switch family {
         case .ipadic:

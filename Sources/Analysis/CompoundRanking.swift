@@ -37,11 +37,15 @@ public enum CompoundRanking {
             let lr = scored.isEmpty ? 1 : exp(logProduct / Double(2 * scored.count))
             ranked.append(Ranked(nouns: nouns, frequency: frequency, lr: lr, flr: Double(frequency) * lr))
         }
-        ranked.sort { lhs, rhs in
-            if lhs.flr != rhs.flr { return lhs.flr > rhs.flr }
-            return lhs.nouns.joined().utf8.lexicographicallyPrecedes(rhs.nouns.joined().utf8)
+        // Ties by the text, then by the nouns (["a", "b"] and ["ab"] read alike), so the order
+        // never depends on the dictionary's: the keys are made once, not once per comparison.
+        let keys = ranked.map { (text: Array($0.nouns.joined().utf8), nouns: CompoundKey(nouns: $0.nouns)) }
+        let order = ranked.indices.sorted { lhs, rhs in
+            if ranked[lhs].flr != ranked[rhs].flr { return ranked[lhs].flr > ranked[rhs].flr }
+            if keys[lhs].text != keys[rhs].text { return keys[lhs].text.lexicographicallyPrecedes(keys[rhs].text) }
+            return keys[lhs].nouns < keys[rhs].nouns
         }
-        return ranked
+        return order.map { ranked[$0] }
     }
 
     static func isNumber(_ noun: String) -> Bool {

@@ -134,7 +134,7 @@ public struct CorpusAnalyzer {
         var used: [DocumentAnalysis.Entry] = []
         var usedWorkerEntries: [Int32] = []
         var analyzed: [DocumentAnalysis.Sentence] = []
-        var candidates: [String: Int] = [:]
+        var candidates: [CompoundKey: Int] = [:]
         analyzed.reserveCapacity(sentences.count)
         for sentence in sentences {
             let tokens = sentence.tokens
@@ -166,7 +166,7 @@ public struct CorpusAnalyzer {
             }
             let phrases = spans.count
             for candidate in compounds.candidates(in: tokens, covered: covered, roles: roles) {
-                candidates[DocumentAnalysis.compoundKey(candidate.nouns.map(CanonicalText.nfc)), default: 0] += 1
+                candidates[CompoundKey(nouns: candidate.nouns.map(CanonicalText.nfc)), default: 0] += 1
                 if vocabulary.joinsCompounds, candidate.nouns.count > 1 {
                     spans.append((
                         candidate.range.lowerBound, candidate.range.upperBound, candidate.nouns.joined(), TermCategory.compound

@@ -134,11 +134,11 @@ public struct CorpusCounts: Sendable {
     /// Compound-noun candidates and how often each occurred as a whole.
     public var compounds: [[String]: Int] {
         Dictionary(
-            uniqueKeysWithValues: joinedCompounds.map { joined, count in (DocumentAnalysis.nouns(ofCompound: joined), count) })
+            uniqueKeysWithValues: joinedCompounds.map { compound, count in (compound.nouns, count) })
     }
-    /// The same, keyed like `DocumentAnalysis.compounds` (the nouns joined with U+001F): every
-    /// document adds its candidates here.
-    var joinedCompounds: [String: Int] = [:]
+    /// The same, keyed as `DocumentAnalysis.compounds` are: every document adds its candidates
+    /// here.
+    var joinedCompounds: [CompoundKey: Int] = [:]
     /// Per word looked for: its occurrences, and per term (by id) how often the term starts 1 to
     /// 5 tokens before it (`left[0]` is L1) and after it (`right[0]` is R1).
     public internal(set) var wordOccurrences: [Int]

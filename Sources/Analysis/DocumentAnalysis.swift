@@ -71,33 +71,10 @@ public struct DocumentAnalysis: Sendable, Equatable {
     public var summary: DocumentSummary
     public var entries: [Entry]
     public var sentences: [Sentence]
-    /// Compound-noun candidates, their nouns joined with `nounSeparator`, and how often each
-    /// occurred. One string hashes far faster than an array of strings, and the counts keep
-    /// them joined too (`CorpusCounts.compounds` splits them for reports).
-    public var compounds: [String: Int]
+    /// Compound-noun candidates and how often each occurred.
+    public var compounds: [CompoundKey: Int]
 
-    /// What joins a candidate's nouns: U+001F, a control character, which no token holds and
-    /// which sorts below every character a token has, so joined keys sort as their noun lists.
-    public static let nounSeparator: Character = "\u{1F}"
-
-    /// `nouns` as a key of `compounds`.
-    public static func compoundKey(_ nouns: [String]) -> String {
-        guard nouns.count > 1 else { return nouns.first ?? "" }
-        var key = ""
-        key.reserveCapacity(nouns.reduce(nouns.count) { $0 + $1.utf8.count })
-        for (index, noun) in nouns.enumerated() {
-            if index > 0 { key.append(nounSeparator) }
-            key += noun
-        }
-        return key
-    }
-
-    /// The nouns of a key of `compounds`.
-    public static func nouns(ofCompound key: String) -> [String] {
-        key.split(separator: nounSeparator, omittingEmptySubsequences: false).map(String.init)
-    }
-
-    public init(summary: DocumentSummary, entries: [Entry], sentences: [Sentence], compounds: [String: Int] = [:]) {
+    public init(summary: DocumentSummary, entries: [Entry], sentences: [Sentence], compounds: [CompoundKey: Int] = [:]) {
         self.summary = summary
         self.entries = entries
         self.sentences = sentences

@@ -23,10 +23,9 @@ public enum TermCategory {
 
     /// The category of `token`, read with `family`'s parts of speech.
     public static func of(_ token: Token, family: FeatureLayout.Family) -> String {
-        let pos = token.features.partOfSpeech
         let lemma = token.lemma
         let path = token.features.partOfSpeechPath
-        func starts(_ prefix: String) -> Bool { path == prefix || path.hasPrefix(prefix + "-") }
+        func starts(_ prefix: String) -> Bool { PartOfSpeechPath.is(path, under: prefix) }
         if token.isUnknown {
             return starts("名詞-数") || starts("名詞-数詞") ? other : unknown
         }

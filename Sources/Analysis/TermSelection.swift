@@ -54,7 +54,7 @@ public struct TermSelection: Sendable, Codable, Equatable {
 
     /// Whether a token of `category` and part-of-speech `path` (`名詞-一般`) counts.
     public func includes(category: String, path: String) -> Bool {
-        func matches(_ item: String) -> Bool { item == category || path == item || path.hasPrefix(item + "-") }
+        func matches(_ item: String) -> Bool { item == category || PartOfSpeechPath.is(path, under: item) }
         if exclude.contains(where: matches) { return false }
         return Self.categories(of: preset).contains(category) || include.contains(where: matches)
     }

@@ -126,9 +126,8 @@ struct AnalysisCache: Sendable {
                     + "\t" + (place.speaker.map { "=" + $0 } ?? "") + "\t"
                     + "\(place.paragraph),\(place.turn.map(String.init) ?? "-"),\(place.section)\t" + hits + "\n"
             }
-            // Joined keys sort as their noun lists (the separator sorts below every character).
-            for (joined, count) in analysis.compounds.sorted(by: { $0.key < $1.key }) {
-                text += "C\t\(count)\t" + DocumentAnalysis.nouns(ofCompound: joined).joined(separator: "\t") + "\n"
+            for (compound, count) in analysis.compounds.sorted(by: { $0.key < $1.key }) {
+                text += "C\t\(count)\t" + compound.nouns.joined(separator: "\t") + "\n"
             }
         }
         return text
@@ -158,7 +157,7 @@ struct AnalysisCache: Sendable {
                         term: Term(text: String(fields[1]), partOfSpeech: String(fields[2])), form: String(fields[3])))
             case "C":
                 guard fields.count >= 3, !analyses.isEmpty, let count = Int(fields[1]) else { return nil }
-                analyses[analyses.count - 1].compounds[DocumentAnalysis.compoundKey(fields.dropFirst(2).map(String.init)), default: 0] += count
+                analyses[analyses.count - 1].compounds[CompoundKey(nouns: fields.dropFirst(2).map(String.init)), default: 0] += count
             case "S":
                 guard fields.count == 8, !analyses.isEmpty, let tokenCount = Int(fields[3]) else { return nil }
                 let entryCount = analyses[analyses.count - 1].entries.count

@@ -1,5 +1,6 @@
 internal import CMeCab
 import Foundation
+import Synchronization
 
 /// A loaded MeCab dictionary, shared by every worker of a run.
 ///
@@ -7,6 +8,7 @@ import Foundation
 /// shared ("All returned tagger object shares this model object as a parsing model", mecab.h);
 /// each worker makes its own `MeCabTagger` (tagger + lattice), which is not shared. The model is
 /// destroyed only in `deinit`, after every tagger (each of which holds a strong reference) is gone.
+/// The table of parsed features it shares between workers is behind a mutex.
 public final class MeCabModel: @unchecked Sendable {
     let handle: OpaquePointer
     /// The dictionary directory, as given.
@@ -21,6 +23,26 @@ public final class MeCabModel: @unchecked Sendable {
 
     /// User dictionaries (compiled `.dic` files) loaded on top of the system dictionary.
     public let userDictionaries: [String]
+
+    /// Every feature string parsed so far, by MeCab's feature pointer (stable per dictionary
+    /// entry while the model lives), shared by the workers: each entry is parsed once a run, not
+    /// once a worker, and all workers see one `MorphemeFeatures` (one `ordinal`) per entry. A
+    /// tagger asks here only when its own table misses, so the lock is taken once per entry and
+    /// worker.
+    private let parsedFeatures = Mutex<[UInt: MorphemeFeatures]>([:])
+
+    /// The parsed features at `pointer`, a feature string of this model's.
+    func features(at pointer: UnsafePointer<CChar>) -> MorphemeFeatures {
+        let key = UInt(bitPattern: pointer)
+        if let known = parsedFeatures.withLock({ $0[key] }) { return known }
+        let parsed = MorphemeFeatures(raw: String(cString: pointer), layout: layout)
+        // Another worker may have parsed it meanwhile: keep the first, so the ordinal is one.
+        return parsedFeatures.withLock { table in
+            if let known = table[key] { return known }
+            table[key] = parsed
+            return parsed
+        }
+    }
 
     /// Loads the dictionary in `dictionaryDirectory`, with `userDictionaries` on top.
     ///

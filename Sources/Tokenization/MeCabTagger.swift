@@ -11,7 +11,8 @@ public final class MeCabTagger {
     private let tagger: OpaquePointer
     private let lattice: OpaquePointer
     /// Parsed features by MeCab's feature pointer, which is stable per dictionary entry for the
-    /// model's lifetime; parsing every feature string anew costs more than the parse itself.
+    /// model's lifetime; parsing every feature string anew costs more than the parse itself. The
+    /// model parses them (once for all workers); this table spares the model's lock per token.
     private var featureCache = FeatureCache()
 
     /// The feature layout of the tagger's dictionary.
@@ -75,8 +76,6 @@ public final class MeCabTagger {
     }
 
     private func features(at pointer: UnsafePointer<CChar>) -> MorphemeFeatures {
-        featureCache.features(at: UnsafeRawPointer(pointer)) {
-            MorphemeFeatures(raw: String(cString: pointer), layout: model.layout)
-        }
+        featureCache.features(at: UnsafeRawPointer(pointer)) { model.features(at: pointer) }
     }
 }

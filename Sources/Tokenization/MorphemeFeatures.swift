@@ -50,7 +50,10 @@ public final class MorphemeFeatures: Sendable {
     /// Splits one CSV record, honouring double quotes (`"1,0"` is one field, `""` a quote).
     static func splitCSV(_ record: String) -> [String] {
         guard record.utf8.contains(UInt8(ascii: "\"")) else {
-            return record.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            // Split the bytes: splitting the characters would find grapheme breaks first.
+            return record.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map {
+                String(Substring($0))
+            }
         }
         var fields: [String] = []
         var field = ""

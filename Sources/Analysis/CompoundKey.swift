@@ -1,0 +1,48 @@
+/// A compound-noun candidate as a key: its nouns (made NFC) joined with U+001F, a control
+/// character no token holds, which sorts below every character a token has, so keys sort as
+/// their noun lists do.
+///
+/// Every document adds its candidates to a table, so the key is hashed and compared as UTF-8
+/// bytes: `String` hashes and compares through canonical equivalence, which for Japanese means
+/// normalizing on every call, and one string hashes far faster than an array of strings. Byte
+/// identity is the right equality because the nouns are NFC.
+public struct CompoundKey: Hashable, Comparable, Sendable {
+    /// The nouns joined with `separator`.
+    public let joined: String
+
+    static let separator: Character = "\u{1F}"
+
+    /// The key of `nouns`, which should be NFC (`CanonicalText.nfc`).
+    public init(nouns: [String]) {
+        guard nouns.count > 1 else {
+            joined = nouns.first ?? ""
+            return
+        }
+        var joined = ""
+        joined.reserveCapacity(nouns.reduce(nouns.count) { $0 + $1.utf8.count })
+        for (index, noun) in nouns.enumerated() {
+            if index > 0 { joined.append(Self.separator) }
+            joined += noun
+        }
+        self.joined = joined
+    }
+
+    /// The nouns.
+    public var nouns: [String] {
+        joined.split(separator: Self.separator, omittingEmptySubsequences: false).map(String.init)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var joined = joined
+        joined.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    public static func == (lhs: CompoundKey, rhs: CompoundKey) -> Bool {
+        SurfaceTable<Never>.sameBytes(lhs.joined, rhs.joined)
+    }
+
+    /// Byte order, which for UTF-8 is code point order.
+    public static func < (lhs: CompoundKey, rhs: CompoundKey) -> Bool {
+        lhs.joined.utf8.lexicographicallyPrecedes(rhs.joined.utf8)
+    }
+}
