@@ -93,7 +93,7 @@ public struct Pipeline: Sendable {
                 vocabulary: recorded.counts.vocabulary, output: configuration.output, published: recorded.outputs,
                 skipped: [], tokenized: 0, cached: 0, upToDate: true)
         }
-        var analyzed = try analyze(listing.inputs, setup: setup)
+        var analyzed = try analyze(listing.inputs, setup: setup, restrictingPairs: true)
         clock.lap("analyze")
         if analyzed.pairsOverflowed {
             try countPairsAgain(&analyzed, inputs: listing.inputs, setup: setup)
@@ -366,7 +366,8 @@ public struct Pipeline: Sendable {
     /// `pairsAmong`, the workers count the pairs of those terms and nothing else.
     /// `count` passes no limit: a partial holds every pair, so that partials add up to a run's.
     func analyze(
-        _ inputs: [InputSource], setup: Setup, pairsAmong: Set<Term>? = nil, pairLimit: Int? = nil
+        _ inputs: [InputSource], setup: Setup, pairsAmong: Set<Term>? = nil, pairLimit: Int? = nil,
+        restrictingPairs: Bool = false
     ) throws(PipelineError) -> Analyzed {
         let schedule = Self.largestFirst(inputs)
         let totalBytes = schedule.map(\.size).reduce(0, +)
@@ -446,6 +447,17 @@ public struct Pipeline: Sendable {
                 return []
             }
             throw inputProblems.count == problems.count ? .inputs(inputProblems) : problems[0]
+        }
+        if restrictingPairs, parts.count > 1, !overflowed.load(ordering: .relaxed) {
+            // The reports keep only pairs of the pair vocabulary (`publish`): each worker drops
+            // the others before the merge, side by side, so the merge, which runs alone, adds
+            // the pairs that stay, not all of them.
+            let vocabulary = CorpusCounts.pairVocabulary(size: configuration.pairTerms, over: parts)
+            parts = concurrentMap(parts) { part in
+                var part = part
+                part.countPairs(.terms(vocabulary))
+                return part
+            }
         }
         var merged =
             parts.popLast()
@@ -686,6 +698,24 @@ public struct Pipeline: Sendable {
             guard text.unicodeScalars.contains(where: { $0.properties.changesWhenNFKCCaseFolded }) else { return text }
             return (try? normalizer.key(text)) ?? text
         }
+    }
+
+    /// `transform` of each of `items`, in their order, computed on up to `configuration.jobs`
+    /// threads.
+    func concurrentMap<Item: Sendable, Result: Sendable>(
+        _ items: [Item], _ transform: @Sendable (Item) -> Result
+    ) -> [Result] {
+        let results = Mutex<[Result?]>(Array(repeating: nil, count: items.count))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(configuration.jobs, items.count))) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < items.count else { break }
+                let result = transform(items[index])
+                results.withLock { $0[index] = result }
+            }
+        }
+        return results.withLock { $0.map { $0! } }
     }
 
     /// Input indices with their sizes, largest first (ties in input order), so workers finish together.
