@@ -107,4 +107,34 @@ struct CorpusCountsTests {
         #expect(summaries(whole)[0].terms.count == 5)  // 地域, 活性, 支援, する, 企業
         #expect(merged.themeOccurrences == whole.themeOccurrences)
     }
+
+    /// The pair vocabulary over unmerged parts is the merged counts' (frequencies 地域 2, 活性 2,
+    /// 支援 2, する 2, 企業 2, 進む 1: the ties go by term), for every size.
+    @Test func pairVocabularyOverPartsIsTheMergedOne() {
+        let parts = [Self.counts([(1, Self.documentA)]), Self.counts([(2, Self.documentB)])]
+        var merged = parts[0]
+        merged.merge(parts[1])
+        for size in 0...7 {
+            #expect(CorpusCounts.pairVocabulary(size: size, over: parts) == merged.pairVocabulary(size: size))
+        }
+        #expect(CorpusCounts.pairVocabulary(size: 5, over: parts) == [Self.chiiki, Self.kassei, Self.shien, Self.suru, Self.kigyou])
+        // Restricting each part before the merge keeps the pairs restricting the merge keeps.
+        let vocabulary = CorpusCounts.pairVocabulary(size: 3, over: parts)
+        var early = parts.map { part in
+            var part = part
+            part.countPairs(.terms(vocabulary))
+            return part
+        }[0]
+        var second = parts[1]
+        second.countPairs(.terms(vocabulary))
+        early.merge(second)
+        var late = merged
+        late.countPairs(.terms(vocabulary))
+        let pairs = { (counts: CorpusCounts) in
+            Set(counts.pairUnits.map { "\(counts.terms[Int($0.key.first)].text)|\(counts.terms[Int($0.key.second)].text)|\($0.value)" })
+        }
+        #expect(pairs(early).count == 3)
+        #expect(pairs(early).count == pairs(late).count)
+        #expect(Set(pairs(early).map { $0.split(separator: "|").sorted() }) == Set(pairs(late).map { $0.split(separator: "|").sorted() }))
+    }
 }
