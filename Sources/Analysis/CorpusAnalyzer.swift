@@ -165,9 +165,11 @@ public struct CorpusAnalyzer {
                 return role
             }
             let phrases = spans.count
-            for candidate in compounds.candidates(in: tokens, covered: covered, roles: roles) {
+            // A run of one noun is kept by no report (and adds nothing to the others' FL and FR,
+            // `CompoundRanking`), so only runs of two or more are recorded.
+            for candidate in compounds.candidates(in: tokens, covered: covered, roles: roles) where candidate.nouns.count > 1 {
                 candidates[CompoundKey(nouns: candidate.nouns.map(CanonicalText.nfc)), default: 0] += 1
-                if vocabulary.joinsCompounds, candidate.nouns.count > 1 {
+                if vocabulary.joinsCompounds {
                     spans.append((
                         candidate.range.lowerBound, candidate.range.upperBound, candidate.nouns.joined(), TermCategory.compound
                     ))

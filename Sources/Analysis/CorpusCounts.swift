@@ -131,7 +131,7 @@ public struct CorpusCounts: Sendable {
     public internal(set) var themePairSentences: [[Int]]
     /// Per theme: the sentences where it occurs together with each term (by id).
     public internal(set) var themeTermSentences: [[Int32: Int]]
-    /// Compound-noun candidates and how often each occurred as a whole.
+    /// Compound-noun candidates (of two nouns or more) and how often each occurred as a whole.
     public var compounds: [[String]: Int] {
         Dictionary(
             uniqueKeysWithValues: joinedCompounds.map { compound, count in (compound.nouns, count) })

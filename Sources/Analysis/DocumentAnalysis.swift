@@ -71,7 +71,7 @@ public struct DocumentAnalysis: Sendable, Equatable {
     public var summary: DocumentSummary
     public var entries: [Entry]
     public var sentences: [Sentence]
-    /// Compound-noun candidates and how often each occurred.
+    /// Compound-noun candidates of two nouns or more, and how often each occurred.
     public var compounds: [CompoundKey: Int]
 
     public init(summary: DocumentSummary, entries: [Entry], sentences: [Sentence], compounds: [CompoundKey: Int] = [:]) {
