@@ -44,17 +44,19 @@ public struct CompoundExtractor: Sendable {
     }
 
     /// The candidates of a sentence whose tokens' roles are known (`role(of:)` depends only on a
-    /// token's dictionary entry, so callers may keep it by entry).
-    public func candidates(in tokens: [Token], covered: [Bool], roles: [Role]) -> [(range: Range<Int>, nouns: [String])] {
+    /// token's dictionary entry, so callers may keep it by entry), of `minimumNouns` nouns or more.
+    public func candidates(
+        in tokens: [Token], covered: [Bool], roles: [Role], minimumNouns: Int = 1
+    ) -> [(range: Range<Int>, nouns: [String])] {
         var result: [(range: Range<Int>, nouns: [String])] = []
         var current: [Int] = []
         func flush() {
-            var run = current
-            current = []
-            if let first = run.first, tokens[first].surface.utf8.elementsEqual(Self.leadingHon) { run.removeFirst() }
-            if let last = run.last, Self.isDroppedTail(tokens[last].surface) { run.removeLast() }
-            guard let first = run.first, let last = run.last else { return }
-            result.append((first..<(last + 1), run.map { tokens[$0].surface }))
+            defer { current.removeAll(keepingCapacity: true) }
+            var (first, end) = (0, current.count)
+            if first < end, tokens[current[first]].surface.utf8.elementsEqual(Self.leadingHon) { first += 1 }
+            if first < end, Self.isDroppedTail(tokens[current[end - 1]].surface) { end -= 1 }
+            guard end - first >= max(1, minimumNouns) else { return }
+            result.append((current[first]..<(current[end - 1] + 1), current[first..<end].map { tokens[$0].surface }))
         }
         for index in tokens.indices {
             if covered[index] {
@@ -66,13 +68,13 @@ public struct CompoundExtractor: Sendable {
             case .noun:
                 current.append(index)
             case .stem:
-                if nextIsNoun { current.append(index) } else { current = [] }
+                if nextIsNoun { current.append(index) } else { current.removeAll(keepingCapacity: true) }
             case .suffixStem:
-                if !current.isEmpty && nextIsNoun { current.append(index) } else { current = [] }
+                if !current.isEmpty && nextIsNoun { current.append(index) } else { current.removeAll(keepingCapacity: true) }
             case .prefix:
                 if current.isEmpty && nextIsNoun { current.append(index) } else { flush() }
             case .verb:
-                current = []
+                current.removeAll(keepingCapacity: true)
             case .other:
                 flush()
             }

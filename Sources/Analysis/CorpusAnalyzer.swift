@@ -167,7 +167,7 @@ public struct CorpusAnalyzer {
             let phrases = spans.count
             // A run of one noun is kept by no report (and adds nothing to the others' FL and FR,
             // `CompoundRanking`), so only runs of two or more are recorded.
-            for candidate in compounds.candidates(in: tokens, covered: covered, roles: roles) where candidate.nouns.count > 1 {
+            for candidate in compounds.candidates(in: tokens, covered: covered, roles: roles, minimumNouns: 2) {
                 candidates[CompoundKey(nouns: candidate.nouns.map(CanonicalText.nfc)), default: 0] += 1
                 if vocabulary.joinsCompounds {
                     spans.append((
