@@ -545,11 +545,14 @@ public struct CorpusCounts: Sendable {
     static func distinct(_ ids: [Int32]) -> [Int32] {
         var ids = ids
         ids.sort()
-        var last: Int32 = -1
-        return ids.filter { id in
-            defer { last = id }
-            return id != last
+        // Compacted in place: one array a sentence, not two.
+        var kept = 0
+        for index in ids.indices where kept == 0 || ids[kept - 1] != ids[index] {
+            ids[kept] = ids[index]
+            kept += 1
         }
+        ids.removeLast(ids.count - kept)
+        return ids
     }
 
     /// Document summaries in run order (input, then row).
