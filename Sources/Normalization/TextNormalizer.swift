@@ -279,28 +279,38 @@ public struct TextNormalizer: Sendable {
     // MARK: F5
 
     /// Spaces next to Japanese characters removed; other runs of spaces collapsed to one.
+    ///
+    /// A single ASCII space that stays is left in the run being copied, since the space it would
+    /// become is itself with its own span; runs are copied whole between the changes.
     static func removingLayoutSpaces(_ text: TracedText) -> TracedText {
         let scalars = text.scalars
-        guard scalars.contains(where: isSpace) else { return text }
+        guard let firstSpace = scalars.firstIndex(where: isSpace) else { return text }
         var result = TracedText()
-        result.reserveCapacity(text.count)
-        var index = 0
+        var runStart = 0
+        var index = firstSpace
         while index < scalars.count {
             guard isSpace(scalars[index]) else {
-                var end = index + 1
-                while end < scalars.count, !isSpace(scalars[end]) { end += 1 }
-                result.append(text, range: index..<end)
-                index = end
+                index += 1
                 continue
             }
             var end = index
             while end < scalars.count, isSpace(scalars[end]) { end += 1 }
-            if index > 0, end < scalars.count, !isJapaneseBlock(scalars[index - 1]), !isJapaneseBlock(scalars[end]) {
+            let kept = index > 0 && end < scalars.count && !isJapaneseBlock(scalars[index - 1]) && !isJapaneseBlock(scalars[end])
+            if kept && end == index + 1 && scalars[index] == " " {
+                index = end
+                continue
+            }
+            if result.isEmpty { result.reserveCapacity(text.count) }
+            result.append(text, range: runStart..<index)
+            if kept {
                 let span = text.originalRange(of: index..<end)
                 result.append(" ", span: Int32(span.lowerBound)..<Int32(span.upperBound))
             }
+            runStart = end
             index = end
         }
+        guard runStart > 0 else { return text }
+        result.append(text, range: runStart..<scalars.count)
         return result
     }
 
