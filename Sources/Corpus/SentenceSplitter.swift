@@ -48,8 +48,11 @@ public struct SentenceSplitter: Sendable {
         var length = 0
         var insideSince: Int?
         func emit(upTo end: Int) {
-            let sentence = paragraph[start..<end].trimmingSpaces()
-            if !sentence.isEmpty { sentences.append(sentence) }
+            let trimmed = paragraph.rangeTrimmingSpaces(start..<end)
+            if !trimmed.isEmpty {
+                // The whole paragraph is shared, not copied.
+                sentences.append(trimmed.count == paragraph.count ? paragraph : paragraph[trimmed])
+            }
             start = end
             length = index - end  // characters already read past a cut
             depth = 0
@@ -76,7 +79,7 @@ public struct SentenceSplitter: Sendable {
             let runaway = insideSince.map { length - $0 >= runawayLimit } ?? false
             guard depth == 0 || runaway else { continue }
             // Absorb following terminators and closing brackets.
-            while index < scalars.count, [.terminator, .closer].contains(Self.role(of: scalars[index])) {
+            while index < scalars.count, Self.role(of: scalars[index]) == .terminator || Self.role(of: scalars[index]) == .closer {
                 index += 1
             }
             emit(upTo: index)

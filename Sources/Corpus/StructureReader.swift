@@ -132,25 +132,28 @@ public struct StructureReader: Sendable {
         let scalars = text.scalars
         guard scalars.contains("※") else { return text }
         var result = TracedText()
+        var runStart = 0
         var index = 0
         while index < scalars.count {
             if scalars[index] == "※" {
                 var end = index + 1
                 while end < scalars.count, isDigit(scalars[end]) { end += 1 }
                 if end > index + 1 {
+                    result.append(text, range: runStart..<index)
                     let opens = result.scalars.last.map { $0 == "（" || $0 == "(" } ?? false
                     let closes = end < scalars.count && (scalars[end] == "）" || scalars[end] == ")")
                     if opens && closes {
-                        result = result[0..<(result.count - 1)]
+                        result.removeLast()
                         end += 1
                     }
                     index = end
+                    runStart = end
                     continue
                 }
             }
-            result.append(text[index..<(index + 1)])
             index += 1
         }
+        result.append(text, range: runStart..<scalars.count)
         return result
     }
 

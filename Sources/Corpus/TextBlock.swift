@@ -22,18 +22,24 @@ extension TracedText {
     /// characters is layout, not a word boundary), and without the hyphen of a Latin word
     /// hyphenated across the lines (`hyphen-⏎ated`).
     public mutating func appendLine(_ next: TracedText) {
-        guard let tail = scalars.last, let head = next.scalars.first else {
-            append(next)
+        appendLine(next, range: 0..<next.count)
+    }
+
+    /// Appends the line `range` of `text` like `appendLine(_:)`, without copying it out first.
+    public mutating func appendLine(_ text: TracedText, range: Range<Int>) {
+        guard let tail = scalars.last, !range.isEmpty else {
+            append(text, range: range)
             return
         }
+        let head = text.scalars[range.lowerBound]
         if tail == "-", count >= 2, scalars[count - 2].isASCIILetter, head.isASCIILetter,
             head.properties.isLowercase
         {
-            self = self[0..<(count - 1)]
+            removeLast()
         } else if tail.isASCIIAlphanumeric && head.isASCIIAlphanumeric {
             appendInserted(" ")
         }
-        append(next)
+        append(text, range: range)
     }
 }
 

@@ -17,19 +17,19 @@ public enum ICU {
     /// traced: each output character keeps the original span of the chunk it came from. Text
     /// that ICU's quick check finds already normalized is returned as is.
     static func normalizeJapanese(_ text: TracedText) throws(NormalizationError) -> TracedText {
-        var source: [UInt16] = []
-        var scalarOfUnit: [Int] = []
-        source.reserveCapacity(text.count)
-        for (index, scalar) in text.scalars.enumerated() {
-            UTF16.encode(scalar) { unit in
-                source.append(unit)
-                scalarOfUnit.append(index)
-            }
-        }
+        // ASCII is its own NFKC: text without anything else needs no UTF-16 copy at all.
+        guard text.scalars.contains(where: { !$0.isASCII }) else { return text }
+        let source = utf16(of: text.scalars)
         var status: Int32 = 0
         let normalizedPrefix = cicu_normalized_prefix_length(source, Int32(source.count), &status)
         try check(status)
         if Int(normalizedPrefix) == source.count { return text }
+        var scalarOfUnit: [Int] = []
+        scalarOfUnit.reserveCapacity(source.count)
+        for (index, scalar) in text.scalars.enumerated() {
+            scalarOfUnit.append(index)
+            if scalar.value > 0xFFFF { scalarOfUnit.append(index) }
+        }
         let capacity = try preflight(source) { cicu_normalize_japanese($0, $1, $2, $3, $4) }
         var output = [UInt16](repeating: 0, count: capacity)
         var starts = [Int32](repeating: 0, count: capacity)
@@ -50,6 +50,23 @@ public enum ICU {
             unit += scalar.utf16.count
         }
         return result
+    }
+
+    /// `scalars` in UTF-16, written into one buffer of the largest size they can need.
+    private static func utf16(of scalars: [Unicode.Scalar]) -> [UInt16] {
+        Array(unsafeUninitializedCapacity: scalars.count * 2) { buffer, initialized in
+            for scalar in scalars {
+                let value = scalar.value
+                if value <= 0xFFFF {
+                    buffer[initialized] = UInt16(truncatingIfNeeded: value)
+                    initialized += 1
+                } else {
+                    buffer[initialized] = UTF16.leadSurrogate(scalar)
+                    buffer[initialized + 1] = UTF16.trailSurrogate(scalar)
+                    initialized += 2
+                }
+            }
+        }
     }
 
     /// NFKC_Casefold of `text`: the key of terms and theme forms (F6).

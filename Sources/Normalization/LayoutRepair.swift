@@ -37,8 +37,12 @@ public struct LayoutRepair: Sendable {
     }
 
     /// The blocks of `text`, each on one line, without indent or trailing spaces.
+    ///
+    /// Lines are ranges of the cleaned text (`TracedText.cleanedLineRanges()`); a line's
+    /// characters are copied once, into the block it joins.
     public func blocks(in text: TracedText) -> [TextBlock] {
-        let lines = Self.withoutPageDebris(text.cleanedLines()).flatMap(Line.pieces)
+        let (text, lineRanges) = text.cleanedLineRanges()
+        let lines = Self.withoutPageDebris(lineRanges, in: text).flatMap { Line.pieces($0, of: text) }
         let widths = lines.filter { !$0.isBlank }.map(\.width).sorted()
         let typical =
             lineWidth ?? (widths.isEmpty ? 0 : widths[min(widths.count - 1, widths.count * 9 / 10)])
@@ -58,9 +62,9 @@ public struct LayoutRepair: Sendable {
                 blankSinceLast = true
                 continue
             }
-            if let (level, title) = line.heading ?? line.paddedTitle(fullWidth: fullWidth) {
+            if let (level, title) = line.heading(in: text) ?? line.paddedTitle(fullWidth: fullWidth) {
                 finish()
-                blocks.append(TextBlock(kind: .heading(level: level), text: title))
+                blocks.append(TextBlock(kind: .heading(level: level), text: text[title]))
                 blankSinceLast = false
                 continue
             }
@@ -69,7 +73,7 @@ public struct LayoutRepair: Sendable {
                 blankSinceLast = false
             }
             guard let previous = last else {
-                current = line.content
+                current = text[line.content]
                 continue
             }
             let previousIsFull = Double(previous.width) >= fullWidth
@@ -79,9 +83,9 @@ public struct LayoutRepair: Sendable {
                 || (blankSinceLast && (previous.endsSentence || !previousIsFull))
             if breaks {
                 finish()
-                current = line.content
+                current = text[line.content]
             } else {
-                current.appendLine(line.content)
+                current.appendLine(text, range: line.content)
             }
         }
         finish()
@@ -93,13 +97,23 @@ public struct LayoutRepair: Sendable {
         blocks(in: TracedText(original: text)).map(\.text.string)
     }
 
-    /// `lines` without page breaks, running headers and footers, and page numbers.
-    static func withoutPageDebris(_ lines: [TracedText]) -> [TracedText] {
+    /// `lines` (ranges of `text`) without page breaks, running headers and footers, and page
+    /// numbers.
+    static func withoutPageDebris(_ lines: [Range<Int>], in text: TracedText) -> [Range<Int>] {
+        let isPageBreak = { (line: Range<Int>) in line.count == 1 && text.scalars[line.lowerBound] == "\u{000C}" }
+        guard lines.contains(where: isPageBreak) else { return lines }
         var pages: [[TracedText]] = [[]]
+        var pageRanges: [[Range<Int>]] = [[]]
         for line in lines {
-            if line.isPageBreak { pages.append([]) } else { pages[pages.count - 1].append(line) }
+            if isPageBreak(line) {
+                pages.append([])
+                pageRanges.append([])
+            } else {
+                pages[pages.count - 1].append(text[line])
+                pageRanges[pageRanges.count - 1].append(line)
+            }
         }
-        guard pages.count >= 3 else { return pages.flatMap { $0 } }
+        guard pages.count >= 3 else { return pageRanges.flatMap { $0 } }
         func edges(_ page: [TracedText]) -> [Int] {
             let filled = page.indices.filter { !page[$0].string.trimmingCharacters(in: .whitespaces).isEmpty }
             return Array(Set(filled.prefix(3) + filled.suffix(3))).sorted()
@@ -111,9 +125,10 @@ public struct LayoutRepair: Sendable {
             }
         }
         let running = Set(pagesWithKey.filter { $0.value >= 3 && $0.value * 2 >= pages.count }.keys)
-        return pages.flatMap { page in
+        return pages.indices.flatMap { number in
+            let page = pages[number]
             let drop = Set(edges(page).filter { running.contains(debrisKey(page[$0])) || isPageNumber(page[$0].string) })
-            return page.indices.filter { !drop.contains($0) }.map { page[$0] }
+            return page.indices.filter { !drop.contains($0) }.map { pageRanges[number][$0] }
         }
     }
 
@@ -141,9 +156,20 @@ public struct LayoutRepair: Sendable {
         if others.count == 1, others.first == "/" { return true }
         return false
     }
+
+    /// Display width of a scalar: 2 for East Asian Wide and Fullwidth, else 1. Answers the common
+    /// ranges itself (nothing below U+1100 is wide; kana, CJK ideographs and full-width forms
+    /// are) and asks ICU about the rest.
+    static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case 0..<0x1100: 1
+        case 0x3000, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF, 0xFF01...0xFF60: 2
+        default: ICU.displayWidth(scalar)
+        }
+    }
 }
 
-/// One physical line, measured and classified.
+/// One physical line, measured and classified, as a range of the cleaned text it stands in.
 private struct Line {
     static let blockMarks: Set<Unicode.Scalar> = [
         "○", "●", "◯", "◎", "◆", "◇", "■", "□", "▽", "▼", "△", "▲", "・",
@@ -152,8 +178,8 @@ private struct Line {
         "。", "．", "！", "？", "!", "?", "」", "』", "）", ")", "】", "〕", "〉", "》", "…",
     ]
 
-    /// The text without indent and trailing spaces.
-    let content: TracedText
+    /// The line without indent and trailing spaces.
+    let content: Range<Int>
     let width: Int
     let isBlank: Bool
     let opensBlock: Bool
@@ -164,77 +190,82 @@ private struct Line {
     /// Padded at its end with a run of spaces (a title set apart, if it is also short).
     let isPadded: Bool
 
-    init(_ line: TracedText, cut: Bool = false) {
-        let scalars = line.scalars
+    init(_ line: Range<Int>, of text: TracedText, cut: Bool = false) {
+        let scalars = text.scalars[line]
         let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\u{3000}" }
         let leading = scalars.prefix(while: isSpace)
         let trailing = scalars.reversed().prefix(while: isSpace)
-        let content = line[leading.count..<max(leading.count, scalars.count - trailing.count)]
+        let content = leading.endIndex..<max(leading.endIndex, line.upperBound - trailing.count)
+        let contentScalars = text.scalars[content]
         self.content = content
         isBlank = content.isEmpty
-        width = content.scalars.reduce(0) { $0 + ICU.displayWidth($1) }
+        width = contentScalars.reduce(0) { $0 + LayoutRepair.displayWidth($1) }
         let indented = leading.contains("\u{3000}") || leading.count >= 2
         let padded = trailing.filter { $0 == "\u{3000}" }.count >= 2 || trailing.count >= 3
-        opensBlock = !isBlank && (indented || Self.startsBlock(content.scalars))
+        opensBlock = !isBlank && (indented || Self.startsBlock(contentScalars))
         let isSpeakerLabel =
-            content.scalars.first.map { Self.blockMarks.contains($0) && $0 != "・" } == true
-            && content.count <= 21 && !content.scalars.contains(where: isSpace)
-            && !Self.sentenceEnds.contains(content.scalars.last ?? " ")
+            contentScalars.first.map { Self.blockMarks.contains($0) && $0 != "・" } == true
+            && content.count <= 21 && !contentScalars.contains(where: isSpace)
+            && !Self.sentenceEnds.contains(contentScalars.last ?? " ")
         standsAlone = !isBlank && (padded || cut || isSpeakerLabel)
-        endsSentence = content.scalars.last.map { Self.sentenceEnds.contains($0) } ?? false
+        endsSentence = contentScalars.last.map { Self.sentenceEnds.contains($0) } ?? false
         isPadded = padded && !cut
     }
 
     /// The line cut at its column or tab gaps (two ideographic or three ASCII spaces inside it).
-    static func pieces(_ line: TracedText) -> [Line] {
-        let scalars = line.scalars
+    static func pieces(_ line: Range<Int>, of text: TracedText) -> [Line] {
+        let scalars = text.scalars
         var cuts: [Range<Int>] = []
-        var index = 0
-        while index < scalars.count {
+        var index = line.lowerBound
+        var seenText = false
+        while index < line.upperBound {
             guard scalars[index] == " " || scalars[index] == "\u{3000}" else {
+                seenText = true
                 index += 1
                 continue
             }
             var end = index
-            while end < scalars.count, scalars[end] == " " || scalars[end] == "\u{3000}" { end += 1 }
-            let run = scalars[index..<end]
-            let isGap = run.filter { $0 == "\u{3000}" }.count >= 2 || run.count >= 3
-            let inside = run.startIndex > 0 && end < scalars.count
-                && scalars[..<index].contains { $0 != " " && $0 != "\u{3000}" }
-            if isGap && inside { cuts.append(index..<end) }
+            var ideographic = 0
+            while end < line.upperBound, scalars[end] == " " || scalars[end] == "\u{3000}" {
+                if scalars[end] == "\u{3000}" { ideographic += 1 }
+                end += 1
+            }
+            let isGap = ideographic >= 2 || end - index >= 3
+            if isGap && seenText && end < line.upperBound { cuts.append(index..<end) }
             index = end
         }
-        guard !cuts.isEmpty else { return [Line(line)] }
+        guard !cuts.isEmpty else { return [Line(line, of: text)] }
         var pieces: [Line] = []
-        var start = 0
+        var start = line.lowerBound
         for cut in cuts {
-            pieces.append(Line(line[start..<cut.lowerBound], cut: true))
+            pieces.append(Line(start..<cut.lowerBound, of: text, cut: true))
             start = cut.upperBound
         }
-        pieces.append(Line(line[start..<scalars.count], cut: true))
+        pieces.append(Line(start..<line.upperBound, of: text, cut: true))
         return pieces
     }
 
     /// A short line padded with spaces that does not end a sentence: a title, as level 2.
-    func paddedTitle(fullWidth: Double) -> (Int, TracedText)? {
+    func paddedTitle(fullWidth: Double) -> (Int, Range<Int>)? {
         guard isPadded, !endsSentence, Double(width) < fullWidth, !isBlank else { return nil }
         return (2, content)
     }
 
     /// `<H2>Title</H2>` → (2, "Title").
-    var heading: (Int, TracedText)? {
-        let scalars = content.scalars
-        guard scalars.count >= 9, scalars[0] == "<", scalars[1] == "H" || scalars[1] == "h",
-            let level = Int(String(scalars[2])), (1...5).contains(level), scalars[3] == ">"
+    func heading(in text: TracedText) -> (Int, Range<Int>)? {
+        let scalars = text.scalars
+        let start = content.lowerBound
+        guard content.count >= 9, scalars[start] == "<", scalars[start + 1] == "H" || scalars[start + 1] == "h",
+            let level = Int(String(scalars[start + 2])), (1...5).contains(level), scalars[start + 3] == ">"
         else { return nil }
         let close = Array("</H\(level)>".unicodeScalars)
-        let tail = scalars.suffix(close.count).map { Unicode.Scalar(String($0).uppercased()) ?? $0 }
+        let tail = scalars[content].suffix(close.count).map { Unicode.Scalar(String($0).uppercased()) ?? $0 }
         guard tail.elementsEqual(close) else { return nil }
-        return (level, content[4..<(scalars.count - close.count)].trimmingSpaces())
+        return (level, text.rangeTrimmingSpaces((start + 4)..<(content.upperBound - close.count)))
     }
 
     /// Whether the line starts with a mark that opens a block.
-    static func startsBlock(_ content: [Unicode.Scalar]) -> Bool {
+    static func startsBlock(_ content: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = content.first else { return false }
         if blockMarks.contains(first) { return true }
         if (0x2460...0x2473).contains(first.value) || (0x2474...0x249B).contains(first.value) {

@@ -21,6 +21,19 @@ public enum NormalizationRule: String, Sendable, Codable, CaseIterable, Comparab
     /// its case.
     case caseFoldedKeys = "casefold-keys"
 
+    /// The rule's bit in `TextNormalizer`'s set of rules in force.
+    var bit: UInt8 {
+        switch self {
+        case .voicedMarks: 1 << 0
+        case .enclosedCharacters: 1 << 1
+        case .dashesAndTildes: 1 << 2
+        case .nfkc: 1 << 3
+        case .asciiPunctuation: 1 << 4
+        case .spaces: 1 << 5
+        case .caseFoldedKeys: 1 << 6
+        }
+    }
+
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }

@@ -16,9 +16,17 @@ public struct TextNormalizer: Sendable {
     /// The rules in force.
     public let rules: Set<NormalizationRule>
 
+    /// `rules` as one bit per rule (`NormalizationRule.bit`): asked for every paragraph, where
+    /// hashing into the set showed in profiles.
+    private let ruleBits: UInt8
+
     public init(rules: Set<NormalizationRule> = Set(NormalizationRule.allCases)) {
         self.rules = rules
+        ruleBits = rules.reduce(0) { $0 | $1.bit }
     }
+
+    /// Whether `rule` is in force.
+    func applies(_ rule: NormalizationRule) -> Bool { ruleBits & rule.bit != 0 }
 
     /// The rules in force, in order, by name: for the manifest.
     public var ruleNames: [String] { rules.sorted().map(\.rawValue) }
@@ -27,11 +35,11 @@ public struct TextNormalizer: Sendable {
     /// - Throws: `NormalizationError` if ICU fails (out of memory, missing data).
     public func normalize(_ text: TracedText) throws(NormalizationError) -> TracedText {
         var text = text
-        if rules.contains(.voicedMarks) || rules.contains(.enclosedCharacters) { text = Self.preNFKC(text, rules: rules) }
-        if rules.contains(.dashesAndTildes) { text = Self.dashesAndTildes(text) }
-        if rules.contains(.nfkc) { text = try ICU.normalizeJapanese(text) }
-        if rules.contains(.asciiPunctuation) { text = Self.widenedPunctuation(text) }
-        if rules.contains(.spaces) { text = Self.removingLayoutSpaces(text) }
+        if applies(.voicedMarks) || applies(.enclosedCharacters) { text = Self.preNFKC(text, rules: rules) }
+        if applies(.dashesAndTildes) { text = Self.dashesAndTildes(text) }
+        if applies(.nfkc) { text = try ICU.normalizeJapanese(text) }
+        if applies(.asciiPunctuation) { text = Self.widenedPunctuation(text) }
+        if applies(.spaces) { text = Self.removingLayoutSpaces(text) }
         return text
     }
 
@@ -42,7 +50,7 @@ public struct TextNormalizer: Sendable {
 
     /// The key `text` is compared under: NFKC_Casefold with the casefold rule, else the text.
     public func key(_ text: String) throws(NormalizationError) -> String {
-        rules.contains(.caseFoldedKeys) ? try ICU.caseFold(text) : text
+        applies(.caseFoldedKeys) ? try ICU.caseFold(text) : text
     }
 
     // MARK: F1
@@ -103,28 +111,43 @@ public struct TextNormalizer: Sendable {
     }
 
     static func dashKind(_ scalar: Unicode.Scalar) -> DashKind? {
+        // Most characters are none of these: ASCII but `-` and `~`, kana but `ー`, ideographs.
+        switch scalar.value {
+        case 0..<0x2D, 0x2E..<0x7E, 0x3031..<0x30FC, 0x3100..<0xFE63: return nil
+        default: break
+        }
         switch scalar {
-        case "~", "∼", "∾", "〜", "〰", "～": .tilde
-        case "˗", "֊", "‐", "‑", "‒", "–", "⁃", "⁻", "₋", "−", "-": .hyphen
-        case "﹣", "－", "ｰ", "—", "―", "─", "━", "ー": .prolongedSound
-        default: nil
+        case "~", "∼", "∾", "〜", "〰", "～": return .tilde
+        case "˗", "֊", "‐", "‑", "‒", "–", "⁃", "⁻", "₋", "−", "-": return .hyphen
+        case "﹣", "－", "ｰ", "—", "―", "─", "━", "ー": return .prolongedSound
+        default: return nil
         }
     }
 
     static func dashesAndTildes(_ text: TracedText) -> TracedText {
         let scalars = text.scalars
-        guard scalars.contains(where: { dashKind($0) != nil }) else { return text }
+        guard let firstDash = scalars.firstIndex(where: { dashKind($0) != nil }) else { return text }
         var result = TracedText()
         result.reserveCapacity(text.count)
+        result.append(text, range: 0..<firstDash)
         var lastReplacement: Unicode.Scalar?
-        for index in scalars.indices {
+        var index = firstDash
+        while index < scalars.count {
             let scalar = scalars[index]
+            guard let kind = dashKind(scalar) else {
+                // Copy the run up to the next dash whole.
+                var end = index + 1
+                while end < scalars.count, dashKind(scalars[end]) == nil { end += 1 }
+                result.append(text, range: index..<end)
+                lastReplacement = nil
+                index = end
+                continue
+            }
             let span = text.span(at: index)
             let replacement: Unicode.Scalar
-            switch dashKind(scalar) {
-            case .tilde:
+            if kind == .tilde {
                 replacement = "〜"
-            case let kind?:
+            } else {
                 let before = index > 0 ? foldedAlphanumeric(scalars[index - 1]) : false
                 let after = index + 1 < scalars.count ? foldedAlphanumeric(scalars[index + 1]) : false
                 if before && after {
@@ -136,10 +159,6 @@ public struct TextNormalizer: Sendable {
                 } else {
                     replacement = "―"
                 }
-            case nil:
-                result.append(scalar, span: span)
-                lastReplacement = nil
-                continue
             }
             if replacement == lastReplacement, replacement != "-" {
                 result.replaceLast(with: replacement, extendingTo: span)  // a run collapses to one
@@ -147,6 +166,7 @@ public struct TextNormalizer: Sendable {
                 result.append(replacement, span: span)
             }
             lastReplacement = replacement
+            index += 1
         }
         return result
     }
@@ -177,35 +197,32 @@ public struct TextNormalizer: Sendable {
         }
     }
 
+    /// ASCII punctuation widened where it stands in Japanese context. Only characters change, one
+    /// for one, so the text is edited in place and keeps its spans.
     static func widenedPunctuation(_ text: TracedText) -> TracedText {
         let scalars = text.scalars
-        guard scalars.contains(where: isASCIIPunctuation) else { return text }
-        var result = TracedText()
-        result.reserveCapacity(text.count)
+        guard let firstPunctuation = scalars.firstIndex(where: isASCIIPunctuation) else { return text }
         let isLatin: (Unicode.Scalar) -> Bool = { $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }
         let isAlphanumeric: (Unicode.Scalar) -> Bool = { foldedAlphanumeric($0) && $0.isASCII }
+        // Kept: inside a run of Latin characters with a letter or digit on both sides. One pass
+        // each way notes whether the Latin run so far, up to the character, holds one.
         var keep = [Bool](repeating: false, count: scalars.count)
-        for index in scalars.indices where isASCIIPunctuation(scalars[index]) {
-            // Inside a run of Latin characters with a letter or digit on both sides: keep.
-            var left = index - 1
-            var alphanumericLeft = false
-            while left >= 0, isLatin(scalars[left]) {
-                if isAlphanumeric(scalars[left]) { alphanumericLeft = true; break }
-                left -= 1
-            }
-            var right = index + 1
-            var alphanumericRight = false
-            while right < scalars.count, isLatin(scalars[right]) {
-                if isAlphanumeric(scalars[right]) { alphanumericRight = true; break }
-                right += 1
-            }
-            keep[index] = alphanumericLeft && alphanumericRight
-        }
-        keepPairsTogether(scalars, &keep)
+        var alphanumericSoFar = false
         for index in scalars.indices {
             let scalar = scalars[index]
-            let kept = !isASCIIPunctuation(scalar) || keep[index]
-            result.append(kept ? scalar : widened(scalar), span: text.span(at: index))
+            if isASCIIPunctuation(scalar) { keep[index] = alphanumericSoFar }
+            alphanumericSoFar = isLatin(scalar) && (alphanumericSoFar || isAlphanumeric(scalar))
+        }
+        alphanumericSoFar = false
+        for index in scalars.indices.reversed() {
+            let scalar = scalars[index]
+            if isASCIIPunctuation(scalar) { keep[index] = keep[index] && alphanumericSoFar }
+            alphanumericSoFar = isLatin(scalar) && (alphanumericSoFar || isAlphanumeric(scalar))
+        }
+        keepPairsTogether(scalars, &keep)
+        var result = text
+        for index in firstPunctuation..<scalars.count where isASCIIPunctuation(scalars[index]) && !keep[index] {
+            result.replaceScalar(at: index, with: widened(scalars[index]))
         }
         return result
     }
@@ -214,26 +231,36 @@ public struct TextNormalizer: Sendable {
     /// (`SUM(A1)` keeps its `(`) and the other would be widened, both stay ASCII, so
     /// `=SUM(A1)と` does not become the lopsided `=SUM(A1）と`, nor `say"hi"と` `say"hi”と`.
     static func keepPairsTogether(_ scalars: [Unicode.Scalar], _ keep: inout [Bool]) {
-        let closers: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
         var open: [(scalar: Unicode.Scalar, index: Int)] = []
-        var quotes: [Unicode.Scalar: Int] = [:]
+        var doubleQuote: Int?
+        var singleQuote: Int?
         func join(_ first: Int, _ second: Int) {
             if keep[first] != keep[second] { (keep[first], keep[second]) = (true, true) }
+        }
+        func opener(of closer: Unicode.Scalar) -> Unicode.Scalar {
+            switch closer {
+            case ")": "("
+            case "]": "["
+            default: "{"
+            }
         }
         for (index, scalar) in scalars.enumerated() {
             switch scalar {
             case "\n":
                 open.removeAll()
-                quotes.removeAll()
+                doubleQuote = nil
+                singleQuote = nil
             case "(", "[", "{":
                 open.append((scalar, index))
             case ")", "]", "}":
-                if let last = open.last, last.scalar == closers[scalar] {
+                if let last = open.last, last.scalar == opener(of: scalar) {
                     open.removeLast()
                     join(last.index, index)
                 }
-            case "\"", "'":
-                if let first = quotes.removeValue(forKey: scalar) { join(first, index) } else { quotes[scalar] = index }
+            case "\"":
+                if let first = doubleQuote { join(first, index); doubleQuote = nil } else { doubleQuote = index }
+            case "'":
+                if let first = singleQuote { join(first, index); singleQuote = nil } else { singleQuote = index }
             default:
                 break
             }
@@ -252,26 +279,38 @@ public struct TextNormalizer: Sendable {
     // MARK: F5
 
     /// Spaces next to Japanese characters removed; other runs of spaces collapsed to one.
+    ///
+    /// A single ASCII space that stays is left in the run being copied, since the space it would
+    /// become is itself with its own span; runs are copied whole between the changes.
     static func removingLayoutSpaces(_ text: TracedText) -> TracedText {
         let scalars = text.scalars
-        guard scalars.contains(where: isSpace) else { return text }
+        guard let firstSpace = scalars.firstIndex(where: isSpace) else { return text }
         var result = TracedText()
-        result.reserveCapacity(text.count)
-        var index = 0
+        var runStart = 0
+        var index = firstSpace
         while index < scalars.count {
             guard isSpace(scalars[index]) else {
-                result.append(scalars[index], span: text.span(at: index))
                 index += 1
                 continue
             }
             var end = index
             while end < scalars.count, isSpace(scalars[end]) { end += 1 }
-            if index > 0, end < scalars.count, !isJapaneseBlock(scalars[index - 1]), !isJapaneseBlock(scalars[end]) {
+            let kept = index > 0 && end < scalars.count && !isJapaneseBlock(scalars[index - 1]) && !isJapaneseBlock(scalars[end])
+            if kept && end == index + 1 && scalars[index] == " " {
+                index = end
+                continue
+            }
+            if result.isEmpty { result.reserveCapacity(text.count) }
+            result.append(text, range: runStart..<index)
+            if kept {
                 let span = text.originalRange(of: index..<end)
                 result.append(" ", span: Int32(span.lowerBound)..<Int32(span.upperBound))
             }
+            runStart = end
             index = end
         }
+        guard runStart > 0 else { return text }
+        result.append(text, range: runStart..<scalars.count)
         return result
     }
 

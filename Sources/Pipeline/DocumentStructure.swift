@@ -49,15 +49,22 @@ public struct DocumentStructure: Sendable {
         let original = TracedText(original: document.text)
         let blocks = document.format == .markdown ? MarkdownReader().blocks(in: original) : layout.blocks(in: original)
         var paragraphs: [Paragraph] = []
+        // Every paragraph of a turn or section repeats its speaker and title: normalize each once.
+        var normalizedLabels: [String: String] = [:]
+        func normalizedLabel(_ label: String?) throws(NormalizationError) -> String? {
+            guard let label else { return nil }
+            if let known = normalizedLabels[label] { return known }
+            let normalized = try normalizer.normalize(label)
+            normalizedLabels[label] = normalized
+            return normalized
+        }
         for paragraph in StructureReader().paragraphs(from: blocks) {
             let sentences = splitter.sentences(in: try normalizer.normalize(paragraph.text))
             guard !sentences.isEmpty else { continue }
             paragraphs.append(
                 Paragraph(
-                    kind: paragraph.kind, speaker: try paragraph.speaker.map { name throws(NormalizationError) in try normalizer.normalize(name) },
-                    turn: paragraph.turn,
-                    section: try paragraph.section.map { title throws(NormalizationError) in try normalizer.normalize(title) },
-                    sentences: sentences))
+                    kind: paragraph.kind, speaker: try normalizedLabel(paragraph.speaker), turn: paragraph.turn,
+                    section: try normalizedLabel(paragraph.section), sentences: sentences))
         }
         self.paragraphs = paragraphs
     }

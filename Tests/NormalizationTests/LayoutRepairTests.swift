@@ -70,8 +70,10 @@ struct PageDebrisTests {
     }
 
     @Test func withFewerThanThreePagesNothingIsTakenForDebris() {
-        let lines = ["記録", "本文です。", "1", "\u{0C}", "記録", "続きです。", "2"].map { TracedText(original: $0) }
-        #expect(LayoutRepair.withoutPageDebris(lines).map(\.string) == ["記録", "本文です。", "1", "記録", "続きです。", "2"])
+        let (text, lines) = TracedText(original: "記録\n本文です。\n1\u{0C}記録\n続きです。\n2").cleanedLineRanges()
+        #expect(
+            LayoutRepair.withoutPageDebris(lines, in: text).map { text[$0].string }
+                == ["記録", "本文です。", "1", "記録", "続きです。", "2"])
     }
 
     @Test(arguments: ["12", "- 12 -", "（12）", "12/40", "－３－"])

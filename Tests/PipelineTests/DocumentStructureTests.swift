@@ -54,4 +54,17 @@ struct DocumentStructureTests {
         #expect(String(String.UnicodeScalarView(original[first.originalRange(of: ku..<(ku + 2))])) == "区\n政")
         #expect(String(String.UnicodeScalarView(original[first.originalRange(of: 0..<4)])) == "ＭＡＣＣ")
     }
+
+    @Test func speakersAndSectionsAreNormalizedInEveryParagraph() throws {
+        // Each label is normalized once and reused: every paragraph still gets the normalized form.
+        let text = "<H2>ＰＲＭＬ　副読本</H2>\n○ﾆｼｶﾜ区長\n最初の段落です。\n\n次の段落です。\n●司会　はい。\n○ﾆｼｶﾜ区長　三つ目です。"
+        let document = SourceDocument(
+            path: "x.txt", format: .plain, encoding: .utf8, byteCount: 0, sha256: "", text: text)
+        let structure = try DocumentStructure(
+            document: document, normalizer: TextNormalizer(), layout: LayoutRepair(lineWidth: 8))
+        let body = structure.paragraphs.filter { $0.kind == .body }
+        #expect(body.map { $0.speaker ?? "-" } == ["ニシカワ区長", "ニシカワ区長", "司会", "ニシカワ区長"])
+        #expect(body.map { $0.turn ?? 0 } == [1, 1, 2, 3])
+        #expect(structure.paragraphs.allSatisfy { $0.section == "PRML副読本" })
+    }
 }

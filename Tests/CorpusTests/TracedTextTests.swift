@@ -1,0 +1,138 @@
+import Testing
+
+@testable import Corpus
+
+/// The run-copying paths of `TracedText` (`cleanedLineRanges()`, `append(_:range:)`,
+/// `appendLine(_:range:)`, `string`) against the plain scalar-by-scalar way of doing the same,
+/// on the characters that make them branch.
+struct TracedTextTests {
+    static let tricky = [
+        "", "abc", "地域の\r\n活性化\u{200B}です。\r\rCRだけの段落\u{FEFF}。\u{0001}",
+        "行\r\u{200B}\n次\r\u{00AD}\u{200D}\n\n", "タブ\tと\t\tタブ\r\t\n", "頁\u{0C}次の頁\n\u{0C}\n",
+        "\u{0B}\u{85}\u{2028}\u{2029}\u{7F}\u{2060}", "ｶﾞｲﾄﾞ e\u{301} 𠮷😀\r\n", "\r", "\n", "\r\n\r\n",
+        "○西川区長\u{3000}ＭＡＣＣ（中小）\u{000C}", "hyphen-\r\nated\t\u{200B}", "\u{200B}\r\n\u{FEFF}",
+    ]
+
+    /// Tricky strings above and seeded random strings made of their characters.
+    static var samples: [String] {
+        let alphabet = Array(tricky.joined().unicodeScalars)
+        var state: UInt64 = 7
+        var random: [String] = []
+        for length in 0..<200 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<(length % 40) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                scalars.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            random.append(String(scalars))
+        }
+        return tricky + random
+    }
+
+    /// `cleanedLines()` as it was written first: one scalar at a time.
+    static func referenceLines(_ text: TracedText) -> [TracedText] {
+        var lines: [TracedText] = []
+        var line = TracedText()
+        var previousWasCR = false
+        for index in 0..<text.count {
+            let scalar = text.scalars[index]
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\n" where previousWasCR:
+                continue
+            case "\n", "\r", "\u{000B}", "\u{0085}", "\u{2028}", "\u{2029}":
+                lines.append(line)
+                line = TracedText()
+            case "\u{000C}":
+                lines.append(line)
+                var pageBreak = TracedText()
+                pageBreak.append(scalar, span: text.span(at: index))
+                lines.append(pageBreak)
+                line = TracedText()
+            case "\t":
+                line.append(" ", span: text.span(at: index))
+            case "\u{FEFF}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{00AD}", "\u{7F}":
+                continue
+            case _ where scalar.value < 0x20:
+                continue
+            default:
+                line.append(scalar, span: text.span(at: index))
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+
+    @Test func cleanedLinesAreTheSameAsScalarByScalar() {
+        for sample in Self.samples {
+            let text = TracedText(original: sample, offset: 3)
+            #expect(text.cleanedLines() == Self.referenceLines(text), "\(sample.debugDescription)")
+        }
+    }
+
+    @Test func textWithNothingToCleanIsNotCopied() {
+        let text = TracedText(original: "一行目\r\n二行目\n\u{0C}三行目")
+        let (cleaned, lines) = text.cleanedLineRanges()
+        #expect(cleaned == text)
+        #expect(lines == [0..<3, 5..<8, 9..<9, 9..<10, 10..<13])
+    }
+
+    @Test func stringIsTheScalarsInUTF8() {
+        for sample in Self.samples {
+            let text = TracedText(original: sample)
+            #expect(text.string == sample)
+            #expect(text.string.utf8.count == text.utf8Offsets.last)
+        }
+    }
+
+    @Test func appendingARunKeepsItsSpans() {
+        for sample in Self.samples where !sample.isEmpty {
+            let text = TracedText(original: sample, offset: 5)
+            let middle = text.count / 2
+            var runs = text[0..<middle]
+            runs.append(text, range: middle..<text.count)
+            var scalarByScalar = TracedText()
+            for index in 0..<text.count { scalarByScalar.append(text.scalars[index], span: text.span(at: index)) }
+            #expect(runs == text)
+            #expect(scalarByScalar == text)
+        }
+    }
+
+    @Test func aReplacedScalarKeepsItsSpan() {
+        var text = TracedText(original: "a(b)", offset: 10)
+        text.replaceScalar(at: 1, with: "（")
+        #expect(text.string == "a（b)")
+        #expect(text.span(at: 1) == 11..<12)
+    }
+
+    @Test func trimmingFindsTheSameRangeAsSlicing() {
+        for sample in ["", " ", "\u{3000} a b \u{3000}", "ab", "  \u{3000}", "x "] {
+            let text = TracedText(original: sample)
+            let range = text.rangeTrimmingSpaces(0..<text.count)
+            let trimmed = text.trimmingSpaces()
+            #expect(text[range] == trimmed)
+            #expect(trimmed.string == sample.trimmingSpacesForTest())
+        }
+    }
+
+    @Test(arguments: [("hyphen-", "ated"), ("MACC", "stands"), ("区", "政"), ("A-", "B"), ("", "x"), ("x", "")])
+    func appendingALineRangeIsAppendingTheLine(first: String, second: String) {
+        let head = TracedText(original: first)
+        let tail = TracedText(original: "##" + second + "##", offset: 100)
+        var byRange = head
+        byRange.appendLine(tail, range: 2..<(tail.count - 2))
+        var byCopy = head
+        byCopy.appendLine(tail[2..<(tail.count - 2)])
+        #expect(byRange == byCopy)
+    }
+}
+
+extension String {
+    fileprivate func trimmingSpacesForTest() -> String {
+        let scalars = Array(unicodeScalars)
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\u{3000}" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}
