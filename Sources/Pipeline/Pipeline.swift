@@ -695,6 +695,8 @@ public struct Pipeline: Sendable {
     static func keyFunction(_ normalizer: TextNormalizer) -> @Sendable (String) -> String {
         guard normalizer.rules.contains(.caseFoldedKeys) else { return { $0 } }
         return { text in
+            // NFKC_Casefold leaves ASCII as it is but for the capitals, which it lowercases.
+            if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
             guard text.unicodeScalars.contains(where: { $0.properties.changesWhenNFKCCaseFolded }) else { return text }
             return (try? normalizer.key(text)) ?? text
         }
