@@ -1,15 +1,26 @@
 /// Counts per pair of term ids: the co-occurrence table, the hottest structure of a run (every
 /// unit adds k(k − 1)/2 pairs for its k distinct terms).
 ///
-/// An open-addressing hash table with linear probing over `UInt64` keys (`CorpusCounts.PairKey`
-/// packs the two ids) and a multiplicative hash. Swift's `Dictionary` hashes every key with a
-/// seeded SipHash, which made the lookups themselves a tenth of a run's time; neither the
-/// standard library nor swift-collections offers a hashed table with a caller-chosen hash, so
-/// this one is written here. A slot holds its key and its count side by side, so an addition
-/// touches one cache line: the table outgrows the caches, and most additions miss them. Keys are
-/// never removed one by one (only `filter` and `removeAll`), so no tombstones are needed. Iteration order depends on the ids, never on a random seed, but
-/// reports must still sort: ids differ between workers.
+/// Two parts. Pairs of two ids below `denseLimit` are counted in a triangular array, indexed
+/// directly: ids are handed out as terms are first met, so the small ids are mostly the frequent
+/// terms, and most additions land here, in 4 MB that stay in the caches. The other pairs go to an
+/// open-addressing hash table with linear probing over `UInt64` keys (`CorpusCounts.PairKey` packs
+/// the two ids) and a multiplicative hash. Swift's `Dictionary` hashes every key with a seeded
+/// SipHash, which made the lookups themselves a tenth of a run's time; neither the standard
+/// library nor swift-collections offers a hashed table with a caller-chosen hash, so this one is
+/// written here. A slot holds its key and its count side by side, so an addition touches one
+/// cache line. Keys are never removed one by one (only `filter` and `removeAll`), so no tombstones
+/// are needed. Iteration order depends on the ids, never on a random seed, but reports must still
+/// sort: ids differ between workers.
 public struct PairTable: Sendable, Sequence {
+    /// Ids below this are counted in the triangular array.
+    static let denseLimit: Int32 = 1024
+
+    /// Counts of pairs a < b < `denseLimit` at b(b − 1)/2 + a; empty until the first such pair.
+    private var dense: [Int] = []
+    /// Pairs with a count in `dense`.
+    private var denseCount = 0
+
     /// A key and its count; a key of 0 marks an empty slot (a packed key is never 0, because a
     /// pair's two ids differ).
     private struct Slot {
@@ -18,7 +29,8 @@ public struct PairTable: Sendable, Sequence {
     }
 
     private var slots: [Slot]
-    public private(set) var count = 0
+    /// Pairs in `slots`.
+    private var sparseCount = 0
     private var mask: Int
     /// 64 − log₂ of the capacity: the hash is the top bits of the product.
     private var shift: UInt64
@@ -31,7 +43,18 @@ public struct PairTable: Sendable, Sequence {
         shift = UInt64(64 - capacity.trailingZeroBitCount)
     }
 
+    /// Distinct pairs counted.
+    public var count: Int { denseCount + sparseCount }
+
     public var isEmpty: Bool { count == 0 }
+
+    /// The index in `dense` of the pair `low` < `high`, if both are below `denseLimit` (a term
+    /// with itself, which is never counted, has none).
+    @inline(__always)
+    private static func denseIndex(_ low: Int32, _ high: Int32) -> Int? {
+        guard high < denseLimit, low < high else { return nil }
+        return Int(high) * (Int(high) - 1) / 2 + Int(low)
+    }
 
     /// The slot of `key`: where it is, or the empty slot where it would go.
     @inline(__always)
@@ -44,22 +67,33 @@ public struct PairTable: Sendable, Sequence {
 
     /// The count of `pair`, 0 if it was never added.
     public subscript(pair: CorpusCounts.PairKey) -> Int {
+        if let index = Self.denseIndex(pair.first, pair.second) { return dense.isEmpty ? 0 : dense[index] }
         let index = slot(of: pair.packed)
         return slots[index].key == 0 ? 0 : slots[index].value
     }
 
-    /// Adds `amount` to the count of `pair`.
+    /// Adds `amount` (positive) to the count of `pair`.
     @inline(__always)
     public mutating func add(_ pair: CorpusCounts.PairKey, _ amount: Int = 1) {
         assert(pair.packed != 0, "a pair of a term with itself")
+        assert(amount > 0, "a count that does not grow")
+        if let index = Self.denseIndex(pair.first, pair.second) {
+            if dense.isEmpty {
+                let limit = Int(Self.denseLimit)
+                dense = Array(repeating: 0, count: limit * (limit - 1) / 2)
+            }
+            if dense[index] == 0 { denseCount += 1 }
+            dense[index] += amount
+            return
+        }
         var index = slot(of: pair.packed)
         if slots[index].key == 0 {
-            if (count + 1) * 4 > slots.count * 3 {
+            if (sparseCount + 1) * 4 > slots.count * 3 {
                 grow()
                 index = slot(of: pair.packed)
             }
             slots[index].key = pair.packed
-            count += 1
+            sparseCount += 1
         }
         slots[index].value += amount
     }
@@ -71,7 +105,7 @@ public struct PairTable: Sendable, Sequence {
 
     /// The pairs for which `keep` is true.
     public func filter(_ keep: (CorpusCounts.PairKey) -> Bool) -> PairTable {
-        var kept = PairTable(minimumCapacity: count)
+        var kept = PairTable(minimumCapacity: sparseCount)
         for (pair, value) in self where keep(pair) { kept.add(pair, value) }
         return kept
     }
@@ -88,14 +122,25 @@ public struct PairTable: Sendable, Sequence {
         for entry in old where entry.key != 0 { slots[slot(of: entry.key)] = entry }
     }
 
+    /// The dense pairs in index order (by the larger id, then the smaller), then the others.
     public struct Iterator: IteratorProtocol {
         let table: PairTable
-        var index = 0
+        var denseIndex = 0
+        var low: Int32 = 0
+        var high: Int32 = 1
+        var slotIndex = 0
 
         public mutating func next() -> (key: CorpusCounts.PairKey, value: Int)? {
-            while index < table.slots.count {
-                defer { index += 1 }
-                let slot = table.slots[index]
+            while denseIndex < table.dense.count {
+                let (index, pair) = (denseIndex, CorpusCounts.PairKey(low, high))
+                denseIndex += 1
+                low += 1
+                if low == high { (low, high) = (0, high + 1) }
+                if table.dense[index] != 0 { return (pair, table.dense[index]) }
+            }
+            while slotIndex < table.slots.count {
+                defer { slotIndex += 1 }
+                let slot = table.slots[slotIndex]
                 if slot.key != 0 { return (CorpusCounts.PairKey(packed: slot.key), slot.value) }
             }
             return nil

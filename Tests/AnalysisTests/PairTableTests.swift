@@ -52,3 +52,25 @@ struct PairTableTests {
         #expect(table[CorpusCounts.PairKey(1_000_000, 70_000)] == 5)
     }
 }
+
+/// The triangular part of the table: its edges, and a term with itself.
+struct DensePairTableTests {
+    @Test func denseAndSparseMeet() {
+        var table = PairTable()
+        var reference: [CorpusCounts.PairKey: Int] = [:]
+        let limit = PairTable.denseLimit
+        for (a, b) in [(0, 1), (0, limit - 1), (limit - 2, limit - 1), (limit - 1, limit), (0, limit), (3, 2), (5, 70_000)] {
+            let pair = CorpusCounts.PairKey(a, b)
+            table.add(pair, Int(a) + 1)
+            reference[pair, default: 0] += Int(a) + 1
+        }
+        #expect(table.count == reference.count)
+        var seen: [CorpusCounts.PairKey: Int] = [:]
+        for (pair, value) in table { seen[pair, default: 0] += value }
+        #expect(seen == reference)
+        for (pair, value) in reference { #expect(table[pair] == value) }
+        // A term with itself is never a pair, whatever is stored next to it.
+        for id in [0, 1, 2, limit - 1, limit] { #expect(table[CorpusCounts.PairKey(id, id)] == 0) }
+        #expect(table.filter { $0.second >= limit }.count == 3)
+    }
+}
