@@ -89,18 +89,22 @@ public enum Reports {
     /// before `term_b`. Rows go by descending `measure` (Jaccard unless `--measure` says
     /// otherwise; pairs where it has no value last), then descending `a`, then by the terms.
     ///
-    /// The pairs are sorted as compact (ids, count, score) values; each row's cells are made as it
-    /// is written.
+    /// The pairs are sorted as compact (ids, display ranks, count, score) values, so ties compare
+    /// integers instead of term text; each row is written into the file as it is made.
     public static func cooccurrence(
         _ counts: CorpusCounts, minimumCount: Int, bounds: TermBounds = TermBounds(), measure: AssociationMeasure = .jaccard
     ) -> CSVTable {
         struct Pair {
             let first: Int32
             let second: Int32
+            /// The terms' places in display order (`displayRanks`).
+            let firstRank: Int32
+            let secondRank: Int32
             let both: Int
             let score: Double
         }
         let shown = displayTerms(counts)
+        let ranks = displayRanks(shown)
         let allowed = bounds.allowed(in: counts)
         let (unitFrequency, unitCount) = (counts.unitFrequency, counts.unitCount)
         @Sendable func table(_ first: Int32, _ second: Int32, both: Int) -> PairCounts {
@@ -110,28 +114,31 @@ public enum Reports {
         for (key, both) in counts.pairUnits where both >= minimumCount {
             var (first, second) = (key.first, key.second)
             guard allowed[Int(first)] && allowed[Int(second)] else { continue }
-            if shown[Int(second)] < shown[Int(first)] { swap(&first, &second) }
+            if ranks[Int(second)] < ranks[Int(first)] { swap(&first, &second) }
             let score = measure.score(table(first, second, both: both))
-            pairs.append(Pair(first: first, second: second, both: both, score: score))
+            pairs.append(
+                Pair(
+                    first: first, second: second, firstRank: ranks[Int(first)], secondRank: ranks[Int(second)], both: both,
+                    score: score))
         }
         pairs.sort { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }
             if lhs.both != rhs.both { return lhs.both > rhs.both }
-            let (left, right) = (shown[Int(lhs.first)], shown[Int(rhs.first)])
-            if left != right { return left < right }
-            return shown[Int(lhs.second)] < shown[Int(rhs.second)]
+            if lhs.firstRank != rhs.firstRank { return lhs.firstRank < rhs.firstRank }
+            return lhs.secondRank < rhs.secondRank
         }
         let unit = counts.unitName
-        return CSVTable(
-            header: ["term_a", "pos_a", "term_b", "pos_b"] + pairColumns,
-            streamingRows: { [pairs] emit in
-                for pair in pairs {
-                    let (first, second) = (shown[Int(pair.first)], shown[Int(pair.second)])
-                    try emit(
-                        [.text(first.text), .text(first.partOfSpeech), .text(second.text), .text(second.partOfSpeech)]
-                            + pairCells(table(pair.first, pair.second, both: pair.both), unit: unit))
-                }
-            })
+        return CSVTable(header: ["term_a", "pos_a", "term_b", "pos_b"] + pairColumns, itemCount: pairs.count) {
+            [pairs] index, rows in
+            let pair = pairs[index]
+            let (first, second) = (shown[Int(pair.first)], shown[Int(pair.second)])
+            rows.append(.text(first.text))
+            rows.append(.text(first.partOfSpeech))
+            rows.append(.text(second.text))
+            rows.append(.text(second.partOfSpeech))
+            appendPairCells(table(pair.first, pair.second, both: pair.both), unit: unit, to: &rows)
+            rows.endRow()
+        }
     }
 
     /// The columns every pair table ends with: the unit, the 2×2 table, Jaccard, and every other
@@ -143,10 +150,22 @@ public enum Reports {
 
     /// The cells of `pairColumns` for `table` (empty where a measure has no value).
     static func pairCells(_ table: PairCounts, unit: String) -> [CSVTable.Cell] {
-        [
-            .text(unit), .integer(table.a), .integer(table.b), .integer(table.c), .integer(table.d),
-            .integer(table.n), .decimal(table.jaccard),
-        ] + pairMeasures.map { .decimal($0.value(table) ?? .nan) }
+        var rows = CSVTable.RowWriter()
+        appendPairCells(table, unit: unit, to: &rows)
+        rows.endRow()
+        return rows.takeRows()[0]
+    }
+
+    /// Appends the cells of `pairColumns` for `table` to the current row of `rows`.
+    static func appendPairCells(_ table: PairCounts, unit: String, to rows: inout CSVTable.RowWriter) {
+        rows.append(.text(unit))
+        rows.append(.integer(table.a))
+        rows.append(.integer(table.b))
+        rows.append(.integer(table.c))
+        rows.append(.integer(table.d))
+        rows.append(.integer(table.n))
+        rows.append(.decimal(table.jaccard))
+        for measure in pairMeasures { rows.append(.decimal(measure.value(table) ?? .nan)) }
     }
 
     /// `theme_terms.csv`: per theme, in theme-file order, the `top` terms most associated with it
@@ -464,6 +483,19 @@ public enum Reports {
         counts.terms.indices.map { id in
             Term(text: counts.displayText(of: Int32(id)), partOfSpeech: counts.terms[id].partOfSpeech)
         }
+    }
+
+    /// Each term's place when the terms are sorted as shown (`Term`'s order), by term id; terms
+    /// shown alike share a place. Comparing places is comparing the terms shown.
+    static func displayRanks(_ shown: [Term]) -> [Int32] {
+        var ranks = [Int32](repeating: 0, count: shown.count)
+        let sorted = shown.indices.sorted { shown[$0] < shown[$1] }
+        var place: Int32 = 0
+        for (position, id) in sorted.enumerated() {
+            if position > 0 && shown[sorted[position - 1]] < shown[id] { place += 1 }
+            ranks[id] = place
+        }
+        return ranks
     }
 
     static func ratio(_ part: Int, _ whole: Int) -> Double {
