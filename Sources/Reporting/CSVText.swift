@@ -9,8 +9,12 @@ enum CSVText {
     /// Appends `value` in decimal, without grouping.
     @inline(__always)
     static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDigits(UInt64(value.magnitude), to: &bytes)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var start = buffer.count
+            writeDigits(of: UInt64(value.magnitude), endingAt: &start, in: buffer)
+            if value < 0 { write(UInt8(ascii: "-"), before: &start, in: buffer) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
     }
 
     /// Appends `value` with six decimals, as `CSVTable.format` gives it: nothing for a non-finite
@@ -20,16 +24,28 @@ enum CSVText {
     static func appendDecimal(_ value: Double, to bytes: inout [UInt8]) {
         guard value.isFinite else { return }
         let raw = abs(value) * 1_000_000
-        let scaled = raw.rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9_007_199_254_740_992, abs(raw - raw.rounded(.down) - 0.5) > 1e-6 else {
+        let whole = raw.rounded(.down)
+        let fraction = raw - whole  // exact
+        // Away from a tie, rounding half away from zero (`round`, a libm call) is this comparison.
+        let scaled = fraction > 0.5 ? whole + 1 : whole
+        guard scaled < 9_007_199_254_740_992, abs(fraction - 0.5) > 1e-6 else {
             bytes.append(contentsOf: String(format: "%.6f", value).utf8)
             return
         }
         let micros = UInt64(scaled)
-        if value < 0 && micros != 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDigits(micros / 1_000_000, to: &bytes)
-        bytes.append(UInt8(ascii: "."))
-        appendDigits(micros % 1_000_000, width: 6, to: &bytes)
+        // Written back to front: six decimals (leading zeros kept), the point, the whole part, the sign.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var start = buffer.count
+            var decimals = micros % 1_000_000
+            for _ in 0..<6 {
+                write(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: decimals % 10), before: &start, in: buffer)
+                decimals /= 10
+            }
+            write(UInt8(ascii: "."), before: &start, in: buffer)
+            writeDigits(of: micros / 1_000_000, endingAt: &start, in: buffer)
+            if value < 0 && micros != 0 { write(UInt8(ascii: "-"), before: &start, in: buffer) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
     }
 
     /// Appends a text cell: with the formula guard's leading `'` when `guardsFormulas` and
@@ -76,31 +92,23 @@ enum CSVText {
         }
     }
 
-    /// Appends the decimal digits of `value`, with leading zeros up to `width` digits.
+    /// Writes `byte` just before `start` in `buffer`, and moves `start` onto it.
     @inline(__always)
-    private static func appendDigits(_ value: UInt64, width: Int = 1, to bytes: inout [UInt8]) {
-        if value < 10 && width == 1 {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
-            return
-        }
-        var count = 1
+    private static func write(_ byte: UInt8, before start: inout Int, in buffer: UnsafeMutableBufferPointer<UInt8>) {
+        start -= 1
+        buffer[start] = byte
+    }
+
+    /// Writes the decimal digits of `value` just before `start` in `buffer` (which has room for
+    /// them), and moves `start` onto the first.
+    @inline(__always)
+    private static func writeDigits(
+        of value: UInt64, endingAt start: inout Int, in buffer: UnsafeMutableBufferPointer<UInt8>
+    ) {
         var rest = value
-        while rest >= 10 {
+        repeat {
+            write(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10), before: &start, in: buffer)
             rest /= 10
-            count += 1
-        }
-        count = max(count, width)
-        // Zeros first, then the digits written back to front into their place.
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
-        rest = value
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            var index = start + count - 1
-            while rest != 0 {
-                buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-                index -= 1
-            }
-        }
+        } while rest != 0
     }
 }
