@@ -63,24 +63,26 @@ public enum Reports {
             let (left, right) = (counts.termFrequency[lhs], counts.termFrequency[rhs])
             return left != right ? left > right : shown[lhs] < shown[rhs]
         }
+        // Each row's rank: its position, or the rank of the row before if their counts tie.
+        var ranks = [Int](repeating: 1, count: order.count)
+        for position in order.indices.dropFirst() {
+            let tied = counts.termFrequency[order[position]] == counts.termFrequency[order[position - 1]]
+            ranks[position] = tied ? ranks[position - 1] : position + 1
+        }
         return CSVTable(
             header: ["rank", "term", "pos", "term_count", "doc_count", "doc_ratio", "sentence_count"],
-            streamingRows: { emit in
-                var rank = 0
-                var previous: Int?
-                for (position, id) in order.enumerated() {
-                    let frequency = counts.termFrequency[id]
-                    if frequency != previous { rank = position + 1 }
-                    previous = frequency
-                    let term = shown[id]
-                    try emit([
-                        .integer(rank), .text(term.text), .text(term.partOfSpeech), .integer(frequency),
-                        .integer(counts.documentFrequency[id]),
-                        .decimal(ratio(counts.documentFrequency[id], counts.documentCount)),
-                        .integer(counts.sentenceFrequency[id]),
-                    ])
-                }
-            })
+            itemCount: order.count
+        ) { [ranks] position, rows in
+            let id = order[position]
+            rows.append(.integer(ranks[position]))
+            rows.append(.text(shown[id].text))
+            rows.append(.text(shown[id].partOfSpeech))
+            rows.append(.integer(counts.termFrequency[id]))
+            rows.append(.integer(counts.documentFrequency[id]))
+            rows.append(.decimal(ratio(counts.documentFrequency[id], counts.documentCount)))
+            rows.append(.integer(counts.sentenceFrequency[id]))
+            rows.endRow()
+        }
     }
 
     /// `cooccurrence.csv`: pairs of terms found together in at least `minimumCount` units (the
@@ -246,19 +248,20 @@ public enum Reports {
         let documents = counts.sortedDocuments
         // Documents × themes rows: made as the table is written.
         return CSVTable(
-            header: ["doc_id", "path", "theme", "present", "occurrences", "sentences"],
-            streamingRows: { emit in
-                for (number, document) in documents.enumerated() {
-                    for (index, name) in counts.themeNames.enumerated() {
-                        let occurrences = document.themeOccurrences[index]
-                        try emit([
-                            .integer(number + 1), .text(document.path), .text(name),
-                            .integer(occurrences > 0 ? 1 : 0), .integer(occurrences),
-                            .integer(document.themeSentences[index]),
-                        ])
-                    }
-                }
-            })
+            header: ["doc_id", "path", "theme", "present", "occurrences", "sentences"], itemCount: documents.count
+        ) { number, rows in
+            let document = documents[number]
+            for (index, name) in counts.themeNames.enumerated() {
+                let occurrences = document.themeOccurrences[index]
+                rows.append(.integer(number + 1))
+                rows.append(.text(document.path))
+                rows.append(.text(name))
+                rows.append(.integer(occurrences > 0 ? 1 : 0))
+                rows.append(.integer(occurrences))
+                rows.append(.integer(document.themeSentences[index]))
+                rows.endRow()
+            }
+        }
     }
 
     /// `document_terms.csv`: the document-term matrix in long form (rows only where a term occurs),
@@ -268,43 +271,53 @@ public enum Reports {
         let shown = displayTerms(counts)
         let allowed = bounds.allowed(in: counts)
         let total = Double(counts.documentCount)
-        // Each term's place in display order, found once: documents then sort by integers.
+        // Each term's place in display order, found once: documents then sort by integers. Terms
+        // shown alike go by id, as a stable sort of the ids by term leaves them.
+        let ranks = displayRanks(shown)
         var order = [Int](repeating: 0, count: shown.count)
-        for (place, id) in shown.indices.sorted(by: { shown[$0] < shown[$1] }).enumerated() { order[id] = place }
+        for (place, id) in shown.indices.sorted(by: { (ranks[$0], $0) < (ranks[$1], $1) }).enumerated() { order[id] = place }
+        // Each term's inverse document frequencies, found once: count × these is the row's TF-IDF.
+        let idf = counts.documentFrequency.map { frequency in
+            let ratio = total / Double(frequency)
+            return (quanteda: log10(ratio), rmecab: log2(ratio) + 1)
+        }
         let indices = counts.sortedDocumentIndices
         // Rows are made document by document as the table is written.
         let header = ["doc_id", "path", "term", "pos", "count", "tfidf", "tfidf_rmecab"]
-        return CSVTable(header: header, streamingRows: { [order] emit in
-            for (number, index) in indices.enumerated() {
-                let path = counts.documents[index].path
-                let items = counts.terms(ofDocument: index).compactMap { item -> (Int, Int)? in
-                    allowed[Int(item.id)] ? (Int(item.id), item.count) : nil
-                }.sorted { order[$0.0] < order[$1.0] }
-                for (id, count) in items {
-                    let ratio = total / Double(counts.documentFrequency[id])
-                    try emit([
-                        .integer(number + 1), .text(path), .text(shown[id].text), .text(shown[id].partOfSpeech),
-                        .integer(count), .decimal(Double(count) * log10(ratio)), .decimal(Double(count) * (log2(ratio) + 1)),
-                    ])
-                }
+        return CSVTable(header: header, itemCount: indices.count) { [order] number, rows in
+            let index = indices[number]
+            let path = counts.documents[index].path
+            let items = counts.terms(ofDocument: index).compactMap { item -> (Int, Int)? in
+                allowed[Int(item.id)] ? (Int(item.id), item.count) : nil
+            }.sorted { order[$0.0] < order[$1.0] }
+            for (id, count) in items {
+                rows.append(.integer(number + 1))
+                rows.append(.text(path))
+                rows.append(.text(shown[id].text))
+                rows.append(.text(shown[id].partOfSpeech))
+                rows.append(.integer(count))
+                rows.append(.decimal(Double(count) * idf[id].quanteda))
+                rows.append(.decimal(Double(count) * idf[id].rmecab))
+                rows.endRow()
             }
-        })
+        }
     }
 
     /// `compound_candidates.csv`: noun compounds of two or more nouns, by FLR (KH Coder's 複合語の
     /// 検出), with how often each occurred as a whole and its LR.
     public static func compoundCandidates(_ counts: CorpusCounts) -> CSVTable {
         let ranked = CompoundRanking.rank(counts.compounds).filter { $0.nouns.count > 1 }
-        return CSVTable(
-            header: ["rank", "compound", "nouns", "frequency", "lr", "flr"],
-            streamingRows: { emit in
-                for (index, item) in ranked.enumerated() {
-                    try emit([
-                        .integer(index + 1), .text(item.nouns.joined()), .text(item.nouns.joined(separator: " ")),
-                        .integer(item.frequency), .decimal(item.lr), .decimal(item.flr),
-                    ])
-                }
-            })
+        return CSVTable(header: ["rank", "compound", "nouns", "frequency", "lr", "flr"], itemCount: ranked.count) {
+            index, rows in
+            let item = ranked[index]
+            rows.append(.integer(index + 1))
+            rows.append(.text(item.nouns.joined()))
+            rows.append(.text(item.nouns.joined(separator: " ")))
+            rows.append(.integer(item.frequency))
+            rows.append(.decimal(item.lr))
+            rows.append(.decimal(item.flr))
+            rows.endRow()
+        }
     }
 
     /// `group_terms.csv`: each group's characteristic terms, those more frequent in the group than
@@ -487,12 +500,29 @@ public enum Reports {
 
     /// Each term's place when the terms are sorted as shown (`Term`'s order), by term id; terms
     /// shown alike share a place. Comparing places is comparing the terms shown.
+    ///
+    /// The terms are sorted by what `Term.<` compares, found once per term rather than once per
+    /// comparison: the UTF-8 bytes of text and part of speech, and, for `Term.<`'s test whether
+    /// the texts are equal (canonical equivalence, as `String.==`), a number per distinct text.
     static func displayRanks(_ shown: [Term]) -> [Int32] {
+        var textNumbers: [String: Int32] = [:]
+        let textNumber = shown.map { term in
+            if let number = textNumbers[term.text] { return number }
+            let number = Int32(textNumbers.count)
+            textNumbers[term.text] = number
+            return number
+        }
+        let texts = shown.map { Array($0.text.utf8) }
+        let partsOfSpeech = shown.map { Array($0.partOfSpeech.utf8) }
+        func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
+            if textNumber[lhs] != textNumber[rhs] { return texts[lhs].lexicographicallyPrecedes(texts[rhs]) }
+            return partsOfSpeech[lhs].lexicographicallyPrecedes(partsOfSpeech[rhs])
+        }
+        let sorted = shown.indices.sorted(by: precedes)
         var ranks = [Int32](repeating: 0, count: shown.count)
-        let sorted = shown.indices.sorted { shown[$0] < shown[$1] }
         var place: Int32 = 0
         for (position, id) in sorted.enumerated() {
-            if position > 0 && shown[sorted[position - 1]] < shown[id] { place += 1 }
+            if position > 0 && precedes(sorted[position - 1], id) { place += 1 }
             ranks[id] = place
         }
         return ranks
