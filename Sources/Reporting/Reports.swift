@@ -479,9 +479,14 @@ public enum Reports {
                     network: network.edges.isEmpty ? nil : NetworkSVG.render(network, canvas: network.canvas()),
                     files: linked)
             })
-        // The largest tables first: files are rendered in list order, a few at a time, so the
-        // longest starts at once instead of being left to run alone at the end.
-        let largestFirst = ["cooccurrence.csv", "cooccurrence.json", "document_terms.csv", "document_terms.json"]
+        // The longest to write first: files are rendered in list order, a few at a time, so the
+        // longest starts at once instead of being left to run alone at the end. Compound
+        // candidates are a small file but slow to rank (on the man pages, about as long as the
+        // pairs and longer than the document-term rows).
+        let largestFirst = [
+            "cooccurrence.csv", "cooccurrence.json", "compound_candidates.csv", "document_terms.csv",
+            "document_terms.json", "compound_candidates.json",
+        ]
         return files.enumerated().sorted { lhs, rhs in
             let (left, right) = (
                 largestFirst.firstIndex(of: lhs.element.name) ?? largestFirst.count,
