@@ -63,7 +63,8 @@ public struct CSVTable: Sendable {
 
     /// A table of `count` items whose rows `rowsOf` writes, item by item, in order, each time the
     /// table is written. As with `init(header:streamingRows:)`, it should keep what it needs to
-    /// make the rows compact and ready; each item's rows must depend on that item alone.
+    /// make the rows compact and ready. Each item's rows depend on that item alone (a running
+    /// rank is found beforehand), so any item's rows can be written without the others'.
     ///
     ///     CSVTable(header: ["term", "count"], itemCount: terms.count) { index, rows in
     ///         rows.append(.text(terms[index].text))

@@ -3,8 +3,9 @@ import Foundation
 /// CSV cells written as UTF-8 straight into a byte buffer: the hot path of every report table,
 /// where a `String` per row, copied to bytes afterwards, cost more than the values themselves.
 ///
-/// The bytes are exactly those of the text the cells stood for before (`CSVTable.format`,
-/// `CSVFormat.guarded`, RFC 4180 quoting), so a report does not change by a byte.
+/// Numbers are in the C locale, without grouping; text gets `CSVFormat.guarded`'s formula guard
+/// and RFC 4180 quoting. The tests hold the bytes to printf and to the `String`-building writer
+/// this replaced, so reports keep their bytes.
 enum CSVText {
     /// Appends `value` in decimal, without grouping.
     @inline(__always)
@@ -17,10 +18,10 @@ enum CSVText {
         }
     }
 
-    /// Appends `value` with six decimals, as `CSVTable.format` gives it: nothing for a non-finite
-    /// value; values that fit in 53 bits after scaling rounded half away from zero by integer
-    /// arithmetic, as printf does for these (a value that rounds to zero has no minus sign);
-    /// values near a tie, or too large, through printf itself, which rounds the exact value.
+    /// Appends `value` with six decimals: nothing for a non-finite value; values that fit in 53
+    /// bits after scaling rounded half away from zero by integer arithmetic, as printf does for
+    /// these (a value that rounds to zero has no minus sign); values near a tie, or too large,
+    /// through printf itself, which rounds the exact value.
     static func appendDecimal(_ value: Double, to bytes: inout [UInt8]) {
         guard value.isFinite else { return }
         let raw = abs(value) * 1_000_000
