@@ -18,29 +18,37 @@ extension CSVTable {
     /// Writes the table as JSON (see `json()`) into `sink`, row by row, in chunks of about
     /// `chunkSize` bytes; `file` names the report in errors.
     public func json(file: String, to sink: ReportSink, chunkSize: Int = CSVTable.chunkSize) throws(ReportError) {
-        let keys = header.map(JSONText.string)
-        var writer = ChunkWriter(sink: sink, file: file, encoding: .utf8, chunkSize: chunkSize)
-        writer.text = "["
+        let keys = header.map { Array((JSONText.string($0) + ":").utf8) }
+        var chunks = ChunkWriter(sink: sink, file: file, encoding: .utf8, chunkSize: chunkSize)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(chunks.bufferCapacity)
+        bytes.append(UInt8(ascii: "["))
         var isEmpty = true
         try Self.rethrowingReportErrors(file: file) {
             try forEachRow { (row) throws(ReportError) in
-                writer.text += isEmpty ? "\n" : ",\n"
+                if !isEmpty { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(UInt8(ascii: "\n"))
                 isEmpty = false
-                writer.text += "{"
+                bytes.append(UInt8(ascii: "{"))
                 for (column, cell) in row.enumerated() {
-                    if column > 0 { writer.text += "," }
-                    writer.text += (column < keys.count ? keys[column] : JSONText.string("column_\(column + 1)")) + ":"
+                    if column > 0 { bytes.append(UInt8(ascii: ",")) }
+                    if column < keys.count {
+                        bytes += keys[column]
+                    } else {
+                        bytes += (JSONText.string("column_\(column + 1)") + ":").utf8
+                    }
                     switch cell {
-                    case .text(let value): writer.text += JSONText.string(value)
-                    case .integer(let value): writer.text += String(value)
-                    case .decimal(let value): writer.text += value.isFinite ? Self.format(value) : "null"
+                    case .text(let value): bytes += JSONText.string(value).utf8
+                    case .integer(let value): CSVText.appendInteger(value, to: &bytes)
+                    case .decimal(let value):
+                        if value.isFinite { CSVText.appendDecimal(value, to: &bytes) } else { bytes += "null".utf8 }
                     }
                 }
-                writer.text += "}"
-                try writer.flushIfFull()
+                bytes.append(UInt8(ascii: "}"))
+                try chunks.flushIfFull(&bytes)
             }
         }
-        writer.text += isEmpty ? "]\n" : "\n]\n"
-        try writer.flush()
+        bytes += (isEmpty ? "]\n" : "\n]\n").utf8
+        try chunks.flush(&bytes)
     }
 }

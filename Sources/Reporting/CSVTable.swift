@@ -3,9 +3,11 @@ import Foundation
 
 /// A table to be written as CSV (or JSON): a header and rows of cells.
 ///
-/// The rows are either held (`rows`) or produced one by one as the table is written
-/// (`init(header:streamingRows:)`): a large table then keeps only what it needs to make its rows
-/// (sorted ids and counts, say), never all of them as cells, and is written in chunks.
+/// The rows are either held (`rows`) or produced as the table is written, row by row
+/// (`init(header:streamingRows:)`) or item by item (`init(header:itemCount:rowsOf:)`): a large
+/// table then keeps only what it needs to make its rows (sorted ids and counts, say), never all
+/// of them as cells, and is written in chunks. Items write their cells straight into the file's
+/// bytes, with no array of cells per row.
 public struct CSVTable: Sendable {
     /// One cell. Numbers are written without grouping and, for fractions, with six decimals in the
     /// C locale, so the same counts always give the same bytes.
@@ -18,9 +20,13 @@ public struct CSVTable: Sendable {
     /// Produces a table's rows in order, handing each to `emit`.
     public typealias RowSource = @Sendable (_ emit: ([Cell]) throws -> Void) throws -> Void
 
+    /// Writes the rows of item `index` (a pair, a document: zero or more rows) into `rows`.
+    public typealias ItemRowSource = @Sendable (_ index: Int, _ rows: inout RowWriter) -> Void
+
     private enum Source: Sendable {
         case held([[Cell]])
         case streamed(RowSource)
+        case items(count: Int, rowsOf: ItemRowSource)
     }
 
     public var header: [String]
@@ -33,7 +39,7 @@ public struct CSVTable: Sendable {
             switch source {
             case .held(let rows):
                 return rows
-            case .streamed:
+            case .streamed, .items:
                 var rows: [[Cell]] = []
                 forEachRowNeverThrowing { rows.append($0) }
                 return rows
@@ -55,11 +61,32 @@ public struct CSVTable: Sendable {
         self.source = .streamed(source)
     }
 
+    /// A table of `count` items whose rows `rowsOf` writes, item by item, in order, each time the
+    /// table is written. As with `init(header:streamingRows:)`, it should keep what it needs to
+    /// make the rows compact and ready. Each item's rows depend on that item alone (a running
+    /// rank is found beforehand), so any item's rows can be written without the others'.
+    ///
+    ///     CSVTable(header: ["term", "count"], itemCount: terms.count) { index, rows in
+    ///         rows.append(.text(terms[index].text))
+    ///         rows.append(.integer(counts[index]))
+    ///         rows.endRow()
+    ///     }
+    public init(header: [String], itemCount count: Int, rowsOf: @escaping ItemRowSource) {
+        self.header = header
+        self.source = .items(count: count, rowsOf: rowsOf)
+    }
+
     /// Calls `body` with each row, in order.
     public func forEachRow(_ body: ([Cell]) throws -> Void) throws {
         switch source {
         case .held(let rows): for row in rows { try body(row) }
         case .streamed(let produce): try produce(body)
+        case .items(let count, let rowsOf):
+            var writer = RowWriter()
+            for index in 0..<count {
+                rowsOf(index, &writer)
+                for row in writer.takeRows() { try body(row) }
+            }
         }
     }
 
@@ -110,19 +137,33 @@ public struct CSVTable: Sendable {
         _ format: CSVFormat, file: String, to sink: ReportSink, toStandardOutput: Bool = false,
         chunkSize: Int = CSVTable.chunkSize
     ) throws(ReportError) {
-        var writer = ChunkWriter(sink: sink, file: file, encoding: format.encoding, chunkSize: chunkSize)
-        if format.byteOrderMark(toStandardOutput: toStandardOutput) { writer.text = "\u{FEFF}" }
+        var chunks = ChunkWriter(sink: sink, file: file, encoding: format.encoding, chunkSize: chunkSize)
+        var rows = RowWriter(csv: format, capacity: chunks.bufferCapacity)
+        if format.byteOrderMark(toStandardOutput: toStandardOutput) { rows.bytes += Self.byteOrderMark }
         let names = format.headerLanguage == .ja ? header.map(ColumnCatalog.japanese) : header
-        Self.append(names.map(Cell.text), to: &writer.text, format: format)
-        try writer.flushIfFull()
-        try Self.rethrowingReportErrors(file: file) {
-            try forEachRow { (row) throws(ReportError) in
-                Self.append(row, to: &writer.text, format: format)
-                try writer.flushIfFull()
+        rows.append(contentsOf: names.map(Cell.text))
+        rows.endRow()
+        try chunks.flushIfFull(&rows.bytes)
+        switch source {
+        case .items(let count, let rowsOf):
+            for index in 0..<count {
+                rowsOf(index, &rows)
+                try chunks.flushIfFull(&rows.bytes)
+            }
+        case .held, .streamed:
+            try Self.rethrowingReportErrors(file: file) {
+                try forEachRow { (row) throws(ReportError) in
+                    rows.append(contentsOf: row)
+                    rows.endRow()
+                    try chunks.flushIfFull(&rows.bytes)
+                }
             }
         }
-        try writer.flush()
+        try chunks.flush(&rows.bytes)
     }
+
+    /// U+FEFF in UTF-8.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Text gathered before it is encoded and handed to the sink.
     public static let chunkSize = 256 * 1024
@@ -138,121 +179,11 @@ public struct CSVTable: Sendable {
         }
     }
 
-    private static func append(_ row: [Cell], to text: inout String, format: CSVFormat) {
-        for (index, cell) in row.enumerated() {
-            if index > 0 { text += "," }
-            switch cell {
-            case .text(let value): text += quoted(format.guarded(value))
-            case .integer(let value): text += String(value)
-            case .decimal(let value): text += Self.format(value)
-            }
-        }
-        text += format.lineEnd
-    }
-
-    /// `value` quoted per RFC 4180 if it needs to be.
-    static func quoted(_ value: String) -> String {
-        let needsQuotes = value.utf8.contains { byte in
-            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
-        }
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
     /// Six decimals, C locale; non-finite values (which no measure here should produce) stay empty.
-    /// Values that fit in 53 bits after scaling are rounded half away from zero by integer
-    /// arithmetic, as printf does for these; others go through printf itself.
+    /// See `CSVText.appendDecimal`.
     static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "" }
-        let raw = abs(value) * 1_000_000
-        let scaled = raw.rounded(.toNearestOrAwayFromZero)
-        // Near a tie, or too large for exact integers, printf decides (it rounds the exact value).
-        guard scaled < 9_007_199_254_740_992, abs(raw - raw.rounded(.down) - 0.5) > 1e-6 else {
-            return String(format: "%.6f", value)
-        }
-        let micros = Int64(scaled)
-        let fraction = String(micros % 1_000_000)
-        let sign = value < 0 && micros != 0 ? "-" : ""
-        return sign + String(micros / 1_000_000) + "." + String(repeating: "0", count: 6 - fraction.count) + fraction
-    }
-}
-
-/// Text of a report gathered in chunks and handed to a sink encoded: as UTF-8, or as CP932, where
-/// an unencodable character is reported with its line and column in the whole file, not the chunk.
-struct ChunkWriter {
-    let sink: ReportSink
-    let file: String
-    let encoding: CSVFormat.Encoding
-    let chunkSize: Int
-    /// The text not yet handed to the sink.
-    var text = ""
-    /// Line ends (`\n`) in the text already written.
-    private var linesWritten = 0
-    /// The text already written after its last `\n`: the start of the current line.
-    private var lineStart = ""
-
-    init(sink: ReportSink, file: String, encoding: CSVFormat.Encoding, chunkSize: Int) {
-        self.sink = sink
-        self.file = file
-        self.encoding = encoding
-        self.chunkSize = chunkSize
-        text.reserveCapacity(min(chunkSize, CSVTable.chunkSize) + 1024)
-    }
-
-    /// Hands the text over once it has reached the chunk size.
-    mutating func flushIfFull() throws(ReportError) {
-        if text.utf8.count >= chunkSize { try flush() }
-    }
-
-    /// Hands the text over.
-    mutating func flush() throws(ReportError) {
-        guard !text.isEmpty else { return }
-        switch encoding {
-        case .utf8:
-            try sink.write(text)
-        case .cp932(let substitute):
-            do {
-                try sink.write(try TextEncoder.cp932(text, substitute: substitute))
-            } catch let error as TextEncoder.Unencodable {
-                throw unencodable(error)
-            } catch let error as ReportError {
-                throw error
-            } catch {
-                throw .writeFailed(path: file, reason: "\(error)")
-            }
-            trackLines()
-        }
-        text.removeAll(keepingCapacity: true)
-    }
-
-    /// Counts the lines of the text about to be dropped, for the positions of later chunks.
-    private mutating func trackLines() {
-        let newline = UInt8(ascii: "\n")
-        var last: String.Index?
-        for index in text.utf8.indices where text.utf8[index] == newline {
-            linesWritten += 1
-            last = index
-        }
-        if let last {
-            lineStart = String(text[text.utf8.index(after: last)...])
-        } else {
-            lineStart += text
-        }
-    }
-
-    /// Where in the file the character CP932 could not hold is: line and column, 1-based; the
-    /// column counts characters, as `String.count` does.
-    private func unencodable(_ error: TextEncoder.Unencodable) -> ReportError {
-        let before = text.unicodeScalars.prefix(error.offset)
-        let line = linesWritten + before.filter { $0 == "\n" }.count + 1
-        let column: Int
-        if let newline = before.lastIndex(of: "\n") {
-            column = String(String.UnicodeScalarView(before[before.index(after: newline)...])).count + 1
-        } else {
-            column = (lineStart + String(String.UnicodeScalarView(before))).count + 1
-        }
-        let scalars = error.character.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }
-        return .unencodable(
-            path: file, character: error.character, codePoints: scalars.joined(separator: " "), line: line, column: column)
+        var bytes: [UInt8] = []
+        CSVText.appendDecimal(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -63,24 +63,26 @@ public enum Reports {
             let (left, right) = (counts.termFrequency[lhs], counts.termFrequency[rhs])
             return left != right ? left > right : shown[lhs] < shown[rhs]
         }
+        // Each row's rank: its position, or the rank of the row before if their counts tie.
+        var ranks = [Int](repeating: 1, count: order.count)
+        for position in order.indices.dropFirst() {
+            let tied = counts.termFrequency[order[position]] == counts.termFrequency[order[position - 1]]
+            ranks[position] = tied ? ranks[position - 1] : position + 1
+        }
         return CSVTable(
             header: ["rank", "term", "pos", "term_count", "doc_count", "doc_ratio", "sentence_count"],
-            streamingRows: { emit in
-                var rank = 0
-                var previous: Int?
-                for (position, id) in order.enumerated() {
-                    let frequency = counts.termFrequency[id]
-                    if frequency != previous { rank = position + 1 }
-                    previous = frequency
-                    let term = shown[id]
-                    try emit([
-                        .integer(rank), .text(term.text), .text(term.partOfSpeech), .integer(frequency),
-                        .integer(counts.documentFrequency[id]),
-                        .decimal(ratio(counts.documentFrequency[id], counts.documentCount)),
-                        .integer(counts.sentenceFrequency[id]),
-                    ])
-                }
-            })
+            itemCount: order.count
+        ) { [ranks] position, rows in
+            let id = order[position]
+            rows.append(.integer(ranks[position]))
+            rows.append(.text(shown[id].text))
+            rows.append(.text(shown[id].partOfSpeech))
+            rows.append(.integer(counts.termFrequency[id]))
+            rows.append(.integer(counts.documentFrequency[id]))
+            rows.append(.decimal(ratio(counts.documentFrequency[id], counts.documentCount)))
+            rows.append(.integer(counts.sentenceFrequency[id]))
+            rows.endRow()
+        }
     }
 
     /// `cooccurrence.csv`: pairs of terms found together in at least `minimumCount` units (the
@@ -89,18 +91,22 @@ public enum Reports {
     /// before `term_b`. Rows go by descending `measure` (Jaccard unless `--measure` says
     /// otherwise; pairs where it has no value last), then descending `a`, then by the terms.
     ///
-    /// The pairs are sorted as compact (ids, count, score) values; each row's cells are made as it
-    /// is written.
+    /// The pairs are sorted as compact (ids, display ranks, count, score) values, so ties compare
+    /// integers instead of term text; each row is written into the file as it is made.
     public static func cooccurrence(
         _ counts: CorpusCounts, minimumCount: Int, bounds: TermBounds = TermBounds(), measure: AssociationMeasure = .jaccard
     ) -> CSVTable {
         struct Pair {
             let first: Int32
             let second: Int32
+            /// The terms' places in display order (`displayRanks`).
+            let firstRank: Int32
+            let secondRank: Int32
             let both: Int
             let score: Double
         }
         let shown = displayTerms(counts)
+        let ranks = displayRanks(shown)
         let allowed = bounds.allowed(in: counts)
         let (unitFrequency, unitCount) = (counts.unitFrequency, counts.unitCount)
         @Sendable func table(_ first: Int32, _ second: Int32, both: Int) -> PairCounts {
@@ -110,28 +116,31 @@ public enum Reports {
         for (key, both) in counts.pairUnits where both >= minimumCount {
             var (first, second) = (key.first, key.second)
             guard allowed[Int(first)] && allowed[Int(second)] else { continue }
-            if shown[Int(second)] < shown[Int(first)] { swap(&first, &second) }
+            if ranks[Int(second)] < ranks[Int(first)] { swap(&first, &second) }
             let score = measure.score(table(first, second, both: both))
-            pairs.append(Pair(first: first, second: second, both: both, score: score))
+            pairs.append(
+                Pair(
+                    first: first, second: second, firstRank: ranks[Int(first)], secondRank: ranks[Int(second)], both: both,
+                    score: score))
         }
         pairs.sort { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }
             if lhs.both != rhs.both { return lhs.both > rhs.both }
-            let (left, right) = (shown[Int(lhs.first)], shown[Int(rhs.first)])
-            if left != right { return left < right }
-            return shown[Int(lhs.second)] < shown[Int(rhs.second)]
+            if lhs.firstRank != rhs.firstRank { return lhs.firstRank < rhs.firstRank }
+            return lhs.secondRank < rhs.secondRank
         }
         let unit = counts.unitName
-        return CSVTable(
-            header: ["term_a", "pos_a", "term_b", "pos_b"] + pairColumns,
-            streamingRows: { [pairs] emit in
-                for pair in pairs {
-                    let (first, second) = (shown[Int(pair.first)], shown[Int(pair.second)])
-                    try emit(
-                        [.text(first.text), .text(first.partOfSpeech), .text(second.text), .text(second.partOfSpeech)]
-                            + pairCells(table(pair.first, pair.second, both: pair.both), unit: unit))
-                }
-            })
+        return CSVTable(header: ["term_a", "pos_a", "term_b", "pos_b"] + pairColumns, itemCount: pairs.count) {
+            [pairs] index, rows in
+            let pair = pairs[index]
+            let (first, second) = (shown[Int(pair.first)], shown[Int(pair.second)])
+            rows.append(.text(first.text))
+            rows.append(.text(first.partOfSpeech))
+            rows.append(.text(second.text))
+            rows.append(.text(second.partOfSpeech))
+            appendPairCells(table(pair.first, pair.second, both: pair.both), unit: unit, to: &rows)
+            rows.endRow()
+        }
     }
 
     /// The columns every pair table ends with: the unit, the 2×2 table, Jaccard, and every other
@@ -143,10 +152,22 @@ public enum Reports {
 
     /// The cells of `pairColumns` for `table` (empty where a measure has no value).
     static func pairCells(_ table: PairCounts, unit: String) -> [CSVTable.Cell] {
-        [
-            .text(unit), .integer(table.a), .integer(table.b), .integer(table.c), .integer(table.d),
-            .integer(table.n), .decimal(table.jaccard),
-        ] + pairMeasures.map { .decimal($0.value(table) ?? .nan) }
+        var rows = CSVTable.RowWriter()
+        appendPairCells(table, unit: unit, to: &rows)
+        rows.endRow()
+        return rows.takeRows()[0]
+    }
+
+    /// Appends the cells of `pairColumns` for `table` to the current row of `rows`.
+    static func appendPairCells(_ table: PairCounts, unit: String, to rows: inout CSVTable.RowWriter) {
+        rows.append(.text(unit))
+        rows.append(.integer(table.a))
+        rows.append(.integer(table.b))
+        rows.append(.integer(table.c))
+        rows.append(.integer(table.d))
+        rows.append(.integer(table.n))
+        rows.append(.decimal(table.jaccard))
+        for measure in pairMeasures { rows.append(.decimal(measure.value(table) ?? .nan)) }
     }
 
     /// `theme_terms.csv`: per theme, in theme-file order, the `top` terms most associated with it
@@ -227,19 +248,20 @@ public enum Reports {
         let documents = counts.sortedDocuments
         // Documents × themes rows: made as the table is written.
         return CSVTable(
-            header: ["doc_id", "path", "theme", "present", "occurrences", "sentences"],
-            streamingRows: { emit in
-                for (number, document) in documents.enumerated() {
-                    for (index, name) in counts.themeNames.enumerated() {
-                        let occurrences = document.themeOccurrences[index]
-                        try emit([
-                            .integer(number + 1), .text(document.path), .text(name),
-                            .integer(occurrences > 0 ? 1 : 0), .integer(occurrences),
-                            .integer(document.themeSentences[index]),
-                        ])
-                    }
-                }
-            })
+            header: ["doc_id", "path", "theme", "present", "occurrences", "sentences"], itemCount: documents.count
+        ) { number, rows in
+            let document = documents[number]
+            for (index, name) in counts.themeNames.enumerated() {
+                let occurrences = document.themeOccurrences[index]
+                rows.append(.integer(number + 1))
+                rows.append(.text(document.path))
+                rows.append(.text(name))
+                rows.append(.integer(occurrences > 0 ? 1 : 0))
+                rows.append(.integer(occurrences))
+                rows.append(.integer(document.themeSentences[index]))
+                rows.endRow()
+            }
+        }
     }
 
     /// `document_terms.csv`: the document-term matrix in long form (rows only where a term occurs),
@@ -249,43 +271,53 @@ public enum Reports {
         let shown = displayTerms(counts)
         let allowed = bounds.allowed(in: counts)
         let total = Double(counts.documentCount)
-        // Each term's place in display order, found once: documents then sort by integers.
+        // Each term's place in display order, found once: documents then sort by integers. Terms
+        // shown alike go by id, as a stable sort of the ids by term leaves them.
+        let ranks = displayRanks(shown)
         var order = [Int](repeating: 0, count: shown.count)
-        for (place, id) in shown.indices.sorted(by: { shown[$0] < shown[$1] }).enumerated() { order[id] = place }
+        for (place, id) in shown.indices.sorted(by: { (ranks[$0], $0) < (ranks[$1], $1) }).enumerated() { order[id] = place }
+        // Each term's inverse document frequencies, found once: count × these is the row's TF-IDF.
+        let idf = counts.documentFrequency.map { frequency in
+            let ratio = total / Double(frequency)
+            return (quanteda: log10(ratio), rmecab: log2(ratio) + 1)
+        }
         let indices = counts.sortedDocumentIndices
         // Rows are made document by document as the table is written.
         let header = ["doc_id", "path", "term", "pos", "count", "tfidf", "tfidf_rmecab"]
-        return CSVTable(header: header, streamingRows: { [order] emit in
-            for (number, index) in indices.enumerated() {
-                let path = counts.documents[index].path
-                let items = counts.terms(ofDocument: index).compactMap { item -> (Int, Int)? in
-                    allowed[Int(item.id)] ? (Int(item.id), item.count) : nil
-                }.sorted { order[$0.0] < order[$1.0] }
-                for (id, count) in items {
-                    let ratio = total / Double(counts.documentFrequency[id])
-                    try emit([
-                        .integer(number + 1), .text(path), .text(shown[id].text), .text(shown[id].partOfSpeech),
-                        .integer(count), .decimal(Double(count) * log10(ratio)), .decimal(Double(count) * (log2(ratio) + 1)),
-                    ])
-                }
+        return CSVTable(header: header, itemCount: indices.count) { [order] number, rows in
+            let index = indices[number]
+            let path = counts.documents[index].path
+            let items = counts.terms(ofDocument: index).compactMap { item -> (Int, Int)? in
+                allowed[Int(item.id)] ? (Int(item.id), item.count) : nil
+            }.sorted { order[$0.0] < order[$1.0] }
+            for (id, count) in items {
+                rows.append(.integer(number + 1))
+                rows.append(.text(path))
+                rows.append(.text(shown[id].text))
+                rows.append(.text(shown[id].partOfSpeech))
+                rows.append(.integer(count))
+                rows.append(.decimal(Double(count) * idf[id].quanteda))
+                rows.append(.decimal(Double(count) * idf[id].rmecab))
+                rows.endRow()
             }
-        })
+        }
     }
 
     /// `compound_candidates.csv`: noun compounds of two or more nouns, by FLR (KH Coder's 複合語の
     /// 検出), with how often each occurred as a whole and its LR.
     public static func compoundCandidates(_ counts: CorpusCounts) -> CSVTable {
         let ranked = CompoundRanking.rank(counts.compounds).filter { $0.nouns.count > 1 }
-        return CSVTable(
-            header: ["rank", "compound", "nouns", "frequency", "lr", "flr"],
-            streamingRows: { emit in
-                for (index, item) in ranked.enumerated() {
-                    try emit([
-                        .integer(index + 1), .text(item.nouns.joined()), .text(item.nouns.joined(separator: " ")),
-                        .integer(item.frequency), .decimal(item.lr), .decimal(item.flr),
-                    ])
-                }
-            })
+        return CSVTable(header: ["rank", "compound", "nouns", "frequency", "lr", "flr"], itemCount: ranked.count) {
+            index, rows in
+            let item = ranked[index]
+            rows.append(.integer(index + 1))
+            rows.append(.text(item.nouns.joined()))
+            rows.append(.text(item.nouns.joined(separator: " ")))
+            rows.append(.integer(item.frequency))
+            rows.append(.decimal(item.lr))
+            rows.append(.decimal(item.flr))
+            rows.endRow()
+        }
     }
 
     /// `group_terms.csv`: each group's characteristic terms, those more frequent in the group than
@@ -447,9 +479,14 @@ public enum Reports {
                     network: network.edges.isEmpty ? nil : NetworkSVG.render(network, canvas: network.canvas()),
                     files: linked)
             })
-        // The largest tables first: files are rendered in list order, a few at a time, so the
-        // longest starts at once instead of being left to run alone at the end.
-        let largestFirst = ["cooccurrence.csv", "cooccurrence.json", "document_terms.csv", "document_terms.json"]
+        // The longest to write first: files are rendered in list order, a few at a time, so the
+        // longest starts at once instead of being left to run alone at the end. Compound
+        // candidates are a small file but slow to rank (on the man pages, about as long as the
+        // pairs and longer than the document-term rows).
+        let largestFirst = [
+            "cooccurrence.csv", "cooccurrence.json", "compound_candidates.csv", "document_terms.csv",
+            "document_terms.json", "compound_candidates.json",
+        ]
         return files.enumerated().sorted { lhs, rhs in
             let (left, right) = (
                 largestFirst.firstIndex(of: lhs.element.name) ?? largestFirst.count,
@@ -464,6 +501,36 @@ public enum Reports {
         counts.terms.indices.map { id in
             Term(text: counts.displayText(of: Int32(id)), partOfSpeech: counts.terms[id].partOfSpeech)
         }
+    }
+
+    /// Each term's place when the terms are sorted as shown (`Term`'s order), by term id; terms
+    /// shown alike share a place. Comparing places is comparing the terms shown.
+    ///
+    /// The terms are sorted by what `Term.<` compares, found once per term rather than once per
+    /// comparison: the UTF-8 bytes of text and part of speech, and, for `Term.<`'s test whether
+    /// the texts are equal (canonical equivalence, as `String.==`), a number per distinct text.
+    static func displayRanks(_ shown: [Term]) -> [Int32] {
+        var textNumbers: [String: Int32] = [:]
+        let textNumber = shown.map { term in
+            if let number = textNumbers[term.text] { return number }
+            let number = Int32(textNumbers.count)
+            textNumbers[term.text] = number
+            return number
+        }
+        let texts = shown.map { Array($0.text.utf8) }
+        let partsOfSpeech = shown.map { Array($0.partOfSpeech.utf8) }
+        func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
+            if textNumber[lhs] != textNumber[rhs] { return texts[lhs].lexicographicallyPrecedes(texts[rhs]) }
+            return partsOfSpeech[lhs].lexicographicallyPrecedes(partsOfSpeech[rhs])
+        }
+        let sorted = shown.indices.sorted(by: precedes)
+        var ranks = [Int32](repeating: 0, count: shown.count)
+        var place: Int32 = 0
+        for (position, id) in sorted.enumerated() {
+            if position > 0 && precedes(sorted[position - 1], id) { place += 1 }
+            ranks[id] = place
+        }
+        return ranks
     }
 
     static func ratio(_ part: Int, _ whole: Int) -> Double {

@@ -32,6 +32,21 @@ struct CSVTableTests {
         #expect(try TestSupport.readCSV(url).dropFirst().map { $0[0] } == expected)
     }
 
+    /// JSON rows: escaped text, numbers as JSON numbers with the CSV's six decimals, null for a
+    /// measure without a value, and `column_N` keys for cells past the header.
+    @Test func jsonHasOneObjectPerRowWithTheExactBytes() {
+        let table = CSVTable(
+            header: ["term", "n"],
+            rows: [
+                [.text("a\"b\n=c"), .integer(-3), .decimal(0.5), .decimal(.nan)],
+                [.text("語"), .integer(1_000_000)],
+            ])
+        let expected =
+            "[\n{\"term\":\"a\\\"b\\n=c\",\"n\":-3,\"column_3\":0.500000,\"column_4\":null},\n"
+            + "{\"term\":\"語\",\"n\":1000000}\n]\n"
+        #expect(String(decoding: table.json(), as: UTF8.self) == expected)
+    }
+
     @Test func nonFiniteDecimalsAreLeftEmpty() {
         #expect(CSVTable.format(.nan) == "")
         #expect(CSVTable.format(.infinity) == "")

@@ -46,6 +46,26 @@ struct ReportsTests {
         }
     }
 
+    /// Display ranks order the terms as `Term.<` does, pair by pair: with terms shown alike,
+    /// texts equal only by canonical equivalence (é composed and decomposed), and texts that are
+    /// prefixes of others.
+    @Test func displayRanksCompareAsTheTermsDo() {
+        let texts = ["a", "ab", "b", "é", "e\u{301}", "地域", "地域活性化", "-", "A", "ｱ", "ア", ""]
+        let partsOfSpeech = ["名詞", "動詞", "サ変名詞", ""]
+        var shown: [Term] = []
+        for (index, text) in texts.enumerated() {
+            for pos in partsOfSpeech.prefix(1 + index % partsOfSpeech.count) { shown.append(Self.term(text, pos)) }
+        }
+        shown += shown.prefix(7)  // terms shown alike
+        shown.reverse()
+        let ranks = Reports.displayRanks(shown)
+        for lhs in shown.indices {
+            for rhs in shown.indices {
+                #expect((ranks[lhs] < ranks[rhs]) == (shown[lhs] < shown[rhs]), "\(shown[lhs]) \(shown[rhs])")
+            }
+        }
+    }
+
     @Test func termFrequencyIsRankedWithTiesSharingTheLowestRank() {
         let table = Reports.termFrequency(Self.counts)
         #expect(table.header == ["rank", "term", "pos", "term_count", "doc_count", "doc_ratio", "sentence_count"])

@@ -26,6 +26,26 @@ struct StreamingTests {
         CSVTable(header: header, streamingRows: { emit in for row in rows { try emit(row) } })
     }
 
+    /// `rows` written cell by cell from items of none to four rows.
+    static func itemized(_ rows: [[CSVTable.Cell]]) -> CSVTable {
+        var items: [[[CSVTable.Cell]]] = []
+        var start = 0
+        while start < rows.count {
+            let size = min(items.count % 5, rows.count - start)
+            items.append(Array(rows[start..<start + size]))
+            start += size
+        }
+        return CSVTable(header: header, itemCount: items.count) { [items] index, writer in
+            for row in items[index] {
+                for cell in row { writer.append(cell) }
+                writer.endRow()
+            }
+        }
+    }
+
+    /// Both ways of producing rows as they are written.
+    static let producers: [@Sendable ([[CSVTable.Cell]]) -> CSVTable] = [streamed, itemized]
+
     /// Renders through a file sink, as `ReportPublisher` does, and reads the file back.
     static func throughFile(_ render: (ReportSink) throws -> Void) throws -> (data: Data, bytes: Int, sha256: String) {
         let directory = try TestSupport.temporaryDirectory()
@@ -62,13 +82,17 @@ struct StreamingTests {
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             #expect(try TextEncoder.cp932(text, substitute: substitute) == expected)
         }
-        for chunkSize in [1, 1000, CSVTable.chunkSize] {
-            let file = try Self.throughFile { sink in
-                try Self.streamed(rows).render(format, file: "t.csv", to: sink, chunkSize: chunkSize)
+        for produce in Self.producers {
+            for chunkSize in [1, 1000, CSVTable.chunkSize] {
+                let file = try Self.throughFile { sink in
+                    try produce(rows).render(format, file: "t.csv", to: sink, chunkSize: chunkSize)
+                }
+                #expect(file.data == expected, "chunk size \(chunkSize)")
             }
-            #expect(file.data == expected, "chunk size \(chunkSize)")
+            #expect(try produce(rows).render(format, file: "t.csv") == expected)
+            #expect(produce(rows).rows == rows)
+            #expect(produce(rows).firstRows(10) == Array(rows.prefix(10)))
         }
-        #expect(try Self.streamed(rows).render(format, file: "t.csv") == expected)
     }
 
     @Test func streamedJSONEqualsTheWholeTable() throws {
@@ -77,14 +101,16 @@ struct StreamingTests {
         try CSVTable(header: Self.header, rows: rows).json(file: "t.json", to: whole, chunkSize: .max)
         let expected = whole.data()
         #expect(expected.count > 2 * CSVTable.chunkSize)
-        for chunkSize in [1, 1000, CSVTable.chunkSize] {
-            let file = try Self.throughFile { sink in
-                try Self.streamed(rows).json(file: "t.json", to: sink, chunkSize: chunkSize)
+        for produce in Self.producers {
+            for chunkSize in [1, 1000, CSVTable.chunkSize] {
+                let file = try Self.throughFile { sink in
+                    try produce(rows).json(file: "t.json", to: sink, chunkSize: chunkSize)
+                }
+                #expect(file.data == expected, "chunk size \(chunkSize)")
             }
-            #expect(file.data == expected, "chunk size \(chunkSize)")
+            #expect(produce(rows).json() == expected)
+            #expect(produce([]).json() == Data("[]\n".utf8))
         }
-        #expect(Self.streamed(rows).json() == expected)
-        #expect(Self.streamed([]).json() == Data("[]\n".utf8))
     }
 
     /// The line and column of a character CP932 cannot hold are those in the whole file, wherever
@@ -97,11 +123,13 @@ struct StreamingTests {
         // Line 1 is the header; each of the 25,000 rows before is a line, and those with "改行\nあり"
         // (every 7th from the 4th) one more. The cell is quoted: `"x,` comes before the character.
         let breaks = (0..<25_000).filter { $0 % 7 == 3 }.count
-        #expect(
-            throws: ReportError.unencodable(
-                path: "t.csv", character: "𠮷", codePoints: "U+20BB7", line: 1 + 25_000 + breaks + 1, column: 4)
-        ) {
-            try Self.streamed(rows).render(format, file: "t.csv", to: ReportSink(displayPath: "t.csv"), chunkSize: chunkSize)
+        for produce in Self.producers {
+            #expect(
+                throws: ReportError.unencodable(
+                    path: "t.csv", character: "𠮷", codePoints: "U+20BB7", line: 1 + 25_000 + breaks + 1, column: 4)
+            ) {
+                try produce(rows).render(format, file: "t.csv", to: ReportSink(displayPath: "t.csv"), chunkSize: chunkSize)
+            }
         }
     }
 
@@ -110,13 +138,12 @@ struct StreamingTests {
         rows[4_000][0] = .text("一行目\n二行目の😀")
         let format = CSVFormat(dialect: .unix, encoding: .cp932(substitute: false))
         let breaks = (0..<4_000).filter { $0 % 7 == 3 }.count
-        for chunkSize in [1, 1000, .max] {
+        for (produce, chunkSize) in Self.producers.flatMap({ produce in [1, 1000, .max].map { (produce, $0) } }) {
             #expect(
                 throws: ReportError.unencodable(
                     path: "t.csv", character: "😀", codePoints: "U+1F600", line: 1 + 4_000 + breaks + 2, column: 5)
             ) {
-                try Self.streamed(rows).render(
-                    format, file: "t.csv", to: ReportSink(displayPath: "t.csv"), chunkSize: chunkSize)
+                try produce(rows).render(format, file: "t.csv", to: ReportSink(displayPath: "t.csv"), chunkSize: chunkSize)
             }
         }
     }

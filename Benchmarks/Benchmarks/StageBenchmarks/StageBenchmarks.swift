@@ -150,4 +150,21 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+
+    // Writing the tables as CSV (cells into bytes, the row sources' sorting and measures), which
+    // the benchmark above leaves out: a streamed table makes its rows only as it is written.
+    Benchmark("reports/csv-interview-x10") { (benchmark) throws -> Void in
+        let sentences = Fixture.tokenizedSentences(tagger: try MeCabTagger(model: Fixture.model))
+        let tokens = sentences.reduce(0) { $0 + $1.tokens.count }
+        var analyzer = CorpusAnalyzer(themes: Fixture.themes, key: Fixture.key)
+        for number in 0..<10 { analyzer.add(Fixture.summary(number: number, tokens: tokens), sentences: sentences) }
+        let counts = analyzer.counts
+        let options = Reports.Options()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            for (stem, table) in Reports.tables(counts: counts, themes: Fixture.themes, options: options) {
+                blackHole(try table().render(options.csv, file: stem + ".csv"))
+            }
+        }
+    }
 }
