@@ -78,20 +78,3 @@ struct PartOfSpeechPathTests {
         #expect(!PartOfSpeechPath.is("名詞", under: ""))
     }
 }
-
-/// Terms sort by the bytes of their text, then of their part of speech.
-struct TermOrderTests {
-    @Test func bytesThenPartOfSpeech() {
-        let texts = ["", "a", "ab", "b", "地域", "地", "地域活性化", "é", "e\u{301}", "Z", "ｱ"]
-        for a in texts {
-            for b in texts {
-                let expected = a.utf8.lexicographicallyPrecedes(b.utf8)
-                #expect((Term(text: a, partOfSpeech: "名詞") < Term(text: b, partOfSpeech: "名詞")) == expected)
-                #expect((Term.compareBytes(a, b) < 0) == expected)
-                #expect((Term.compareBytes(a, b) == 0) == a.utf8.elementsEqual(b.utf8))
-            }
-        }
-        #expect(Term(text: "地域", partOfSpeech: "名詞") < Term(text: "地域", partOfSpeech: "固有名詞"))
-        #expect(!(Term(text: "地域", partOfSpeech: "名詞") < Term(text: "地域", partOfSpeech: "名詞")))
-    }
-}
