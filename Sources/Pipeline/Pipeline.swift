@@ -234,7 +234,7 @@ public struct Pipeline: Sendable {
         let dictionary: DictionaryIdentity
         do {
             try MeCabModel.checkDirectory(directory)
-            dictionary = try DictionaryIdentity(directory: directory)
+            dictionary = try DictionaryIdentity(directory: directory, memo: configuration.cache.map { URL(fileURLWithPath: $0) })
         } catch {
             throw .dictionary(error)
         }
