@@ -74,6 +74,8 @@ public struct CorpusCounts: Sendable {
     public internal(set) var sentenceFrequency: [Int] = []
     /// Units (see `unit`) containing both terms of a pair, keyed by `PairKey`.
     public internal(set) var pairUnits = PairTable()
+    /// The pairs of the unit being counted, handed to `pairUnits` at once (kept for its capacity).
+    private var pairBatch: [PairKey] = []
     /// Which pairs are counted: every pair, none, or pairs of two terms of a set (the run's pair
     /// vocabulary, `pairVocabulary(size:)`), which bounds `pairUnits` to n(n − 1)/2 entries.
     public private(set) var pairScope: PairScope = .all
@@ -465,11 +467,14 @@ public struct CorpusCounts: Sendable {
 
     /// Counts `times` units holding every pair of `present`.
     private mutating func countPairs(_ present: [Int32], times: Int) {
+        guard present.count > 1 else { return }
+        pairBatch.removeAll(keepingCapacity: true)
         for i in present.indices {
             for j in present.index(after: i)..<present.endIndex {
-                pairUnits.add(PairKey(present[i], present[j]), times)
+                pairBatch.append(PairKey(present[i], present[j]))
             }
         }
+        pairUnits.add(contentsOf: pairBatch, times)
     }
 
     /// Counts one sentence of `group` with its theme occurrences.

@@ -98,6 +98,25 @@ public struct PairTable: Sendable, Sequence {
         slots[index].value += amount
     }
 
+    /// Adds `amount` (positive) to the count of each of `pairs` (a unit's pairs, each once).
+    ///
+    /// First every pair's home slot in the hash table is read, then the pairs are added: the
+    /// reads do not depend on each other, so their cache misses (the table is far larger than
+    /// the caches) overlap instead of coming one after another, each behind its own probe.
+    public mutating func add(contentsOf pairs: [CorpusCounts.PairKey], _ amount: Int) {
+        if pairs.count > 4 {
+            var touched: UInt64 = 0
+            for pair in pairs where Self.denseIndex(pair.first, pair.second) == nil {
+                touched ^= slots[Int(truncatingIfNeeded: (pair.packed &* 0x9E37_79B9_7F4A_7C15) >> shift)].key
+            }
+            lastTouched = touched
+        }
+        for pair in pairs { add(pair, amount) }
+    }
+
+    /// Keeps the reads of `add(contentsOf:_:)` from being optimized away.
+    private var lastTouched: UInt64 = 0
+
     /// Room for `capacity` pairs without growing.
     public mutating func reserveCapacity(_ capacity: Int) {
         while capacity * 4 > slots.count * 3 { grow() }
