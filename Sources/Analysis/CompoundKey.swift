@@ -27,9 +27,10 @@ public struct CompoundKey: Hashable, Comparable, Sendable {
         self.joined = joined
     }
 
-    /// The nouns.
+    /// The nouns: split on the separator's byte (splitting characters would find grapheme
+    /// breaks first, and would not split before a noun that starts with a combining mark).
     public var nouns: [String] {
-        joined.split(separator: Self.separator, omittingEmptySubsequences: false).map(String.init)
+        joined.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 
     public func hash(into hasher: inout Hasher) {

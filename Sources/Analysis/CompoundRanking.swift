@@ -19,31 +19,42 @@ public enum CompoundRanking {
 
     /// Every candidate with its LR and FLR, by descending FLR, ties by text.
     public static func rank(_ candidates: [[String]: Int]) -> [Ranked] {
-        var left: [String: Int] = [:]
-        var right: [String: Int] = [:]
-        for (nouns, frequency) in candidates where nouns.count > 1 {
+        rank(keyed: Dictionary(candidates.map { (CompoundKey(nouns: $0.key), $0.value) }, uniquingKeysWith: +))
+    }
+
+    /// The same for candidates keyed as the counts keep them. Nouns are counted under keys that
+    /// hash their bytes (`CompoundKey` of one noun): a `String` key would be normalized for every
+    /// lookup, and there are two lookups per noun of every candidate.
+    public static func rank(keyed candidates: [CompoundKey: Int]) -> [Ranked] {
+        let entries = candidates.map { (nouns: $0.key.nouns, frequency: $0.value, key: $0.key) }
+        var left: [CompoundKey: Int] = [:]
+        var right: [CompoundKey: Int] = [:]
+        for (nouns, frequency, _) in entries where nouns.count > 1 {
             for index in 0..<(nouns.count - 1) {
-                right[nouns[index], default: 0] += frequency
-                left[nouns[index + 1], default: 0] += frequency
+                right[CompoundKey(nouns: [nouns[index]]), default: 0] += frequency
+                left[CompoundKey(nouns: [nouns[index + 1]]), default: 0] += frequency
             }
         }
         var ranked: [Ranked] = []
-        for (nouns, frequency) in candidates {
-            let scored = nouns.filter { !isNumber($0) }
+        ranked.reserveCapacity(entries.count)
+        for (nouns, frequency, _) in entries {
             var logProduct = 0.0
-            for noun in scored {
-                logProduct += log(Double(left[noun, default: 0] + 1)) + log(Double(right[noun, default: 0] + 1))
+            var scored = 0
+            for noun in nouns where !isNumber(noun) {
+                let key = CompoundKey(nouns: [noun])
+                logProduct += log(Double(left[key, default: 0] + 1)) + log(Double(right[key, default: 0] + 1))
+                scored += 1
             }
-            let lr = scored.isEmpty ? 1 : exp(logProduct / Double(2 * scored.count))
+            let lr = scored == 0 ? 1 : exp(logProduct / Double(2 * scored))
             ranked.append(Ranked(nouns: nouns, frequency: frequency, lr: lr, flr: Double(frequency) * lr))
         }
         // Ties by the text, then by the nouns (["a", "b"] and ["ab"] read alike), so the order
         // never depends on the dictionary's: the keys are made once, not once per comparison.
-        let keys = ranked.map { (text: Array($0.nouns.joined().utf8), nouns: CompoundKey(nouns: $0.nouns)) }
+        let texts = ranked.map { Array($0.nouns.joined().utf8) }
         let order = ranked.indices.sorted { lhs, rhs in
             if ranked[lhs].flr != ranked[rhs].flr { return ranked[lhs].flr > ranked[rhs].flr }
-            if keys[lhs].text != keys[rhs].text { return keys[lhs].text.lexicographicallyPrecedes(keys[rhs].text) }
-            return keys[lhs].nouns < keys[rhs].nouns
+            if texts[lhs] != texts[rhs] { return texts[lhs].lexicographicallyPrecedes(texts[rhs]) }
+            return entries[lhs].key < entries[rhs].key
         }
         return order.map { ranked[$0] }
     }

@@ -140,7 +140,7 @@ public struct CorpusCounts: Sendable {
     }
     /// The same, keyed as `DocumentAnalysis.compounds` are: every document adds its candidates
     /// here.
-    var joinedCompounds: [CompoundKey: Int] = [:]
+    public internal(set) var joinedCompounds: [CompoundKey: Int] = [:]
     /// Per word looked for: its occurrences, and per term (by id) how often the term starts 1 to
     /// 5 tokens before it (`left[0]` is L1) and after it (`right[0]` is R1).
     public internal(set) var wordOccurrences: [Int]

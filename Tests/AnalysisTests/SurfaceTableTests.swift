@@ -48,7 +48,7 @@ struct SurfaceTableTests {
     }
 
     @Test func compoundKeysRoundTrip() {
-        for nouns in [["地域"], ["地域", "活性", "化"], ["", "a"], ["a", ""]] {
+        for nouns in [["地域"], ["地域", "活性", "化"], ["", "a"], ["a", ""], ["a", "\u{301}b"]] {
             let key = CompoundKey(nouns: nouns)
             #expect(key.nouns == nouns)
             #expect(key.joined == nouns.joined(separator: "\u{1F}"))
