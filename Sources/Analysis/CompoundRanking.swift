@@ -22,31 +22,42 @@ public enum CompoundRanking {
         rank(keyed: Dictionary(candidates.map { (CompoundKey(nouns: $0.key), $0.value) }, uniquingKeysWith: +))
     }
 
-    /// The same for candidates keyed as the counts keep them. Nouns are counted under keys that
-    /// hash their bytes (`CompoundKey` of one noun): a `String` key would be normalized for every
-    /// lookup, and there are two lookups per noun of every candidate.
+    /// The same for candidates keyed as the counts keep them. Each distinct noun is looked up
+    /// once per candidate it is in, under a key that hashes its bytes (`CompoundKey` of one
+    /// noun; a `String` key would be normalized for every lookup), and counted by number.
     public static func rank(keyed candidates: [CompoundKey: Int]) -> [Ranked] {
-        let entries = candidates.map { (nouns: $0.key.nouns, frequency: $0.value, key: $0.key) }
-        var left: [CompoundKey: Int] = [:]
-        var right: [CompoundKey: Int] = [:]
-        for (nouns, frequency, _) in entries where nouns.count > 1 {
-            for index in 0..<(nouns.count - 1) {
-                right[CompoundKey(nouns: [nouns[index]]), default: 0] += frequency
-                left[CompoundKey(nouns: [nouns[index + 1]]), default: 0] += frequency
+        var nounIDs: [CompoundKey: Int] = [:]
+        var numeric: [Bool] = []
+        let entries = candidates.map { key, frequency in
+            let nouns = key.nouns
+            let ids = nouns.map { noun in
+                let key = CompoundKey(nouns: [noun])
+                if let id = nounIDs[key] { return id }
+                nounIDs[key] = numeric.count
+                numeric.append(isNumber(noun))
+                return numeric.count - 1
+            }
+            return (nouns: nouns, ids: ids, frequency: frequency, key: key)
+        }
+        var left = [Int](repeating: 0, count: numeric.count)
+        var right = [Int](repeating: 0, count: numeric.count)
+        for entry in entries where entry.ids.count > 1 {
+            for index in 0..<(entry.ids.count - 1) {
+                right[entry.ids[index]] += entry.frequency
+                left[entry.ids[index + 1]] += entry.frequency
             }
         }
         var ranked: [Ranked] = []
         ranked.reserveCapacity(entries.count)
-        for (nouns, frequency, _) in entries {
+        for entry in entries {
             var logProduct = 0.0
             var scored = 0
-            for noun in nouns where !isNumber(noun) {
-                let key = CompoundKey(nouns: [noun])
-                logProduct += log(Double(left[key, default: 0] + 1)) + log(Double(right[key, default: 0] + 1))
+            for id in entry.ids where !numeric[id] {
+                logProduct += log(Double(left[id] + 1)) + log(Double(right[id] + 1))
                 scored += 1
             }
             let lr = scored == 0 ? 1 : exp(logProduct / Double(2 * scored))
-            ranked.append(Ranked(nouns: nouns, frequency: frequency, lr: lr, flr: Double(frequency) * lr))
+            ranked.append(Ranked(nouns: entry.nouns, frequency: entry.frequency, lr: lr, flr: Double(entry.frequency) * lr))
         }
         // Ties by the text, then by the nouns (["a", "b"] and ["ab"] read alike), so the order
         // never depends on the dictionary's: the keys are made once, not once per comparison.
