@@ -155,15 +155,30 @@ public struct CorpusAnalyzer {
                     }
                 }
             }
-            // Compound candidates, recorded always, counted as terms if asked.
-            let roles = tokens.map { token -> CompoundExtractor.Role in
-                guard !token.isUnknown else { return surfaceToken(token).role }
+            // Each token's compound role and worker entry (-1: no term), an unknown word's both
+            // from one lookup.
+            var roles: [CompoundExtractor.Role] = []
+            var workers: [Int32] = []
+            roles.reserveCapacity(tokens.count)
+            workers.reserveCapacity(tokens.count)
+            for token in tokens {
+                if token.isUnknown {
+                    let decided = surfaceToken(token)
+                    roles.append(decided.role)
+                    workers.append(decided.entry)
+                    continue
+                }
                 let ordinal = Self.room(for: token.features.ordinal, in: &compoundRoles, filler: nil)
-                if let known = compoundRoles[ordinal] { return known }
-                let role = compounds.role(of: token)
-                compoundRoles[ordinal] = role
-                return role
+                if let known = compoundRoles[ordinal] {
+                    roles.append(known)
+                } else {
+                    let role = compounds.role(of: token)
+                    compoundRoles[ordinal] = role
+                    roles.append(role)
+                }
+                workers.append(workerEntry(for: token) ?? -1)
             }
+            // Compound candidates, recorded always, counted as terms if asked.
             let phrases = spans.count
             // A run of one noun is kept by no report (and adds nothing to the others' FL and FR,
             // `CompoundRanking`), so only runs of two or more are recorded.
@@ -192,7 +207,7 @@ public struct CorpusAnalyzer {
                     worker = intern(Term(text: span.term, partOfSpeech: span.category))
                     index = span.end
                 } else {
-                    worker = workerEntry(for: tokens[index])
+                    worker = workers[index]
                     index += 1
                 }
                 guard let worker, worker >= 0 else { continue }
