@@ -39,7 +39,7 @@ public struct CompoundKey: Hashable, Comparable, Sendable {
     }
 
     public static func == (lhs: CompoundKey, rhs: CompoundKey) -> Bool {
-        SurfaceTable<Never>.sameBytes(lhs.joined, rhs.joined)
+        UTF8Bytes.equal(lhs.joined, rhs.joined)
     }
 
     /// Byte order, which for UTF-8 is code point order.

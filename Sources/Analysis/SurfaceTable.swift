@@ -30,7 +30,7 @@ struct SurfaceTable<Value> {
         var index = Int(truncatingIfNeeded: hash) & mask
         while slots[index] >= 0 {
             let entry = entries[Int(slots[index])]
-            if entry.hash == hash, entry.ordinal == ordinal, Self.sameBytes(entry.surface, surface) {
+            if entry.hash == hash, entry.ordinal == ordinal, UTF8Bytes.equal(entry.surface, surface) {
                 return entry.value
             }
             index = (index + 1) & mask
@@ -83,10 +83,5 @@ struct SurfaceTable<Value> {
     private static func mix(_ value: UInt64) -> UInt64 {
         let product = value.multipliedFullWidth(by: 0x9FB2_1C65_1E98_DF25)
         return product.high ^ product.low
-    }
-
-    static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
-        var (lhs, rhs) = (lhs, rhs)
-        return lhs.withUTF8 { left in rhs.withUTF8 { right in left.elementsEqual(right) } }
     }
 }

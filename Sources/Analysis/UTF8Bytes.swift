@@ -1,0 +1,20 @@
+import Foundation
+
+/// Strings compared as their UTF-8 bytes.
+///
+/// `String`'s `==` honours canonical equivalence, which for text outside ASCII means normalizing
+/// both sides on each call. Where the strings are NFC already (terms, compound nouns) or where
+/// the bytes themselves are the key (unknown words' surfaces), one `memcmp` does.
+enum UTF8Bytes {
+    /// `true` if `lhs` and `rhs` have the same bytes.
+    static func equal(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        var (lhs, rhs) = (lhs, rhs)
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                guard let a = left.baseAddress, let b = right.baseAddress else { return true }
+                return memcmp(a, b, left.count) == 0
+            }
+        }
+    }
+}
