@@ -217,6 +217,7 @@ public struct CorpusCounts: Sendable {
         sentenceFrequency.append(0)
         if countsLargerUnits { largerUnitFrequency.append(0) }
         pairAllowed.append(pairScope.allows(term))
+        if pairAllowed[Int(id)] { pairUnits.makeDense(id) }
         return id
     }
 
@@ -515,8 +516,13 @@ public struct CorpusCounts: Sendable {
         pairAllowed = terms.map(scope.allows)
         switch scope {
         case .all: break
-        case .none: pairUnits.removeAll()
-        case .terms: pairUnits = pairUnits.filter { pairAllowed[Int($0.first)] && pairAllowed[Int($0.second)] }
+        case .none: pairUnits.removeAll(denseCapacity: 0)
+        case .terms(let vocabulary):
+            // The vocabulary's terms are the dense ones: every pair kept is in the array.
+            let allowed = terms.indices.filter { pairAllowed[$0] }.map { Int32($0) }
+            pairUnits = pairUnits.filter(denseIDs: allowed, denseCapacity: vocabulary.count) {
+                pairAllowed[Int($0.first)] && pairAllowed[Int($0.second)]
+            }
         }
     }
 

@@ -1,29 +1,40 @@
 /// Counts per pair of term ids: the co-occurrence table, the hottest structure of a run (every
 /// unit adds k(k − 1)/2 pairs for its k distinct terms).
 ///
-/// Two parts. Pairs of two ids below `denseLimit` are counted in a triangular array, indexed
-/// directly: ids are handed out as terms are first met, so the small ids are mostly the frequent
-/// terms, and most additions land here, in 4 MB that stay in the caches. The other pairs go to an
+/// Two parts. Pairs of two "dense" ids (`makeDense`, at most `denseCapacity` of them) are counted
+/// in a triangular array, indexed directly: a run makes its first 1,024 terms dense, mostly the
+/// frequent ones, so most additions land in 4 MB that stay in the caches; once the pairs are
+/// restricted to a vocabulary, its terms are the dense ones, and the table is that array alone,
+/// an eighth of what a hash table of the same pairs takes. The other pairs go to an
 /// open-addressing hash table with linear probing over `UInt64` keys (`CorpusCounts.PairKey` packs
 /// the two ids) and a multiplicative hash. Swift's `Dictionary` hashes every key with a seeded
 /// SipHash, which made the lookups themselves a tenth of a run's time; neither the standard
 /// library nor swift-collections offers a hashed table with a caller-chosen hash, so this one is
 /// written here. A slot holds its key and its count side by side, so an addition touches one
-/// cache line. Keys are never removed one by one (only `filter` and `removeAll`), so no tombstones
-/// are needed. Iteration order depends on the ids, never on a random seed, but reports must still
-/// sort: ids differ between workers.
+/// cache line. Keys are never removed one by one (only `filter` and `removeAll`), so no
+/// tombstones are needed. Iteration order depends on the ids, never on a random seed, but
+/// reports must still sort: ids differ between workers.
 public struct PairTable: Sendable, Sequence {
-    /// Ids below this are counted in the triangular array.
-    static let denseLimit: Int32 = 1024
+    /// How many ids a run's tables make dense while every pair is counted.
+    public static let defaultDenseCapacity = 1024
+    /// The most ids a table makes dense: 2,048 take 16 MB (the default pair vocabulary, 2,000
+    /// terms, fits); a larger vocabulary's other terms go to the hash table.
+    public static let maximumDenseCapacity = 2048
 
-    /// Counts of pairs a < b < `denseLimit` at b(b − 1)/2 + a; empty until the first such pair.
+    /// How many ids may be dense.
+    public let denseCapacity: Int
+    /// Per id, its place among the dense ids (-1: not dense).
+    private var places: [Int32] = []
+    /// Per place, its id.
+    private var denseIDs: [Int32] = []
+    /// Counts of pairs of places p < q at q(q − 1)/2 + p; empty until the first such pair.
     private var dense: [Int] = []
     /// Pairs with a count in `dense`.
     private var denseCount = 0
 
     /// A key and its count; a key of 0 marks an empty slot (a packed key is never 0, because a
     /// pair's two ids differ).
-    private struct Slot {
+    fileprivate struct Slot {
         var key: UInt64
         var value: Int
     }
@@ -35,7 +46,8 @@ public struct PairTable: Sendable, Sequence {
     /// 64 − log₂ of the capacity: the hash is the top bits of the product.
     private var shift: UInt64
 
-    public init(minimumCapacity: Int = 0) {
+    public init(minimumCapacity: Int = 0, denseCapacity: Int = PairTable.defaultDenseCapacity) {
+        self.denseCapacity = Swift.min(denseCapacity, Self.maximumDenseCapacity)
         var capacity = 16
         while capacity * 3 < minimumCapacity * 4 { capacity *= 2 }
         slots = Array(repeating: Slot(key: 0, value: 0), count: capacity)
@@ -48,12 +60,41 @@ public struct PairTable: Sendable, Sequence {
 
     public var isEmpty: Bool { count == 0 }
 
-    /// The index in `dense` of the pair `low` < `high`, if both are below `denseLimit` (a term
-    /// with itself, which is never counted, has none).
+    /// Makes `id` dense, if there is room; `true` if it is (or was). Pairs already counted with it
+    /// stay where they are, so ids are made dense before any of their pairs is added
+    /// (`CorpusCounts` does it as it numbers a term).
+    @discardableResult
+    public mutating func makeDense(_ id: Int32) -> Bool {
+        if place(of: id) >= 0 { return true }
+        guard denseIDs.count < denseCapacity else { return false }
+        assert(!hasSparsePairs(with: id), "an id made dense after its pairs were counted")
+        if Int(id) >= places.count { places.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - places.count)) }
+        places[Int(id)] = Int32(denseIDs.count)
+        denseIDs.append(id)
+        return true
+    }
+
+    /// Whether some pair with `id` is in the hash table (a debug check: it reads the whole table).
+    private func hasSparsePairs(with id: Int32) -> Bool {
+        slots.contains { slot in
+            let pair = CorpusCounts.PairKey(packed: slot.key)
+            return slot.key != 0 && (pair.first == id || pair.second == id)
+        }
+    }
+
     @inline(__always)
-    private static func denseIndex(_ low: Int32, _ high: Int32) -> Int? {
-        guard high < denseLimit, low < high else { return nil }
-        return Int(high) * (Int(high) - 1) / 2 + Int(low)
+    private func place(of id: Int32) -> Int32 {
+        Int(id) < places.count ? places[Int(id)] : -1
+    }
+
+    /// The index in `dense` of the pair of `a` and `b`, if both are dense and differ (a term with
+    /// itself, which is never counted, has none).
+    @inline(__always)
+    private func denseIndex(_ a: Int32, _ b: Int32) -> Int? {
+        let (p, q) = (place(of: a), place(of: b))
+        guard p >= 0, q >= 0, p != q else { return nil }
+        let (low, high) = p < q ? (Int(p), Int(q)) : (Int(q), Int(p))
+        return high * (high - 1) / 2 + low
     }
 
     /// The slot of `key`: where it is, or the empty slot where it would go.
@@ -67,7 +108,7 @@ public struct PairTable: Sendable, Sequence {
 
     /// The count of `pair`, 0 if it was never added.
     public subscript(pair: CorpusCounts.PairKey) -> Int {
-        if let index = Self.denseIndex(pair.first, pair.second) { return dense.isEmpty ? 0 : dense[index] }
+        if let index = denseIndex(pair.first, pair.second) { return dense.isEmpty ? 0 : dense[index] }
         let index = slot(of: pair.packed)
         return slots[index].key == 0 ? 0 : slots[index].value
     }
@@ -77,11 +118,8 @@ public struct PairTable: Sendable, Sequence {
     public mutating func add(_ pair: CorpusCounts.PairKey, _ amount: Int = 1) {
         assert(pair.packed != 0, "a pair of a term with itself")
         assert(amount > 0, "a count that does not grow")
-        if let index = Self.denseIndex(pair.first, pair.second) {
-            if dense.isEmpty {
-                let limit = Int(Self.denseLimit)
-                dense = Array(repeating: 0, count: limit * (limit - 1) / 2)
-            }
+        if let index = denseIndex(pair.first, pair.second) {
+            if dense.isEmpty { dense = Array(repeating: 0, count: denseCapacity * (denseCapacity - 1) / 2) }
             if dense[index] == 0 { denseCount += 1 }
             dense[index] += amount
             return
@@ -106,7 +144,7 @@ public struct PairTable: Sendable, Sequence {
     public mutating func add(contentsOf pairs: [CorpusCounts.PairKey], _ amount: Int) {
         if pairs.count > 4 {
             var touched: UInt64 = 0
-            for pair in pairs where Self.denseIndex(pair.first, pair.second) == nil {
+            for pair in pairs where denseIndex(pair.first, pair.second) == nil {
                 touched ^= slots[Int(truncatingIfNeeded: (pair.packed &* 0x9E37_79B9_7F4A_7C15) >> shift)].key
             }
             lastTouched = touched
@@ -122,15 +160,26 @@ public struct PairTable: Sendable, Sequence {
         while capacity * 4 > slots.count * 3 { grow() }
     }
 
-    /// The pairs for which `keep` is true.
-    public func filter(_ keep: (CorpusCounts.PairKey) -> Bool) -> PairTable {
-        var kept = PairTable(minimumCapacity: sparseCount)
+    /// The pairs for which `keep` is true, in a table whose dense ids are `denseIDs` (at most
+    /// `denseCapacity` of them).
+    public func filter(
+        denseIDs: [Int32] = [], denseCapacity: Int = PairTable.defaultDenseCapacity, _ keep: (CorpusCounts.PairKey) -> Bool
+    ) -> PairTable {
+        var kept = PairTable(denseCapacity: denseCapacity)
+        for id in denseIDs { kept.makeDense(id) }
+        // Sized before it is filled: the pairs arrive in this table's slot order, that is by
+        // hash, so a table growing as they came would pile the first ones into a few slots and
+        // linear probing would crawl.
+        var hashed = 0
+        for (pair, _) in self where keep(pair) && kept.denseIndex(pair.first, pair.second) == nil { hashed += 1 }
+        kept.reserveCapacity(hashed)
         for (pair, value) in self where keep(pair) { kept.add(pair, value) }
         return kept
     }
 
-    public mutating func removeAll() {
-        self = PairTable()
+    /// No pairs, and no dense ids (up to `denseCapacity` may be made dense again).
+    public mutating func removeAll(denseCapacity: Int = PairTable.defaultDenseCapacity) {
+        self = PairTable(denseCapacity: denseCapacity)
     }
 
     private mutating func grow() {
@@ -141,32 +190,38 @@ public struct PairTable: Sendable, Sequence {
         for entry in old where entry.key != 0 { slots[slot(of: entry.key)] = entry }
     }
 
-    /// The dense pairs in index order (by the larger id, then the smaller), then the others.
+    /// The dense pairs in index order (by the later place, then the earlier), then the others.
     public struct Iterator: IteratorProtocol {
-        let table: PairTable
+        // The arrays, not the table: a copy of the table per element (as debug builds make for
+        // each access to a stored table) would retain all of them.
+        fileprivate let dense: [Int]
+        fileprivate let denseIDs: [Int32]
+        fileprivate let slots: [Slot]
         var denseIndex = 0
-        var low: Int32 = 0
-        var high: Int32 = 1
+        var low = 0
+        var high = 1
         var slotIndex = 0
 
         public mutating func next() -> (key: CorpusCounts.PairKey, value: Int)? {
-            while denseIndex < table.dense.count {
-                let (index, pair) = (denseIndex, CorpusCounts.PairKey(low, high))
+            while denseIndex < dense.count {
+                let (index, low, high) = (denseIndex, low, high)
                 denseIndex += 1
-                low += 1
-                if low == high { (low, high) = (0, high + 1) }
-                if table.dense[index] != 0 { return (pair, table.dense[index]) }
+                self.low += 1
+                if self.low == self.high { (self.low, self.high) = (0, self.high + 1) }
+                if dense[index] != 0 {
+                    return (CorpusCounts.PairKey(denseIDs[low], denseIDs[high]), dense[index])
+                }
             }
-            while slotIndex < table.slots.count {
+            while slotIndex < slots.count {
                 defer { slotIndex += 1 }
-                let slot = table.slots[slotIndex]
+                let slot = slots[slotIndex]
                 if slot.key != 0 { return (CorpusCounts.PairKey(packed: slot.key), slot.value) }
             }
             return nil
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(table: self) }
+    public func makeIterator() -> Iterator { Iterator(dense: dense, denseIDs: denseIDs, slots: slots) }
 
     public var underestimatedCount: Int { count }
 }
