@@ -343,6 +343,8 @@ public struct Pipeline: Sendable {
         var pairsOverflowed = false
         /// The passes over the inputs that counted pairs.
         var pairPasses = 1
+        /// The pairs are already those of the pair vocabulary of these counts, as `publish` keeps.
+        var pairsRestricted = false
     }
 
     /// The second pass of a run whose pair table outgrew its bound: counts the pairs again, among
@@ -358,6 +360,7 @@ public struct Pipeline: Sendable {
         analyzed.counts.countPairs(.terms(vocabulary))
         analyzed.counts.mergePairs(second.counts)
         analyzed.pairPasses = 2
+        analyzed.pairsRestricted = true
     }
 
     /// Processes `inputs` on `configuration.jobs` workers and merges their counts. Pairs are
@@ -448,10 +451,11 @@ public struct Pipeline: Sendable {
             }
             throw inputProblems.count == problems.count ? .inputs(inputProblems) : problems[0]
         }
-        if restrictingPairs, parts.count > 1, !overflowed.load(ordering: .relaxed) {
+        let restricting = restrictingPairs && !parts.isEmpty && !overflowed.load(ordering: .relaxed)
+        if restricting {
             // The reports keep only pairs of the pair vocabulary (`publish`): each worker drops
             // the others before the merge, side by side, so the merge, which runs alone, adds
-            // the pairs that stay, not all of them.
+            // the pairs that stay, not all of them, and `publish` has nothing left to drop.
             let vocabulary = CorpusCounts.pairVocabulary(size: configuration.pairTerms, over: parts)
             parts = concurrentMap(parts) { part in
                 var part = part
@@ -473,7 +477,8 @@ public struct Pipeline: Sendable {
             metadata: ["inputs.tokenized": "\(tokenized)", "inputs.cached": "\(cached)", "inputs.failed": "\(failures.count)"])
         return Analyzed(
             counts: merged, records: records.withLock { $0.compactMap { $0 } }, failures: failures.map(\.1),
-            tokenized: tokenized, cached: cached, pairsOverflowed: overflowed.load(ordering: .relaxed))
+            tokenized: tokenized, cached: cached, pairsOverflowed: overflowed.load(ordering: .relaxed),
+            pairsRestricted: restricting)
     }
 
     /// Writes the reports of `analyzed` (from a run).
@@ -513,9 +518,12 @@ public struct Pipeline: Sendable {
     ) throws(PipelineError) -> Summary {
         // Pairs are kept among the pair vocabulary only, however they were counted (one pass,
         // two, or merged partials), so the reports do not depend on it.
-        let pairVocabulary = analyzed.counts.pairVocabulary(size: configuration.pairTerms)
-        analyzed.counts.countPairs(.terms(pairVocabulary))
+        if !analyzed.pairsRestricted {
+            analyzed.counts.countPairs(.terms(analyzed.counts.pairVocabulary(size: configuration.pairTerms)))
+        }
         let counts = analyzed.counts
+        let pairVocabularySize: Int
+        if case .terms(let vocabulary) = counts.pairScope { pairVocabularySize = vocabulary.count } else { pairVocabularySize = 0 }
         guard counts.documentCount > 0 || analyzed.failures.isEmpty else {
             // Nothing was good: with --keep-going too, there is nothing to publish.
             throw analyzed.failures[0]
@@ -557,7 +565,7 @@ public struct Pipeline: Sendable {
                 documents: counts.documentCount, paragraphs: counts.paragraphCount,
                 sentences: counts.sentenceCount, tokens: counts.tokenCount, termTokens: counts.termTokenCount,
                 vocabulary: counts.terms.count, cooccurringPairs: counts.pairUnits.count,
-                pairVocabulary: pairVocabulary.count, pairPasses: analyzed.pairPasses, themes: themes.count),
+                pairVocabulary: pairVocabularySize, pairPasses: analyzed.pairPasses, themes: themes.count),
             outputs: [])
         manifest.status = skipped.isEmpty ? "ok" : "partial"
         let finalManifest = manifest
