@@ -74,7 +74,7 @@ let package = Package(
         // the built `kotoba` and the `mecab` command.
         .target(name: "TestSupport", dependencies: ["Tokenization", "Corpus"], path: "Tests/TestSupport"),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
-        .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "Corpus"]),
+        .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "Corpus", "TestSupport"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reporting", "Tokenization", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis", "TestSupport"]),

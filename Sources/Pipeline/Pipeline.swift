@@ -105,20 +105,12 @@ public struct Pipeline: Sendable {
     /// The key of a run over `inputs` (`RunKey`), hashing them on the run's workers; `nil` when
     /// an input is standard input or cannot be read (the run then says why, as it goes).
     func runKey(_ inputs: [InputSource], setup: Setup) -> RunKey? {
-        let digests = Mutex<[String?]>(Array(repeating: nil, count: inputs.count))
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(configuration.jobs, inputs.count))) { _ in
-            while true {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < inputs.count else { break }
-                if case .standardInput = inputs[index].origin { continue }
-                guard let data = try? inputs[index].read() else { continue }
-                let digest = ContentHash.sha256(data)
-                digests.withLock { $0[index] = digest }
-            }
+        let digests = concurrentMap(inputs) { input -> String? in
+            if case .standardInput = input.origin { return nil }
+            return (try? input.read()).map { ContentHash.sha256($0) }
         }
         var keyed: [(path: String, format: String, sha256: String)] = []
-        for (input, digest) in zip(inputs, digests.withLock { $0 }) {
+        for (input, digest) in zip(inputs, digests) {
             guard let digest else { return nil }
             keyed.append((input.displayPath, setup.reader.format(of: input).rawValue, digest))
         }

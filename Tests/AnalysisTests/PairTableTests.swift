@@ -1,21 +1,10 @@
 import Testing
+import TestSupport
 
 @testable import Analysis
 
 /// The pair table against Swift's `Dictionary` doing the same additions.
 struct PairTableTests {
-    /// A fixed pseudo-random sequence (SplitMix64), so a failure repeats.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: [50, 3_000, 200_000])
     func countsAsADictionaryDoes(additions: Int) {
         var random = SplitMix(state: UInt64(additions))
@@ -93,7 +82,7 @@ struct DensePairTableTests {
     @Test func restrictedCountsAreTheSame() {
         var counts = CorpusCounts(themeNames: [])
         let terms = (0..<40).map { Term(text: "t\($0)", partOfSpeech: "名詞") }
-        var random = PairTableTests.SplitMix(state: 7)
+        var random = SplitMix(state: 7)
         for document in 0..<30 {
             let sentences = (0..<5).map { _ in
                 SentenceAnalysis(terms: (0..<6).map { _ in terms[Int.random(in: 0..<40, using: &random)] }, themeOccurrences: [])

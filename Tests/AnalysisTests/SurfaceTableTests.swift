@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import Analysis
 
@@ -11,7 +12,7 @@ struct SurfaceTableTests {
 
     @Test(arguments: [10, 5_000])
     func keepsWhatADictionaryKeeps(count: Int) {
-        var random = PairTableTests.SplitMix(state: UInt64(count))
+        var random = SplitMix(state: UInt64(count))
         var table = SurfaceTable<Int>()
         var reference: [Key: Int] = [:]
         // Surfaces of every length around the eight-byte steps of the hash, ASCII and Japanese.

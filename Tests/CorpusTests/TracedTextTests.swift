@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import Corpus
 
@@ -15,18 +16,7 @@ struct TracedTextTests {
 
     /// Tricky strings above and seeded random strings made of their characters.
     static var samples: [String] {
-        let alphabet = Array(tricky.joined().unicodeScalars)
-        var state: UInt64 = 7
-        var random: [String] = []
-        for length in 0..<200 {
-            var scalars = String.UnicodeScalarView()
-            for _ in 0..<(length % 40) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                scalars.append(alphabet[Int(state >> 33) % alphabet.count])
-            }
-            random.append(String(scalars))
-        }
-        return tricky + random
+        tricky + TestSupport.scalarMixes(of: tricky, count: 200, maxLength: 40, seed: 7)
     }
 
     /// `cleanedLines()` as it was written first: one scalar at a time.

@@ -1,5 +1,6 @@
 import Corpus
 import Testing
+import TestSupport
 
 @testable import Normalization
 
@@ -15,18 +16,7 @@ struct NormalizationFastPathTests {
     ]
 
     static var samples: [String] {
-        let alphabet = Array(tricky.joined().unicodeScalars)
-        var state: UInt64 = 11
-        var random: [String] = []
-        for length in 0..<300 {
-            var scalars = String.UnicodeScalarView()
-            for _ in 0..<(length % 50) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                scalars.append(alphabet[Int(state >> 33) % alphabet.count])
-            }
-            random.append(String(scalars))
-        }
-        return tricky + random
+        tricky + TestSupport.scalarMixes(of: tricky, count: 300, maxLength: 50, seed: 11)
     }
 
     /// Every sample as an original and as a text whose spans are no longer one per scalar (after

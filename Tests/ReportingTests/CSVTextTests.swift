@@ -1,23 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Reporting
 
 /// Cells written straight into bytes give the bytes of the text they stood for before: printf's
 /// six decimals, `String(Int)`, and the formula guard and RFC 4180 quoting of `CSVFormat`.
 struct CSVTextTests {
-    /// A fixed pseudo-random sequence (SplitMix64), so a failure repeats.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476C_E5E4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// `CSVTable.format` as it was written before cells went into bytes: the reference the byte
     /// formatter must match to the byte.
     static func formatAsBefore(_ value: Double) -> String {

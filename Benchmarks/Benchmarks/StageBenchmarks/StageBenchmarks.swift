@@ -68,6 +68,15 @@ enum Fixture {
         Theme(name: name, forms: forms, normalizedForms: forms.map { key((try? normalizer.normalize($0)) ?? $0) })
     }
 
+    /// The counts of the interview analyzed ten times over: what the report benchmarks write.
+    static func countsX10() throws -> CorpusCounts {
+        let sentences = tokenizedSentences(tagger: try MeCabTagger(model: model))
+        let tokens = sentences.reduce(0) { $0 + $1.tokens.count }
+        var analyzer = CorpusAnalyzer(themes: themes, key: key)
+        for number in 0..<10 { analyzer.add(summary(number: number, tokens: tokens), sentences: sentences) }
+        return analyzer.counts
+    }
+
     /// The interview tokenized, as the analyzer takes it.
     static func tokenizedSentences(tagger: MeCabTagger) -> [(text: String, tokens: [Token], place: SentencePlace)] {
         sentences.map { sentence in
@@ -137,11 +146,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("reports/tables-interview-x10") { (benchmark) throws -> Void in
-        let sentences = Fixture.tokenizedSentences(tagger: try MeCabTagger(model: Fixture.model))
-        let tokens = sentences.reduce(0) { $0 + $1.tokens.count }
-        var analyzer = CorpusAnalyzer(themes: Fixture.themes, key: Fixture.key)
-        for number in 0..<10 { analyzer.add(Fixture.summary(number: number, tokens: tokens), sentences: sentences) }
-        let counts = analyzer.counts
+        let counts = try Fixture.countsX10()
         let options = Reports.Options()
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -154,11 +159,7 @@ let benchmarks: @Sendable () -> Void = {
     // Writing the tables as CSV (cells into bytes, the row sources' sorting and measures), which
     // the benchmark above leaves out: a streamed table makes its rows only as it is written.
     Benchmark("reports/csv-interview-x10") { (benchmark) throws -> Void in
-        let sentences = Fixture.tokenizedSentences(tagger: try MeCabTagger(model: Fixture.model))
-        let tokens = sentences.reduce(0) { $0 + $1.tokens.count }
-        var analyzer = CorpusAnalyzer(themes: Fixture.themes, key: Fixture.key)
-        for number in 0..<10 { analyzer.add(Fixture.summary(number: number, tokens: tokens), sentences: sentences) }
-        let counts = analyzer.counts
+        let counts = try Fixture.countsX10()
         let options = Reports.Options()
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
