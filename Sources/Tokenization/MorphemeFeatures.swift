@@ -26,6 +26,7 @@ public final class MorphemeFeatures: Sendable {
 
     public init(raw: String, layout: FeatureLayout) {
         ordinal = Self.ordinals.add(1, ordering: .relaxed).oldValue
+        precondition(ordinal >= 0, "more than 2³¹ dictionary entries parsed in one process")
         self.raw = raw
         let fields = Self.splitCSV(raw)
         self.fields = fields
