@@ -101,4 +101,19 @@ struct DensePairTableTests {
         }
         #expect(counts.pairUnits.count == expected)
     }
+
+    /// A vocabulary larger than the array holds: the first 2,048 ids are dense, the rest hashed,
+    /// and every count is where it is asked for.
+    @Test func largeVocabulariesOverflowIntoTheHashTable() {
+        var table = PairTable(denseCapacity: 3000)
+        #expect(table.denseCapacity == PairTable.maximumDenseCapacity)
+        var made = 0
+        for id in 0..<Int32(2100) where table.makeDense(id) { made += 1 }
+        #expect(made == PairTable.maximumDenseCapacity)
+        let pairs: [(Int32, Int32)] = [(0, 1), (2046, 2047), (2047, 2048), (2048, 2099), (1, 2099)]
+        for (index, (a, b)) in pairs.enumerated() { table.add(CorpusCounts.PairKey(a, b), index + 1) }
+        for (index, (a, b)) in pairs.enumerated() { #expect(table[CorpusCounts.PairKey(b, a)] == index + 1) }
+        #expect(table.count == pairs.count)
+        #expect(Set(table.map { "\($0.key.first)-\($0.key.second):\($0.value)" }).count == pairs.count)
+    }
 }
