@@ -154,23 +154,24 @@ enum PartialFile {
         var headers: [Header] = []
         var inputs: [InputRecord] = []
         var counts: CorpusCounts?
-        var pending: [(String, Int, [String: Any])] = []  // lines before any header was seen
+        var pending: [(String, Int, [String: Any], Data)] = []  // lines before any header was seen
         let decoder = JSONDecoder()
-        func decode<T: Decodable>(_ type: T.Type, _ object: [String: Any], _ name: String, _ line: Int) throws(PipelineError) -> T {
-            var object = object
-            object["k"] = nil
+        /// A record decoded from its line as written (the decoder passes over the kind, `k`).
+        func decode<T: Decodable>(_ type: T.Type, _ data: Data, _ name: String, _ line: Int) throws(PipelineError) -> T {
             do {
-                return try decoder.decode(type, from: JSONSerialization.data(withJSONObject: object))
+                return try decoder.decode(type, from: data)
             } catch {
                 throw .partial(path: name, line: line, reason: "malformed \(type) record")
             }
         }
-        func apply(_ object: [String: Any], _ name: String, _ line: Int, to counts: inout CorpusCounts) throws(PipelineError) {
+        func apply(
+            _ object: [String: Any], _ data: Data, _ name: String, _ line: Int, to counts: inout CorpusCounts
+        ) throws(PipelineError) {
             switch object["k"] as? String {
             case "input":
-                inputs.append(try decode(InputRecord.self, object, name, line))
+                inputs.append(try decode(InputRecord.self, data, name, line))
             case "doc":
-                counts.addSummary(try decode(DocumentSummary.self, object, name, line))
+                counts.addSummary(try decode(DocumentSummary.self, data, name, line))
             case "term":
                 guard let text = object["t"] as? String, let pos = object["p"] as? String,
                     let tf = object["tf"] as? Int, let df = object["df"] as? Int, let sf = object["sf"] as? Int,
@@ -220,7 +221,7 @@ enum PartialFile {
                 }
                 counts.addCompound(nouns, count: n)
             case "totals":
-                let totals = try decode(CorpusCounts.Totals.self, object, name, line)
+                let totals = try decode(CorpusCounts.Totals.self, data, name, line)
                 guard totals.themeOccurrences.count == counts.themeNames.count else {
                     throw .partial(path: name, line: line, reason: "totals for another set of themes")
                 }
@@ -230,15 +231,21 @@ enum PartialFile {
             }
         }
         for (name, text) in sources {
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
-                guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
+            // Lines cut on the newline byte: cutting characters would look for grapheme breaks.
+            for (number, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).enumerated() {
+                if counts != nil, let pair = PartialPairLine.parse(bytes) {
+                    counts?.addPair(pair.a, pair.b, sentences: pair.count)
+                    continue
+                }
+                let data = Data(bytes)
+                guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
                     throw .partial(path: name, line: number + 1, reason: "not a JSON object")
                 }
                 if object["k"] as? String == "partial" {
                     guard object["schema"] as? String == schema else {
                         throw .partial(path: name, line: number + 1, reason: "not a \(schema) file")
                     }
-                    let header = try decode(Header.self, object, name, number + 1)
+                    let header = try decode(Header.self, data, name, number + 1)
                     if let first = headers.first {
                         guard first.analysis == header.analysis, first.themes == header.themes, first.groupBy == header.groupBy,
                             first.unit == header.unit, first.window == header.window, first.words == header.words
@@ -253,16 +260,16 @@ enum PartialFile {
                     continue
                 }
                 guard var current = counts else {
-                    pending.append((name, number + 1, object))
+                    pending.append((name, number + 1, object, data))
                     continue
                 }
                 counts = nil  // keep `current` the only copy while it changes
                 defer { counts = current }
-                try apply(object, name, number + 1, to: &current)
+                try apply(object, data, name, number + 1, to: &current)
             }
         }
         guard var merged = counts else { throw .partial(path: sources.first?.name ?? "-", line: 1, reason: "no partial header") }
-        for (name, line, object) in pending { try apply(object, name, line, to: &merged) }
+        for (name, line, object, data) in pending { try apply(object, data, name, line, to: &merged) }
         try checkShards(headers)
         var seen: Set<String> = []
         for input in inputs where !seen.insert(input.path).inserted {
