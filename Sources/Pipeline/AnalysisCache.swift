@@ -13,8 +13,8 @@ import Foundation
 /// renamed or re-tagged file is still found (a table row's own columns are kept: they are part
 /// of the bytes).
 ///
-/// Layout: `DIR/v1/<identity>/<2 hex>/<key>.analysis`, written to a temporary file and renamed, so
-/// concurrent runs and killed runs never leave a half-written entry. A hit touches the entry, so
+/// Layout: `DIR/v1/<identity>/<2 hex>/<key>.analysis`, written as a `CacheFile`, so concurrent
+/// runs and killed runs never leave a half-written entry. A hit touches the entry, so
 /// `prune(olderThan:)` removes what no run has used lately.
 struct AnalysisCache: Sendable {
     let directory: URL
@@ -63,20 +63,7 @@ struct AnalysisCache: Sendable {
     /// Stores an entry; failures are not errors (the cache is an optimization) and come back as
     /// a reason for the log.
     func store(_ entry: Entry, sha256: String, format: TextFormat) -> String? {
-        let url = url(sha256: sha256, format: format)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).tmp")
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(Self.text(entry).utf8).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                try? FileManager.default.removeItem(at: temporary)
-                return SystemError.message(errno: errno)
-            }
-            return nil
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            return SystemError.reason(for: error)
-        }
+        CacheFile.write(Data(Self.text(entry).utf8), to: url(sha256: sha256, format: format))
     }
 
     /// Removes entries not used for `age` seconds, and empty folders; returns how many went.

@@ -69,18 +69,11 @@ struct DictionaryIdentity: Codable, Sendable {
             + ":\(info.st_ino):\(info.st_dev)"
     }
 
-    /// Writes `memo` to a temporary file and renames it into place; a failure only costs the next
-    /// run the hashing.
+    /// Writes `memo` into the cache; a failure only costs the next run the hashing.
     private static func write(_ memo: Memo, to url: URL) {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).tmp")
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            try encoder.encode(memo).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard let data = try? encoder.encode(memo) else { return }
+        _ = CacheFile.write(data, to: url)
     }
 }
