@@ -97,11 +97,17 @@ public struct PairTable: Sendable, Sequence {
         return high * (high - 1) / 2 + low
     }
 
+    /// Where the probe for `key` starts. Fibonacci hashing: the top bits of key × 2⁶⁴/φ spread
+    /// packed id pairs evenly.
+    @inline(__always)
+    private func home(of key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
     /// The slot of `key`: where it is, or the empty slot where it would go.
     @inline(__always)
     private func slot(of key: UInt64) -> Int {
-        // Fibonacci hashing: the top bits of key × 2⁶⁴/φ spread packed id pairs evenly.
-        var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        var index = home(of: key)
         while slots[index].key != 0 && slots[index].key != key { index = (index + 1) & mask }
         return index
     }
@@ -145,7 +151,7 @@ public struct PairTable: Sendable, Sequence {
         if pairs.count > 4 {
             var touched: UInt64 = 0
             for pair in pairs where denseIndex(pair.first, pair.second) == nil {
-                touched ^= slots[Int(truncatingIfNeeded: (pair.packed &* 0x9E37_79B9_7F4A_7C15) >> shift)].key
+                touched ^= slots[home(of: pair.packed)].key
             }
             lastTouched = touched
         }
