@@ -133,14 +133,9 @@ public struct CorpusCounts: Sendable {
     public internal(set) var themePairSentences: [[Int]]
     /// Per theme: the sentences where it occurs together with each term (by id).
     public internal(set) var themeTermSentences: [[Int32: Int]]
-    /// Compound-noun candidates (of two nouns or more) and how often each occurred as a whole.
-    public var compounds: [[String]: Int] {
-        Dictionary(
-            uniqueKeysWithValues: joinedCompounds.map { compound, count in (compound.nouns, count) })
-    }
-    /// The same, keyed as `DocumentAnalysis.compounds` are: every document adds its candidates
-    /// here.
-    public internal(set) var joinedCompounds: [CompoundKey: Int] = [:]
+    /// Compound-noun candidates (of two nouns or more) and how often each occurred as a whole,
+    /// keyed as `DocumentAnalysis.compounds` are: every document adds its candidates here.
+    public internal(set) var compounds: [CompoundKey: Int] = [:]
     /// Per word looked for: its occurrences, and per term (by id) how often the term starts 1 to
     /// 5 tokens before it (`left[0]` is L1) and after it (`right[0]` is R1).
     public internal(set) var wordOccurrences: [Int]
@@ -336,7 +331,7 @@ public struct CorpusCounts: Sendable {
                 documentFrequency[Int(id)] += 1
             }
         }
-        for (joined, count) in analysis.compounds { joinedCompounds[joined, default: 0] += count }
+        for (compound, count) in analysis.compounds { compounds[compound, default: 0] += count }
         documentTerms.append(inDocument)
         for theme in themeNames.indices {
             themeOccurrences[theme] += summary.themeOccurrences[theme]
@@ -382,7 +377,7 @@ public struct CorpusCounts: Sendable {
             let themes = other.groupThemeSentences[group] ?? []
             addGroupSentences(group: group, sentences: sentences, themeSentences: themes)
         }
-        joinedCompounds.merge(other.joinedCompounds, uniquingKeysWith: +)
+        compounds.merge(other.compounds, uniquingKeysWith: +)
         for (theme, terms) in other.themeTermSentences.enumerated() {
             for (otherID, count) in terms { themeTermSentences[theme][mapping[Int(otherID)], default: 0] += count }
         }

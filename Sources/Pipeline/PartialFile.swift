@@ -115,8 +115,10 @@ enum PartialFile {
                 "{\"k\":\"grouptotal\",\"g\":\(JSONText.string(group)),\"n\":\(counts.groupTotals[group] ?? 0),"
                     + "\"s\":\(counts.groupSentences[group] ?? 0),\"th\":[\(themes)]}")
         }
-        for (nouns, count) in counts.compounds.sorted(by: { $0.key.joined(separator: "\t") < $1.key.joined(separator: "\t") }) {
-            lines.append("{\"k\":\"compound\",\"nouns\":[" + nouns.map(JSONText.string).joined(separator: ",") + "],\"n\":\(count)}")
+        // Keys sort as their noun lists do; no [[String]: Int] is built and no key joined per comparison.
+        for (compound, count) in counts.compounds.sorted(by: { $0.key < $1.key }) {
+            lines.append(
+                "{\"k\":\"compound\",\"nouns\":[" + compound.nouns.map(JSONText.string).joined(separator: ",") + "],\"n\":\(count)}")
         }
         for (theme, terms) in counts.themeTermSentences.enumerated() {
             for (term, count) in terms.map({ (counts.terms[Int($0.key)], $0.value) }).sorted(by: { $0.0 < $1.0 }) {

@@ -306,7 +306,7 @@ public enum Reports {
     /// `compound_candidates.csv`: noun compounds of two or more nouns, by FLR (KH Coder's 複合語の
     /// 検出), with how often each occurred as a whole and its LR.
     public static func compoundCandidates(_ counts: CorpusCounts) -> CSVTable {
-        let ranked = CompoundRanking.rank(keyed: counts.joinedCompounds).filter { $0.nouns.count > 1 }
+        let ranked = CompoundRanking.rank(keyed: counts.compounds).filter { $0.nouns.count > 1 }
         return CSVTable(header: ["rank", "compound", "nouns", "frequency", "lr", "flr"], itemCount: ranked.count) {
             index, rows in
             let item = ranked[index]
