@@ -1,4 +1,4 @@
-"""The benchmark corpora of issue 8, called by scripts/bench-corpus.sh (which fixes the locale,
+"""The benchmark corpora of issues 8 and 13, called by scripts/bench-corpus.sh (which fixes the locale,
 TZ and hash seed, and installs the packages).
 
 render: every Japanese manual page under /usr/share/man/ja as one plain-text document (see
@@ -34,18 +34,51 @@ scale: a corpus FACTOR times the base corpus's MeCab tokens whose vocabulary gro
        gives for the corpus's size, the one reached, and β refitted on the new corpus.
     5. Everything random comes from one generator with a fixed seed, and sets are never iterated,
        so the same base and seed give the same bytes.
+
+shorts: a corpus shaped like survey answers and interview transcripts (issue 13): short sentences
+    of real text, from the base corpus, in two inputs of about half the sentences each.
+
+    1. Units: the base documents' lines (whitespace runs made one space) are cut into sentences
+       after 。．！？. A sentence of up to 40 characters (code points) is a unit; a longer one is
+       cut into clauses after 、 and ，, outside brackets, and consecutive clauses are packed
+       into units of up to 40 characters (a clause longer than that stays whole). A unit keeps
+       what reads as a Japanese sentence: at least 5 kana or kanji, a hiragana, kana and kanji
+       at least 30 % of its characters, brackets balanced, no box-drawing characters or C code
+       (`/*`, `{`, `;`), at most 120 characters. Leading marks (○●◆■・※ …) and trailing commas
+       and colons go; a unit without a terminator gets 。. Units are kept once each, in order of
+       first appearance.
+    2. Sentences are drawn from the units in an order shuffled by the seed; when all have been
+       used, the units are shuffled again (a unit recurs as often as the corpus needs).
+    3. survey/answers.csv (UTF-8, RFC 4180: CRLF between records, fields quoted when they hold a
+       comma, a quote or a line break): columns id, 年代, 性別, 自由回答; each row one answer of
+       1–3 sentences (weights 5:3:2), one answer in ten of several sentences with a line break
+       between two of them. survey-text/answers.txt holds the 自由回答 column, one answer a line
+       (its line breaks removed): what MeCab is given in the benchmark's floor.
+    4. transcripts/*.txt: minutes (○ before every speaker: a chair, 3–8 members 〜委員, 事務局) or
+       interviews (●司会, ○ before 1–3 guests 〜氏, 〜さん, 〜教授 …), 20–120 turns each. A turn
+       is 1–4 sentences (weights 35:30:20:15) on one line after `mark label　` (an ideographic
+       space), or, one turn in ten, the label alone on its line and the text on the next; one
+       turn in seven of three or more sentences goes on in a second paragraph indented by an
+       ideographic space. Half the files have a blank line between turns. The speaker marks and
+       labels are those kotoba's StructureReader recognizes.
+    5. One generator with a fixed seed, no set iterated: the same base and seed give the same
+       bytes. MANIFEST records the counts, the median sentence length, the seed, the base's
+       digest and the SHA-256 of every output.
 """
 
 from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import csv
 import hashlib
+import io
 import math
 import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -386,6 +419,245 @@ def scale(base: Path, out: Path, factor: int, seed: int) -> None:
     publish(staging, out)
 
 
+# --- shorts -----------------------------------------------------------------------------------
+
+UNIT_LIMIT = 40
+UNIT_MAXIMUM = 120
+WHITESPACE = re.compile(r"\s+")
+KANA_KANJI = re.compile(r"[ぁ-ゖァ-ヺー一-鿿々〆]")
+HIRAGANA = re.compile(r"[ぁ-ゖ]")
+NOT_PROSE = re.compile(r"[\u2500-\u257f]|/\*|\*/|[{};]")
+BRACKETS = ["()", "（）", "「」", "『』", "[]", "［］", "【】", "〔〕", "〈〉", "《》"]
+OPENING = {pair[0]: pair[1] for pair in BRACKETS}
+CLOSING = {pair[1] for pair in BRACKETS}
+LEADING_MARKS = "○●◯◎◆◇■□▽▼△▲・※ "
+TRAILING_MARKS = "、，,:;：； "
+TERMINATORS = "。．！？"
+SURNAMES = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木",
+            "山口", "松本", "井上", "木村", "林", "斎藤", "清水", "山崎", "森", "池田", "橋本", "阿部", "石川"]
+CHAIRS = ["委員長", "議長", "会長"]
+GUEST_ROLES = ["氏", "さん", "先生", "教授", "社長", "部長", "理事", "区長", "市長"]
+AGES = ["10代", "20代", "30代", "40代", "50代", "60代", "70代以上"]
+AGE_WEIGHTS = [4, 15, 18, 20, 18, 15, 10]
+GENDERS = ["女性", "男性", "回答しない"]
+GENDER_WEIGHTS = [49, 47, 4]
+
+
+def clauses(sentence: str) -> list[str]:
+    """`sentence` cut after each run of 、 and ， that stands outside brackets."""
+    pieces, start, depth = [], 0, 0
+    for index, character in enumerate(sentence):
+        if character in OPENING:
+            depth += 1
+        elif character in CLOSING:
+            depth = max(0, depth - 1)
+        elif character in "、，" and depth == 0 and (index + 1 == len(sentence) or sentence[index + 1] not in "、，"):
+            pieces.append(sentence[start:index + 1])
+            start = index + 1
+    if start < len(sentence):
+        pieces.append(sentence[start:])
+    return pieces
+
+
+def packed(pieces: list[str]) -> list[str]:
+    """Consecutive pieces joined into units of up to UNIT_LIMIT characters."""
+    units: list[str] = []
+    current = ""
+    for piece in pieces:
+        if current and len(current) + len(piece) > UNIT_LIMIT:
+            units.append(current)
+            current = piece
+        else:
+            current += piece
+    if current:
+        units.append(current)
+    return units
+
+
+def as_unit(text: str) -> str | None:
+    """`text` as a short sentence, or None when it does not read as Japanese prose."""
+    text = text.strip().lstrip(LEADING_MARKS).rstrip(TRAILING_MARKS)
+    japanese = len(KANA_KANJI.findall(text))
+    if japanese < 5 or japanese < 0.3 * len(text) or not HIRAGANA.search(text) or len(text) > UNIT_MAXIMUM:
+        return None
+    if NOT_PROSE.search(text) or any(text.count(pair[0]) != text.count(pair[1]) for pair in BRACKETS):
+        return None
+    return text if text[-1] in TERMINATORS else text + "。"
+
+
+def short_units(texts: list[str]) -> tuple[list[str], int]:
+    """The distinct units of the documents, in order of first appearance, and the sentences read."""
+    units: dict[str, None] = {}
+    read = 0
+    for text in texts:
+        for line in text.split("\n"):
+            for sentence in split_sentences(WHITESPACE.sub(" ", line)):
+                read += 1
+                pieces = [sentence] if len(sentence) <= UNIT_LIMIT else packed(clauses(sentence))
+                for piece in pieces:
+                    unit = as_unit(piece)
+                    if unit is not None:
+                        units.setdefault(unit)
+    return list(units), read
+
+
+class UnitDraw:
+    """The units in an order shuffled by the generator, shuffled again each time they run out."""
+
+    def __init__(self, rng: random.Random, units: list[str]):
+        self.rng = rng
+        self.units = units
+        self.order: list[int] = []
+        self.drawn = 0
+
+    def take(self, count: int) -> list[str]:
+        taken = []
+        for _ in range(count):
+            if not self.order:
+                self.order = list(range(len(self.units)))
+                self.rng.shuffle(self.order)
+                self.order.reverse()
+            taken.append(self.units[self.order.pop()])
+            self.drawn += 1
+        return taken
+
+
+def survey(rng: random.Random, draw: UnitDraw, sentences: int) -> tuple[str, str, int, list[int]]:
+    """The survey CSV, its text column one answer a line, the rows, and each sentence's length."""
+    table = io.StringIO(newline="")
+    writer = csv.writer(table, lineterminator="\r\n")
+    writer.writerow(["id", "年代", "性別", "自由回答"])
+    plain: list[str] = []
+    lengths: list[int] = []
+    rows = 0
+    while len(lengths) < sentences:
+        count = min(rng.choices([1, 2, 3], weights=[5, 3, 2])[0], sentences - len(lengths))
+        parts = draw.take(count)
+        lengths += [len(part) for part in parts]
+        answer = "".join(parts)
+        if count > 1 and rng.random() < 0.1:
+            cut = rng.randrange(1, count)
+            answer = "".join(parts[:cut]) + "\n" + "".join(parts[cut:])
+        rows += 1
+        age = rng.choices(AGES, weights=AGE_WEIGHTS)[0]
+        gender = rng.choices(GENDERS, weights=GENDER_WEIGHTS)[0]
+        writer.writerow([f"R{rows:06d}", age, gender, answer])
+        plain.append("".join(parts))
+    return table.getvalue(), "\n".join(plain) + "\n", rows, lengths
+
+
+def transcript(rng: random.Random, draw: UnitDraw, budget: int) -> tuple[str, str, int, list[int]]:
+    """One transcript of at most `budget` sentences: its kind, its text, its turns, each sentence's length."""
+    minutes = rng.random() < 0.5
+    surnames = rng.sample(SURNAMES, 9)
+    if minutes:
+        chair = ("○", rng.choice(CHAIRS))
+        others = [("○", name + "委員") for name in surnames[:rng.randint(3, 8)]] + [("○", "事務局")]
+    else:
+        chair = ("●", "司会")
+        others = [("○", name + rng.choice(GUEST_ROLES)) for name in surnames[:rng.randint(1, 3)]]
+    blank_between = rng.random() < 0.5
+    turns = rng.randint(20, 120)
+    lines: list[str] = []
+    lengths: list[int] = []
+    previous = None
+    spoken = 0
+    for turn in range(turns):
+        if len(lengths) >= budget:
+            break
+        spoken += 1
+        if minutes:
+            speaker = chair if turn == 0 or rng.random() < 0.3 else rng.choice(others)
+            if speaker == previous:
+                speaker = chair if speaker != chair else rng.choice(others)
+        else:
+            speaker = chair if turn % 2 == 0 else rng.choice(others)
+        previous = speaker
+        count = min(rng.choices([1, 2, 3, 4], weights=[35, 30, 20, 15])[0], budget - len(lengths))
+        parts = draw.take(count)
+        lengths += [len(part) for part in parts]
+        paragraphs = ["".join(parts)]
+        if count >= 3 and rng.random() < 1 / 7:
+            cut = rng.randrange(1, count)
+            paragraphs = ["".join(parts[:cut]), "　" + "".join(parts[cut:])]
+        mark, label = speaker
+        if rng.random() < 0.1:
+            turn_lines = [mark + label] + paragraphs
+        else:
+            turn_lines = [mark + label + "　" + paragraphs[0]] + paragraphs[1:]
+        if blank_between and lines:
+            lines.append("")
+        lines += turn_lines
+    return "minutes" if minutes else "interview", "\n".join(lines) + "\n", spoken, lengths
+
+
+def shorts(base: Path, out: Path, sentences: int, seed: int) -> None:
+    if not (base / "MANIFEST").exists():
+        fail(f"{base} is not a corpus made by this script (no MANIFEST)", 66)
+    if sentences < 2:
+        fail("--sentences needs at least 2 (half for the survey, half for the transcripts)", 64)
+    names = sorted(path.name for path in base.glob("*.txt"))
+    units, read = short_units([(base / name).read_text(encoding="utf-8") for name in names])
+    if not units:
+        fail(f"no short sentences in {base}", 65)
+    print(f"bench-corpus: {len(names)} documents, {read} sentences, {len(units)} distinct short units "
+          f"(median {statistics.median(len(unit) for unit in units)} characters)", file=sys.stderr)
+    rng = random.Random(seed)
+    draw = UnitDraw(rng, units)
+    survey_sentences = sentences // 2
+    table, plain, rows, survey_lengths = survey(rng, draw, survey_sentences)
+    documents: list[tuple[str, str]] = []
+    transcript_lengths: list[int] = []
+    turns = 0
+    while len(transcript_lengths) < sentences - survey_sentences:
+        kind, text, turn_count, lengths = transcript(rng, draw, sentences - survey_sentences - len(transcript_lengths))
+        documents.append((f"{kind}-{len(documents) + 1:04d}.txt", text))
+        transcript_lengths += lengths
+        turns += turn_count
+
+    staging = out.with_name(out.name + ".staging")
+    shutil.rmtree(staging, ignore_errors=True)
+    for directory in ("survey", "survey-text", "transcripts"):
+        (staging / directory).mkdir(parents=True)
+    (staging / "survey" / "answers.csv").write_bytes(table.encode("utf-8"))
+    (staging / "survey-text" / "answers.txt").write_bytes(plain.encode("utf-8"))
+    for name, text in documents:
+        (staging / "transcripts" / name).write_bytes(text.encode("utf-8"))
+
+    def digest(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+
+    base_sha = next((line.split(": ", 1)[1] for line in (base / "MANIFEST").read_text().splitlines()
+                     if line.startswith("sha256: ")), "unknown")
+    lengths = survey_lengths + transcript_lengths
+    files, size, transcripts_sha = documents_digest(staging / "transcripts")
+    csv_path, text_path = staging / "survey" / "answers.csv", staging / "survey-text" / "answers.txt"
+    lines = [
+        "corpus: short sentences of real text shaped as survey answers and interview transcripts (issue 13 "
+        "benchmark corpus)",
+        f"built by: scripts/bench-corpus.sh --shape short --sentences {sentences} --seed {seed} "
+        "(method: scripts/bench_corpus.py, shorts)",
+        f"base: {base} (sha256 {base_sha}): {len(names)} documents, {read} sentences, {len(units)} distinct units "
+        f"of up to {UNIT_LIMIT} characters (clauses packed), {draw.drawn / len(units):.2f} uses per unit",
+        f"seed: {seed}",
+        f"sentences: {len(lengths)} (survey {len(survey_lengths)}, transcripts {len(transcript_lengths)}); "
+        f"median length {statistics.median(lengths):g} characters (code points; survey "
+        f"{statistics.median(survey_lengths):g}, transcripts {statistics.median(transcript_lengths):g}), "
+        f"mean {statistics.fmean(lengths):.1f}",
+        f"survey/answers.csv: {rows} rows and a header (id,年代,性別,自由回答; the text column is 自由回答), "
+        f"{csv_path.stat().st_size} bytes, sha256 {digest(csv_path)}",
+        f"survey-text/answers.txt: the 自由回答 column, one answer a line, {rows} lines, "
+        f"{text_path.stat().st_size} bytes, sha256 {digest(text_path)}",
+        f"transcripts: {files} files ({sum(1 for name, _ in documents if name.startswith('minutes'))} minutes, "
+        f"{sum(1 for name, _ in documents if name.startswith('interview'))} interviews), {turns} speaker turns, "
+        f"{size} bytes, sha256 {transcripts_sha} (the files concatenated in name order)",
+    ]
+    text = "\n".join(lines) + "\n"
+    (staging / "MANIFEST").write_text(text, encoding="utf-8")
+    print(text, end="", file=sys.stderr)
+    publish(staging, out)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -396,11 +668,18 @@ def main() -> None:
     scale_command.add_argument("--out", type=Path, required=True)
     scale_command.add_argument("--factor", type=int, default=10)
     scale_command.add_argument("--seed", type=int, default=8)
+    shorts_command = commands.add_parser("shorts")
+    shorts_command.add_argument("--base", type=Path, required=True)
+    shorts_command.add_argument("--out", type=Path, required=True)
+    shorts_command.add_argument("--sentences", type=int, default=200_000)
+    shorts_command.add_argument("--seed", type=int, default=13)
     arguments = parser.parse_args()
     if arguments.command == "render":
         render(arguments.out)
-    else:
+    elif arguments.command == "scale":
         scale(arguments.base, arguments.out, arguments.factor, arguments.seed)
+    else:
+        shorts(arguments.base, arguments.out, arguments.sentences, arguments.seed)
 
 
 if __name__ == "__main__":
