@@ -1,3 +1,4 @@
+import Corpus
 import Tokenization
 
 /// One worker's analysis: turns a document's tokenized sentences into a `DocumentAnalysis` (terms
@@ -41,6 +42,26 @@ public struct CorpusAnalyzer {
     /// and surface, which decide their term and compound role: one lookup instead of working
     /// both out again for every occurrence of an unknown word.
     private var surfaceTokens = SurfaceTable<(entry: Int32, role: CompoundExtractor.Role)>()
+    /// The document being analyzed (`beginDocument` … `finishDocument`).
+    private var document = DocumentState()
+    /// Per-sentence working arrays, kept for their capacity: a sentence allocates only what its
+    /// analysis keeps.
+    private var scratch = Scratch()
+
+    private struct DocumentState {
+        var variables: [DocumentVariable] = []
+        var used: [DocumentAnalysis.Entry] = []
+        var usedWorkerEntries: [Int32] = []
+        var sentences: [DocumentAnalysis.Sentence] = []
+        var candidates: [CompoundKey: Int] = [:]
+    }
+
+    private struct Scratch {
+        var spans: [(start: Int, end: Int, term: String, category: String)] = []
+        var covered: [Bool] = []
+        var roles: [CompoundExtractor.Role] = []
+        var workers: [Int32] = []
+    }
 
     /// - Parameters:
     ///   - themes: the themes to count, with forms already normalized and keyed like `key`.
@@ -131,107 +152,124 @@ public struct CorpusAnalyzer {
     public mutating func analyzeFresh(
         _ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], place: SentencePlace)]
     ) -> Fresh {
-        var used: [DocumentAnalysis.Entry] = []
-        var usedWorkerEntries: [Int32] = []
-        var analyzed: [DocumentAnalysis.Sentence] = []
-        var candidates: [CompoundKey: Int] = [:]
-        analyzed.reserveCapacity(sentences.count)
-        for sentence in sentences {
-            let tokens = sentence.tokens
-            // Force-picked words and synonyms: token ranges that are one term.
-            // In text order; they never overlap (a compound skips covered tokens).
-            var spans: [(start: Int, end: Int, term: String, category: String)] = []
-            var covered = [Bool](repeating: false, count: tokens.count)
-            if !phraseForms.isEmpty, !tokens.isEmpty {
-                let keyed = KeyedSentence(sentence.text, tokens: tokens, key: key)
-                var index = 0
-                while index < tokens.count {
-                    if let match = longestPhrase(in: keyed, at: index) {
-                        spans.append((index, match.lastToken + 1, match.term, TermCategory.tag))
-                        for covering in index...match.lastToken { covered[covering] = true }
-                        index = match.lastToken + 1
-                    } else {
-                        index += 1
-                    }
-                }
-            }
-            // Each token's compound role and worker entry (-1: no term), an unknown word's both
-            // from one lookup.
-            var roles: [CompoundExtractor.Role] = []
-            var workers: [Int32] = []
-            roles.reserveCapacity(tokens.count)
-            workers.reserveCapacity(tokens.count)
-            for token in tokens {
-                if token.isUnknown {
-                    let decided = surfaceToken(token)
-                    roles.append(decided.role)
-                    workers.append(decided.entry)
-                    continue
-                }
-                let ordinal = Self.room(for: token.features.ordinal, in: &compoundRoles, filler: nil)
-                if let known = compoundRoles[ordinal] {
-                    roles.append(known)
-                } else {
-                    let role = compounds.role(of: token)
-                    compoundRoles[ordinal] = role
-                    roles.append(role)
-                }
-                workers.append(workerEntry(for: token) ?? -1)
-            }
-            // Compound candidates, recorded always, counted as terms if asked.
-            let phrases = spans.count
-            // A run of one noun is kept by no report (and adds nothing to the others' FL and FR,
-            // `CompoundRanking`), so only runs of two or more are recorded.
-            for candidate in compounds.candidates(in: tokens, covered: covered, roles: roles, minimumNouns: 2) {
-                candidates[CompoundKey(nouns: candidate.nouns.map(CanonicalText.nfc)), default: 0] += 1
-                if vocabulary.joinsCompounds {
-                    spans.append((
-                        candidate.range.lowerBound, candidate.range.upperBound, candidate.nouns.joined(), TermCategory.compound
-                    ))
-                    for covering in candidate.range { covered[covering] = true }
-                }
-            }
-            if phrases > 0, spans.count > phrases { spans.sort { $0.start < $1.start } }
-            var terms: [Int32] = []
-            var positions: [Int32] = []
-            terms.reserveCapacity(tokens.count)
-            positions.reserveCapacity(tokens.count)
+        beginDocument(variables: summary.variables)
+        for sentence in sentences { addSentence(sentence.text, tokens: sentence.tokens, place: sentence.place) }
+        return finishDocument(summary)
+    }
+
+    /// Starts a document analyzed a sentence at a time (`addSentence`, then `finishDocument`):
+    /// its tokens need not outlive each sentence. `variables` are the document's, which theme
+    /// rules may ask for.
+    public mutating func beginDocument(variables: [DocumentVariable]) {
+        precondition(document.sentences.isEmpty && document.used.isEmpty, "a document was begun and not finished")
+        document.variables = variables
+    }
+
+    /// Analyzes the next sentence of the document begun, and returns its hits (the themes' and
+    /// the words looked for), for the concordance.
+    @discardableResult
+    public mutating func addSentence(_ text: String, tokens: [Token], place: SentencePlace) -> [DocumentAnalysis.Hit] {
+        // Force-picked words and synonyms: token ranges that are one term.
+        // In text order; they never overlap (a compound skips covered tokens).
+        scratch.spans.removeAll(keepingCapacity: true)
+        scratch.covered.removeAll(keepingCapacity: true)
+        scratch.covered.append(contentsOf: repeatElement(false, count: tokens.count))
+        if !phraseForms.isEmpty, !tokens.isEmpty {
+            let keyed = KeyedSentence(text, tokens: tokens, key: key)
             var index = 0
-            var nextSpan = 0
             while index < tokens.count {
-                let start = index
-                let worker: Int32?
-                if nextSpan < spans.count, spans[nextSpan].start == index {
-                    let span = spans[nextSpan]
-                    nextSpan += 1
-                    worker = intern(Term(text: span.term, partOfSpeech: span.category))
-                    index = span.end
+                if let match = longestPhrase(in: keyed, at: index) {
+                    scratch.spans.append((index, match.lastToken + 1, match.term, TermCategory.tag))
+                    for covering in index...match.lastToken { scratch.covered[covering] = true }
+                    index = match.lastToken + 1
                 } else {
-                    worker = workers[index]
                     index += 1
                 }
-                guard let worker, worker >= 0 else { continue }
-                if local[Int(worker)] < 0 {
-                    local[Int(worker)] = Int32(used.count)
-                    used.append(entries[Int(worker)])
-                    usedWorkerEntries.append(worker)
-                }
-                terms.append(local[Int(worker)])
-                positions.append(Int32(start))
             }
-            let context = ThemeMatcher.Context(variables: summary.variables, sentenceNumber: analyzed.count + 1)
-            let hits = matcher.hits(in: sentence.text, tokens: tokens, context: context)
-            var occurrences = [Int](repeating: 0, count: themeCount)
-            for hit in hits where hit.match < themeCount { occurrences[hit.match] += 1 }
-            analyzed.append(
-                DocumentAnalysis.Sentence(
-                    terms: terms, positions: positions, tokenCount: tokens.count,
-                    themeOccurrences: occurrences, place: sentence.place, hits: hits))
         }
-        for worker in usedWorkerEntries { local[Int(worker)] = -1 }
+        // Each token's compound role and worker entry (-1: no term), an unknown word's both
+        // from one lookup.
+        scratch.roles.removeAll(keepingCapacity: true)
+        scratch.workers.removeAll(keepingCapacity: true)
+        for token in tokens {
+            if token.isUnknown {
+                let decided = surfaceToken(token)
+                scratch.roles.append(decided.role)
+                scratch.workers.append(decided.entry)
+                continue
+            }
+            let ordinal = Self.room(for: token.features.ordinal, in: &compoundRoles, filler: nil)
+            if let known = compoundRoles[ordinal] {
+                scratch.roles.append(known)
+            } else {
+                let role = compounds.role(of: token)
+                compoundRoles[ordinal] = role
+                scratch.roles.append(role)
+            }
+            scratch.workers.append(workerEntry(for: token) ?? -1)
+        }
+        // Compound candidates, recorded always, counted as terms if asked.
+        let phrases = scratch.spans.count
+        // A run of one noun is kept by no report (and adds nothing to the others' FL and FR,
+        // `CompoundRanking`), so only runs of two or more are recorded.
+        for candidate in compounds.candidates(in: tokens, covered: scratch.covered, roles: scratch.roles, minimumNouns: 2) {
+            document.candidates[CompoundKey(nouns: candidate.nouns.map(CanonicalText.nfc)), default: 0] += 1
+            if vocabulary.joinsCompounds {
+                scratch.spans.append((
+                    candidate.range.lowerBound, candidate.range.upperBound, candidate.nouns.joined(), TermCategory.compound
+                ))
+                for covering in candidate.range { scratch.covered[covering] = true }
+            }
+        }
+        if phrases > 0, scratch.spans.count > phrases { scratch.spans.sort { $0.start < $1.start } }
+        var terms: [Int32] = []
+        var positions: [Int32] = []
+        terms.reserveCapacity(tokens.count)
+        positions.reserveCapacity(tokens.count)
+        var index = 0
+        var nextSpan = 0
+        while index < tokens.count {
+            let start = index
+            let worker: Int32?
+            if nextSpan < scratch.spans.count, scratch.spans[nextSpan].start == index {
+                let span = scratch.spans[nextSpan]
+                nextSpan += 1
+                worker = intern(Term(text: span.term, partOfSpeech: span.category))
+                index = span.end
+            } else {
+                worker = scratch.workers[index]
+                index += 1
+            }
+            guard let worker, worker >= 0 else { continue }
+            if local[Int(worker)] < 0 {
+                local[Int(worker)] = Int32(document.used.count)
+                document.used.append(entries[Int(worker)])
+                document.usedWorkerEntries.append(worker)
+            }
+            terms.append(local[Int(worker)])
+            positions.append(Int32(start))
+        }
+        let context = ThemeMatcher.Context(variables: document.variables, sentenceNumber: document.sentences.count + 1)
+        let hits = matcher.hits(in: text, tokens: tokens, context: context)
+        var occurrences = [Int](repeating: 0, count: themeCount)
+        for hit in hits where hit.match < themeCount { occurrences[hit.match] += 1 }
+        document.sentences.append(
+            DocumentAnalysis.Sentence(
+                terms: terms, positions: positions, tokenCount: tokens.count,
+                themeOccurrences: occurrences, place: place, hits: hits))
+        return hits
+    }
+
+    /// Ends the document begun: its analysis under `summary`, to be completed and then counted
+    /// with `add(_:)`.
+    public mutating func finishDocument(_ summary: DocumentSummary) -> Fresh {
+        for worker in document.usedWorkerEntries { local[Int(worker)] = -1 }
+        let finished = document
+        document = DocumentState()
         return Fresh(
-            analysis: DocumentAnalysis(summary: summary, entries: used, sentences: analyzed, compounds: candidates),
-            workerEntries: usedWorkerEntries)
+            analysis: DocumentAnalysis(
+                summary: summary, entries: finished.used, sentences: finished.sentences, compounds: finished.candidates),
+            workerEntries: finished.usedWorkerEntries)
     }
 
     /// The longest force-pick or synonym form at token `index`, and the term it stands for.

@@ -76,6 +76,11 @@ public struct CorpusCounts: Sendable {
     public internal(set) var pairUnits = PairTable()
     /// The pairs of the unit being counted, handed to `pairUnits` at once (kept for its capacity).
     private var pairBatch: [PairKey] = []
+    /// Per term id, the number (`stamp`) of the last sentence it was found in, and that sentence's
+    /// distinct ids (kept for their capacity): `distinctIDs(of:ids:)`.
+    private var seenIn: [UInt32] = []
+    private var stamp: UInt32 = 0
+    private var present: [Int32] = []
     /// Which pairs are counted: every pair, none, or pairs of two terms of a set (the run's pair
     /// vocabulary, `pairVocabulary(size:)`), which bounds `pairUnits` to n(n − 1)/2 entries.
     public private(set) var pairScope: PairScope = .all
@@ -277,13 +282,13 @@ public struct CorpusCounts: Sendable {
                 addGroupSentence(group: group, themeOccurrences: sentence.themeOccurrences)
                 if !sentence.terms.isEmpty {
                     groupTotals[group, default: 0] += sentence.terms.count
-                    var counts = groupTerms[group] ?? [:]
-                    for entry in sentence.terms { counts[ids[Int(entry)], default: 0] += 1 }
-                    groupTerms[group] = counts
+                    // In place: a copy taken out and put back would copy the group's whole table
+                    // for every sentence.
+                    for entry in sentence.terms { groupTerms[group, default: [:]][ids[Int(entry)], default: 0] += 1 }
                 }
             }
             summary.termCount += sentence.terms.count
-            let present = Self.distinct(sentence.terms.map { ids[Int($0)] })
+            let present = distinctIDs(of: sentence.terms, ids: ids)
             for id in present { sentenceFrequency[Int(id)] += 1 }
             if unit == .sentence {
                 countUnit(present)
@@ -476,9 +481,11 @@ public struct CorpusCounts: Sendable {
     /// Counts one sentence of `group` with its theme occurrences.
     mutating func addGroupSentence(group: String, themeOccurrences: [Int]) {
         groupSentences[group, default: 0] += 1
-        var themes = groupThemeSentences[group] ?? Array(repeating: 0, count: themeNames.count)
-        for (theme, count) in themeOccurrences.enumerated() where count > 0 { themes[theme] += 1 }
-        groupThemeSentences[group] = themes
+        // In place: a copy taken out and put back would copy the group's row for every sentence.
+        func count(into themes: inout [Int]) {
+            for (theme, count) in themeOccurrences.enumerated() where count > 0 { themes[theme] += 1 }
+        }
+        count(into: &groupThemeSentences[group, default: Array(repeating: 0, count: themeNames.count)])
     }
 
     /// Adds the pairs of one document and nothing else (see `pairsOnly`), unit by unit as `add`.
@@ -487,7 +494,7 @@ public struct CorpusCounts: Sendable {
         var base = 0
         var gathering = UnitGathering()
         for (index, sentence) in analysis.sentences.enumerated() {
-            let present = Self.distinct(sentence.terms.map { ids[Int($0)] })
+            let present = distinctIDs(of: sentence.terms, ids: ids)
             switch unit {
             case .sentence: countUnit(present)
             case .window:
@@ -548,6 +555,28 @@ public struct CorpusCounts: Sendable {
     }
 
     /// The ids in ascending order, each once (sorting beats hashing for a sentence's few terms).
+    /// The distinct ids of a sentence's `entries` (ids of the document's entries), in the order
+    /// they first occur, found by stamping each id with the sentence's number instead of sorting:
+    /// one pass, and the result reuses one buffer.
+    private mutating func distinctIDs(of entries: [Int32], ids: [Int32]) -> [Int32] {
+        if seenIn.count < terms.count { seenIn.append(contentsOf: repeatElement(0, count: terms.count - seenIn.count)) }
+        stamp &+= 1
+        if stamp == 0 {
+            // After 2³² sentences the stamps start again: forget the old ones.
+            for index in seenIn.indices { seenIn[index] = 0 }
+            stamp = 1
+        }
+        present.removeAll(keepingCapacity: true)
+        for entry in entries {
+            let id = ids[Int(entry)]
+            if seenIn[Int(id)] != stamp {
+                seenIn[Int(id)] = stamp
+                present.append(id)
+            }
+        }
+        return present
+    }
+
     static func distinct(_ ids: [Int32]) -> [Int32] {
         var ids = ids
         ids.sort()

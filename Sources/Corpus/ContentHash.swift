@@ -23,10 +23,17 @@ public enum ContentHash {
         }
     }
 
+    /// The digest's 32 bytes as 64 lowercase hex digits, from a table into one buffer: every row
+    /// of a table is hashed, and a string per byte (then joined) showed in profiles.
     private static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { byte in
-            let digits = String(byte, radix: 16)
-            return byte < 16 ? "0" + digits : digits
-        }.joined()
+        var text: [UInt8] = []
+        text.reserveCapacity(2 * SHA256.byteCount)
+        for byte in digest {
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -41,13 +41,14 @@ public struct CorpusReader: Sendable {
         try read(source, data: try source.read())
     }
 
-    /// Decodes `data`, read from `source`, into documents.
-    public func read(_ source: InputSource, data: Data) throws(CorpusError) -> InputFile {
+    /// Decodes `data`, read from `source`, into documents; `sha256` is the digest of `data` when
+    /// the caller has it already (hashing a large input again is not free).
+    public func read(_ source: InputSource, data: Data, sha256: String? = nil) throws(CorpusError) -> InputFile {
         let path = source.displayPath
         let decoded = try decoder.decode(data, path: path)
         let format = format(of: source)
         var file = InputFile(
-            path: path, byteCount: data.count, sha256: ContentHash.sha256(data), encoding: decoded.encoding,
+            path: path, byteCount: data.count, sha256: sha256 ?? ContentHash.sha256(data), encoding: decoded.encoding,
             format: format, documents: [])
         if format == .lines {
             file.documents = try Self.lines(decoded.text, encoding: decoded.encoding)

@@ -14,12 +14,13 @@ import Tokenization
 /// `kotoba run` keeps each document's lines with its analysis (`kwic.csv`); `kotoba kwic` prints
 /// them for any words without counting anything.
 public enum Concordance {
-    /// The lines of one document: its original `text`, and per sentence its traced text, place,
-    /// tokens and hits (`match` indexes `names`), with `context` characters on each side.
-    static func lines(
-        text: String, sentences: [(traced: TracedText, place: SentencePlace, tokens: [Token], hits: [DocumentAnalysis.Hit])],
-        names: [String], context: Int
-    ) -> [KwicLine] {
+    /// A sentence of a document as the concordance needs it: its number in the document (from
+    /// 0), traced text, place, tokens and hits (`match` indexes the names looked for).
+    typealias Sentence = (number: Int, traced: TracedText, place: SentencePlace, tokens: [Token], hits: [DocumentAnalysis.Hit])
+
+    /// The lines of one document: its original `text`, and its sentences with hits (others may be
+    /// left out), with `context` characters on each side.
+    static func lines(text: String, sentences: [Sentence], names: [String], context: Int) -> [KwicLine] {
         guard sentences.contains(where: { !$0.hits.isEmpty }) else { return [] }
         let original = Array(text.unicodeScalars)
         func excerpt(_ range: Range<Int>) -> String {
@@ -28,7 +29,7 @@ public enum Concordance {
                 .replacingOccurrences(of: "\r", with: " ")
         }
         var lines: [KwicLine] = []
-        for (number, sentence) in sentences.enumerated() where !sentence.hits.isEmpty {
+        for sentence in sentences where !sentence.hits.isEmpty {
             let offsets = sentence.traced.utf8Offsets
             for hit in sentence.hits {
                 let bytes =
@@ -36,7 +37,7 @@ public enum Concordance {
                 let span = sentence.traced.originalRange(ofUTF8: bytes, offsets: offsets)
                 lines.append(
                     KwicLine(
-                        paragraph: sentence.place.paragraph + 1, sentence: number + 1, speaker: sentence.place.speaker,
+                        paragraph: sentence.place.paragraph + 1, sentence: sentence.number + 1, speaker: sentence.place.speaker,
                         match: names[hit.match], left: excerpt(span.lowerBound - context..<span.lowerBound),
                         keyword: excerpt(span), right: excerpt(span.upperBound..<span.upperBound + context),
                         start: span.lowerBound, end: span.upperBound))
@@ -63,11 +64,12 @@ public enum Concordance {
         var rows: [[CSVTable.Cell]] = []
         try DocumentWalk.run(configuration: configuration) { document, structure, tagger throws(PipelineError) in
             let matcher = ThemeMatcher(themes: themes, key: key, family: tagger.layout.family)
-            var sentences: [(traced: TracedText, place: SentencePlace, tokens: [Token], hits: [DocumentAnalysis.Hit])] = []
+            var sentences: [Sentence] = []
             for (number, (sentence, place)) in structure.placedSentences.enumerated() {
                 let tokens = try DocumentWalk.tokens(of: sentence, tagger: tagger, path: document.path)
                 let context = ThemeMatcher.Context(variables: document.variables, sentenceNumber: number + 1)
-                sentences.append((sentence, place, tokens, matcher.hits(in: sentence.string, tokens: tokens, context: context)))
+                let hits = matcher.hits(in: sentence.string, tokens: tokens, context: context)
+                if !hits.isEmpty { sentences.append((number, sentence, place, tokens, hits)) }
             }
             for line in lines(text: document.text, sentences: sentences, names: themes.map(\.name), context: context) {
                 rows.append(KwicTable.row(line, path: document.path, record: document.record))

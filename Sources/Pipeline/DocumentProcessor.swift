@@ -20,10 +20,17 @@ struct DocumentProcessor {
     /// Characters of context around a concordance line's match.
     var kwicContext = 20
 
-    /// Processes `source` into `analyzer`; says what the manifest records of it, and whether it
-    /// came from the cache.
-    func process(_ source: InputSource, into analyzer: inout CorpusAnalyzer) throws(PipelineError)
-        -> (InputRecord, fromCache: Bool)
+    /// An input as read: its analyses came from the cache (and are counted), or its documents
+    /// are to be analyzed (`analyze`), then stored (`store`).
+    enum Read {
+        case cached(InputRecord)
+        case fresh(CorpusReader.InputFile)
+    }
+
+    /// Reads `source` (whose SHA-256 is `sha256` when the caller has hashed it already); counts
+    /// its analyses into `analyzer` if the cache has them, else decodes it into documents.
+    func read(_ source: InputSource, sha256 known: String?, into analyzer: inout CorpusAnalyzer) throws(PipelineError)
+        -> Read
     {
         let data: Data
         do {
@@ -31,48 +38,65 @@ struct DocumentProcessor {
         } catch {
             throw .inputs([error])
         }
-        let sha256 = ContentHash.sha256(data)
+        let sha256 = known ?? ContentHash.sha256(data)
         let format = reader.format(of: source)
-        let metadata = self.metadata?.variables(for: source) ?? []
         if let entry = cache?.load(sha256: sha256, format: format) {
+            let metadata = self.metadata?.variables(for: source) ?? []
             for var analysis in entry.analyses {
                 // The path (but a line's own id) and the metadata belong to this run; the rest to the bytes.
                 if format != .lines { analysis.summary.path = source.displayPath }
                 analysis.summary.variables = Self.merging(analysis.summary.variables, metadata)
                 analyzer.add(analysis)
             }
-            return (record(source, data, sha256, entry.encoding, format, entry.analyses.count), true)
+            return .cached(Self.record(of: source, bytes: data.count, sha256: sha256, entry.encoding, format, entry.analyses.count))
         }
-        let file: CorpusReader.InputFile
         do {
-            file = try reader.read(source, data: data)
+            return .fresh(try reader.read(source, data: data, sha256: sha256))
         } catch {
             throw .inputs([error])
         }
-        var analyses: [DocumentAnalysis] = []
-        for var document in file.documents {
-            let own = document.variables
-            document.variables = Self.merging(own, metadata)
-            var analysis = try analyze(document, into: &analyzer)
-            analysis.summary.variables = own
-            analyses.append(analysis)
-        }
-        if let cache {
-            let forCache = analyses.map { analysis in
-                var analysis = analysis
-                if format != .lines { analysis.summary.path = "" }
-                return analysis
-            }
-            if let reason = cache.store(.init(encoding: file.encoding, analyses: forCache), sha256: sha256, format: format) {
-                logger.warning("cannot write to the cache", metadata: ["path": "\(source.displayPath)", "reason": "\(reason)"])
-            }
-        }
-        return (record(source, data, sha256, file.encoding, format, file.documents.count), false)
     }
 
-    /// Structures, tokenizes and analyzes one document.
-    private func analyze(_ document: SourceDocument, into analyzer: inout CorpusAnalyzer) throws(PipelineError)
-        -> DocumentAnalysis
+    /// Analyzes `documents` of `file` (read from `source`) into `analyzer`; returns their analyses
+    /// as the cache keeps them (none without a cache).
+    func analyze(_ documents: ArraySlice<SourceDocument>, of source: InputSource, into analyzer: inout CorpusAnalyzer)
+        throws(PipelineError) -> [DocumentAnalysis]
+    {
+        let metadata = self.metadata?.variables(for: source) ?? []
+        let lines = reader.format(of: source) == .lines
+        var analyses: [DocumentAnalysis] = []
+        var tokens: [Token] = []
+        for var document in documents {
+            let own = document.variables
+            document.variables = Self.merging(own, metadata)
+            var analysis = try analyze(document, into: &analyzer, tokens: &tokens)
+            guard cache != nil else { continue }
+            analysis.summary.variables = own
+            if !lines { analysis.summary.path = "" }
+            analyses.append(analysis)
+        }
+        return analyses
+    }
+
+    /// Stores the analyses of `file`'s documents, in order, in the cache (if any).
+    func store(_ analyses: [DocumentAnalysis], of file: CorpusReader.InputFile) {
+        guard let cache else { return }
+        if let reason = cache.store(.init(encoding: file.encoding, analyses: analyses), sha256: file.sha256, format: file.format) {
+            logger.warning("cannot write to the cache", metadata: ["path": "\(file.path)", "reason": "\(reason)"])
+        }
+    }
+
+    /// What the manifest records of `file`.
+    static func record(of file: CorpusReader.InputFile) -> InputRecord {
+        InputRecord(
+            path: file.path, bytes: file.byteCount, sha256: file.sha256, encoding: file.encoding.rawValue,
+            format: file.format.rawValue, documents: file.documents.count)
+    }
+
+    /// Structures, tokenizes and analyzes one document, a sentence at a time, into `tokens` (the
+    /// worker's, reused).
+    private func analyze(_ document: SourceDocument, into analyzer: inout CorpusAnalyzer, tokens: inout [Token])
+        throws(PipelineError) -> DocumentAnalysis
     {
         let label = document.record.map { "\(document.path) (row \($0))" } ?? document.path
         let structure: DocumentStructure
@@ -81,20 +105,23 @@ struct DocumentProcessor {
         } catch {
             throw .processing(path: label, reason: error.description)
         }
-        var sentences: [(text: String, tokens: [Token], place: SentencePlace)] = []
         var tokenCount = 0
-        let placed = structure.placedSentences
-        for (sentence, place) in placed {
+        // The concordance lines are made while the original text is at hand, from the sentences
+        // with hits, and kept with the analysis (and so in the cache).
+        var found: [Concordance.Sentence] = []
+        analyzer.beginDocument(variables: document.variables)
+        for (number, (sentence, place)) in structure.placedSentences.enumerated() {
             let text = sentence.string
             do {
-                let tokens = try tagger.tokenize(text)
-                tokenCount += tokens.count
-                sentences.append((text, tokens, place))
+                try tagger.tokenize(text, into: &tokens)
             } catch {
                 let span = sentence.originalRange
                 throw .processing(
                     path: label, reason: "\(error.description) (the sentence at characters \(span.lowerBound)–\(span.upperBound))")
             }
+            tokenCount += tokens.count
+            let hits = analyzer.addSentence(text, tokens: tokens, place: place)
+            if !hits.isEmpty { found.append((number, sentence, place, tokens, hits)) }
         }
         let footnotes = structure.paragraphs.filter { if case .footnote = $0.kind { true } else { false } }.count
         let summary = DocumentSummary(
@@ -107,14 +134,8 @@ struct DocumentProcessor {
                     name: $0.name, turns: $0.turns, paragraphs: $0.paragraphs, sentences: $0.sentences,
                     characters: $0.characters)
             })
-        var fresh = analyzer.analyzeFresh(summary, sentences: sentences)
-        // The concordance lines, made while the original text is at hand, are kept with the
-        // analysis (and so in the cache).
-        if fresh.analysis.sentences.contains(where: { !$0.hits.isEmpty }) {
-            var found: [(traced: TracedText, place: SentencePlace, tokens: [Token], hits: [DocumentAnalysis.Hit])] = []
-            for (index, sentence) in fresh.analysis.sentences.enumerated() {
-                found.append((placed[index].sentence, sentence.place, sentences[index].tokens, sentence.hits))
-            }
+        var fresh = analyzer.finishDocument(summary)
+        if !found.isEmpty {
             fresh.analysis.summary.kwic = Concordance.lines(
                 text: document.text, sentences: found, names: matchNames, context: kwicContext)
         }
@@ -122,11 +143,11 @@ struct DocumentProcessor {
         return fresh.analysis
     }
 
-    private func record(
-        _ source: InputSource, _ data: Data, _ sha256: String, _ encoding: TextEncoding, _ format: TextFormat, _ documents: Int
+    static func record(
+        of source: InputSource, bytes: Int, sha256: String, _ encoding: TextEncoding, _ format: TextFormat, _ documents: Int
     ) -> InputRecord {
         InputRecord(
-            path: source.displayPath, bytes: data.count, sha256: sha256, encoding: encoding.rawValue,
+            path: source.displayPath, bytes: bytes, sha256: sha256, encoding: encoding.rawValue,
             format: format.rawValue, documents: documents)
     }
 

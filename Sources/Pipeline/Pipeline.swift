@@ -82,7 +82,7 @@ public struct Pipeline: Sendable {
         clock.lap("load_dictionary")
         let listing = try list()
         clock.lap("scan")
-        let key = runKey(listing.inputs, setup: setup)
+        let (key, digests) = runKey(listing.inputs, setup: setup)
         clock.lap("hash_inputs")
         if let key, !force, let recorded = key.unchangedOutput(at: configuration.output) {
             logger.notice(
@@ -93,7 +93,7 @@ public struct Pipeline: Sendable {
                 vocabulary: recorded.counts.vocabulary, output: configuration.output, published: recorded.outputs,
                 skipped: [], tokenized: 0, cached: 0, upToDate: true)
         }
-        var analyzed = try analyze(listing.inputs, setup: setup, restrictingPairs: true)
+        var analyzed = try analyze(listing.inputs, setup: setup, digests: digests, restrictingPairs: true)
         clock.lap("analyze")
         if analyzed.pairsOverflowed {
             try countPairsAgain(&analyzed, inputs: listing.inputs, setup: setup)
@@ -103,18 +103,19 @@ public struct Pipeline: Sendable {
     }
 
     /// The key of a run over `inputs` (`RunKey`), hashing them on the run's workers; `nil` when
-    /// an input is standard input or cannot be read (the run then says why, as it goes).
-    func runKey(_ inputs: [InputSource], setup: Setup) -> RunKey? {
+    /// an input is standard input or cannot be read (the run then says why, as it goes). Also each
+    /// input's SHA-256 (`nil` where it could not be read), which the analysis need not compute again.
+    func runKey(_ inputs: [InputSource], setup: Setup) -> (key: RunKey?, digests: [String?]) {
         let digests = concurrentMap(inputs) { input -> String? in
             if case .standardInput = input.origin { return nil }
             return (try? input.read()).map { ContentHash.sha256($0) }
         }
         var keyed: [(path: String, format: String, sha256: String)] = []
         for (input, digest) in zip(inputs, digests) {
-            guard let digest else { return nil }
+            guard let digest else { return (nil, digests) }
             keyed.append((input.displayPath, setup.reader.format(of: input).rawValue, digest))
         }
-        return RunKey(analysis: setup.identity.sha256, configuration: configuration, inputs: keyed)
+        return (RunKey(analysis: setup.identity.sha256, configuration: configuration, inputs: keyed), digests)
     }
 
     // MARK: Scale-out
@@ -361,15 +362,15 @@ public struct Pipeline: Sendable {
     /// `pairsAmong`, the workers count the pairs of those terms and nothing else.
     /// `count` passes no limit: a partial holds every pair, so that partials add up to a run's.
     func analyze(
-        _ inputs: [InputSource], setup: Setup, pairsAmong: Set<Term>? = nil, pairLimit: Int? = nil,
-        restrictingPairs: Bool = false
+        _ inputs: [InputSource], setup: Setup, digests: [String?]? = nil, pairsAmong: Set<Term>? = nil,
+        pairLimit: Int? = nil, restrictingPairs: Bool = false
     ) throws(PipelineError) -> Analyzed {
         let schedule = Self.largestFirst(inputs)
         let totalBytes = schedule.map(\.size).reduce(0, +)
-        let next = Atomic<Int>(0)
+        let queue = WorkQueue(schedule: schedule.map(\.index))
         let done = Mutex<(inputs: Int, bytes: Int)>((0, 0))
         let started = Date()
-        let workers = max(1, min(configuration.jobs, inputs.count))
+        let workers = max(1, configuration.jobs)
         let results = Mutex<[(CorpusCounts, [(Int, PipelineError)], tokenized: Int, cached: Int)]>([])
         let overflowed = Atomic<Bool>(false)
         let pairLimit = pairsAmong == nil ? pairLimit ?? configuration.effectivePairTableLimit : Int.max
@@ -385,42 +386,83 @@ public struct Pipeline: Sendable {
             var countingPairs = true
             var failures: [(Int, PipelineError)] = []
             var (tokenized, cached) = (0, 0)
+            let processor: DocumentProcessor
             do throws(MeCabError) {
-                let processor = DocumentProcessor(
+                processor = DocumentProcessor(
                     reader: setup.reader, metadata: setup.metadata, normalizer: setup.normalizer,
                     tagger: try MeCabTagger(model: setup.model), cache: setup.cache, logger: logger,
                     matchNames: (setup.themes + setup.words).map(\.name), kwicContext: configuration.kwicContext)
-                while true {
-                    let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard position < schedule.count else { break }
-                    let (index, size) = schedule[position]
-                    do throws(PipelineError) {
-                        let (record, fromCache) = try processor.process(inputs[index], into: &analyzer)
-                        records.withLock { $0[index] = record }
-                        if fromCache { cached += 1 } else { tokenized += 1 }
-                        logger.trace("processed an input", metadata: ["path": "\(inputs[index].displayPath)", "cached": "\(fromCache)"])
-                    } catch {
-                        failures.append((index, error))
-                    }
-                    if countingPairs, analyzer.counts.pairUnits.count > pairLimit {
-                        overflowed.store(true, ordering: .relaxed)
-                    }
-                    if countingPairs, overflowed.load(ordering: .relaxed) {
-                        analyzer.countPairs(.none)
-                        countingPairs = false
-                    }
-                    let now = done.withLock { state in
-                        state.inputs += 1
-                        state.bytes += size
-                        return state
-                    }
-                    progress?(
-                        Progress(
-                            inputsDone: now.inputs, inputsTotal: inputs.count, bytesDone: now.bytes,
-                            bytesTotal: totalBytes, seconds: Date().timeIntervalSince(started)))
-                }
             } catch {
-                failures.append((-1, .dictionary(error)))
+                // Without a tagger this worker takes nothing; the others finish the work, and the
+                // run fails with this error.
+                results.withLock { $0.append((analyzer.counts, [(-1, .dictionary(error))], 0, 0)) }
+                return
+            }
+            /// Records an input as done: its manifest record, or its failure; and the progress.
+            func finished(_ index: Int, _ outcome: Result<InputRecord, PipelineError>, fromCache: Bool) {
+                switch outcome {
+                case .success(let record):
+                    records.withLock { $0[index] = record }
+                    if fromCache { cached += 1 } else { tokenized += 1 }
+                    logger.trace("processed an input", metadata: ["path": "\(inputs[index].displayPath)", "cached": "\(fromCache)"])
+                case .failure(let error):
+                    failures.append((index, error))
+                }
+                let now = done.withLock { state in
+                    state.inputs += 1
+                    state.bytes += inputs[index].size
+                    return state
+                }
+                progress?(
+                    Progress(
+                        inputsDone: now.inputs, inputsTotal: inputs.count, bytesDone: now.bytes,
+                        bytesTotal: totalBytes, seconds: Date().timeIntervalSince(started)))
+            }
+            /// Analyzes chunk `number` of `job`; the worker that does its last chunk stores the
+            /// input's analyses and records it.
+            func work(on job: InputJob, chunk number: Int) {
+                let outcome: Result<[DocumentAnalysis], PipelineError>
+                do throws(PipelineError) {
+                    outcome = .success(try processor.analyze(job.documents(of: number), of: inputs[job.index], into: &analyzer))
+                } catch {
+                    outcome = .failure(error)
+                }
+                guard let whole = job.finish(number, with: outcome) else { return }
+                finished(job.index, whole.map { analyses in
+                    processor.store(analyses, of: job.file)
+                    return DocumentProcessor.record(of: job.file)
+                }, fromCache: false)
+            }
+            while let item = queue.next() {
+                switch item {
+                case .input(let index):
+                    let read: DocumentProcessor.Read
+                    do throws(PipelineError) {
+                        read = try processor.read(inputs[index], sha256: digests?[index], into: &analyzer)
+                    } catch {
+                        queue.doneReading()
+                        finished(index, .failure(error), fromCache: false)
+                        continue
+                    }
+                    switch read {
+                    case .cached(let record):
+                        queue.doneReading()
+                        finished(index, .success(record), fromCache: true)
+                    case .fresh(let file):
+                        let job = InputJob(index: index, file: file, chunkBytes: Self.chunkBytes)
+                        queue.split(job)
+                        work(on: job, chunk: 0)
+                    }
+                case .chunk(let job, let number):
+                    work(on: job, chunk: number)
+                }
+                if countingPairs, analyzer.counts.pairUnits.count > pairLimit {
+                    overflowed.store(true, ordering: .relaxed)
+                }
+                if countingPairs, overflowed.load(ordering: .relaxed) {
+                    analyzer.countPairs(.none)
+                    countingPairs = false
+                }
             }
             let counts = analyzer.counts
             results.withLock { $0.append((counts, failures, tokenized, cached)) }
@@ -719,6 +761,11 @@ public struct Pipeline: Sendable {
         }
         return results.withLock { $0.map { $0! } }
     }
+
+    /// About how much text (UTF-8 bytes) of an input with many documents a worker takes at once
+    /// (`InputJob`): small enough that a survey table's rows spread over every worker, large
+    /// enough that taking a chunk costs nothing beside analyzing it.
+    static let chunkBytes = 32 * 1024
 
     /// Input indices with their sizes, largest first (ties in input order), so workers finish together.
     static func largestFirst(_ inputs: [InputSource]) -> [(index: Int, size: Int)] {

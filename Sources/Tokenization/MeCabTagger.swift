@@ -38,20 +38,28 @@ public final class MeCabTagger {
     }
 
     /// Tokenizes one sentence (best path), unknown words included, BOS/EOS excluded.
+    public func tokenize(_ sentence: String) throws(MeCabError) -> [Token] {
+        var tokens: [Token] = []
+        try tokenize(sentence, into: &tokens)
+        return tokens
+    }
+
+    /// Tokenizes one sentence into `tokens`, which it empties first and whose capacity it keeps:
+    /// a worker that reuses one array allocates none per sentence.
     ///
     /// MeCab does not copy the sentence: every node points into the UTF-8 buffer, so the tokens
     /// are copied out while the buffer is alive.
-    public func tokenize(_ sentence: String) throws(MeCabError) -> [Token] {
+    public func tokenize(_ sentence: String, into tokens: inout [Token]) throws(MeCabError) {
+        tokens.removeAll(keepingCapacity: true)
         var text = sentence
-        let result: Result<[Token], MeCabError> = text.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress, !utf8.isEmpty else { return .success([]) }
+        let failure: MeCabError? = text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress, !utf8.isEmpty else { return nil }
             let start = UnsafeRawPointer(base)
             return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
                 mecab_lattice_set_sentence2(lattice, chars, utf8.count)
                 guard mecab_parse_lattice(tagger, lattice) != 0 else {
-                    return .failure(.parseFailed(reason: String(cString: mecab_lattice_strerror(lattice))))
+                    return .parseFailed(reason: String(cString: mecab_lattice_strerror(lattice)))
                 }
-                var tokens: [Token] = []
                 // About one token per three bytes in Japanese text (and in English words with
                 // their spaces): one allocation instead of a growth series for most sentences.
                 tokens.reserveCapacity(utf8.count / 3 + 1)
@@ -72,10 +80,10 @@ public final class MeCabTagger {
                             isUnknown: stat == MECAB_UNK_NODE,
                             byteRange: offset..<(offset + length)))
                 }
-                return .success(tokens)
+                return nil
             }
         }
-        return try result.get()
+        if let failure { throw failure }
     }
 
     private func features(at pointer: UnsafePointer<CChar>) -> MorphemeFeatures {

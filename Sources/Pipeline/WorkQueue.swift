@@ -1,0 +1,143 @@
+import Analysis
+import Corpus
+import Foundation
+
+/// The work a run's workers share: its inputs, largest first, and the documents of an input that
+/// holds many (the rows of a survey table, the lines of standard input), in chunks that any
+/// worker may take.
+///
+/// An input is one unit of work as long as it is one document or a few; a table of 50,000 answers
+/// would otherwise keep one worker busy while the others wait. The worker that reads such an
+/// input splits its documents (`InputJob`), queues all chunks but the first, and works on that
+/// one; chunks are taken before new inputs, so an input is finished soon after it is started and
+/// its documents are not held longer than needed. Counts are sums, so which worker counts which
+/// chunk does not change a report.
+///
+/// A worker that finds nothing to take while another is still reading an input waits: that input
+/// may yet bring chunks.
+final class WorkQueue: @unchecked Sendable {
+    /// What a worker takes: an input to read (an index into the run's inputs), or a chunk of one.
+    enum Item {
+        case input(Int)
+        case chunk(InputJob, Int)
+    }
+
+    /// Guards everything below (`NSCondition`, because a worker waits for chunks to appear).
+    private let condition = NSCondition()
+    private let schedule: [Int]
+    private var nextInput = 0
+    private var chunks: [(InputJob, Int)] = []
+    private var nextChunk = 0
+    /// Inputs taken and not yet split (or found to be small): they may still bring chunks.
+    private var reading = 0
+
+    /// A queue of the inputs at `schedule` (indices, in the order to take them).
+    init(schedule: [Int]) {
+        self.schedule = schedule
+    }
+
+    /// The next piece of work, or `nil` when there is none and none can come. A worker given an
+    /// input must call `doneReading()` once it has queued its chunks or decided it has none.
+    func next() -> Item? {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if nextChunk < chunks.count {
+                let (job, number) = chunks[nextChunk]
+                nextChunk += 1
+                if nextChunk == chunks.count {
+                    chunks.removeAll(keepingCapacity: true)
+                    nextChunk = 0
+                }
+                return .chunk(job, number)
+            }
+            if nextInput < schedule.count {
+                let index = schedule[nextInput]
+                nextInput += 1
+                reading += 1
+                return .input(index)
+            }
+            guard reading > 0 else { return nil }
+            condition.wait()
+        }
+    }
+
+    /// Queues chunks 1… of `job` (the reader works on chunk 0 itself) and ends its reading.
+    func split(_ job: InputJob) {
+        condition.lock()
+        for number in 1..<max(1, job.chunkCount) { chunks.append((job, number)) }
+        reading -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Ends the reading of an input that brings no chunks (small, cached, or failed).
+    func doneReading() {
+        condition.lock()
+        reading -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// One input whose documents are analyzed in chunks, perhaps by several workers: the chunks'
+/// analyses are gathered (in chunk order, for the cache) until the last one is done, and the
+/// first failure is kept.
+final class InputJob: @unchecked Sendable {
+    /// The input's index among the run's inputs.
+    let index: Int
+    let file: CorpusReader.InputFile
+    /// Where each chunk starts in `file.documents`, and where the last one ends.
+    let bounds: [Int]
+    var chunkCount: Int { bounds.count - 1 }
+
+    private let lock = NSLock()
+    private var analyses: [[DocumentAnalysis]]
+    private var remaining: Int
+    private var failure: PipelineError?
+
+    /// A job over `file`'s documents in chunks of about `chunkBytes` bytes of text (and at least
+    /// one document each).
+    init(index: Int, file: CorpusReader.InputFile, chunkBytes: Int) {
+        self.index = index
+        self.file = file
+        var bounds = [0]
+        var bytes = 0
+        for (position, document) in file.documents.enumerated() {
+            bytes += document.byteCount
+            if bytes >= chunkBytes, position + 1 < file.documents.count {
+                bounds.append(position + 1)
+                bytes = 0
+            }
+        }
+        bounds.append(file.documents.count)
+        self.bounds = bounds
+        analyses = Array(repeating: [], count: bounds.count - 1)
+        remaining = bounds.count - 1
+    }
+
+    /// The documents of chunk `number`.
+    func documents(of number: Int) -> ArraySlice<SourceDocument> {
+        file.documents[bounds[number]..<bounds[number + 1]]
+    }
+
+    /// Records chunk `number` as done, with its analyses (for the cache) or its failure; returns
+    /// the whole input's outcome when this was the last chunk: every analysis in document order,
+    /// or the first failure.
+    func finish(
+        _ number: Int, with outcome: Result<[DocumentAnalysis], PipelineError>
+    ) -> Result<[DocumentAnalysis], PipelineError>? {
+        lock.lock()
+        defer { lock.unlock() }
+        switch outcome {
+        case .success(let done): analyses[number] = done
+        case .failure(let error): if failure == nil { failure = error }
+        }
+        remaining -= 1
+        guard remaining == 0 else { return nil }
+        if let failure { return .failure(failure) }
+        let all = analyses.flatMap { $0 }
+        analyses = []
+        return .success(all)
+    }
+}

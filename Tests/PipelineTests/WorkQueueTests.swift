@@ -1,0 +1,125 @@
+import Analysis
+@testable import Corpus
+import Dispatch
+import Foundation
+import Logging
+import Synchronization
+import Testing
+import TestSupport
+
+@testable import Pipeline
+
+/// The work queue's chunks of a many-document input, and a table counted by several workers.
+struct WorkQueueTests {
+    func file(documentBytes: [Int]) -> CorpusReader.InputFile {
+        let documents = documentBytes.enumerated().map { number, bytes in
+            SourceDocument(
+                path: "t.csv", record: number + 1, format: .plain, encoding: .utf8, byteCount: bytes, sha256: "",
+                text: String(repeating: "a", count: bytes))
+        }
+        return CorpusReader.InputFile(
+            path: "t.csv", byteCount: documentBytes.reduce(0, +), sha256: "", encoding: .utf8, format: .csv,
+            documents: documents)
+    }
+
+    @Test func chunksCloseOnceTheyHoldTheBytesAskedFor() {
+        // 10 + 10 + 10 reaches 25 at the third document; 5 + 30 at the fifth; the rest is one chunk.
+        let job = InputJob(index: 0, file: file(documentBytes: [10, 10, 10, 5, 30, 1, 1]), chunkBytes: 25)
+        #expect(job.bounds == [0, 3, 5, 7])
+        #expect(job.documents(of: 1).map(\.record) == [4, 5])
+        // A last document that fills a chunk does not leave an empty one behind.
+        #expect(InputJob(index: 0, file: file(documentBytes: [30, 30]), chunkBytes: 25).bounds == [0, 1, 2])
+        #expect(InputJob(index: 0, file: file(documentBytes: []), chunkBytes: 25).bounds == [0, 0])
+    }
+
+    @Test func theLastChunkDoneGathersEveryAnalysisInDocumentOrder() {
+        let job = InputJob(index: 0, file: file(documentBytes: [10, 10, 10]), chunkBytes: 10)
+        func analysis(_ record: Int) -> DocumentAnalysis {
+            var summary = DocumentSummary(path: "", byteCount: 0, sha256: "", characterCount: 0, paragraphCount: 0, tokenCount: 0)
+            summary.record = record
+            return DocumentAnalysis(summary: summary, entries: [], sentences: [])
+        }
+        #expect(job.finish(2, with: .success([analysis(3)])) == nil)
+        #expect(job.finish(0, with: .success([analysis(1)])) == nil)
+        let whole = job.finish(1, with: .success([analysis(2)]))
+        #expect((try? whole?.get())?.map(\.summary.record) == [1, 2, 3])
+    }
+
+    @Test func aFailedChunkFailsTheInput() {
+        let job = InputJob(index: 0, file: file(documentBytes: [10, 10]), chunkBytes: 10)
+        #expect(job.finish(0, with: .failure(.internal("first"))) == nil)
+        guard case .failure(.internal(let reason)) = job.finish(1, with: .success([])) else {
+            Issue.record("a job with a failed chunk succeeded")
+            return
+        }
+        #expect(reason == "first")
+    }
+
+    @Test func chunksAreTakenBeforeNewInputs() {
+        let queue = WorkQueue(schedule: [0, 1])
+        guard case .input(0) = queue.next() else {
+            Issue.record("the first input was not handed out first")
+            return
+        }
+        queue.split(InputJob(index: 0, file: file(documentBytes: [10, 10, 10]), chunkBytes: 10))
+        var taken: [String] = []
+        while let item = queue.next() {
+            switch item {
+            case .input(let index):
+                taken.append("input \(index)")
+                queue.doneReading()
+            case .chunk(_, let number): taken.append("chunk \(number)")
+            }
+        }
+        #expect(taken == ["chunk 1", "chunk 2", "input 1"])
+    }
+
+    @Test func aWorkerWithNothingToTakeWaitsForTheChunksOfAnInputBeingRead() {
+        let queue = WorkQueue(schedule: [0])
+        guard case .input(0) = queue.next() else {
+            Issue.record("the input was not handed out")
+            return
+        }
+        let taken = Mutex<[Int]>([])
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue(label: "worker").async {
+            // Nothing is queued yet, but input 0 is being read: this waits instead of ending.
+            while case .chunk(_, let number) = queue.next() { taken.withLock { $0.append(number) } }
+            finished.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.05)
+        queue.split(InputJob(index: 0, file: file(documentBytes: [10, 10, 10]), chunkBytes: 10))
+        finished.wait()
+        #expect(taken.withLock { $0 } == [1, 2])
+    }
+
+    @Test func aTableIsCountedAlikeByOneWorkerAndBySeveral() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Enough rows for many chunks, each row a different short answer.
+        var table = "id,回答\n"
+        let phrases = ["地域の活性化を支援する。", "企業の販路開拓が進む。", "人材育成に取り組む。", "観光客が増えた。"]
+        for row in 0..<3_000 {
+            table += "\(row),\"\(phrases[row % 4])\(phrases[(row / 4) % 4])\(row)件目。\"\n"
+        }
+        let input = root.appendingPathComponent("answers.csv")
+        try Data(table.utf8).write(to: input)
+        #expect(table.utf8.count > 4 * Pipeline.chunkBytes)
+        let logger = Logger(label: "kotoba.tests") { _ in SwiftLogNoOpLogHandler() }
+        var outputs: [URL] = []
+        for jobs in [1, 2, 3] {
+            let output = root.appendingPathComponent("out-\(jobs)")
+            let configuration = PipelineConfiguration(
+                inputs: [input.path], output: output.path, jobs: jobs, minimumPairCount: 1, textColumn: "回答")
+            let summary = try Pipeline(configuration: configuration, logger: logger).run()
+            #expect(summary.documents == 3_000)
+            outputs.append(output)
+        }
+        for name in ["documents.csv", "term_frequency.csv", "cooccurrence.csv", "document_terms.csv"] {
+            let single = try Data(contentsOf: outputs[0].appendingPathComponent(name))
+            for output in outputs.dropFirst() {
+                #expect(try Data(contentsOf: output.appendingPathComponent(name)) == single, "\(name) differs")
+            }
+        }
+    }
+}
