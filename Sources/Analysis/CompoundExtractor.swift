@@ -49,14 +49,32 @@ public struct CompoundExtractor: Sendable {
         in tokens: [Token], covered: [Bool], roles: [Role], minimumNouns: Int = 1
     ) -> [(range: Range<Int>, nouns: [String])] {
         var result: [(range: Range<Int>, nouns: [String])] = []
-        var current: [Int] = []
+        forEachCandidate(in: tokens, covered: covered, roles: roles, minimumNouns: minimumNouns) { range in
+            result.append((range, tokens[range].map(\.surface)))
+        }
+        return result
+    }
+
+    /// Calls `body` with the token range of each candidate of `minimumNouns` nouns or more, in
+    /// text order: a candidate's nouns are the surfaces of its tokens, which always stand side by
+    /// side. Allocates nothing, since it runs on every sentence.
+    public func forEachCandidate(
+        in tokens: [Token], covered: [Bool], roles: [Role], minimumNouns: Int = 1, _ body: (Range<Int>) -> Void
+    ) {
+        // The run being gathered: tokens start..<end.
+        var start = 0
+        var end = 0
         func flush() {
-            defer { current.removeAll(keepingCapacity: true) }
-            var (first, end) = (0, current.count)
-            if first < end, tokens[current[first]].surface.utf8.elementsEqual(Self.leadingHon) { first += 1 }
-            if first < end, Self.isDroppedTail(tokens[current[end - 1]].surface) { end -= 1 }
-            guard end - first >= max(1, minimumNouns) else { return }
-            result.append((current[first]..<(current[end - 1] + 1), current[first..<end].map { tokens[$0].surface }))
+            defer { start = end }
+            var (first, last) = (start, end)
+            if first < last, tokens[first].surface.utf8.elementsEqual(Self.leadingHon) { first += 1 }
+            if first < last, Self.isDroppedTail(tokens[last - 1].surface) { last -= 1 }
+            guard last - first >= max(1, minimumNouns) else { return }
+            body(first..<last)
+        }
+        func extend(_ index: Int) {
+            if start == end { start = index }
+            end = index + 1
         }
         for index in tokens.indices {
             if covered[index] {
@@ -66,21 +84,20 @@ public struct CompoundExtractor: Sendable {
             let nextIsNoun = index + 1 < tokens.count && !covered[index + 1] && roles[index + 1] == .noun
             switch roles[index] {
             case .noun:
-                current.append(index)
+                extend(index)
             case .stem:
-                if nextIsNoun { current.append(index) } else { current.removeAll(keepingCapacity: true) }
+                if nextIsNoun { extend(index) } else { start = end }
             case .suffixStem:
-                if !current.isEmpty && nextIsNoun { current.append(index) } else { current.removeAll(keepingCapacity: true) }
+                if start < end && nextIsNoun { extend(index) } else { start = end }
             case .prefix:
-                if current.isEmpty && nextIsNoun { current.append(index) } else { flush() }
+                if start == end && nextIsNoun { extend(index) } else { flush() }
             case .verb:
-                current.removeAll(keepingCapacity: true)
+                start = end
             case .other:
                 flush()
             }
         }
         flush()
-        return result
     }
 
     /// What `token` can do in a compound.

@@ -29,6 +29,18 @@ public struct CompoundKey: Hashable, Comparable, Sendable {
 
     /// The nouns: split on the separator's byte (splitting characters would find grapheme
     /// breaks first, and would not split before a noun that starts with a combining mark).
+    /// The key of `surfaces`, each made NFC (`CanonicalText.nfc`): as `init(nouns:)` of their NFC
+    /// forms, but building only the joined string (a candidate is keyed in every sentence).
+    init(normalizing surfaces: some Collection<String>) {
+        var joined = ""
+        if surfaces.count > 1 { joined.reserveCapacity(surfaces.reduce(surfaces.count) { $0 + $1.utf8.count }) }
+        for (index, noun) in surfaces.enumerated() {
+            if index > 0 { joined.append(Self.separator) }
+            joined += CanonicalText.nfc(noun)
+        }
+        self.joined = joined
+    }
+
     public var nouns: [String] {
         joined.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(Substring($0)) }
     }

@@ -212,13 +212,12 @@ public struct CorpusAnalyzer {
         let phrases = scratch.spans.count
         // A run of one noun is kept by no report (and adds nothing to the others' FL and FR,
         // `CompoundRanking`), so only runs of two or more are recorded.
-        for candidate in compounds.candidates(in: tokens, covered: scratch.covered, roles: scratch.roles, minimumNouns: 2) {
-            document.candidates[CompoundKey(nouns: candidate.nouns.map(CanonicalText.nfc)), default: 0] += 1
+        compounds.forEachCandidate(in: tokens, covered: scratch.covered, roles: scratch.roles, minimumNouns: 2) { range in
+            let nouns = tokens[range].lazy.map(\.surface)
+            document.candidates[CompoundKey(normalizing: nouns), default: 0] += 1
             if vocabulary.joinsCompounds {
-                scratch.spans.append((
-                    candidate.range.lowerBound, candidate.range.upperBound, candidate.nouns.joined(), TermCategory.compound
-                ))
-                for covering in candidate.range { scratch.covered[covering] = true }
+                scratch.spans.append((range.lowerBound, range.upperBound, nouns.joined(), TermCategory.compound))
+                for covering in range { scratch.covered[covering] = true }
             }
         }
         if phrases > 0, scratch.spans.count > phrases { scratch.spans.sort { $0.start < $1.start } }

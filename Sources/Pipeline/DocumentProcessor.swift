@@ -172,6 +172,7 @@ struct DocumentProcessor {
 
     /// A row's own variables, then the metadata's that the row does not have.
     static func merging(_ own: [DocumentVariable], _ metadata: [DocumentVariable]) -> [DocumentVariable] {
+        guard !metadata.isEmpty else { return own }  // every row of a table without --metadata
         let names = Set(own.map(\.name))
         return own + metadata.filter { !names.contains($0.name) }
     }
