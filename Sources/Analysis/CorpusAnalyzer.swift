@@ -263,12 +263,19 @@ public struct CorpusAnalyzer {
     /// with `add(_:)`.
     public mutating func finishDocument(_ summary: DocumentSummary) -> Fresh {
         for worker in document.usedWorkerEntries { local[Int(worker)] = -1 }
-        let finished = document
-        document = DocumentState()
-        return Fresh(
+        // The document's arrays grew in buffers kept from document to document; the analysis
+        // gets exact copies (one allocation each, where growing them would take several).
+        let fresh = Fresh(
             analysis: DocumentAnalysis(
-                summary: summary, entries: finished.used, sentences: finished.sentences, compounds: finished.candidates),
-            workerEntries: finished.usedWorkerEntries)
+                summary: summary, entries: Array(document.used[...]), sentences: Array(document.sentences[...]),
+                compounds: document.candidates),
+            workerEntries: Array(document.usedWorkerEntries[...]))
+        document.variables = []
+        document.used.removeAll(keepingCapacity: true)
+        document.usedWorkerEntries.removeAll(keepingCapacity: true)
+        document.sentences.removeAll(keepingCapacity: true)
+        document.candidates = [:]
+        return fresh
     }
 
     /// The longest force-pick or synonym form at token `index`, and the term it stands for.

@@ -79,6 +79,8 @@ public struct CorpusCounts: Sendable {
     /// Per term id, the number (`stamp`) of the last sentence it was found in, and that sentence's
     /// distinct ids (kept for their capacity): `distinctIDs(of:ids:)`.
     private var seenIn: [UInt32] = []
+    /// Per-document working arrays of `add`, kept for their capacity.
+    private var documentScratch = (occurrences: [Int](), packed: [UInt64]())
     private var stamp: UInt32 = 0
     private var present: [Int32] = []
     /// Which pairs are counted: every pair, none, or pairs of two terms of a set (the run's pair
@@ -256,7 +258,12 @@ public struct CorpusCounts: Sendable {
         summary.sentenceCount = analysis.sentences.count
         summary.themeOccurrences = Array(repeating: 0, count: themeNames.count)
         summary.themeSentences = summary.themeOccurrences
-        var occurrences = [Int](repeating: 0, count: ids.count)
+        // Per entry of the document, its occurrences (a buffer kept from document to document).
+        var occurrences = documentScratch.occurrences
+        documentScratch.occurrences = []
+        occurrences.removeAll(keepingCapacity: true)
+        occurrences.append(contentsOf: repeatElement(0, count: ids.count))
+        defer { documentScratch.occurrences = occurrences }
         // Units other than the sentence gather the distinct terms of consecutive sentences.
         var gathering = UnitGathering()
         var sentenceIndex = 0
@@ -315,8 +322,10 @@ public struct CorpusCounts: Sendable {
         if unit == .window { countWindows(placed, tokens: base) }
         if !hits.isEmpty { countCollocates(hits, placed: placed, tokens: base) }
         // The document's terms by id: entries that differ only in their written form share one.
-        var packed: [UInt64] = []
-        packed.reserveCapacity(ids.count)
+        var packed = documentScratch.packed
+        documentScratch.packed = []
+        packed.removeAll(keepingCapacity: true)
+        defer { documentScratch.packed = packed }
         for (entry, count) in occurrences.enumerated() where count > 0 {
             let id = ids[entry]
             termFrequency[Int(id)] += count
