@@ -1,0 +1,413 @@
+import Analysis
+import Corpus
+
+/// The binary form of a cache entry (`AnalysisCache.Entry`): an input's encoding and its
+/// documents' analyses, written once when the input is analyzed and decoded on every hit, so
+/// decoding is what has to be fast.
+///
+/// Layout (varints are LEB128, ints ZigZag varints, fixed words little-endian):
+///
+///     u8        version (1)
+///     32 bytes  the entry's key (`CacheKey`), checked against the key looked up
+///     varint    the run's theme count, which sizes every sentence's theme occurrences
+///     u64       where the string table starts, from the record's first byte
+///     string    encoding; varint documents, then per document:
+///       summary   record (u8 0/1, int), path, encoding, variables (name, value), byteCount,
+///                 sha256, characterCount, paragraphCount, footnoteCount, sentenceCount,
+///                 tokenCount, termCount, themeOccurrences, themeSentences, speakers (name,
+///                 turns, paragraphs, sentences, characters), terms (text, part of speech,
+///                 count), kwic lines (paragraph, sentence, speaker?, match, left, keyword,
+///                 right, start, end)
+///       entries   (text, part of speech, form)
+///       sentences terms (indices into entries), positions (< tokens), tokens, themes as
+///                 (index, count) where non-zero, speaker?, paragraph, turn (u8 0/1, int),
+///                 section, hits (match, first token, last token)
+///       compounds (nouns joined as `CompoundKey` joins them, count)
+///     strings   varint count, then each as varint length and UTF-8 bytes
+///
+/// Every string in the body is an index into the table at the end (an optional one is the
+/// index + 1, 0 for none), so each distinct term, part of speech or value is written and
+/// decoded once per record, however many documents use it. Decoding checks every count,
+/// index and length against the bytes and the data it indexes; anything out of place makes
+/// the record a miss. A new field of `DocumentSummary` or `DocumentAnalysis` needs a place
+/// here and a new version.
+enum AnalysisRecord {
+    static let version: UInt8 = 1
+
+    /// Appends records to a byte buffer that is kept from one record to the next, with the
+    /// string table's scratch space.
+    struct Encoder {
+        /// The records written so far (the caller takes them out and empties this).
+        var bytes: [UInt8] = []
+        private var stringIndex: [Interned: Int] = [:]
+        private var strings: [String] = []
+
+        /// Appends the record of `entry` under `key`; returns where it starts in `bytes`.
+        @discardableResult
+        mutating func append(_ entry: AnalysisCache.Entry, key: CacheKey, themeCount: Int) -> Int {
+            let start = bytes.count
+            stringIndex.removeAll(keepingCapacity: true)
+            strings.removeAll(keepingCapacity: true)
+            bytes.append(AnalysisRecord.version)
+            key.append(to: &bytes)
+            bytes.appendVarint(themeCount)
+            let tableOffsetAt = bytes.count
+            bytes.appendFixed64(0)
+            string(entry.encoding.rawValue)
+            bytes.appendVarint(entry.analyses.count)
+            for analysis in entry.analyses {
+                summary(analysis.summary)
+                bytes.appendVarint(analysis.entries.count)
+                for item in analysis.entries {
+                    string(item.term.text)
+                    string(item.term.partOfSpeech)
+                    string(item.form)
+                }
+                bytes.appendVarint(analysis.sentences.count)
+                for sentence in analysis.sentences { self.sentence(sentence) }
+                bytes.appendVarint(analysis.compounds.count)
+                for (compound, count) in analysis.compounds {
+                    string(compound.joined)
+                    bytes.appendInt(count)
+                }
+            }
+            let tableOffset = UInt64(bytes.count - start)
+            withUnsafeBytes(of: tableOffset.littleEndian) { word in
+                for (index, byte) in word.enumerated() { bytes[tableOffsetAt + index] = byte }
+            }
+            bytes.appendVarint(strings.count)
+            for string in strings { bytes.appendString(string) }
+            return start
+        }
+
+        private mutating func summary(_ summary: DocumentSummary) {
+            optionalInt(summary.record)
+            string(summary.path)
+            string(summary.encoding)
+            bytes.appendVarint(summary.variables.count)
+            for variable in summary.variables {
+                string(variable.name)
+                string(variable.value)
+            }
+            bytes.appendInt(summary.byteCount)
+            string(summary.sha256)
+            bytes.appendInt(summary.characterCount)
+            bytes.appendInt(summary.paragraphCount)
+            bytes.appendInt(summary.footnoteCount)
+            bytes.appendInt(summary.sentenceCount)
+            bytes.appendInt(summary.tokenCount)
+            bytes.appendInt(summary.termCount)
+            ints(summary.themeOccurrences)
+            ints(summary.themeSentences)
+            bytes.appendVarint(summary.speakers.count)
+            for speaker in summary.speakers {
+                string(speaker.name)
+                bytes.appendInt(speaker.turns)
+                bytes.appendInt(speaker.paragraphs)
+                bytes.appendInt(speaker.sentences)
+                bytes.appendInt(speaker.characters)
+            }
+            bytes.appendVarint(summary.terms.count)
+            for term in summary.terms {
+                string(term.term.text)
+                string(term.term.partOfSpeech)
+                bytes.appendInt(term.count)
+            }
+            bytes.appendVarint(summary.kwic.count)
+            for line in summary.kwic {
+                bytes.appendInt(line.paragraph)
+                bytes.appendInt(line.sentence)
+                optionalString(line.speaker)
+                string(line.match)
+                string(line.left)
+                string(line.keyword)
+                string(line.right)
+                bytes.appendInt(line.start)
+                bytes.appendInt(line.end)
+            }
+        }
+
+        private mutating func sentence(_ sentence: DocumentAnalysis.Sentence) {
+            bytes.appendVarint(sentence.terms.count)
+            for term in sentence.terms { bytes.appendVarint(Int(term)) }
+            for position in sentence.positions { bytes.appendVarint(Int(position)) }
+            bytes.appendVarint(sentence.tokenCount)
+            let themes = sentence.themeOccurrences
+            bytes.appendVarint(themes.reduce(0) { $1 != 0 ? $0 + 1 : $0 })
+            for (theme, count) in themes.enumerated() where count != 0 {
+                bytes.appendVarint(theme)
+                bytes.appendInt(count)
+            }
+            let place = sentence.place
+            optionalString(place.speaker)
+            bytes.appendInt(place.paragraph)
+            optionalInt(place.turn)
+            bytes.appendInt(place.section)
+            bytes.appendVarint(sentence.hits.count)
+            for hit in sentence.hits {
+                bytes.appendInt(hit.match)
+                bytes.appendVarint(hit.firstToken)
+                bytes.appendVarint(hit.lastToken)
+            }
+        }
+
+        private mutating func ints(_ values: [Int]) {
+            bytes.appendVarint(values.count)
+            for value in values { bytes.appendInt(value) }
+        }
+
+        private mutating func optionalInt(_ value: Int?) {
+            bytes.append(value == nil ? 0 : 1)
+            if let value { bytes.appendInt(value) }
+        }
+
+        /// Writes `string`'s index in the table, adding it there the first time.
+        private mutating func string(_ string: String) {
+            bytes.appendVarint(index(of: string))
+        }
+
+        /// Writes 0 for none, else the string's index + 1.
+        private mutating func optionalString(_ string: String?) {
+            bytes.appendVarint(string.map { index(of: $0) + 1 } ?? 0)
+        }
+
+        private mutating func index(of string: String) -> Int {
+            if let known = stringIndex[Interned(string)] { return known }
+            let index = strings.count
+            stringIndex[Interned(string)] = index
+            strings.append(string)
+            return index
+        }
+    }
+
+    /// The entry in `bytes` (one whole record), if it is a well-formed record of `key` made for
+    /// `themeCount` themes; `nil` for anything else.
+    static func decode(_ bytes: UnsafeRawBufferPointer, key: CacheKey, themeCount: Int) -> AnalysisCache.Entry? {
+        var decoder = Decoder(bytes: bytes, themeCount: themeCount)
+        return try? decoder.entry(key: key)
+    }
+
+    static func decode(_ bytes: [UInt8], key: CacheKey, themeCount: Int) -> AnalysisCache.Entry? {
+        bytes.withUnsafeBytes { decode($0, key: key, themeCount: themeCount) }
+    }
+
+    private struct Decoder {
+        let bytes: UnsafeRawBufferPointer
+        let themeCount: Int
+        var reader: RecordReader
+        var strings: [String] = []
+        /// The compound keys made so far, by string index: a compound recurs across documents.
+        var compounds: [CompoundKey?] = []
+
+        init(bytes: UnsafeRawBufferPointer, themeCount: Int) {
+            self.bytes = bytes
+            self.themeCount = themeCount
+            reader = RecordReader(bytes)
+        }
+
+        mutating func entry(key: CacheKey) throws(RecordError) -> AnalysisCache.Entry {
+            guard try reader.byte() == AnalysisRecord.version, try CacheKey(reading: &reader) == key,
+                try reader.natural() == themeCount
+            else { throw RecordError() }
+            let tableOffset = try reader.fixed64()
+            guard tableOffset >= UInt64(reader.offset), tableOffset <= UInt64(bytes.count) else { throw RecordError() }
+            let bodyStart = reader.offset
+            try readStrings(from: Int(tableOffset))
+            reader = RecordReader(bytes, from: bodyStart, to: Int(tableOffset))
+            guard let encoding = TextEncoding(rawValue: try string()) else { throw RecordError() }
+            let count = try reader.count()
+            var analyses: [DocumentAnalysis] = []
+            analyses.reserveCapacity(count)
+            for _ in 0..<count { analyses.append(try analysis()) }
+            try reader.expectEnd()
+            return AnalysisCache.Entry(encoding: encoding, analyses: analyses)
+        }
+
+        mutating func readStrings(from offset: Int) throws(RecordError) {
+            var table = RecordReader(bytes, from: offset)
+            let count = try table.count()
+            strings.reserveCapacity(count)
+            for _ in 0..<count { strings.append(try table.string()) }
+            try table.expectEnd()
+            compounds = Array(repeating: nil, count: count)
+        }
+
+        mutating func analysis() throws(RecordError) -> DocumentAnalysis {
+            let summary = try self.summary()
+            let entryCount = try reader.count(each: 3)
+            var entries: [DocumentAnalysis.Entry] = []
+            entries.reserveCapacity(entryCount)
+            for _ in 0..<entryCount {
+                let term = Term(text: try string(), partOfSpeech: try string())
+                entries.append(DocumentAnalysis.Entry(term: term, form: try string()))
+            }
+            let sentenceCount = try reader.count(each: 7)
+            var sentences: [DocumentAnalysis.Sentence] = []
+            sentences.reserveCapacity(sentenceCount)
+            for _ in 0..<sentenceCount { sentences.append(try sentence(entryCount: entryCount)) }
+            var compounds: [CompoundKey: Int] = [:]
+            let compoundCount = try reader.count(each: 2)
+            compounds.reserveCapacity(compoundCount)
+            for _ in 0..<compoundCount {
+                let key = try compound()
+                // A dictionary's keys, so each once.
+                guard compounds.updateValue(try reader.int(), forKey: key) == nil else { throw RecordError() }
+            }
+            return DocumentAnalysis(summary: summary, entries: entries, sentences: sentences, compounds: compounds)
+        }
+
+        mutating func summary() throws(RecordError) -> DocumentSummary {
+            let record = try optionalInt()
+            let path = try string()
+            let encoding = try string()
+            let variableCount = try reader.count(each: 2)
+            var variables: [DocumentVariable] = []
+            variables.reserveCapacity(variableCount)
+            for _ in 0..<variableCount {
+                variables.append(DocumentVariable(name: try string(), value: try string()))
+            }
+            let byteCount = try reader.int()
+            let sha256 = try string()
+            let characterCount = try reader.int()
+            let paragraphCount = try reader.int()
+            let footnoteCount = try reader.int()
+            let sentenceCount = try reader.int()
+            let tokenCount = try reader.int()
+            let termCount = try reader.int()
+            let themeOccurrences = try ints()
+            let themeSentences = try ints()
+            let speakerCount = try reader.count(each: 5)
+            var speakers: [SpeakerSummary] = []
+            speakers.reserveCapacity(speakerCount)
+            for _ in 0..<speakerCount {
+                speakers.append(
+                    SpeakerSummary(
+                        name: try string(), turns: try reader.int(), paragraphs: try reader.int(),
+                        sentences: try reader.int(), characters: try reader.int()))
+            }
+            var summary = DocumentSummary(
+                record: record, path: path, encoding: encoding, variables: variables, byteCount: byteCount,
+                sha256: sha256, characterCount: characterCount, paragraphCount: paragraphCount,
+                footnoteCount: footnoteCount, tokenCount: tokenCount, speakers: speakers)
+            summary.sentenceCount = sentenceCount
+            summary.termCount = termCount
+            summary.themeOccurrences = themeOccurrences
+            summary.themeSentences = themeSentences
+            let termCountCount = try reader.count(each: 3)
+            summary.terms.reserveCapacity(termCountCount)
+            for _ in 0..<termCountCount {
+                let term = Term(text: try string(), partOfSpeech: try string())
+                summary.terms.append(TermCount(term: term, count: try reader.int()))
+            }
+            let kwicCount = try reader.count(each: 9)
+            summary.kwic.reserveCapacity(kwicCount)
+            for _ in 0..<kwicCount {
+                summary.kwic.append(
+                    KwicLine(
+                        paragraph: try reader.int(), sentence: try reader.int(), speaker: try optionalString(),
+                        match: try string(), left: try string(), keyword: try string(), right: try string(),
+                        start: try reader.int(), end: try reader.int()))
+            }
+            return summary
+        }
+
+        mutating func sentence(entryCount: Int) throws(RecordError) -> DocumentAnalysis.Sentence {
+            let count = try reader.count(each: 2)
+            var terms: [Int32] = []
+            terms.reserveCapacity(count)
+            let termLimit = min(entryCount, Int(Int32.max))
+            for _ in 0..<count { terms.append(Int32(try reader.index(below: termLimit))) }
+            var positions: [Int32] = []
+            positions.reserveCapacity(count)
+            // Checked against the token count once it is read.
+            var largest = 0
+            for _ in 0..<count {
+                let position = try reader.index(below: Int(Int32.max))
+                largest = max(largest, position)
+                positions.append(Int32(position))
+            }
+            let tokenCount = try reader.natural()
+            guard count == 0 || largest < tokenCount else { throw RecordError() }
+            var themes = [Int](repeating: 0, count: themeCount)
+            var previous = -1
+            for _ in 0..<(try reader.count(each: 2)) {
+                let theme = try reader.index(below: themeCount)
+                // Each non-zero theme once, in order.
+                guard theme > previous else { throw RecordError() }
+                previous = theme
+                themes[theme] = try reader.int()
+            }
+            let speaker = try optionalString()
+            let paragraph = try reader.int()
+            let turn = try optionalInt()
+            let section = try reader.int()
+            let hitCount = try reader.count(each: 3)
+            var hits: [DocumentAnalysis.Hit] = []
+            hits.reserveCapacity(hitCount)
+            for _ in 0..<hitCount {
+                let match = try reader.int()
+                let first = try reader.natural()
+                let last = try reader.natural()
+                guard first <= last, last < tokenCount else { throw RecordError() }
+                hits.append(DocumentAnalysis.Hit(match: match, firstToken: first, lastToken: last))
+            }
+            return DocumentAnalysis.Sentence(
+                terms: terms, positions: positions, tokenCount: tokenCount, themeOccurrences: themes,
+                place: SentencePlace(speaker: speaker, paragraph: paragraph, turn: turn, section: section), hits: hits)
+        }
+
+        mutating func ints() throws(RecordError) -> [Int] {
+            let count = try reader.count()
+            var values: [Int] = []
+            values.reserveCapacity(count)
+            for _ in 0..<count { values.append(try reader.int()) }
+            return values
+        }
+
+        mutating func optionalInt() throws(RecordError) -> Int? {
+            switch try reader.byte() {
+            case 0: return nil
+            case 1: return try reader.int()
+            default: throw RecordError()
+            }
+        }
+
+        mutating func string() throws(RecordError) -> String {
+            strings[try reader.index(below: strings.count)]
+        }
+
+        mutating func optionalString() throws(RecordError) -> String? {
+            let index = try reader.index(below: strings.count + 1)
+            return index == 0 ? nil : strings[index - 1]
+        }
+
+        mutating func compound() throws(RecordError) -> CompoundKey {
+            let index = try reader.index(below: strings.count)
+            if let known = compounds[index] { return known }
+            let nouns = strings[index].utf8.split(separator: 0x1F, omittingEmptySubsequences: false)
+            let key = CompoundKey(nouns: nouns.map { String(Substring($0)) })
+            compounds[index] = key
+            return key
+        }
+    }
+}
+
+/// A string hashed and compared by its UTF-8 bytes: `String`'s own hashing and equality go
+/// through canonical equivalence, which for Japanese text means normalizing on every call.
+private struct Interned: Hashable {
+    let string: String
+
+    init(_ string: String) {
+        self.string = string
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var string = string
+        string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (lhs: Interned, rhs: Interned) -> Bool {
+        var (left, right) = (lhs.string, rhs.string)
+        return left.withUTF8 { a in right.withUTF8 { b in a.elementsEqual(b) } }
+    }
+}

@@ -1,0 +1,98 @@
+import Analysis
+import Corpus
+import Foundation
+import Testing
+
+@testable import Pipeline
+
+/// The cache's binary record: what goes in comes out, and damaged bytes never crash the decoder.
+struct AnalysisRecordTests {
+    /// An entry that sets every field of an analysis at least once, non-ASCII text included.
+    static let entry: AnalysisCache.Entry = {
+        var summary = DocumentSummary(
+            record: 7, path: "", encoding: "CP932",
+            variables: [DocumentVariable(name: "性別", value: "女性"), DocumentVariable(name: "age", value: "")],
+            byteCount: 1_234, sha256: String(repeating: "ab", count: 32), characterCount: 456, paragraphCount: 3,
+            footnoteCount: 1, tokenCount: 99,
+            speakers: [
+                SpeakerSummary(name: "山田", turns: 2, paragraphs: 3, sentences: 4, characters: 50),
+                SpeakerSummary(name: "B", turns: 1),
+            ])
+        summary.sentenceCount = 3
+        summary.termCount = 12
+        summary.themeOccurrences = [2, 0, 1]
+        summary.themeSentences = [1, 0, 1]
+        summary.terms = [TermCount(term: Term(text: "地域", partOfSpeech: "名詞"), count: 3)]
+        summary.kwic = [
+            KwicLine(
+                paragraph: 1, sentence: 2, speaker: "山田", match: "支援", left: "地域の", keyword: "支援",
+                right: "を行う。", start: 10, end: 12),
+            KwicLine(paragraph: 2, sentence: 1, speaker: nil, match: "w", left: "", keyword: "Ｗ", right: "", start: 0, end: 1),
+        ]
+        let entries = [
+            DocumentAnalysis.Entry(term: Term(text: "地域", partOfSpeech: "名詞"), form: "地域"),
+            DocumentAnalysis.Entry(term: Term(text: "apple", partOfSpeech: "名詞"), form: "Apple"),
+            DocumentAnalysis.Entry(term: Term(text: "支援", partOfSpeech: "サ変名詞"), form: "支援"),
+        ]
+        let sentences = [
+            DocumentAnalysis.Sentence(
+                terms: [0, 2, 0], positions: [0, 2, 5], tokenCount: 7, themeOccurrences: [1, 0, 1],
+                place: SentencePlace(speaker: "山田", paragraph: 0, turn: 0, section: 0),
+                hits: [
+                    DocumentAnalysis.Hit(match: 0, firstToken: 0, lastToken: 0),
+                    DocumentAnalysis.Hit(match: 3, firstToken: 2, lastToken: 6),
+                ]),
+            DocumentAnalysis.Sentence(
+                terms: [], positions: [], tokenCount: 2, themeOccurrences: [0, 0, 0],
+                place: SentencePlace(speaker: nil, paragraph: 1, turn: nil, section: 2)),
+            DocumentAnalysis.Sentence(
+                terms: [1], positions: [300], tokenCount: 301, themeOccurrences: [1_000_000, 0, 0],
+                place: SentencePlace(speaker: "B", paragraph: -1, turn: 12, section: 1)),
+        ]
+        let compounds = [CompoundKey(nouns: ["地域", "支援"]): 2, CompoundKey(nouns: ["地域", "活性", "化"]): 1]
+        let full = DocumentAnalysis(summary: summary, entries: entries, sentences: sentences, compounds: compounds)
+        let empty = DocumentAnalysis(
+            summary: DocumentSummary(path: "lines-7", byteCount: 0, sha256: "", characterCount: 0, paragraphCount: 0, tokenCount: 0),
+            entries: [], sentences: [])
+        var other = full
+        other.summary.record = nil
+        other.summary.kwic = []
+        other.compounds = [CompoundKey(nouns: ["地域", "支援"]): 5]
+        return AnalysisCache.Entry(encoding: .cp932, analyses: [full, empty, other])
+    }()
+
+    static let sha256 = String(repeating: "0f", count: 32)
+
+    static func record(_ entry: AnalysisCache.Entry = entry, themeCount: Int = 3) -> (bytes: [UInt8], key: CacheKey) {
+        var encoder = AnalysisRecord.Encoder()
+        let key = CacheKey(sha256: Self.sha256, format: .csv)
+        encoder.append(entry, key: key, themeCount: themeCount)
+        return (encoder.bytes, key)
+    }
+
+    @Test func aRecordGivesBackEveryField() throws {
+        let (bytes, key) = Self.record()
+        #expect(AnalysisRecord.decode(bytes, key: key, themeCount: 3) == Self.entry)
+        let nothing = AnalysisCache.Entry(encoding: .utf8, analyses: [])
+        #expect(AnalysisRecord.decode(Self.record(nothing).bytes, key: key, themeCount: 3) == nothing)
+        // Another key, or another number of themes, is not this record.
+        #expect(AnalysisRecord.decode(bytes, key: CacheKey(sha256: Self.sha256, format: .tsv), themeCount: 3) == nil)
+        #expect(AnalysisRecord.decode(bytes, key: key, themeCount: 2) == nil)
+    }
+
+    /// Every truncation and every one-byte change of a record decodes to nothing or to some
+    /// entry, never a crash (the checksum is what keeps changed bytes from being used).
+    @Test func damagedRecordsNeverCrashTheDecoder() throws {
+        let (bytes, key) = Self.record()
+        for length in 0..<bytes.count {
+            #expect(AnalysisRecord.decode(Array(bytes.prefix(length)), key: key, themeCount: 3) == nil)
+        }
+        for index in bytes.indices {
+            for value: UInt8 in [0x00, 0x01, 0x7F, 0x80, 0xFF, bytes[index] ^ 0x10] where value != bytes[index] {
+                var changed = bytes
+                changed[index] = value
+                _ = AnalysisRecord.decode(changed, key: key, themeCount: 3)
+            }
+        }
+    }
+}
