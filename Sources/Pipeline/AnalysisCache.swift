@@ -1,6 +1,7 @@
 import Analysis
 import Corpus
 import Foundation
+import Synchronization
 
 /// The incremental cache: the analyses of every input, kept under a key of the input's content
 /// (SHA-256 of its bytes), its format, and the hash of everything that decides an analysis
@@ -13,22 +14,74 @@ import Foundation
 /// renamed or re-tagged file is still found (a table row's own columns are kept: they are part
 /// of the bytes).
 ///
-/// Layout: `DIR/v1/<identity>/<2 hex>/<key>.analysis`, written as a `CacheFile`, so concurrent
-/// runs and killed runs never leave a half-written entry. A hit touches the entry, so
-/// `prune(olderThan:)` removes what no run has used lately.
-struct AnalysisCache: Sendable {
+/// Layout: `DIR/v2/<identity>/<uuid>.pack`, segments of binary records (`PackSegment`,
+/// `AnalysisRecord`). Opening the cache reads the index of every segment of the run's identity;
+/// the workers look entries up through it side by side, and each stores what it analyzes into
+/// a segment of its own (`Writer`), which joins the index when the worker finishes. A hit
+/// touches its segment once per run, so `prune(olderThan:)` removes segments no run has used
+/// lately. A damaged record or segment is a miss, never an error.
+final class AnalysisCache: Sendable {
     let directory: URL
     let identity: String
-
-    static let format = "kotoba-analysis/4"
-
     /// The number of themes of the run, which every sentence's theme counts are sized to.
     let themeCount: Int
+    /// `DIR/v2/<identity>`: the run's segments.
+    let folder: URL
 
-    init(directory: URL, identity: String, themeCount: Int) {
+    /// A segment that was being written when its run ended without finishing it is removed by
+    /// the next run (or `prune`) once it has not been written to for this long.
+    static let staleTemporaryAge: TimeInterval = 86_400
+
+    private let identityKey: CacheKey
+    private let index = Mutex(Index())
+    /// Whether a failure to write has been reported in this run: one warning says it all.
+    private let failureReported = Atomic<Bool>(false)
+
+    /// Every record of the open segments, by key. A key stored twice (by two runs, or two
+    /// workers of one) has a chain of locations, tried in turn if one does not check out.
+    private struct Index {
+        struct Slot {
+            var segment: PackSegment
+            var location: PackSegment.Location
+            /// The next slot with the same key, or -1.
+            var next: Int
+        }
+
+        var first: [CacheKey: Int] = [:]
+        var slots: [Slot] = []
+
+        mutating func add(_ segment: PackSegment, _ entries: [PackSegment.IndexEntry]) {
+            for entry in entries {
+                slots.append(Slot(segment: segment, location: entry.location, next: first[entry.key] ?? -1))
+                first[entry.key] = slots.count - 1
+            }
+        }
+    }
+
+    /// Opens the cache under `directory` for `identity`: reads the index of each complete
+    /// segment, and removes segments left unfinished more than `staleTemporaryAge` ago.
+    init(directory: URL, identity: String, themeCount: Int, now: Date = Date()) {
         self.directory = directory
         self.identity = identity
         self.themeCount = themeCount
+        folder = directory.appendingPathComponent("v2/\(identity)")
+        identityKey = CacheKey(digestOf: identity)
+        let fileManager = FileManager.default
+        let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+        var opened: [(PackSegment, [PackSegment.IndexEntry])] = []
+        for name in names.sorted() {
+            let path = folder.appendingPathComponent(name).path
+            if name.hasSuffix("." + PackSegment.fileExtension) {
+                if let segment = PackSegment.open(path: path, identity: identityKey) { opened.append(segment) }
+            } else if name.hasSuffix(".tmp"), let modified = Self.modificationDate(path),
+                now.timeIntervalSince(modified) > Self.staleTemporaryAge
+            {
+                try? fileManager.removeItem(atPath: path)
+            }
+        }
+        index.withLock { index in
+            for (segment, entries) in opened { index.add(segment, entries) }
+        }
     }
 
     /// The default cache directory: `$XDG_CACHE_HOME/kotoba`, else `~/.cache/kotoba`.
@@ -43,154 +96,77 @@ struct AnalysisCache: Sendable {
         var analyses: [DocumentAnalysis]
     }
 
-    private func url(sha256: String, format: TextFormat) -> URL {
-        let key = ContentHash.sha256(Data("\(sha256) \(format.rawValue)".utf8))
-        return directory.appendingPathComponent("v1/\(identity)/\(key.prefix(2))/\(key).analysis")
-    }
-
-    /// The entry for an input with these bytes and format, if there is a readable one.
+    /// The entry for an input with these bytes and format, if there is one that checks out.
     func load(sha256: String, format: TextFormat) -> Entry? {
-        let url = url(sha256: sha256, format: format)
-        guard let data = try? Data(contentsOf: url),
-            let entry = Self.parse(String(decoding: data, as: UTF8.self), themeCount: themeCount)
-        else {
-            return nil
+        let key = CacheKey(sha256: sha256, format: format)
+        var next = index.withLock { $0.first[key] ?? -1 }
+        while next >= 0 {
+            let slot = index.withLock { $0.slots[next] }
+            if let bytes = slot.segment.record(at: slot.location),
+                let entry = AnalysisRecord.decode(bytes, key: key, themeCount: themeCount)
+            {
+                slot.segment.markUsed()
+                return entry
+            }
+            next = slot.next
         }
-        try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: url.path)
-        return entry
+        return nil
     }
 
-    /// Stores an entry; failures are not errors (the cache is an optimization) and come back as
-    /// a reason for the log.
-    func store(_ entry: Entry, sha256: String, format: TextFormat) -> String? {
-        CacheFile.write(Data(Self.text(entry).utf8), to: url(sha256: sha256, format: format))
+    /// A writer for one worker: made by the worker, used by it alone, and finished by it.
+    func writer() -> Writer {
+        Writer(cache: self)
     }
 
-    /// Removes entries not used for `age` seconds, and empty folders; returns how many went.
+    /// Adds the segment a writer finished to the index, so that later passes of the run find
+    /// its records.
+    func addSegment(path: String) {
+        guard let (segment, entries) = PackSegment.open(path: path, identity: identityKey) else { return }
+        index.withLock { $0.add(segment, entries) }
+    }
+
+    /// The header every segment of this cache's identity starts with.
+    var segmentHeader: [UInt8] { PackSegment.header(identity: identityKey) }
+
+    /// `reason` the first time a write fails in the run, nil after: the caller logs what it is
+    /// given, and one warning is enough.
+    func reportingOnce(_ reason: String) -> String? {
+        failureReported.exchange(true, ordering: .relaxed) ? nil : reason
+    }
+
+    /// Removes segments not used for `age` seconds (entries of the older one-file-per-input
+    /// layout too), unfinished segments not written to for `age` or `staleTemporaryAge`
+    /// seconds, whichever is shorter, and the folders this empties; returns how many entries
+    /// went.
     static func prune(directory: URL, olderThan age: TimeInterval, now: Date = Date()) -> Int {
         let fileManager = FileManager.default
         guard let walker = fileManager.enumerator(at: directory, includingPropertiesForKeys: [.contentModificationDateKey])
         else { return 0 }
         var removed = 0
-        for case let url as URL in walker where url.pathExtension == "analysis" || url.pathExtension == "tmp" {
-            let modified = (try? url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
-            if let modified, now.timeIntervalSince(modified) > age, (try? fileManager.removeItem(at: url)) != nil {
-                removed += 1
+        var folders: [URL] = []
+        for case let url as URL in walker {
+            let kind = url.pathExtension
+            if kind != PackSegment.fileExtension && kind != "analysis" && kind != "tmp" {
+                if ["v1", "v2"].contains(url.deletingLastPathComponent().lastPathComponent) { folders.append(url) }
+                continue
             }
+            guard let modified = modificationDate(url.path) else { continue }
+            let limit = kind == "tmp" ? min(age, staleTemporaryAge) : age
+            guard now.timeIntervalSince(modified) > limit else { continue }
+            let entries = kind == PackSegment.fileExtension ? PackSegment.recordCount(path: url.path) : kind == "analysis" ? 1 : 0
+            if (try? fileManager.removeItem(at: url)) != nil { removed += entries }
+        }
+        // Identity folders (and the old layout's two-digit ones below them) left empty.
+        for folder in folders {
+            for sub in (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                _ = rmdir(folder.appendingPathComponent(sub).path)
+            }
+            _ = rmdir(folder.path)
         }
         return removed
     }
 
-    // MARK: Format
-    //
-    //   kotoba-analysis/4
-    //   E<TAB>encoding
-    //   D<TAB>summary as JSON          one per document (concordance lines included), followed by
-    //                                  its entries and sentences
-    //   T<TAB>key<TAB>part of speech<TAB>written form
-    //   S<TAB>entry entry …<TAB>position position …<TAB>tokens<TAB>theme:count,theme:count<TAB>=speaker
-    //     <TAB>paragraph,turn,section<TAB>match:first-last,…   (turn - if none; hits in text order)
-    //   C<TAB>count<TAB>noun<TAB>noun …      a compound-noun candidate
-    //
-    // Terms and forms come from normalized sentences, which hold no TAB or line break.
-
-    static func text(_ entry: Entry) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var text = format + "\nE\t" + entry.encoding.rawValue + "\n"
-        for analysis in entry.analyses {
-            text += "D\t" + String(decoding: (try? encoder.encode(analysis.summary)) ?? Data(), as: UTF8.self) + "\n"
-            for item in analysis.entries {
-                text += "T\t\(item.term.text)\t\(item.term.partOfSpeech)\t\(item.form)\n"
-            }
-            for sentence in analysis.sentences {
-                let themes = sentence.themeOccurrences.enumerated().filter { $0.element > 0 }
-                    .map { "\($0.offset):\($0.element)" }.joined(separator: ",")
-                let place = sentence.place
-                let hits = sentence.hits.map { "\($0.match):\($0.firstToken)-\($0.lastToken)" }.joined(separator: ",")
-                text += "S\t" + sentence.terms.map(String.init).joined(separator: " ") + "\t"
-                    + sentence.positions.map(String.init).joined(separator: " ") + "\t\(sentence.tokenCount)\t" + themes
-                    + "\t" + (place.speaker.map { "=" + $0 } ?? "") + "\t"
-                    + "\(place.paragraph),\(place.turn.map(String.init) ?? "-"),\(place.section)\t" + hits + "\n"
-            }
-            for (compound, count) in analysis.compounds.sorted(by: { $0.key < $1.key }) {
-                text += "C\t\(count)\t" + compound.nouns.joined(separator: "\t") + "\n"
-            }
-        }
-        return text
-    }
-
-    static func parse(_ text: String, themeCount: Int) -> Entry? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == Substring(format), lines.count >= 2 else { return nil }
-        let decoder = JSONDecoder()
-        var encoding: TextEncoding?
-        var analyses: [DocumentAnalysis] = []
-        for line in lines.dropFirst() where !line.isEmpty {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            switch fields.first {
-            case "E":
-                guard fields.count == 2 else { return nil }
-                encoding = TextEncoding(rawValue: String(fields[1]))
-            case "D":
-                guard fields.count == 2,
-                    let summary = try? decoder.decode(DocumentSummary.self, from: Data(fields[1].utf8))
-                else { return nil }
-                analyses.append(DocumentAnalysis(summary: summary, entries: [], sentences: []))
-            case "T":
-                guard fields.count == 4, !analyses.isEmpty else { return nil }
-                analyses[analyses.count - 1].entries.append(
-                    DocumentAnalysis.Entry(
-                        term: Term(text: String(fields[1]), partOfSpeech: String(fields[2])), form: String(fields[3])))
-            case "C":
-                guard fields.count >= 3, !analyses.isEmpty, let count = Int(fields[1]) else { return nil }
-                analyses[analyses.count - 1].compounds[CompoundKey(nouns: fields.dropFirst(2).map(String.init)), default: 0] += count
-            case "S":
-                guard fields.count == 8, !analyses.isEmpty, let tokenCount = Int(fields[3]) else { return nil }
-                let entryCount = analyses[analyses.count - 1].entries.count
-                var terms: [Int32] = []
-                for item in fields[1].split(separator: " ") {
-                    guard let index = Int32(item), index >= 0, Int(index) < entryCount else { return nil }
-                    terms.append(index)
-                }
-                var positions: [Int32] = []
-                for item in fields[2].split(separator: " ") {
-                    guard let position = Int32(item), position >= 0, Int(position) < tokenCount else { return nil }
-                    positions.append(position)
-                }
-                guard positions.count == terms.count else { return nil }
-                var hits: [DocumentAnalysis.Hit] = []
-                for item in fields[7].split(separator: ",") {
-                    let parts = item.split(separator: ":")
-                    let span = parts.count == 2 ? parts[1].split(separator: "-") : []
-                    guard span.count == 2, let match = Int(parts[0]), let first = Int(span[0]), let last = Int(span[1]),
-                        first <= last, last < tokenCount
-                    else { return nil }
-                    hits.append(DocumentAnalysis.Hit(match: match, firstToken: first, lastToken: last))
-                }
-                var themes = [Int](repeating: 0, count: themeCount)
-                for item in fields[4].split(separator: ",") {
-                    let parts = item.split(separator: ":")
-                    guard parts.count == 2, let theme = Int(parts[0]), let count = Int(parts[1]),
-                        themes.indices.contains(theme)
-                    else { return nil }
-                    themes[theme] = count
-                }
-                let speaker = fields[5].hasPrefix("=") ? String(fields[5].dropFirst()) : nil
-                let numbers = fields[6].split(separator: ",", omittingEmptySubsequences: false)
-                guard numbers.count == 3, let paragraph = Int(numbers[0]), let section = Int(numbers[2]) else { return nil }
-                let turn = Int(numbers[1])
-                guard turn != nil || numbers[1] == "-" else { return nil }
-                let place = SentencePlace(speaker: speaker, paragraph: paragraph, turn: turn, section: section)
-                analyses[analyses.count - 1].sentences.append(
-                    DocumentAnalysis.Sentence(
-                        terms: terms, positions: positions, tokenCount: tokenCount, themeOccurrences: themes, place: place,
-                        hits: hits))
-            default:
-                return nil
-            }
-        }
-        guard let encoding else { return nil }
-        return Entry(encoding: encoding, analyses: analyses)
+    static func modificationDate(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
 }

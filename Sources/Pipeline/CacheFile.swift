@@ -1,10 +1,10 @@
 import Corpus
 import Foundation
 
-/// Files of the cache directory (analyses, the dictionary's digests), written so that a reader
+/// Small files of the cache directory (the dictionary's digests), written so that a reader
 /// never sees half of one: into a temporary file beside it, then renamed into place. Concurrent
 /// runs and killed runs leave either the old file or the new one (and at worst a `.tmp`, which
-/// `kotoba cache` prunes).
+/// `kotoba cache` prunes). The analyses have segment files of their own (`PackSegment`).
 enum CacheFile {
     /// Writes `data` to `url`, making its folder; a failure comes back as a reason for the log,
     /// because the cache is an optimization and never stops a run.

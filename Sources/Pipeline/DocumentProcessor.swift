@@ -13,7 +13,8 @@ struct DocumentProcessor {
     let metadata: DocumentMetadata?
     let normalizer: TextNormalizer
     let tagger: MeCabTagger
-    let cache: AnalysisCache?
+    /// The worker's access to the cache (which the worker finishes when it is done).
+    let cache: AnalysisCache.Writer?
     let logger: Logger
     /// The themes' names then the words looked for: what a hit's `match` indexes.
     var matchNames: [String] = []

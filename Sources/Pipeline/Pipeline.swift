@@ -387,10 +387,11 @@ public struct Pipeline: Sendable {
             var failures: [(Int, PipelineError)] = []
             var (tokenized, cached) = (0, 0)
             let processor: DocumentProcessor
+            let cacheWriter = setup.cache?.writer()
             do throws(MeCabError) {
                 processor = DocumentProcessor(
                     reader: setup.reader, metadata: setup.metadata, normalizer: setup.normalizer,
-                    tagger: try MeCabTagger(model: setup.model), cache: setup.cache, logger: logger,
+                    tagger: try MeCabTagger(model: setup.model), cache: cacheWriter, logger: logger,
                     matchNames: (setup.themes + setup.words).map(\.name), kwicContext: configuration.kwicContext)
             } catch {
                 // Without a tagger this worker takes nothing; the others finish the work, and the
@@ -463,6 +464,9 @@ public struct Pipeline: Sendable {
                     analyzer.countPairs(.none)
                     countingPairs = false
                 }
+            }
+            if let reason = cacheWriter?.finish() {
+                logger.warning("cannot write to the cache", metadata: ["reason": "\(reason)"])
             }
             let counts = analyzer.counts
             results.withLock { $0.append((counts, failures, tokenized, cached)) }

@@ -1,0 +1,131 @@
+import Corpus
+import Foundation
+
+extension AnalysisCache {
+    /// One worker's access to the cache in a run: it looks entries up in the shared index, and
+    /// appends what the worker analyzes to a segment file of its own (`<uuid>.pack.tmp`, made at
+    /// the first store), which `finish()` completes with its index and renames to `<uuid>.pack`.
+    ///
+    /// Not `Sendable`: each worker makes one, uses it alone and finishes it, so no lock is held
+    /// while a record is encoded or written. Records are gathered in memory and written a
+    /// megabyte at a time. A failure to write (a full disk, a read-only folder) ends the
+    /// writer's storing, removes its file and is reported once per run; the run goes on.
+    final class Writer {
+        private let cache: AnalysisCache
+        private var encoder = AnalysisRecord.Encoder()
+        /// The segment being written: its descriptor and path, once a record was stored.
+        private var file: (descriptor: Int32, path: String)?
+        /// Bytes already in the file; `encoder.bytes` follow them.
+        private var written = 0
+        private var index: [PackSegment.IndexEntry] = []
+        private var failed = false
+
+        /// Records wait in memory until there is this much of them.
+        static let writeSize = 1 << 20
+
+        init(cache: AnalysisCache) {
+            self.cache = cache
+        }
+
+        deinit {
+            // Unfinished: nobody will complete the segment.
+            abandon()
+        }
+
+        /// The entry for an input with these bytes and format, if there is one that checks out.
+        func load(sha256: String, format: TextFormat) -> Entry? {
+            cache.load(sha256: sha256, format: format)
+        }
+
+        /// Adds `entry` to the worker's segment. A failure is no error (the cache is an
+        /// optimization): it comes back as a reason for the log the first time in the run, and
+        /// later stores of this writer do nothing.
+        func store(_ entry: Entry, sha256: String, format: TextFormat) -> String? {
+            guard !failed else { return nil }
+            if file == nil, let reason = create() { return fail(reason) }
+            let key = CacheKey(sha256: sha256, format: format)
+            let start = encoder.append(entry, key: key, themeCount: cache.themeCount)
+            let checksum = encoder.bytes.withUnsafeBytes { RecordChecksum.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+            index.append(
+                PackSegment.IndexEntry(
+                    key: key,
+                    location: PackSegment.Location(
+                        offset: written + start, length: encoder.bytes.count - start, checksum: checksum)))
+            if encoder.bytes.count >= Self.writeSize, let reason = writePending() { return fail(reason) }
+            return nil
+        }
+
+        /// Writes the index, renames the segment into place and adds it to the cache's index.
+        /// Returns a reason for the log if that failed (the first failure of the run only).
+        func finish() -> String? {
+            guard !failed, let file else { return nil }
+            PackSegment.appendFooter(index, indexOffset: written + encoder.bytes.count, to: &encoder.bytes)
+            if let reason = writePending() { return fail(reason) }
+            close(file.descriptor)
+            self.file = nil
+            let path = String(file.path.dropLast(".tmp".count))
+            guard rename(file.path, path) == 0 else {
+                let reason = SystemError.message(errno: errno)  // before the clean-up can change errno
+                unlink(file.path)
+                failed = true
+                return cache.reportingOnce(reason)
+            }
+            cache.addSegment(path: path)
+            index = []
+            return nil
+        }
+
+        /// Makes the folder and the segment file, and starts it with its header.
+        private func create() -> String? {
+            do {
+                try FileManager.default.createDirectory(at: cache.folder, withIntermediateDirectories: true)
+            } catch {
+                return SystemError.reason(for: error)
+            }
+            let path = cache.folder.appendingPathComponent("\(UUID().uuidString).\(PackSegment.fileExtension).tmp").path
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { return SystemError.message(errno: errno) }
+            file = (descriptor, path)
+            encoder.bytes.append(contentsOf: cache.segmentHeader)
+            return nil
+        }
+
+        /// Writes the records waiting in memory to the file.
+        private func writePending() -> String? {
+            guard let file else { return nil }
+            let failure: Int32? = encoder.bytes.withUnsafeBytes { bytes in
+                var done = 0
+                while done < bytes.count, let base = bytes.baseAddress {
+                    let count = write(file.descriptor, base + done, bytes.count - done)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        return errno
+                    }
+                    done += count
+                }
+                return nil
+            }
+            if let failure { return SystemError.message(errno: failure) }
+            written += encoder.bytes.count
+            // A big input's record (a table of many rows) is not worth keeping the room for.
+            encoder.bytes.removeAll(keepingCapacity: encoder.bytes.count <= 4 * Self.writeSize)
+            return nil
+        }
+
+        private func fail(_ reason: String) -> String? {
+            abandon()
+            failed = true
+            return cache.reportingOnce(reason)
+        }
+
+        /// Closes and removes the unfinished segment, if any.
+        private func abandon() {
+            guard let file else { return }
+            close(file.descriptor)
+            unlink(file.path)
+            self.file = nil
+            encoder.bytes = []
+            index = []
+        }
+    }
+}
