@@ -8,17 +8,17 @@ import Corpus
 /// Layout (varints are LEB128, ints ZigZag varints, fixed words little-endian):
 ///
 ///     u8        version (1)
-///     32 bytes  the entry's key (`CacheKey`), checked against the key looked up
+///     33 bytes  the entry's key (`CacheKey`), checked against the key looked up
 ///     varint    the run's theme count, which sizes every sentence's theme occurrences
 ///     u64       where the string table starts, from the record's first byte
 ///     string    encoding; varint documents, then per document:
 ///       summary   record (u8 0/1, int), path, encoding, variables (name, value), byteCount,
-///                 sha256, characterCount, paragraphCount, footnoteCount, sentenceCount,
+///                 sha256 (in place, not in the table), characterCount, paragraphCount, footnoteCount, sentenceCount,
 ///                 tokenCount, termCount, themeOccurrences, themeSentences, speakers (name,
 ///                 turns, paragraphs, sentences, characters), terms (text, part of speech,
 ///                 count), kwic lines (paragraph, sentence, speaker?, match, left, keyword,
 ///                 right, start, end)
-///       entries   (text, part of speech, form)
+///       entries   (text, part of speech, form? where it is not the text)
 ///       sentences terms (indices into entries), positions (< tokens), tokens, themes as
 ///                 (index, count) where non-zero, speaker?, paragraph, turn (u8 0/1, int),
 ///                 section, hits (match, first token, last token)
@@ -39,15 +39,13 @@ enum AnalysisRecord {
     struct Encoder {
         /// The records written so far (the caller takes them out and empties this).
         var bytes: [UInt8] = []
-        private var stringIndex: [Interned: Int] = [:]
-        private var strings: [String] = []
+        private var strings = RecordStringTable()
 
         /// Appends the record of `entry` under `key`; returns where it starts in `bytes`.
         @discardableResult
         mutating func append(_ entry: AnalysisCache.Entry, key: CacheKey, themeCount: Int) -> Int {
             let start = bytes.count
-            stringIndex.removeAll(keepingCapacity: true)
-            strings.removeAll(keepingCapacity: true)
+            strings.reset()
             bytes.append(AnalysisRecord.version)
             key.append(to: &bytes)
             bytes.appendVarint(themeCount)
@@ -61,7 +59,12 @@ enum AnalysisRecord {
                 for item in analysis.entries {
                     string(item.term.text)
                     string(item.term.partOfSpeech)
-                    string(item.form)
+                    // Mostly the key as written: then 0, and no second lookup.
+                    if RecordStringTable.sameBytes(item.form, item.term.text) {
+                        bytes.append(0)
+                    } else {
+                        optionalString(item.form)
+                    }
                 }
                 bytes.appendVarint(analysis.sentences.count)
                 for sentence in analysis.sentences { self.sentence(sentence) }
@@ -76,7 +79,7 @@ enum AnalysisRecord {
                 for (index, byte) in word.enumerated() { bytes[tableOffsetAt + index] = byte }
             }
             bytes.appendVarint(strings.count)
-            for string in strings { bytes.appendString(string) }
+            bytes.append(contentsOf: strings.bytes)
             return start
         }
 
@@ -90,7 +93,8 @@ enum AnalysisRecord {
                 string(variable.value)
             }
             bytes.appendInt(summary.byteCount)
-            string(summary.sha256)
+            // Each document's own: written in place, not looked up in the table.
+            bytes.appendString(summary.sha256)
             bytes.appendInt(summary.characterCount)
             bytes.appendInt(summary.paragraphCount)
             bytes.appendInt(summary.footnoteCount)
@@ -163,20 +167,12 @@ enum AnalysisRecord {
 
         /// Writes `string`'s index in the table, adding it there the first time.
         private mutating func string(_ string: String) {
-            bytes.appendVarint(index(of: string))
+            bytes.appendVarint(strings.index(of: string))
         }
 
         /// Writes 0 for none, else the string's index + 1.
         private mutating func optionalString(_ string: String?) {
-            bytes.appendVarint(string.map { index(of: $0) + 1 } ?? 0)
-        }
-
-        private mutating func index(of string: String) -> Int {
-            if let known = stringIndex[Interned(string)] { return known }
-            let index = strings.count
-            stringIndex[Interned(string)] = index
-            strings.append(string)
-            return index
+            bytes.appendVarint(string.map { strings.index(of: $0) + 1 } ?? 0)
         }
     }
 
@@ -239,7 +235,7 @@ enum AnalysisRecord {
             entries.reserveCapacity(entryCount)
             for _ in 0..<entryCount {
                 let term = Term(text: try string(), partOfSpeech: try string())
-                entries.append(DocumentAnalysis.Entry(term: term, form: try string()))
+                entries.append(DocumentAnalysis.Entry(term: term, form: try optionalString() ?? term.text))
             }
             let sentenceCount = try reader.count(each: 7)
             var sentences: [DocumentAnalysis.Sentence] = []
@@ -267,7 +263,7 @@ enum AnalysisRecord {
                 variables.append(DocumentVariable(name: try string(), value: try string()))
             }
             let byteCount = try reader.int()
-            let sha256 = try string()
+            let sha256 = try reader.string()
             let characterCount = try reader.int()
             let paragraphCount = try reader.int()
             let footnoteCount = try reader.int()
@@ -384,30 +380,11 @@ enum AnalysisRecord {
         mutating func compound() throws(RecordError) -> CompoundKey {
             let index = try reader.index(below: strings.count)
             if let known = compounds[index] { return known }
-            let nouns = strings[index].utf8.split(separator: 0x1F, omittingEmptySubsequences: false)
-            let key = CompoundKey(nouns: nouns.map { String(Substring($0)) })
+            // A key of one noun is that noun, so the joined nouns make the same key without
+            // splitting them and joining them again (half of decoding, when it did that).
+            let key = CompoundKey(nouns: [strings[index]])
             compounds[index] = key
             return key
         }
-    }
-}
-
-/// A string hashed and compared by its UTF-8 bytes: `String`'s own hashing and equality go
-/// through canonical equivalence, which for Japanese text means normalizing on every call.
-private struct Interned: Hashable {
-    let string: String
-
-    init(_ string: String) {
-        self.string = string
-    }
-
-    func hash(into hasher: inout Hasher) {
-        var string = string
-        string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    static func == (lhs: Interned, rhs: Interned) -> Bool {
-        var (left, right) = (lhs.string, rhs.string)
-        return left.withUTF8 { a in right.withUTF8 { b in a.elementsEqual(b) } }
     }
 }

@@ -13,9 +13,9 @@ import Synchronization
 /// Layout (every integer a little-endian u64):
 ///
 ///     "KTBPACK1"   8 bytes
-///     identity     32 bytes: the digest of the identity the records were made under
+///     identity     33 bytes: the digest of the identity the records were made under (`CacheKey`)
 ///     records      one after another, as `AnalysisRecord` lays them out
-///     index        per record: key (32 bytes), offset, length, checksum (`RecordChecksum`)
+///     index        per record: key (33 bytes), offset, length, checksum (`RecordChecksum`)
 ///     trailer      index offset, record count, checksum of the index and of these two
 ///                  words, "KTBPEND1"
 ///
@@ -37,8 +37,8 @@ final class PackSegment: Sendable {
 
     static let headerMagic = Array("KTBPACK1".utf8)
     static let trailerMagic = Array("KTBPEND1".utf8)
-    static let headerSize = 8 + 32
-    static let indexEntrySize = 32 + 3 * 8
+    static let headerSize = 8 + CacheKey.size
+    static let indexEntrySize = CacheKey.size + 3 * 8
     static let trailerSize = 4 * 8
     static let fileExtension = "pack"
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the primitives of the cache's binary layouts (`AnalysisRecord`, `PackSegment`) from a
 /// range of bytes: little-endian fixed-width integers, LEB128 varints (ZigZag for signed
 /// values), and counts and indices checked against what they count.
@@ -93,10 +95,11 @@ struct RecordReader {
 
     /// A length-prefixed string, which must be valid UTF-8.
     mutating func string() throws(RecordError) -> String {
-        let utf8 = try bytes(count: natural())
-        guard let string = String(validating: utf8.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else {
-            throw RecordError()
-        }
+        let utf8 = try bytes(count: natural()).assumingMemoryBound(to: UInt8.self)
+        // Decoding repairs what is not UTF-8, which changes the bytes: comparing them is the
+        // check, and cheaper than `String(validating:)`, which goes through generic code.
+        var string = String(decoding: utf8, as: UTF8.self)
+        guard string.withUTF8({ $0.hasSameBytes(as: utf8) }) else { throw RecordError() }
         return string
     }
 
@@ -144,5 +147,14 @@ extension [UInt8] {
             appendVarint(utf8.count)
             append(contentsOf: utf8)
         }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether `other` holds the same bytes.
+    func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        guard let base = baseAddress, let otherBase = other.baseAddress else { return true }
+        return memcmp(base, otherBase, count) == 0
     }
 }

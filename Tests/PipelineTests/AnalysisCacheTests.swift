@@ -34,6 +34,19 @@ struct AnalysisCacheTests {
         AnalysisCache(directory: root, identity: "test-identity", themeCount: 3).load(sha256: sha256, format: .csv)
     }
 
+    @Test func keysTellInputsAndFormatsApart() {
+        let digest = ContentHash.sha256(Data("地域".utf8))
+        let key = CacheKey(sha256: digest, format: .plain)
+        #expect(key == CacheKey(sha256: digest, format: .plain))
+        #expect(key != CacheKey(sha256: digest, format: .markdown))
+        #expect(key != CacheKey(sha256: ContentHash.sha256(Data("地域。".utf8)), format: .plain))
+        // The digest's bytes in order, as a reader of the file would expect them.
+        var bytes: [UInt8] = []
+        key.append(to: &bytes)
+        #expect(bytes.prefix(32).map { String(format: "%02x", $0) }.joined() == digest)
+        #expect(CacheKey(sha256: "not hex", format: .plain) != CacheKey(sha256: "not hex!", format: .plain))
+    }
+
     @Test func anEntryComesBackFromTheCacheAndTouchesItsSegment() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

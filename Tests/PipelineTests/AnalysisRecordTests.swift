@@ -95,4 +95,37 @@ struct AnalysisRecordTests {
             }
         }
     }
+
+    /// Strings are kept as their bytes: two spellings of one character (composed and not) stay
+    /// two strings, however `String` compares them, and a table that outgrows its slots keeps
+    /// every string.
+    @Test func stringsKeepTheirBytes() throws {
+        let composed = "caf\u{E9}"
+        let decomposed = "cafe\u{301}"
+        #expect(composed == decomposed && !RecordStringTable.sameBytes(composed, decomposed))
+        let entries = [composed, decomposed].map { DocumentAnalysis.Entry(term: Term(text: $0, partOfSpeech: "名詞"), form: $0) }
+            + (0..<3_000).map { DocumentAnalysis.Entry(term: Term(text: "語\($0)", partOfSpeech: "名詞"), form: "語\($0)") }
+        let sentence = DocumentAnalysis.Sentence(terms: [0, 1, 2_999], themeOccurrences: [0, 0, 0])
+        var analysis = Self.entry.analyses[1]
+        analysis.entries = entries
+        analysis.sentences = [sentence]
+        let entry = AnalysisCache.Entry(encoding: .utf8, analyses: [analysis, analysis])
+        var encoder = AnalysisRecord.Encoder()
+        let key = CacheKey(sha256: Self.sha256, format: .plain)
+        for _ in 0..<2 { encoder.append(entry, key: key, themeCount: 3) }
+        let start = encoder.append(Self.entry, key: key, themeCount: 3)
+        let decoded = try #require(AnalysisRecord.decode(Array(encoder.bytes.prefix(start / 2)), key: key, themeCount: 3))
+        #expect(decoded == entry)
+        #expect(decoded.analyses[0].entries.map { Array($0.term.text.utf8) } == entries.map { Array($0.term.text.utf8) })
+        #expect(AnalysisRecord.decode(Array(encoder.bytes[start...]), key: key, themeCount: 3) == Self.entry)
+    }
+
+    @Test func aStringThatIsNotUTF8IsRefused() throws {
+        var (bytes, key) = Self.record()
+        // 山田 is in the table once: make its second character's last byte ASCII.
+        let name = Array("山田".utf8)
+        let at = try #require(bytes.indices.first { Array(bytes[$0..<min($0 + name.count, bytes.count)]) == name })
+        bytes[at + 5] = UInt8(ascii: "A")
+        #expect(AnalysisRecord.decode(bytes, key: key, themeCount: 3) == nil)
+    }
 }

@@ -1,0 +1,114 @@
+import Foundation
+
+/// The string table of a record being encoded (`AnalysisRecord.Encoder`): each distinct string
+/// once, numbered in order of first use, kept as the bytes the record ends with.
+///
+/// Interning every string of a record is most of the encoder's work, so this is a hash table of
+/// its own rather than a `[String: Int]`: strings are hashed and compared as UTF-8 bytes (a
+/// `String` hashes through canonical equivalence, which for Japanese means normalizing), with a
+/// cheap hash, and the table keeps no `String`s, only their bytes in the form they are written.
+/// It is kept from one record to the next.
+struct RecordStringTable {
+    /// The table as the record ends with it (after its count): per string, its UTF-8 length as
+    /// a varint, then the bytes.
+    private(set) var bytes: [UInt8] = []
+    /// The strings in the table.
+    private(set) var count = 0
+    /// Per string: where its UTF-8 starts in `bytes`, its length and its hash.
+    private var starts: [Int] = []
+    private var lengths: [Int] = []
+    private var hashes: [UInt64] = []
+    /// Open addressing: a string's number + 1 in the slot its hash picks (or the next free
+    /// one), 0 where there is none. Its size is a power of two, at most half full.
+    private var slots: [UInt32] = Array(repeating: 0, count: 1_024)
+
+    /// Empties the table for the next record.
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        lengths.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
+        // After a big record, small ones should not pay for clearing its table.
+        if slots.count > 4_096 && count * 16 < slots.count {
+            slots = Array(repeating: 0, count: 1_024)
+        } else {
+            slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
+        count = 0
+    }
+
+    /// The number of `string`, added if it is new.
+    mutating func index(of string: String) -> Int {
+        // A native string lends its bytes without a copy of the string.
+        if let index = string.utf8.withContiguousStorageIfAvailable({ index(of: $0) }) { return index }
+        var string = string
+        return string.withUTF8 { index(of: $0) }
+    }
+
+    /// Whether `a` and `b` have the same UTF-8 bytes.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        if let same = a.utf8.withContiguousStorageIfAvailable({ a in
+            b.utf8.withContiguousStorageIfAvailable { b in a.hasSameBytes(as: b) }
+        }), let same {
+            return same
+        }
+        return a.utf8.elementsEqual(b.utf8)
+    }
+
+    private mutating func index(of utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        if (count + 1) * 2 > slots.count { grow() }
+        let hash = Self.hash(utf8)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let occupant = Int(slots[slot])
+            if occupant == 0 { break }
+            let index = occupant - 1
+            if hashes[index] == hash, lengths[index] == utf8.count,
+                bytes.withUnsafeBufferPointer({ UnsafeBufferPointer(rebasing: $0[starts[index]..<(starts[index] + utf8.count)]).hasSameBytes(as: utf8) })
+            {
+                return index
+            }
+            slot = (slot + 1) & mask
+        }
+        bytes.appendVarint(utf8.count)
+        starts.append(bytes.count)
+        bytes.append(contentsOf: utf8)
+        lengths.append(utf8.count)
+        hashes.append(hash)
+        count += 1
+        slots[slot] = UInt32(count)
+        return count - 1
+    }
+
+    /// Doubles the slots and puts every string back.
+    private mutating func grow() {
+        slots = Array(repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt32(index + 1)
+        }
+    }
+
+    /// A hash of short byte strings, a word at a time, whose low bits pick the slot.
+    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(utf8)
+        var state = UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15
+        var offset = 0
+        while offset + 8 <= raw.count {
+            state = (state ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            state ^= state >> 32
+            offset += 8
+        }
+        if offset < raw.count {
+            var word: UInt64 = 0
+            for index in offset..<raw.count { word |= UInt64(raw[index]) << (8 * UInt64(index - offset)) }
+            state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        }
+        state ^= state >> 29
+        state &*= 0xBF58_476D_1CE4_E5B9
+        return state ^ (state >> 32)
+    }
+}
