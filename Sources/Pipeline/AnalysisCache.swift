@@ -32,6 +32,11 @@ final class AnalysisCache: Sendable {
     /// the next run (or `prune`) once it has not been written to for this long.
     static let staleTemporaryAge: TimeInterval = 86_400
 
+    /// Segments kept open for the run, the most recently used first; any further ones are
+    /// opened for each read, so that a cache no one prunes does not run a run out of file
+    /// descriptors.
+    static let openSegmentLimit = 128
+
     private let identityKey: CacheKey
     private let index = Mutex(Index())
     /// Whether a failure to write has been reported in this run: one warning says it all.
@@ -68,15 +73,22 @@ final class AnalysisCache: Sendable {
         identityKey = CacheKey(digestOf: identity)
         let fileManager = FileManager.default
         let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
-        var opened: [(PackSegment, [PackSegment.IndexEntry])] = []
-        for name in names.sorted() {
+        var segments: [(path: String, modified: Date)] = []
+        for name in names {
             let path = folder.appendingPathComponent(name).path
+            guard let modified = Self.modificationDate(path) else { continue }
             if name.hasSuffix("." + PackSegment.fileExtension) {
-                if let segment = PackSegment.open(path: path, identity: identityKey) { opened.append(segment) }
-            } else if name.hasSuffix(".tmp"), let modified = Self.modificationDate(path),
-                now.timeIntervalSince(modified) > Self.staleTemporaryAge
-            {
+                segments.append((path, modified))
+            } else if name.hasSuffix(".tmp"), now.timeIntervalSince(modified) > Self.staleTemporaryAge {
                 try? fileManager.removeItem(atPath: path)
+            }
+        }
+        segments.sort { ($0.modified, $0.path) > ($1.modified, $1.path) }
+        var opened: [(PackSegment, [PackSegment.IndexEntry])] = []
+        for (rank, segment) in segments.enumerated() {
+            let keepingOpen = rank < Self.openSegmentLimit
+            if let segment = PackSegment.open(path: segment.path, identity: identityKey, keepingOpen: keepingOpen) {
+                opened.append(segment)
             }
         }
         index.withLock { index in

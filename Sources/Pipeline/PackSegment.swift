@@ -43,38 +43,41 @@ final class PackSegment: Sendable {
     static let fileExtension = "pack"
 
     let path: String
-    private let descriptor: Int32
+    /// The file, open for the run; nil for a segment opened for each read (see `open`).
+    private let descriptor: Int32?
     /// Whether a hit has touched the file in this run.
     private let used = Atomic<Bool>(false)
 
-    private init(path: String, descriptor: Int32) {
+    private init(path: String, descriptor: Int32?) {
         self.path = path
         self.descriptor = descriptor
     }
 
     deinit {
-        close(descriptor)
+        if let descriptor { close(descriptor) }
     }
 
-    /// The segment at `path` and its index, if it is a complete segment made under `identity`;
-    /// the file stays open for the run.
-    static func open(path: String, identity: CacheKey) -> (PackSegment, [IndexEntry])? {
+    /// The segment at `path` and its index, if it is a complete segment made under `identity`.
+    /// With `keepingOpen`, the file stays open for the run; else it is opened for each record
+    /// read, so that a cache of many segments does not hold a descriptor for each.
+    static func open(path: String, identity: CacheKey, keepingOpen: Bool = true) -> (PackSegment, [IndexEntry])? {
         let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
-        // From here the segment owns the descriptor and closes it if it is not returned.
-        let segment = PackSegment(path: path, descriptor: descriptor)
         var info = stat()
-        guard fstat(descriptor, &info) == 0, let index = segment.index(size: Int(info.st_size), identity: identity) else {
-            return nil
+        let index = fstat(descriptor, &info) == 0 ? index(descriptor, size: Int(info.st_size), identity: identity) : nil
+        guard let index, keepingOpen else {
+            close(descriptor)
+            return index.map { (PackSegment(path: path, descriptor: nil), $0) }
         }
-        return (segment, index)
+        return (PackSegment(path: path, descriptor: descriptor), index)
     }
 
     /// The records' checked index.
-    private func index(size: Int, identity: CacheKey) -> [IndexEntry]? {
+    private static func index(_ descriptor: Int32, size: Int, identity: CacheKey) -> [IndexEntry]? {
+        let read = { (count: Int, offset: Int) in Self.read(descriptor, count: count, at: offset) }
         guard size >= Self.headerSize + Self.trailerSize,
-            let header = read(count: Self.headerSize, at: 0),
-            let trailer = read(count: Self.trailerSize, at: size - Self.trailerSize),
+            let header = read(Self.headerSize, 0),
+            let trailer = read(Self.trailerSize, size - Self.trailerSize),
             let (indexOffset, count, checksum) = try? Self.parse(header: header, trailer: trailer, identity: identity)
         else { return nil }
         let indexEnd = size - Self.trailerSize
@@ -82,7 +85,7 @@ final class PackSegment: Sendable {
             (UInt64(indexEnd) - indexOffset) % UInt64(Self.indexEntrySize) == 0,
             count == (UInt64(indexEnd) - indexOffset) / UInt64(Self.indexEntrySize),
             // The index and the trailer's first two words, read together.
-            var bytes = read(count: indexEnd - Int(indexOffset) + 16, at: Int(indexOffset)),
+            var bytes = read(indexEnd - Int(indexOffset) + 16, Int(indexOffset)),
             RecordChecksum.of(bytes) == checksum
         else { return nil }
         bytes.removeLast(16)
@@ -123,7 +126,16 @@ final class PackSegment: Sendable {
 
     /// The bytes of the record at `location`, if they are all there and match their checksum.
     func record(at location: Location) -> [UInt8]? {
-        guard let bytes = read(count: location.length, at: location.offset),
+        let bytes: [UInt8]?
+        if let descriptor {
+            bytes = Self.read(descriptor, count: location.length, at: location.offset)
+        } else {
+            let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            bytes = Self.read(descriptor, count: location.length, at: location.offset)
+            close(descriptor)
+        }
+        guard let bytes,
             RecordChecksum.of(bytes) == location.checksum
         else { return nil }
         return bytes
@@ -133,11 +145,15 @@ final class PackSegment: Sendable {
     /// once per run.
     func markUsed() {
         guard !used.exchange(true, ordering: .relaxed) else { return }
-        _ = futimens(descriptor, nil)
+        if let descriptor {
+            _ = futimens(descriptor, nil)
+        } else {
+            _ = utimensat(AT_FDCWD, path, nil, 0)
+        }
     }
 
     /// Exactly `count` bytes at `offset`, or nil (a short file, a read error).
-    private func read(count: Int, at offset: Int) -> [UInt8]? {
+    private static func read(_ descriptor: Int32, count: Int, at offset: Int) -> [UInt8]? {
         guard count >= 0, offset >= 0 else { return nil }
         var complete = false
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in

@@ -61,6 +61,26 @@ struct AnalysisCacheTests {
         #expect(AnalysisCache(directory: root, identity: "other", themeCount: 3).load(sha256: Self.sha256, format: .csv) == nil)
     }
 
+    /// Past `openSegmentLimit`, segments are opened for each read; they work the same.
+    @Test func aSegmentOpenedForEachReadWorksTheSame() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = try filledCache(root).path
+        let old = Date().addingTimeInterval(-10 * 86_400)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path)
+        let (segment, index) = try #require(
+            PackSegment.open(path: path, identity: CacheKey(digestOf: "test-identity"), keepingOpen: false))
+        let location = try #require(index.first).location
+        let bytes = try #require(segment.record(at: location))
+        let key = CacheKey(sha256: Self.sha256, format: .csv)
+        #expect(AnalysisRecord.decode(bytes, key: key, themeCount: 3) == Fixture.entry)
+        segment.markUsed()
+        #expect(try #require(AnalysisCache.modificationDate(path)) > old.addingTimeInterval(86_400))
+        // Gone since the index was read: a miss.
+        try FileManager.default.removeItem(atPath: path)
+        #expect(segment.record(at: location) == nil)
+    }
+
     @Test func aFlippedByteInARecordIsAMiss() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
