@@ -77,17 +77,24 @@ extension AnalysisCache {
 
         /// Makes the folder and the segment file, and starts it with its header.
         private func create() -> String? {
-            do {
-                try FileManager.default.createDirectory(at: cache.folder, withIntermediateDirectories: true)
-            } catch {
-                return SystemError.reason(for: error)
-            }
+            if let failure = Self.makeFolder(cache.folder.path) { return SystemError.message(errno: failure) }
             let path = cache.folder.appendingPathComponent("\(UUID().uuidString).\(PackSegment.fileExtension).tmp").path
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { return SystemError.message(errno: errno) }
             file = (descriptor, path)
             encoder.bytes.append(contentsOf: cache.segmentHeader)
             return nil
+        }
+
+        /// Makes `path` and the folders above it that are missing; returns the errno of a
+        /// failure (Foundation's error for it reads as a paragraph of NSError).
+        private static func makeFolder(_ path: String) -> Int32? {
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { return nil }
+            guard errno == ENOENT else { return errno }
+            let parent = (path as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, parent != path else { return ENOENT }
+            if let failure = makeFolder(parent) { return failure }
+            return mkdir(path, 0o755) == 0 || errno == EEXIST ? nil : errno
         }
 
         /// Writes the records waiting in memory to the file.
