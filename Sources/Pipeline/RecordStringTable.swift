@@ -64,11 +64,7 @@ struct RecordStringTable {
             let occupant = Int(slots[slot])
             if occupant == 0 { break }
             let index = occupant - 1
-            if hashes[index] == hash, lengths[index] == utf8.count,
-                bytes.withUnsafeBufferPointer({ UnsafeBufferPointer(rebasing: $0[starts[index]..<(starts[index] + utf8.count)]).hasSameBytes(as: utf8) })
-            {
-                return index
-            }
+            if hashes[index] == hash, lengths[index] == utf8.count, holds(index, utf8) { return index }
             slot = (slot + 1) & mask
         }
         bytes.appendVarint(utf8.count)
@@ -79,6 +75,12 @@ struct RecordStringTable {
         count += 1
         slots[slot] = UInt32(count)
         return count - 1
+    }
+
+    /// Whether string `index` has the bytes `utf8`.
+    private func holds(_ index: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let range = starts[index]..<(starts[index] + lengths[index])
+        return bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[range]).hasSameBytes(as: utf8) }
     }
 
     /// Doubles the slots and puts every string back.
