@@ -13,11 +13,11 @@ import Corpus
 ///     u64       where the string table starts, from the record's first byte
 ///     string    encoding; varint documents, then per document:
 ///       summary   record (u8 0/1, int), path, encoding, variables (name, value), byteCount,
-///                 sha256 (in place, not in the table), characterCount, paragraphCount, footnoteCount, sentenceCount,
-///                 tokenCount, termCount, themeOccurrences, themeSentences, speakers (name,
-///                 turns, paragraphs, sentences, characters), terms (text, part of speech,
-///                 count), kwic lines (paragraph, sentence, speaker?, match, left, keyword,
-///                 right, start, end)
+///                 sha256 (in place: it is the document's own), characterCount,
+///                 paragraphCount, footnoteCount, sentenceCount, tokenCount, termCount,
+///                 themeOccurrences, themeSentences, speakers (name, turns, paragraphs,
+///                 sentences, characters), terms (text, part of speech, count), kwic lines
+///                 (paragraph, sentence, speaker?, match, left, keyword, right, start, end)
 ///       entries   (text, part of speech, form? where it is not the text)
 ///       sentences terms (indices into entries), positions (< tokens), tokens, themes as
 ///                 (index, count) where non-zero, speaker?, paragraph, turn (u8 0/1, int),
@@ -25,8 +25,8 @@ import Corpus
 ///       compounds (nouns joined as `CompoundKey` joins them, count)
 ///     strings   varint count, then each as varint length and UTF-8 bytes
 ///
-/// Every string in the body is an index into the table at the end (an optional one is the
-/// index + 1, 0 for none), so each distinct term, part of speech or value is written and
+/// Every other string in the body is an index into the table at the end (an optional one is
+/// the index + 1, 0 for none), so each distinct term, part of speech or value is written and
 /// decoded once per record, however many documents use it. Decoding checks every count,
 /// index and length against the bytes and the data it indexes; anything out of place makes
 /// the record a miss. A new field of `DocumentSummary` or `DocumentAnalysis` needs a place
