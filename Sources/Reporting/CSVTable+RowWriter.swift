@@ -1,51 +1,124 @@
 extension CSVTable {
-    /// Where a table's rows are written, cell by cell: straight into CSV bytes as the file is
-    /// written, with no array of cells or `String` per row, or kept as cells (for JSON and `rows`).
+    /// Where a table's rows are written, cell by cell: straight into the bytes of a CSV or JSON
+    /// file as it is written, with no array of cells or `String` per row, or kept as cells (for
+    /// `rows`).
     ///
     ///     rows.append(.text(term.text))
     ///     rows.append(.integer(count))
     ///     rows.endRow()
-    public struct RowWriter {
-        private enum Mode {
-            case csv(guardsFormulas: Bool, crlf: Bool)
+    ///
+    /// A text written into many rows (a term, a document's path) is better formatted once, as
+    /// `FormattedTexts`, and appended from there.
+    public struct RowWriter: Sendable {
+        private enum Kind {
+            case csv
+            case json
             case cells
         }
 
-        private let mode: Mode
-        /// The CSV written so far (CSV mode).
+        private let kind: Kind
+        /// CSV: whether text cells get the formula guard; the line end is CRLF.
+        private let guardsFormulas: Bool
+        private let crlf: Bool
+        /// JSON: each column's key (a string literal and a colon), by column.
+        private let keys: [[UInt8]]
+        /// JSON: whether the writer's first row is preceded by a separator as the others are
+        /// (a piece of a file that may have rows before it).
+        private let separatesFirstRow: Bool
+        /// The file's text written so far (CSV and JSON).
         var bytes: [UInt8] = []
         /// The rows ended so far (cell mode).
         private(set) var rows: [[Cell]] = []
         /// The row being written (cell mode).
         private var row: [Cell] = []
-        /// Whether a cell of the current row has been written (CSV mode): the next needs a comma.
-        private var isInsideRow = false
+        /// Cells written in the current row.
+        private var column = 0
+        /// Rows ended so far.
+        private(set) var rowCount = 0
+
+        private init(
+            kind: Kind, guardsFormulas: Bool = false, crlf: Bool = false, keys: [[UInt8]] = [],
+            separatesFirstRow: Bool = false, capacity: Int = 0
+        ) {
+            self.kind = kind
+            self.guardsFormulas = guardsFormulas
+            self.crlf = crlf
+            self.keys = keys
+            self.separatesFirstRow = separatesFirstRow
+            bytes.reserveCapacity(capacity)
+        }
 
         /// A writer of CSV bytes in `format`'s dialect (its encoding is the chunk writer's concern).
         init(csv format: CSVFormat, capacity: Int = 0) {
-            mode = .csv(guardsFormulas: format.guardsFormulas, crlf: format.dialect == .excel)
-            bytes.reserveCapacity(capacity)
+            self.init(kind: .csv, guardsFormulas: format.guardsFormulas, crlf: format.dialect == .excel, capacity: capacity)
+        }
+
+        /// A writer of JSON rows (see `CSVTable.json()`): each an object on its own line, keyed by
+        /// `header`, after a comma unless it is the file's first row. The brackets are the file's.
+        init(jsonKeys header: [String], separatesFirstRow: Bool = false, capacity: Int = 0) {
+            self.init(
+                kind: .json, keys: header.map { Array((JSONText.string($0) + ":").utf8) },
+                separatesFirstRow: separatesFirstRow, capacity: capacity)
         }
 
         /// A writer that keeps the rows as cells.
         init() {
-            mode = .cells
+            self.init(kind: .cells)
+        }
+
+        /// An empty writer of the same kind for a piece of the same file, made apart and written
+        /// after other rows (`RowPieces`), into `buffer` (emptied) with at least `capacity`.
+        func piece(reusing buffer: [UInt8], capacity: Int) -> RowWriter {
+            var writer = RowWriter(kind: kind, guardsFormulas: guardsFormulas, crlf: crlf, keys: keys, separatesFirstRow: true)
+            writer.bytes = buffer
+            writer.bytes.removeAll(keepingCapacity: true)
+            writer.bytes.reserveCapacity(capacity)
+            return writer
+        }
+
+        /// Drops the separator before a piece's first row, for a piece whose first row is the
+        /// file's first.
+        mutating func dropFirstRowSeparator() {
+            if kind == .json && rowCount > 0 { bytes.removeFirst() }
         }
 
         /// Adds `cell` to the current row.
         @inline(__always)
         public mutating func append(_ cell: Cell) {
-            switch mode {
-            case .csv(let guardsFormulas, _):
-                if isInsideRow { bytes.append(UInt8(ascii: ",")) }
-                isInsideRow = true
+            switch kind {
+            case .csv:
+                startCSVCell()
                 switch cell {
                 case .text(let value): CSVText.appendText(value, guardsFormulas: guardsFormulas, to: &bytes)
                 case .integer(let value): CSVText.appendInteger(value, to: &bytes)
                 case .decimal(let value): CSVText.appendDecimal(value, to: &bytes)
                 }
+            case .json:
+                startJSONCell()
+                switch cell {
+                case .text(let value): JSONText.appendString(value, to: &bytes)
+                case .integer(let value): CSVText.appendInteger(value, to: &bytes)
+                case .decimal(let value):
+                    if value.isFinite { CSVText.appendDecimal(value, to: &bytes) } else { bytes += "null".utf8 }
+                }
             case .cells:
                 row.append(cell)
+            }
+        }
+
+        /// Adds text `index` of `texts` to the current row, as formatted there when it was
+        /// formatted for this kind of file.
+        @inline(__always)
+        mutating func append(_ index: Int, of texts: FormattedTexts) {
+            switch kind {
+            case .csv:
+                startCSVCell()
+                texts.appendCSV(index, guardsFormulas: guardsFormulas, to: &bytes)
+            case .json:
+                startJSONCell()
+                texts.appendJSON(index, to: &bytes)
+            case .cells:
+                row.append(.text(texts.texts[index]))
             }
         }
 
@@ -54,18 +127,49 @@ extension CSVTable {
             for cell in cells { append(cell) }
         }
 
+        @inline(__always)
+        private mutating func startCSVCell() {
+            if column > 0 { bytes.append(UInt8(ascii: ",")) }
+            column += 1
+        }
+
+        @inline(__always)
+        private mutating func startJSONCell() {
+            if column == 0 {
+                startJSONRow()
+            } else {
+                bytes.append(UInt8(ascii: ","))
+            }
+            if column < keys.count {
+                bytes += keys[column]
+            } else {
+                bytes += (JSONText.string("column_\(column + 1)") + ":").utf8
+            }
+            column += 1
+        }
+
+        private mutating func startJSONRow() {
+            if rowCount > 0 || separatesFirstRow { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(UInt8(ascii: "{"))
+        }
+
         /// Ends the current row.
         @inline(__always)
         public mutating func endRow() {
-            switch mode {
-            case .csv(_, let crlf):
+            switch kind {
+            case .csv:
                 if crlf { bytes.append(0x0D) }
                 bytes.append(0x0A)
-                isInsideRow = false
+            case .json:
+                if column == 0 { startJSONRow() }
+                bytes.append(UInt8(ascii: "}"))
             case .cells:
                 rows.append(row)
                 row.removeAll(keepingCapacity: true)
             }
+            column = 0
+            rowCount += 1
         }
 
         /// Takes the rows ended so far (cell mode), leaving none.

@@ -130,7 +130,8 @@ public struct CSVTable: Sendable {
     }
 
     /// Writes the table in `format` into `sink`, row by row, in chunks of about `chunkSize`
-    /// bytes of text that always end with a row; `file` names the report in errors.
+    /// bytes of text that always end with a row; `file` names the report in errors. A table of
+    /// items is written in pieces made in parallel when the sink has `SpareWorkers`.
     /// - Throws: `ReportError.unencodable` when a CP932 file meets a character CP932 cannot hold
     ///   (with its line and column in the whole file), or the sink's error.
     public func render(
@@ -143,9 +144,21 @@ public struct CSVTable: Sendable {
         let names = format.headerLanguage == .ja ? header.map(ColumnCatalog.japanese) : header
         rows.append(contentsOf: names.map(Cell.text))
         rows.endRow()
-        try chunks.flushIfFull(&rows.bytes)
+        try writeRows(into: &rows, chunks: &chunks, file: file)
+        try chunks.flush(&rows.bytes)
+    }
+
+    /// Writes every row into `rows` (which may hold text before them) and hands the text over
+    /// to `chunks` whenever a chunk is full; what is left is in `rows`.
+    /// - Returns: how many rows were written.
+    @discardableResult
+    func writeRows(into rows: inout RowWriter, chunks: inout ChunkWriter, file: String) throws(ReportError) -> Int {
+        let rowsBefore = rows.rowCount
         switch source {
         case .items(let count, let rowsOf):
+            if let spareWorkers = chunks.sink.spareWorkers, count > 1 {
+                return try RowPieces.write(count, rowsOf, after: &rows, chunks: &chunks, spareWorkers: spareWorkers)
+            }
             for index in 0..<count {
                 rowsOf(index, &rows)
                 try chunks.flushIfFull(&rows.bytes)
@@ -159,7 +172,7 @@ public struct CSVTable: Sendable {
                 }
             }
         }
-        try chunks.flush(&rows.bytes)
+        return rows.rowCount - rowsBefore
     }
 
     /// U+FEFF in UTF-8.

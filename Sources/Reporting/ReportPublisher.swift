@@ -87,19 +87,24 @@ public struct ReportPublisher: Sendable {
     }
 
     /// Renders and writes `files` below `directory`, `concurrently` at a time: each worker takes
-    /// the next file in list order until none is left.
+    /// the next file in list order until none is left, then makes pieces of the large tables
+    /// still being written (`SpareWorkers`) until every file is written.
     static func write(_ files: [ReportFile], into directory: URL, displayRoot: String, concurrently: Int)
         throws(ReportError) -> [PublishedFile]
     {
         let results = Mutex<[Result<PublishedFile, ReportError>?]>(Array(repeating: nil, count: files.count))
         let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: min(max(1, concurrently), files.count)) { _ in
+        let workers = min(max(1, concurrently), files.count)
+        let spareWorkers = workers > 1 ? SpareWorkers(files: files.count, workers: workers) : nil
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < files.count else { break }
-                let result = write(files[index], into: directory, displayRoot: displayRoot)
+                let result = write(files[index], into: directory, displayRoot: displayRoot, spareWorkers: spareWorkers)
                 results.withLock { $0[index] = result }
+                spareWorkers?.fileFinished()
             }
+            spareWorkers?.help()
         }
         var published: [PublishedFile] = []
         for result in results.withLock({ $0 }) {
@@ -113,7 +118,7 @@ public struct ReportPublisher: Sendable {
     }
 
     /// Streams `file` into its place below `directory`.
-    private static func write(_ file: ReportFile, into directory: URL, displayRoot: String)
+    private static func write(_ file: ReportFile, into directory: URL, displayRoot: String, spareWorkers: SpareWorkers?)
         -> Result<PublishedFile, ReportError>
     {
         let url = directory.appendingPathComponent(file.name)
@@ -121,6 +126,7 @@ public struct ReportPublisher: Sendable {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             let sink = try ReportSink(file: url, displayPath: displayPath)
+            sink.spareWorkers = spareWorkers
             try file.render(sink)
             let (bytes, digest) = try sink.finish()
             return .success(PublishedFile(path: file.name, bytes: bytes, sha256: digest))

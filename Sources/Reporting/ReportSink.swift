@@ -23,6 +23,8 @@ public final class ReportSink {
     let displayPath: String
     /// Bytes written so far.
     public private(set) var byteCount = 0
+    /// Workers of the publisher free to make pieces of this file's rows (`RowPieces`), if any.
+    var spareWorkers: SpareWorkers?
 
     /// A sink that creates (or truncates) the file at `url`; errors name `displayPath`.
     init(file url: URL, displayPath: String) throws(ReportError) {
