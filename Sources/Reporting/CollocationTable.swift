@@ -51,20 +51,25 @@ public enum CollocationTable {
     }
 
     public static func table(_ counts: CorpusCounts) -> CSVTable {
-        let shown = Reports.displayTerms(counts)
+        table(ReportContext(counts))
+    }
+
+    static func table(_ context: ReportContext) -> CSVTable {
+        let counts = context.counts
+        let (shown, ranks) = (context.terms.shown, context.terms.ranks)
         // Each word's collocates are scored and sorted as the table is written.
         return CSVTable(header: header, streamingRows: { emit in
             for (word, name) in counts.words.enumerated() {
                 let frequency = counts.wordOccurrences[word]
                 let scored = counts.collocates[word].map { id, near in
                     (
-                        term: shown[Int(id)], near: near,
+                        term: shown[Int(id)], rank: ranks[Int(id)], near: near,
                         scores: Scores(
                             near: near, word: frequency, term: counts.termFrequency[Int(id)], tokens: counts.tokenCount),
                         frequency: counts.termFrequency[Int(id)]
                     )
                 }.sorted { lhs, rhs in
-                    lhs.scores.score != rhs.scores.score ? lhs.scores.score > rhs.scores.score : lhs.term < rhs.term
+                    lhs.scores.score != rhs.scores.score ? lhs.scores.score > rhs.scores.score : lhs.rank < rhs.rank
                 }
                 for item in scored {
                     let (left, right) = (item.near.left.reduce(0, +), item.near.right.reduce(0, +))

@@ -109,8 +109,15 @@ public struct CooccurrenceNetwork: Sendable, Equatable {
     /// most frequent allowed term. Without that, a large corpus has thousands of rare pairs with
     /// a Jaccard of 1 (two terms found only together), all tied at the cut.
     public static func build(_ counts: CorpusCounts, options: Options) -> CooccurrenceNetwork {
-        let shown = Reports.displayTerms(counts)
-        var allowed = options.bounds.allowed(in: counts)
+        build(ReportContext(counts, bounds: options.bounds), options: options)
+    }
+
+    /// The network of `context`'s counts (its terms bounded by `options.bounds`).
+    static func build(_ context: ReportContext, options: Options) -> CooccurrenceNetwork {
+        let counts = context.counts
+        let terms = context.terms
+        let (shown, ranks) = (terms.shown, terms.ranks)
+        var allowed = options.bounds == context.bounds ? terms.allowed : options.bounds.allowed(in: counts)
         let frequencies = counts.termFrequency.indices.filter { allowed[$0] }.map { counts.termFrequency[$0] }
         if frequencies.count > options.candidateTerms, options.candidateTerms > 0 {
             let floor = frequencies.sorted(by: >)[options.candidateTerms - 1]
@@ -138,7 +145,7 @@ public struct CooccurrenceNetwork: Sendable, Equatable {
         candidates.sort { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }
             if lhs.sentences != rhs.sentences { return lhs.sentences > rhs.sentences }
-            let (left, right) = ((shown[lhs.first], shown[lhs.second]), (shown[rhs.first], shown[rhs.second]))
+            let (left, right) = ((ranks[lhs.first], ranks[lhs.second]), (ranks[rhs.first], ranks[rhs.second]))
             return left != right ? left < right : (lhs.first, lhs.second) < (rhs.first, rhs.second)
         }
         guard options.maximumEdges > 0, !candidates.isEmpty else { return CooccurrenceNetwork(nodes: [], edges: []) }
@@ -154,7 +161,7 @@ public struct CooccurrenceNetwork: Sendable, Equatable {
         termIDs.sort { lhs, rhs in
             let (left, right) = (counts.termFrequency[lhs], counts.termFrequency[rhs])
             if left != right { return left > right }
-            if shown[lhs] != shown[rhs] { return shown[lhs] < shown[rhs] }
+            if ranks[lhs] != ranks[rhs] { return ranks[lhs] < ranks[rhs] }
             return counts.terms[lhs] < counts.terms[rhs]  // two keys shown alike (case-folded forms)
         }
         var nodeIndex: [Int: Int] = [:]

@@ -18,11 +18,28 @@ public enum KwicTable {
 
     /// Every document's lines, documents in run order, lines in text order.
     public static func table(_ counts: CorpusCounts) -> CSVTable {
-        let documents = counts.sortedDocuments
-        return CSVTable(header: header, streamingRows: { emit in
-            for document in documents {
-                for line in document.kwic { try emit(row(line, path: document.path, record: document.record)) }
+        table(ReportContext(counts))
+    }
+
+    static func table(_ context: ReportContext) -> CSVTable {
+        let (documents, order, paths) = (context.counts.documents, context.documents.order, context.documents.paths)
+        return CSVTable(header: header, itemCount: order.count) { number, rows in
+            let index = order[number]
+            let record = documents[index].record
+            for line in documents[index].kwic {
+                rows.append(number, of: paths)
+                rows.append(record.map(CSVTable.Cell.integer) ?? .text(""))
+                rows.append(.integer(line.paragraph))
+                rows.append(.integer(line.sentence))
+                rows.append(.text(line.speaker ?? ""))
+                rows.append(.text(line.match))
+                rows.append(.text(line.left))
+                rows.append(.text(line.keyword))
+                rows.append(.text(line.right))
+                rows.append(.integer(line.start))
+                rows.append(.integer(line.end))
+                rows.endRow()
             }
-        })
+        }
     }
 }

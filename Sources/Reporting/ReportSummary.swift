@@ -60,17 +60,22 @@ public struct ReportSummary: Sendable, Codable, Equatable {
     public static let maximumDocumentRows = 60
 
     public init(counts: CorpusCounts, themes: [Theme], bounds: TermBounds) {
-        self.init(counts: counts, themes: themes, termFrequency: Reports.termFrequency(counts, bounds: bounds))
+        let context = ReportContext(counts, bounds: bounds)
+        self.init(context, themes: themes, termFrequency: Reports.termFrequency(context))
     }
 
     /// The summary, its top terms taken from `termFrequency` (the table of `term_frequency.csv`).
-    init(counts: CorpusCounts, themes: [Theme], termFrequency: CSVTable) {
-        let documents = counts.sortedDocuments
+    init(_ context: ReportContext, themes: [Theme], termFrequency: CSVTable) {
+        let counts = context.counts
+        var (characters, speakers) = (0, Set<String>())
+        for index in counts.documents.indices {
+            characters += counts.documents[index].characterCount
+            for speaker in counts.documents[index].speakers { speakers.insert(speaker.name) }
+        }
         corpus = Corpus(
             documents: counts.documentCount, paragraphs: counts.paragraphCount, sentences: counts.sentenceCount,
-            characters: documents.reduce(0) { $0 + $1.characterCount }, tokens: counts.tokenCount,
-            terms: counts.termTokenCount, distinctTerms: counts.terms.count,
-            speakers: Set(documents.flatMap { $0.speakers.map(\.name) }).count)
+            characters: characters, tokens: counts.tokenCount,
+            terms: counts.termTokenCount, distinctTerms: counts.terms.count, speakers: speakers.count)
         cooccurrenceUnit = counts.unitName
         topTerms = termFrequency.firstRows(Self.topTermCount).compactMap { row in
             guard case .integer(let rank) = row[0], case .text(let term) = row[1], case .text(let pos) = row[2],
@@ -95,14 +100,16 @@ public struct ReportSummary: Sendable, Codable, Equatable {
                 },
                 totalRows: groups.count)
         } else {
+            let order = context.documents.order
             themeTable = ThemeTable(
                 by: "document", themes: counts.themeNames,
-                rows: documents.prefix(Self.maximumDocumentRows).map { document in
-                    ThemeTable.Row(
+                rows: order.prefix(Self.maximumDocumentRows).map { index in
+                    let document = counts.documents[index]
+                    return ThemeTable.Row(
                         group: document.record.map { "\(document.path)#\($0)" } ?? document.path,
                         sentences: document.sentenceCount, themeSentences: document.themeSentences)
                 },
-                totalRows: documents.count)
+                totalRows: order.count)
         }
     }
 

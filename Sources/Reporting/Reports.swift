@@ -8,65 +8,91 @@ public enum Reports {
     /// `documents.csv`: one row per document, in run order (`doc_id` counts from 1), then one
     /// column per document variable, in order of first appearance (empty where a document has none).
     public static func documents(_ counts: CorpusCounts) -> CSVTable {
-        let documents = counts.sortedDocuments
+        documents(ReportContext(counts))
+    }
+
+    static func documents(_ context: ReportContext) -> CSVTable {
+        let (documents, paths) = (context.counts.documents, context.documents.paths)
+        let order = context.documents.order
         var variableNames: [String] = []
-        for document in documents {
-            for variable in document.variables where !variableNames.contains(variable.name) {
+        for index in order {
+            for variable in documents[index].variables where !variableNames.contains(variable.name) {
                 variableNames.append(variable.name)
             }
         }
-        return CSVTable(
-            header: [
-                "doc_id", "path", "record", "encoding", "bytes", "sha256", "characters", "paragraphs", "footnotes",
-                "sentences", "tokens", "terms", "speakers",
-            ] + variableNames,
-            streamingRows: { [variableNames] emit in
-                for (index, document) in documents.enumerated() {
-                    let values = Dictionary(
-                        document.variables.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-                    try emit(
-                        [
-                            .integer(index + 1), .text(document.path),
-                            document.record.map(CSVTable.Cell.integer) ?? .text(""), .text(document.encoding),
-                            .integer(document.byteCount), .text(document.sha256), .integer(document.characterCount),
-                            .integer(document.paragraphCount), .integer(document.footnoteCount),
-                            .integer(document.sentenceCount), .integer(document.tokenCount),
-                            .integer(document.termCount), .integer(document.speakers.count),
-                        ] + variableNames.map { .text(values[$0] ?? "") })
-                }
-            })
+        let header = [
+            "doc_id", "path", "record", "encoding", "bytes", "sha256", "characters", "paragraphs", "footnotes",
+            "sentences", "tokens", "terms", "speakers",
+        ]
+        return CSVTable(header: header + variableNames, itemCount: order.count) { [variableNames] number, rows in
+            let document = documents[order[number]]
+            rows.append(.integer(number + 1))
+            rows.append(number, of: paths)
+            rows.append(document.record.map(CSVTable.Cell.integer) ?? .text(""))
+            rows.append(.text(document.encoding))
+            rows.append(.integer(document.byteCount))
+            rows.append(.text(document.sha256))
+            rows.append(.integer(document.characterCount))
+            rows.append(.integer(document.paragraphCount))
+            rows.append(.integer(document.footnoteCount))
+            rows.append(.integer(document.sentenceCount))
+            rows.append(.integer(document.tokenCount))
+            rows.append(.integer(document.termCount))
+            rows.append(.integer(document.speakers.count))
+            // A variable named twice in a document has its first value.
+            for name in variableNames {
+                rows.append(.text(document.variables.first { $0.name == name }?.value ?? ""))
+            }
+            rows.endRow()
+        }
     }
 
     /// `speakers.csv`: per document, each speaker in order of their first turn, with their turns,
     /// paragraphs, sentences and characters.
     public static func speakers(_ counts: CorpusCounts) -> CSVTable {
-        var rows: [[CSVTable.Cell]] = []
-        for (index, document) in counts.sortedDocuments.enumerated() {
-            for speaker in document.speakers {
-                rows.append([
-                    .integer(index + 1), .text(document.path), .text(speaker.name), .integer(speaker.turns),
-                    .integer(speaker.paragraphs), .integer(speaker.sentences), .integer(speaker.characters),
-                ])
+        speakers(ReportContext(counts))
+    }
+
+    static func speakers(_ context: ReportContext) -> CSVTable {
+        let (documents, order, paths) = (context.counts.documents, context.documents.order, context.documents.paths)
+        return CSVTable(
+            header: ["doc_id", "path", "speaker", "turns", "paragraphs", "sentences", "characters"], itemCount: order.count
+        ) { number, rows in
+            for speaker in documents[order[number]].speakers {
+                rows.append(.integer(number + 1))
+                rows.append(number, of: paths)
+                rows.append(.text(speaker.name))
+                rows.append(.integer(speaker.turns))
+                rows.append(.integer(speaker.paragraphs))
+                rows.append(.integer(speaker.sentences))
+                rows.append(.integer(speaker.characters))
+                rows.endRow()
             }
         }
-        return CSVTable(
-            header: ["doc_id", "path", "speaker", "turns", "paragraphs", "sentences", "characters"], rows: rows)
     }
 
     /// `term_frequency.csv`: every term by descending frequency. `rank` gives tied terms the same
     /// (lowest) rank, as quanteda's `ties_method = "min"`; `doc_ratio` is the share of documents
     /// that contain the term; `sentence_count` the sentences that contain it.
     public static func termFrequency(_ counts: CorpusCounts, bounds: TermBounds = TermBounds()) -> CSVTable {
-        let shown = displayTerms(counts)
-        let allowed = bounds.allowed(in: counts)
-        let order = counts.terms.indices.filter { allowed[$0] }.sorted { lhs, rhs in
-            let (left, right) = (counts.termFrequency[lhs], counts.termFrequency[rhs])
-            return left != right ? left > right : shown[lhs] < shown[rhs]
+        termFrequency(ReportContext(counts, bounds: bounds))
+    }
+
+    static func termFrequency(_ context: ReportContext) -> CSVTable {
+        let counts = context.counts
+        let terms = context.terms
+        let (termFrequency, documentFrequency, sentenceFrequency) = (
+            counts.termFrequency, counts.documentFrequency, counts.sentenceFrequency
+        )
+        let documentCount = counts.documentCount
+        let order = termFrequency.indices.filter { terms.allowed[$0] }.sorted { lhs, rhs in
+            let (left, right) = (termFrequency[lhs], termFrequency[rhs])
+            return left != right ? left > right : terms.ranks[lhs] < terms.ranks[rhs]
         }
         // Each row's rank: its position, or the rank of the row before if their counts tie.
         var ranks = [Int](repeating: 1, count: order.count)
         for position in order.indices.dropFirst() {
-            let tied = counts.termFrequency[order[position]] == counts.termFrequency[order[position - 1]]
+            let tied = termFrequency[order[position]] == termFrequency[order[position - 1]]
             ranks[position] = tied ? ranks[position - 1] : position + 1
         }
         return CSVTable(
@@ -75,12 +101,11 @@ public enum Reports {
         ) { [ranks] position, rows in
             let id = order[position]
             rows.append(.integer(ranks[position]))
-            rows.append(.text(shown[id].text))
-            rows.append(.text(shown[id].partOfSpeech))
-            rows.append(.integer(counts.termFrequency[id]))
-            rows.append(.integer(counts.documentFrequency[id]))
-            rows.append(.decimal(ratio(counts.documentFrequency[id], counts.documentCount)))
-            rows.append(.integer(counts.sentenceFrequency[id]))
+            rows.appendTerm(id, of: terms)
+            rows.append(.integer(termFrequency[id]))
+            rows.append(.integer(documentFrequency[id]))
+            rows.append(.decimal(ratio(documentFrequency[id], documentCount)))
+            rows.append(.integer(sentenceFrequency[id]))
             rows.endRow()
         }
     }
@@ -96,6 +121,10 @@ public enum Reports {
     public static func cooccurrence(
         _ counts: CorpusCounts, minimumCount: Int, bounds: TermBounds = TermBounds(), measure: AssociationMeasure = .jaccard
     ) -> CSVTable {
+        cooccurrence(ReportContext(counts, bounds: bounds), minimumCount: minimumCount, measure: measure)
+    }
+
+    static func cooccurrence(_ context: ReportContext, minimumCount: Int, measure: AssociationMeasure) -> CSVTable {
         struct Pair {
             let first: Int32
             let second: Int32
@@ -105,9 +134,9 @@ public enum Reports {
             let both: Int
             let score: Double
         }
-        let shown = displayTerms(counts)
-        let ranks = displayRanks(shown)
-        let allowed = bounds.allowed(in: counts)
+        let counts = context.counts
+        let terms = context.terms
+        let (ranks, allowed) = (terms.ranks, terms.allowed)
         let (unitFrequency, unitCount) = (counts.unitFrequency, counts.unitCount)
         @Sendable func table(_ first: Int32, _ second: Int32, both: Int) -> PairCounts {
             PairCounts(both: both, first: unitFrequency[Int(first)], second: unitFrequency[Int(second)], units: unitCount)
@@ -129,15 +158,12 @@ public enum Reports {
             if lhs.firstRank != rhs.firstRank { return lhs.firstRank < rhs.firstRank }
             return lhs.secondRank < rhs.secondRank
         }
-        let unit = counts.unitName
+        let unit = FormattedTexts([counts.unitName], as: terms.texts)
         return CSVTable(header: ["term_a", "pos_a", "term_b", "pos_b"] + pairColumns, itemCount: pairs.count) {
             [pairs] index, rows in
             let pair = pairs[index]
-            let (first, second) = (shown[Int(pair.first)], shown[Int(pair.second)])
-            rows.append(.text(first.text))
-            rows.append(.text(first.partOfSpeech))
-            rows.append(.text(second.text))
-            rows.append(.text(second.partOfSpeech))
+            rows.appendTerm(Int(pair.first), of: terms)
+            rows.appendTerm(Int(pair.second), of: terms)
             appendPairCells(table(pair.first, pair.second, both: pair.both), unit: unit, to: &rows)
             rows.endRow()
         }
@@ -153,14 +179,15 @@ public enum Reports {
     /// The cells of `pairColumns` for `table` (empty where a measure has no value).
     static func pairCells(_ table: PairCounts, unit: String) -> [CSVTable.Cell] {
         var rows = CSVTable.RowWriter()
-        appendPairCells(table, unit: unit, to: &rows)
+        appendPairCells(table, unit: FormattedTexts([unit]), to: &rows)
         rows.endRow()
         return rows.takeRows()[0]
     }
 
-    /// Appends the cells of `pairColumns` for `table` to the current row of `rows`.
-    static func appendPairCells(_ table: PairCounts, unit: String, to rows: inout CSVTable.RowWriter) {
-        rows.append(.text(unit))
+    /// Appends the cells of `pairColumns` for `table` to the current row of `rows`; `unit` is
+    /// the unit's name, formatted.
+    static func appendPairCells(_ table: PairCounts, unit: FormattedTexts, to rows: inout CSVTable.RowWriter) {
+        rows.append(0, of: unit)
         rows.append(.integer(table.a))
         rows.append(.integer(table.b))
         rows.append(.integer(table.c))
@@ -179,8 +206,12 @@ public enum Reports {
         _ counts: CorpusCounts, top: Int, minimumCount: Int, bounds: TermBounds = TermBounds(),
         measure: AssociationMeasure = .jaccard
     ) -> CSVTable {
-        let shown = displayTerms(counts)
-        let allowed = bounds.allowed(in: counts)
+        themeTerms(ReportContext(counts, bounds: bounds), top: top, minimumCount: minimumCount, measure: measure)
+    }
+
+    static func themeTerms(_ context: ReportContext, top: Int, minimumCount: Int, measure: AssociationMeasure) -> CSVTable {
+        let counts = context.counts
+        let (shown, ranks, allowed) = (context.terms.shown, context.terms.ranks, context.terms.allowed)
         return CSVTable(header: ["theme", "rank", "term", "pos"] + pairColumns, streamingRows: { emit in
             for (theme, name) in counts.themeNames.enumerated() {
                 var scored: [(id: Int, table: PairCounts)] = []
@@ -195,7 +226,7 @@ public enum Reports {
                     let (left, right) = (measure.score(lhs.table), measure.score(rhs.table))
                     if left != right { return left > right }
                     if lhs.table.a != rhs.table.a { return lhs.table.a > rhs.table.a }
-                    return shown[lhs.id] < shown[rhs.id]
+                    return ranks[lhs.id] < ranks[rhs.id]
                 }
                 for (rank, item) in scored.prefix(top).enumerated() {
                     try emit(
@@ -245,20 +276,25 @@ public enum Reports {
     /// `document_themes.csv`: one row per document and theme (zeros included, so the table is
     /// complete for pivoting): whether the theme is present, its occurrences and sentences.
     public static func documentThemes(_ counts: CorpusCounts) -> CSVTable {
-        let documents = counts.sortedDocuments
+        documentThemes(ReportContext(counts))
+    }
+
+    static func documentThemes(_ context: ReportContext) -> CSVTable {
+        let (documents, order, paths) = (context.counts.documents, context.documents.order, context.documents.paths)
+        let themeNames = FormattedTexts(context.counts.themeNames, as: paths)
         // Documents × themes rows: made as the table is written.
         return CSVTable(
-            header: ["doc_id", "path", "theme", "present", "occurrences", "sentences"], itemCount: documents.count
+            header: ["doc_id", "path", "theme", "present", "occurrences", "sentences"], itemCount: order.count
         ) { number, rows in
-            let document = documents[number]
-            for (index, name) in counts.themeNames.enumerated() {
-                let occurrences = document.themeOccurrences[index]
+            let index = order[number]
+            let (occurrences, sentences) = (documents[index].themeOccurrences, documents[index].themeSentences)
+            for theme in 0..<themeNames.count {
                 rows.append(.integer(number + 1))
-                rows.append(.text(document.path))
-                rows.append(.text(name))
-                rows.append(.integer(occurrences > 0 ? 1 : 0))
-                rows.append(.integer(occurrences))
-                rows.append(.integer(document.themeSentences[index]))
+                rows.append(number, of: paths)
+                rows.append(theme, of: themeNames)
+                rows.append(.integer(occurrences[theme] > 0 ? 1 : 0))
+                rows.append(.integer(occurrences[theme]))
+                rows.append(.integer(sentences[theme]))
                 rows.endRow()
             }
         }
@@ -268,33 +304,40 @@ public enum Reports {
     /// with TF-IDF as quanteda computes it by default (`dfm_tfidf`: count × log10(N / df)) and as
     /// RMeCab's `docDF(weight = "tf*idf")` does (count × (log2(N / df) + 1)).
     public static func documentTerms(_ counts: CorpusCounts, bounds: TermBounds = TermBounds()) -> CSVTable {
-        let shown = displayTerms(counts)
-        let allowed = bounds.allowed(in: counts)
+        documentTerms(ReportContext(counts, bounds: bounds))
+    }
+
+    static func documentTerms(_ context: ReportContext) -> CSVTable {
+        let counts = context.counts
+        let terms = context.terms
+        let allowed = terms.allowed
         let total = Double(counts.documentCount)
-        // Each term's place in display order, found once: documents then sort by integers. Terms
-        // shown alike go by id, as a stable sort of the ids by term leaves them.
-        let ranks = displayRanks(shown)
-        var order = [Int](repeating: 0, count: shown.count)
-        for (place, id) in shown.indices.sorted(by: { (ranks[$0], $0) < (ranks[$1], $1) }).enumerated() { order[id] = place }
+        // The terms in display order, found once: documents then sort by integers. Terms shown
+        // alike go by id, as a stable sort of the ids by term leaves them.
+        let byPlace = terms.ranks.indices.sorted { (terms.ranks[$0], $0) < (terms.ranks[$1], $1) }
+        var places = [UInt32](repeating: 0, count: byPlace.count)
+        for (place, id) in byPlace.enumerated() { places[id] = UInt32(place) }
         // Each term's inverse document frequencies, found once: count × these is the row's TF-IDF.
         let idf = counts.documentFrequency.map { frequency in
             let ratio = total / Double(frequency)
             return (quanteda: log10(ratio), rmecab: log2(ratio) + 1)
         }
-        let indices = counts.sortedDocumentIndices
+        let (order, paths) = (context.documents.order, context.documents.paths)
         // Rows are made document by document as the table is written.
         let header = ["doc_id", "path", "term", "pos", "count", "tfidf", "tfidf_rmecab"]
-        return CSVTable(header: header, itemCount: indices.count) { [order] number, rows in
-            let index = indices[number]
-            let path = counts.documents[index].path
-            let items = counts.terms(ofDocument: index).compactMap { item -> (Int, Int)? in
-                allowed[Int(item.id)] ? (Int(item.id), item.count) : nil
-            }.sorted { order[$0.0] < order[$1.0] }
-            for (id, count) in items {
+        return CSVTable(header: header, itemCount: order.count) { [places] number, rows in
+            // The document's listed terms as (place << 32 | count), sorted: in display order.
+            var items: [UInt64] = []
+            for (id, count) in counts.terms(ofDocument: order[number]) where allowed[Int(id)] {
+                items.append(UInt64(places[Int(id)]) << 32 | UInt64(UInt32(truncatingIfNeeded: count)))
+            }
+            items.sort()
+            for item in items {
+                let id = byPlace[Int(item >> 32)]
+                let count = Int(UInt32(truncatingIfNeeded: item))
                 rows.append(.integer(number + 1))
-                rows.append(.text(path))
-                rows.append(.text(shown[id].text))
-                rows.append(.text(shown[id].partOfSpeech))
+                rows.append(number, of: paths)
+                rows.appendTerm(id, of: terms)
                 rows.append(.integer(count))
                 rows.append(.decimal(Double(count) * idf[id].quanteda))
                 rows.append(.decimal(Double(count) * idf[id].rmecab))
@@ -325,8 +368,12 @@ public enum Reports {
     /// (a in the group, b elsewhere, c the group's other terms, d the rest), the expected a, G²
     /// and χ².
     public static func groupTerms(_ counts: CorpusCounts, top: Int, bounds: TermBounds = TermBounds()) -> CSVTable {
-        let shown = displayTerms(counts)
-        let allowed = bounds.allowed(in: counts)
+        groupTerms(ReportContext(counts, bounds: bounds), top: top)
+    }
+
+    static func groupTerms(_ context: ReportContext, top: Int) -> CSVTable {
+        let counts = context.counts
+        let (shown, ranks, allowed) = (context.terms.shown, context.terms.ranks, context.terms.allowed)
         let total = counts.groupTotals.values.reduce(0, +)
         // Each term's occurrences in all groups, summed once.
         var overallCounts: [Int32: Int] = [:]
@@ -342,7 +389,7 @@ public enum Reports {
                 guard Double(a) > Keyness.expected(table) else { continue }
                 scored.append((id, table, Keyness.logLikelihood(table)))
             }
-            scored.sort { $0.g2 != $1.g2 ? $0.g2 > $1.g2 : shown[$0.id] < shown[$1.id] }
+            scored.sort { $0.g2 != $1.g2 ? $0.g2 > $1.g2 : ranks[$0.id] < ranks[$1.id] }
             for (rank, item) in scored.prefix(top).enumerated() {
                 rows.append([
                     .text(group), .integer(rank + 1), .text(shown[item.id].text), .text(shown[item.id].partOfSpeech),
@@ -390,28 +437,33 @@ public enum Reports {
     public static func tables(counts: CorpusCounts, themes: [Theme], options: Options)
         -> [(stem: String, table: @Sendable () -> CSVTable)]
     {
+        tables(ReportContext(counts, options: options), themes: themes, options: options)
+    }
+
+    static func tables(_ context: ReportContext, themes: [Theme], options: Options)
+        -> [(stem: String, table: @Sendable () -> CSVTable)]
+    {
+        let counts = context.counts
         var tables: [(stem: String, table: @Sendable () -> CSVTable)] = [
-            ("documents", { documents(counts) }),
-            ("term_frequency", { termFrequency(counts, bounds: options.bounds) }),
-            ("document_terms", { documentTerms(counts, bounds: options.bounds) }),
+            ("documents", { documents(context) }),
+            ("term_frequency", { termFrequency(context) }),
+            ("document_terms", { documentTerms(context) }),
             ("compound_candidates", { compoundCandidates(counts) }),
             ("cooccurrence", {
-                cooccurrence(counts, minimumCount: options.minimumPairCount, bounds: options.bounds, measure: options.measure)
+                cooccurrence(context, minimumCount: options.minimumPairCount, measure: options.measure)
             }),
             ("themes", { Reports.themes(counts, themes: themes) }),
-            ("document_themes", { documentThemes(counts) }),
+            ("document_themes", { documentThemes(context) }),
             ("theme_cooccurrence", { themeCooccurrence(counts) }),
             ("theme_terms", {
-                themeTerms(
-                    counts, top: options.themeTermsTop, minimumCount: options.minimumPairCount, bounds: options.bounds,
-                    measure: options.measure)
+                themeTerms(context, top: options.themeTermsTop, minimumCount: options.minimumPairCount, measure: options.measure)
             }),
-            ("speakers", { speakers(counts) }),
-            ("kwic", { KwicTable.table(counts) }),
-            ("collocations", { CollocationTable.table(counts) }),
+            ("speakers", { speakers(context) }),
+            ("kwic", { KwicTable.table(context) }),
+            ("collocations", { CollocationTable.table(context) }),
         ]
         if counts.grouping != nil {
-            tables.append(("group_terms", { groupTerms(counts, top: options.groupTop, bounds: options.bounds) }))
+            tables.append(("group_terms", { groupTerms(context, top: options.groupTop) }))
             tables.append(("theme_by_group", { ThemeCrosstab.table(counts) }))
         }
         return tables
@@ -420,16 +472,18 @@ public enum Reports {
     /// The report files of a run, ready for `ReportPublisher`: every table as CSV (and JSON if
     /// asked), `data_dictionary.csv`, `summary.json`, the co-occurrence network for Gephi in
     /// `graph/`, and `report.html`. The summary and the network (with its layout) are built once,
-    /// here, for the files that share them.
+    /// here, for the files that share them; so are the terms as shown and the documents' order
+    /// (`ReportContext`), for every table.
     public static func files(counts: CorpusCounts, themes: [Theme], options: Options) -> [ReportFile] {
         var files: [ReportFile] = []
         let format = options.csv
+        let context = ReportContext(counts, options: options)
         // term_frequency.csv's table also gives the summary its top terms; a table written as CSV
         // and JSON is built once for both (for a streamed table, what its rows are made from: the
         // sorted pairs, say; the rows are made again for each file). Other tables are built in
         // their file's render, so each is freed as soon as it is written.
-        let termFrequency = ComputedOnce { Reports.termFrequency(counts, bounds: options.bounds) }
-        for (stem, make) in tables(counts: counts, themes: themes, options: options) {
+        let termFrequency = ComputedOnce { Reports.termFrequency(context) }
+        for (stem, make) in tables(context, themes: themes, options: options) {
             let table: @Sendable () -> CSVTable
             if stem == "term_frequency" {
                 table = { termFrequency.value }
@@ -451,11 +505,11 @@ public enum Reports {
             })
         // The summary and the network (with its layout) are built by the first file that needs
         // them, on a writer thread, not before writing starts.
-        let summary = ComputedOnce { ReportSummary(counts: counts, themes: themes, termFrequency: termFrequency.value) }
+        let summary = ComputedOnce { ReportSummary(context, themes: themes, termFrequency: termFrequency.value) }
         files.append(ReportFile(name: "summary.json") { try summary.value.json() })
         let network = ComputedOnce {
             CooccurrenceNetwork.build(
-                counts,
+                context,
                 options: CooccurrenceNetwork.Options(
                     maximumEdges: options.networkEdges, minimumPairCount: options.minimumPairCount,
                     bounds: options.bounds, measure: options.measure))
