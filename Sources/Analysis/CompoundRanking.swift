@@ -22,52 +22,126 @@ public enum CompoundRanking {
         rank(keyed: Dictionary(candidates.map { (CompoundKey(nouns: $0.key), $0.value) }, uniquingKeysWith: +))
     }
 
-    /// The same for candidates keyed as the counts keep them. Each distinct noun is looked up
-    /// once per candidate it is in, under a key that hashes its bytes (`CompoundKey` of one
-    /// noun; a `String` key would be normalized for every lookup), and counted by number.
+    /// The same for candidates keyed as the counts keep them.
     public static func rank(keyed candidates: [CompoundKey: Int]) -> [Ranked] {
-        var nounIDs: [CompoundKey: Int] = [:]
+        rankKeys(candidates).map { Ranked(nouns: $0.key.nouns, frequency: $0.frequency, lr: $0.lr, flr: $0.flr) }
+    }
+
+    /// A ranked candidate as its key.
+    public struct RankedKey: Sendable, Equatable {
+        public var key: CompoundKey
+        public var frequency: Int
+        public var lr: Double
+        public var flr: Double
+    }
+
+    /// The candidates ranked as `rank(keyed:)` ranks them, as keys: the nouns are never split
+    /// into strings. Each distinct noun is numbered once, under its bytes in the key
+    /// (`NounKey`), and every candidate's nouns are kept as numbers.
+    public static func rankKeys(_ candidates: [CompoundKey: Int]) -> [RankedKey] {
+        let entries = Array(candidates)
+        var nounIDs: [NounKey: Int32] = [:]
         var numeric: [Bool] = []
-        let entries = candidates.map { key, frequency in
-            let nouns = key.nouns
-            let ids = nouns.map { noun in
-                let key = CompoundKey(nouns: [noun])
-                if let id = nounIDs[key] { return id }
-                nounIDs[key] = numeric.count
-                numeric.append(isNumber(noun))
-                return numeric.count - 1
+        // Every candidate's nouns, end to end: candidate `i` has `ids[starts[i]..<starts[i + 1]]`.
+        var ids: [Int32] = []
+        var starts: [Int] = [0]
+        // Every candidate's text (its nouns joined), end to end, for the ties.
+        var texts: [UInt8] = []
+        var textEnds: [Int] = []
+        starts.reserveCapacity(entries.count + 1)
+        textEnds.reserveCapacity(entries.count)
+        for (key, _) in entries {
+            var joined = key.joined
+            joined.withUTF8 { utf8 in
+                var nounStart = 0
+                for end in 0...utf8.count where end == utf8.count || utf8[end] == separator {
+                    let noun = NounKey(key: key.joined, range: nounStart..<end)
+                    if let id = nounIDs[noun] {
+                        ids.append(id)
+                    } else {
+                        let id = Int32(numeric.count)
+                        nounIDs[noun] = id
+                        numeric.append(isNumber(UnsafeBufferPointer(rebasing: utf8[nounStart..<end])))
+                        ids.append(id)
+                    }
+                    texts.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[nounStart..<end]))
+                    nounStart = end + 1
+                }
             }
-            return (nouns: nouns, ids: ids, frequency: frequency, key: key)
+            starts.append(ids.count)
+            textEnds.append(texts.count)
         }
         var left = [Int](repeating: 0, count: numeric.count)
         var right = [Int](repeating: 0, count: numeric.count)
-        for entry in entries where entry.ids.count > 1 {
-            for index in 0..<(entry.ids.count - 1) {
-                right[entry.ids[index]] += entry.frequency
-                left[entry.ids[index + 1]] += entry.frequency
+        for (index, entry) in entries.enumerated() where starts[index + 1] - starts[index] > 1 {
+            for position in starts[index]..<(starts[index + 1] - 1) {
+                right[Int(ids[position])] += entry.value
+                left[Int(ids[position + 1])] += entry.value
             }
         }
-        var ranked: [Ranked] = []
+        var ranked: [RankedKey] = []
         ranked.reserveCapacity(entries.count)
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
             var logProduct = 0.0
             var scored = 0
-            for id in entry.ids where !numeric[id] {
-                logProduct += log(Double(left[id] + 1)) + log(Double(right[id] + 1))
+            for id in ids[starts[index]..<starts[index + 1]] where !numeric[Int(id)] {
+                logProduct += log(Double(left[Int(id)] + 1)) + log(Double(right[Int(id)] + 1))
                 scored += 1
             }
             let lr = scored == 0 ? 1 : exp(logProduct / Double(2 * scored))
-            ranked.append(Ranked(nouns: entry.nouns, frequency: entry.frequency, lr: lr, flr: Double(entry.frequency) * lr))
+            ranked.append(RankedKey(key: entry.key, frequency: entry.value, lr: lr, flr: Double(entry.value) * lr))
         }
         // Ties by the text, then by the nouns (["a", "b"] and ["ab"] read alike), so the order
-        // never depends on the dictionary's: the keys are made once, not once per comparison.
-        let texts = ranked.map { Array($0.nouns.joined().utf8) }
-        let order = ranked.indices.sorted { lhs, rhs in
-            if ranked[lhs].flr != ranked[rhs].flr { return ranked[lhs].flr > ranked[rhs].flr }
-            if texts[lhs] != texts[rhs] { return texts[lhs].lexicographicallyPrecedes(texts[rhs]) }
-            return entries[lhs].key < entries[rhs].key
+        // never depends on the dictionary's.
+        let flr = ranked.map(\.flr)
+        let order = texts.withUnsafeBufferPointer { texts in
+            func text(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: texts[(index == 0 ? 0 : textEnds[index - 1])..<textEnds[index]])
+            }
+            return ranked.indices.sorted { lhs, rhs in
+                if flr[lhs] != flr[rhs] { return flr[lhs] > flr[rhs] }
+                let order = compare(text(lhs), text(rhs))
+                if order != 0 { return order < 0 }
+                return ranked[lhs].key < ranked[rhs].key
+            }
         }
         return order.map { ranked[$0] }
+    }
+
+    /// The order of two byte strings (as `lexicographicallyPrecedes`): negative, zero or positive.
+    private static func compare(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(lhs.count, rhs.count)
+        if common > 0, let left = lhs.baseAddress, let right = rhs.baseAddress {
+            let order = memcmp(left, right, common)
+            if order != 0 { return Int(order) }
+        }
+        return lhs.count - rhs.count
+    }
+
+    /// The separator of nouns in a key (`CompoundKey.separator`), a byte.
+    private static let separator: UInt8 = 0x1F
+
+    /// One noun of a key, hashed and compared as its bytes, without a string of its own.
+    private struct NounKey: Hashable {
+        let key: String
+        let range: Range<Int>
+
+        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            var key = key
+            return key.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (lhs: NounKey, rhs: NounKey) -> Bool {
+            lhs.range.count == rhs.range.count && lhs.withBytes { left in rhs.withBytes { compare(left, $0) == 0 } }
+        }
+    }
+
+    static func isNumber(_ noun: UnsafeBufferPointer<UInt8>) -> Bool {
+        !noun.isEmpty && noun.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
     }
 
     static func isNumber(_ noun: String) -> Bool {

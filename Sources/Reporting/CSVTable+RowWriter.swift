@@ -122,6 +122,20 @@ extension CSVTable {
             }
         }
 
+        /// Adds a text cell given as the UTF-8 of a string.
+        mutating func appendText(utf8: UnsafeBufferPointer<UInt8>) {
+            switch kind {
+            case .csv:
+                startCSVCell()
+                CSVText.appendText(utf8: utf8, guardsFormulas: guardsFormulas, to: &bytes)
+            case .json:
+                startJSONCell()
+                JSONText.appendString(utf8: utf8, to: &bytes)
+            case .cells:
+                row.append(.text(String(decoding: utf8, as: UTF8.self)))
+            }
+        }
+
         /// Adds `cells` to the current row.
         public mutating func append(contentsOf cells: [Cell]) {
             for cell in cells { append(cell) }

@@ -62,7 +62,8 @@ enum CSVText {
         }
     }
 
-    private static func appendText(utf8: UnsafeBufferPointer<UInt8>, guardsFormulas: Bool, to bytes: inout [UInt8]) {
+    /// Appends a text cell given as UTF-8 (see `appendText(_:guardsFormulas:to:)`).
+    static func appendText(utf8: UnsafeBufferPointer<UInt8>, guardsFormulas: Bool, to bytes: inout [UInt8]) {
         // Every trigger is ASCII, one byte: the cell has a second scalar if it has a second byte.
         let guarded = guardsFormulas && utf8.count > 1 && isFormulaTrigger(utf8[0])
         var needsQuotes = false

@@ -25,15 +25,18 @@ public enum JSONText {
     /// that is escaped is ASCII, one byte, and no byte of a longer UTF-8 sequence is ASCII.
     static func appendString(_ value: String, to bytes: inout [UInt8]) {
         var value = value
-        value.withUTF8 { utf8 in
-            bytes.append(UInt8(ascii: "\""))
-            if !utf8.contains(where: needsEscape) {
-                bytes.append(contentsOf: utf8)
-            } else {
-                for byte in utf8 { appendEscaped(byte, to: &bytes) }
-            }
-            bytes.append(UInt8(ascii: "\""))
+        value.withUTF8 { appendString(utf8: $0, to: &bytes) }
+    }
+
+    /// Appends a string given as UTF-8 as a JSON string literal.
+    static func appendString(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        if !utf8.contains(where: needsEscape) {
+            bytes.append(contentsOf: utf8)
+        } else {
+            for byte in utf8 { appendEscaped(byte, to: &bytes) }
         }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     @inline(__always)

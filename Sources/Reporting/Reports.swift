@@ -1,4 +1,5 @@
 import Analysis
+import Corpus
 import Foundation
 
 /// The tables of a run, computed from merged counts. Every row order is fixed by counts and then
@@ -14,8 +15,13 @@ public enum Reports {
     static func documents(_ context: ReportContext) -> CSVTable {
         let (documents, paths) = (context.counts.documents, context.documents.paths)
         let order = context.documents.order
+        // Documents of a table all have the same variables: only a document whose names differ
+        // from the one before's (byte for byte) can add a column.
         var variableNames: [String] = []
+        var previous: Int?
         for index in order {
+            defer { previous = index }
+            if let previous, sameNames(documents[index].variables, documents[previous].variables) { continue }
             for variable in documents[index].variables where !variableNames.contains(variable.name) {
                 variableNames.append(variable.name)
             }
@@ -25,26 +31,44 @@ public enum Reports {
             "sentences", "tokens", "terms", "speakers",
         ]
         return CSVTable(header: header + variableNames, itemCount: order.count) { [variableNames] number, rows in
-            let document = documents[order[number]]
+            let index = order[number]
             rows.append(.integer(number + 1))
             rows.append(number, of: paths)
-            rows.append(document.record.map(CSVTable.Cell.integer) ?? .text(""))
-            rows.append(.text(document.encoding))
-            rows.append(.integer(document.byteCount))
-            rows.append(.text(document.sha256))
-            rows.append(.integer(document.characterCount))
-            rows.append(.integer(document.paragraphCount))
-            rows.append(.integer(document.footnoteCount))
-            rows.append(.integer(document.sentenceCount))
-            rows.append(.integer(document.tokenCount))
-            rows.append(.integer(document.termCount))
-            rows.append(.integer(document.speakers.count))
-            // A variable named twice in a document has its first value.
-            for name in variableNames {
-                rows.append(.text(document.variables.first { $0.name == name }?.value ?? ""))
+            rows.append(documents[index].record.map(CSVTable.Cell.integer) ?? .text(""))
+            rows.append(.text(documents[index].encoding))
+            rows.append(.integer(documents[index].byteCount))
+            rows.append(.text(documents[index].sha256))
+            rows.append(.integer(documents[index].characterCount))
+            rows.append(.integer(documents[index].paragraphCount))
+            rows.append(.integer(documents[index].footnoteCount))
+            rows.append(.integer(documents[index].sentenceCount))
+            rows.append(.integer(documents[index].tokenCount))
+            rows.append(.integer(documents[index].termCount))
+            rows.append(.integer(documents[index].speakers.count))
+            let variables = documents[index].variables
+            if variables.count == variableNames.count
+                && zip(variables, variableNames).allSatisfy({ sameBytes($0.name, $1) })
+            {
+                for variable in variables { rows.append(.text(variable.value)) }
+            } else {
+                // A variable named twice in a document has its first value.
+                for name in variableNames {
+                    rows.append(.text(variables.first { $0.name == name }?.value ?? ""))
+                }
             }
             rows.endRow()
         }
+    }
+
+    /// Whether two lists of variables have the same names, byte for byte.
+    private static func sameNames(_ lhs: [DocumentVariable], _ rhs: [DocumentVariable]) -> Bool {
+        lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { sameBytes($0.name, $1.name) }
+    }
+
+    /// Whether two strings have the same UTF-8 bytes (which makes them equal, without the
+    /// normalization `==` may need).
+    private static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.count == rhs.utf8.count && lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     /// `speakers.csv`: per document, each speaker in order of their first turn, with their turns,
@@ -349,13 +373,27 @@ public enum Reports {
     /// `compound_candidates.csv`: noun compounds of two or more nouns, by FLR (KH Coder's 複合語の
     /// 検出), with how often each occurred as a whole and its LR.
     public static func compoundCandidates(_ counts: CorpusCounts) -> CSVTable {
-        let ranked = CompoundRanking.rank(keyed: counts.compounds).filter { $0.nouns.count > 1 }
+        // A key holds its nouns joined by a separator byte: the compound is the key without it,
+        // the nouns the key with a space for it.
+        let separator = UInt8(ascii: "\u{1F}")
+        let ranked = CompoundRanking.rankKeys(counts.compounds).filter { $0.key.joined.utf8.contains(separator) }
         return CSVTable(header: ["rank", "compound", "nouns", "frequency", "lr", "flr"], itemCount: ranked.count) {
             index, rows in
             let item = ranked[index]
             rows.append(.integer(index + 1))
-            rows.append(.text(item.nouns.joined()))
-            rows.append(.text(item.nouns.joined(separator: " ")))
+            var key = item.key.joined
+            key.withUTF8 { key in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: key.count) { text in
+                    var count = 0
+                    for byte in key where byte != separator {
+                        text[count] = byte
+                        count += 1
+                    }
+                    rows.appendText(utf8: UnsafeBufferPointer(rebasing: text[..<count]))
+                    for (position, byte) in key.enumerated() { text[position] = byte == separator ? UInt8(ascii: " ") : byte }
+                    rows.appendText(utf8: UnsafeBufferPointer(rebasing: text[..<key.count]))
+                }
+            }
             rows.append(.integer(item.frequency))
             rows.append(.decimal(item.lr))
             rows.append(.decimal(item.flr))
