@@ -41,9 +41,19 @@ extension AnalysisCache {
         /// optimization): it comes back as a reason for the log the first time in the run, and
         /// later stores of this writer do nothing.
         func store(_ entry: Entry, sha256: String, format: TextFormat) -> String? {
+            store(entry, key: CacheKey(sha256: sha256, format: format))
+        }
+
+        /// Adds chunk `number` of an input analyzed in chunks (`Entry.chunks`): its analyses,
+        /// stored as soon as they are made, so that a large table's analyses are not all held
+        /// until its last chunk is done. The input's own entry, stored last, says how many.
+        func storeChunk(_ number: Int, _ entry: Entry, sha256: String, format: TextFormat) -> String? {
+            store(entry, key: CacheKey(sha256: sha256, format: format).chunk(number))
+        }
+
+        private func store(_ entry: Entry, key: CacheKey) -> String? {
             guard !failed else { return nil }
             if file == nil, let reason = create() { return fail(reason) }
-            let key = CacheKey(sha256: sha256, format: format)
             let start = encoder.append(entry, key: key, themeCount: cache.themeCount)
             let checksum = encoder.bytes.withUnsafeBytes { RecordChecksum.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
             index.append(

@@ -106,18 +106,33 @@ final class AnalysisCache: Sendable {
     struct Entry: Equatable {
         var encoding: TextEncoding
         var analyses: [DocumentAnalysis]
+        /// 0 when `analyses` are all the input's; else the input was analyzed in this many
+        /// chunks (a table's rows, spread over the workers: `InputJob`), each kept as a record of
+        /// its own under `CacheKey.chunk(_:)`, and `analyses` is empty.
+        var chunks = 0
     }
 
     /// The entry for an input with these bytes and format, if there is one that checks out.
     func load(sha256: String, format: TextFormat) -> Entry? {
-        let key = CacheKey(sha256: sha256, format: format)
+        load(key: CacheKey(sha256: sha256, format: format))
+    }
+
+    /// The entry under `key`, if there is one that checks out (with its chunks, if it has any).
+    private func load(key: CacheKey) -> Entry? {
         var next = index.withLock { $0.first[key] ?? -1 }
         while next >= 0 {
             let slot = index.withLock { $0.slots[next] }
             if let bytes = slot.segment.record(at: slot.location),
-                let entry = AnalysisRecord.decode(bytes, key: key, themeCount: themeCount)
+                var entry = AnalysisRecord.decode(bytes, key: key, themeCount: themeCount)
             {
                 slot.segment.markUsed()
+                guard entry.chunks > 0 else { return entry }
+                // An input analyzed in chunks: every chunk's record, in order, or a miss.
+                for number in 0..<entry.chunks {
+                    guard let chunk = load(key: key.chunk(number)), chunk.chunks == 0 else { return nil }
+                    entry.analyses += chunk.analyses
+                }
+                entry.chunks = 0
                 return entry
             }
             next = slot.next

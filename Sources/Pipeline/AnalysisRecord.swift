@@ -11,7 +11,8 @@ import Corpus
 ///     33 bytes  the entry's key (`CacheKey`), checked against the key looked up
 ///     varint    the run's theme count, which sizes every sentence's theme occurrences
 ///     u64       where the string table starts, from the record's first byte
-///     string    encoding; varint documents, then per document:
+///     string    encoding; varint chunks (`AnalysisCache.Entry.chunks`); varint documents, then
+///               per document:
 ///       summary   record (u8 0/1, int), path, encoding, variables (name, value), byteCount,
 ///                 sha256 (in place: it is the document's own), characterCount,
 ///                 paragraphCount, footnoteCount, sentenceCount, tokenCount, termCount,
@@ -32,7 +33,7 @@ import Corpus
 /// the record a miss. A new field of `DocumentSummary` or `DocumentAnalysis` needs a place
 /// here and a new version.
 enum AnalysisRecord {
-    static let version: UInt8 = 1
+    static let version: UInt8 = 2
 
     /// Appends records to a byte buffer that is kept from one record to the next, with the
     /// string table's scratch space.
@@ -52,6 +53,7 @@ enum AnalysisRecord {
             let tableOffsetAt = bytes.count
             bytes.appendFixed64(0)
             string(entry.encoding.rawValue)
+            bytes.appendVarint(entry.chunks)
             bytes.appendVarint(entry.analyses.count)
             for analysis in entry.analyses {
                 summary(analysis.summary)
@@ -211,12 +213,14 @@ enum AnalysisRecord {
             try readStrings(from: Int(tableOffset))
             reader = RecordReader(bytes, from: bodyStart, to: Int(tableOffset))
             guard let encoding = TextEncoding(rawValue: try string()) else { throw RecordError() }
+            let chunks = try reader.natural()
             let count = try reader.count()
+            guard chunks == 0 || count == 0 else { throw RecordError() }
             var analyses: [DocumentAnalysis] = []
             analyses.reserveCapacity(count)
             for _ in 0..<count { analyses.append(try analysis()) }
             try reader.expectEnd()
-            return AnalysisCache.Entry(encoding: encoding, analyses: analyses)
+            return AnalysisCache.Entry(encoding: encoding, analyses: analyses, chunks: chunks)
         }
 
         mutating func readStrings(from offset: Int) throws(RecordError) {

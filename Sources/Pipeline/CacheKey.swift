@@ -31,6 +31,16 @@ struct CacheKey: Hashable, Sendable {
         format = 0
     }
 
+    /// The key of chunk `number` of the input keyed by this key (`AnalysisCache.Entry.chunks`):
+    /// the format byte's high bit, which no input's format has, marks it, so it never equals an
+    /// input's key; the number is mixed into the first word.
+    func chunk(_ number: Int) -> CacheKey {
+        var key = self
+        key.words.0 ^= (UInt64(number) &+ 1) &* 0x9E37_79B9_7F4A_7C15
+        key.format |= 0x80
+        return key
+    }
+
     /// Reads what `append(to:)` writes.
     init(reading reader: inout RecordReader) throws(RecordError) {
         words = (try reader.fixed64(), try reader.fixed64(), try reader.fixed64(), try reader.fixed64())

@@ -87,6 +87,25 @@ struct DocumentProcessor {
         }
     }
 
+    /// Stores the analyses of chunk `number` of `file` (analyzed in chunks, `InputJob`) in the
+    /// cache (if any); `store(chunks:of:)` stores the input's own entry when all are done.
+    func store(chunk number: Int, _ analyses: [DocumentAnalysis], of file: CorpusReader.InputFile) {
+        guard let cache else { return }
+        let entry = AnalysisCache.Entry(encoding: file.encoding, analyses: analyses)
+        if let reason = cache.storeChunk(number, entry, sha256: file.sha256, format: file.format) {
+            logger.warning("cannot write to the cache", metadata: ["path": "\(file.path)", "reason": "\(reason)"])
+        }
+    }
+
+    /// Stores the entry of `file`, whose `chunks` chunks are stored already.
+    func store(chunks: Int, of file: CorpusReader.InputFile) {
+        guard let cache else { return }
+        let entry = AnalysisCache.Entry(encoding: file.encoding, analyses: [], chunks: chunks)
+        if let reason = cache.store(entry, sha256: file.sha256, format: file.format) {
+            logger.warning("cannot write to the cache", metadata: ["path": "\(file.path)", "reason": "\(reason)"])
+        }
+    }
+
     /// What the manifest records of `file`.
     static func record(of file: CorpusReader.InputFile) -> InputRecord {
         InputRecord(

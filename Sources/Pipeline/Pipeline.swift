@@ -421,16 +421,26 @@ public struct Pipeline: Sendable {
             }
             /// Analyzes chunk `number` of `job`; the worker that does its last chunk stores the
             /// input's analyses and records it.
+            /// An input of several chunks has each chunk's analyses stored as soon as they are
+            /// made, and its own entry (how many chunks) last; a whole one is stored at once.
             func work(on job: InputJob, chunk number: Int) {
-                let outcome: Result<[DocumentAnalysis], PipelineError>
+                var outcome: Result<[DocumentAnalysis], PipelineError>
                 do throws(PipelineError) {
                     outcome = .success(try processor.analyze(job.documents(of: number), of: inputs[job.index], into: &analyzer))
                 } catch {
                     outcome = .failure(error)
                 }
+                if job.chunkCount > 1, case .success(let analyses) = outcome {
+                    processor.store(chunk: number, analyses, of: job.file)
+                    outcome = .success([])
+                }
                 guard let whole = job.finish(number, with: outcome) else { return }
                 finished(job.index, whole.map { analyses in
-                    processor.store(analyses, of: job.file)
+                    if job.chunkCount > 1 {
+                        processor.store(chunks: job.chunkCount, of: job.file)
+                    } else {
+                        processor.store(analyses, of: job.file)
+                    }
                     return DocumentProcessor.record(of: job.file)
                 }, fromCache: false)
             }

@@ -47,6 +47,32 @@ struct AnalysisCacheTests {
         #expect(CacheKey(sha256: "not hex", format: .plain) != CacheKey(sha256: "not hex!", format: .plain))
     }
 
+    @Test func anEntryInChunksComesBackWholeOrNotAtAll() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = AnalysisCache(directory: root, identity: "test-identity", themeCount: 3)
+        let (first, second) = (cache.writer(), cache.writer())
+        let part = AnalysisCache.Entry(encoding: Fixture.entry.encoding, analyses: Fixture.entry.analyses)
+        // Chunks stored by two workers, the input's entry (two chunks) last.
+        #expect(second.storeChunk(1, part, sha256: Self.sha256, format: .csv) == nil)
+        #expect(first.storeChunk(0, part, sha256: Self.sha256, format: .csv) == nil)
+        let whole = AnalysisCache.Entry(encoding: part.encoding, analyses: [], chunks: 2)
+        #expect(first.store(whole, sha256: Self.sha256, format: .csv) == nil)
+        #expect(second.finish() == nil)
+        let secondSegment = try #require(segments(root).first)
+        #expect(first.finish() == nil)
+        #expect(segments(root).count == 2)
+        let loaded = try #require(load(root))
+        #expect(loaded.chunks == 0)
+        #expect(loaded.analyses == part.analyses + part.analyses)
+        // A chunk's key is no input's key.
+        let key = CacheKey(sha256: Self.sha256, format: .csv)
+        #expect(key.chunk(0) != key && key.chunk(0) != key.chunk(1))
+        // Without its second chunk (that worker's segment gone), the input is a miss.
+        try FileManager.default.removeItem(at: secondSegment)
+        #expect(load(root) == nil)
+    }
+
     @Test func anEntryComesBackFromTheCacheAndTouchesItsSegment() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

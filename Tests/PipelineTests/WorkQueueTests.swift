@@ -115,6 +115,18 @@ struct WorkQueueTests {
             #expect(summary.documents == 3_000)
             outputs.append(output)
         }
+        // With the cache: the chunks' records are stored as they are made, then read back whole.
+        let cache = root.appendingPathComponent("cache")
+        for (jobs, force) in [(2, false), (1, true), (3, true)] {
+            let output = root.appendingPathComponent("out-cached-\(jobs)")
+            let configuration = PipelineConfiguration(
+                inputs: [input.path], output: output.path, jobs: jobs, minimumPairCount: 1, textColumn: "回答",
+                cache: cache.path)
+            let summary = try Pipeline(configuration: configuration, logger: logger, force: force).run()
+            #expect(summary.documents == 3_000)
+            #expect(summary.cached == (force ? 1 : 0), "read from the cache: \(summary.cached) inputs")
+            outputs.append(output)
+        }
         for name in ["documents.csv", "term_frequency.csv", "cooccurrence.csv", "document_terms.csv"] {
             let single = try Data(contentsOf: outputs[0].appendingPathComponent(name))
             for output in outputs.dropFirst() {
