@@ -8,7 +8,9 @@
 public struct TableParser: Sendable {
     public var delimiter: Unicode.Scalar
 
+    /// A table cut at `delimiter`, an ASCII character (a comma or a TAB).
     public init(delimiter: Unicode.Scalar = ",") {
+        precondition(delimiter.isASCII && delimiter != "\"" && delimiter != "\n" && delimiter != "\r", "an ASCII delimiter")
         self.delimiter = delimiter
     }
 
@@ -27,10 +29,23 @@ public struct TableParser: Sendable {
 
     /// The records of `text`. A final line break does not make an empty record; blank lines are
     /// skipped.
+    ///
+    /// Reads the text's UTF-8 bytes: the delimiter, quotes and line breaks are ASCII, and a byte
+    /// of a multi-byte character is never ASCII, so a field is a run of bytes cut out whole
+    /// (one string per field, not one append per character). Only a quoted field with doubled
+    /// quotes is put together from its pieces.
     public func records(in text: String) throws(Failure) -> [Record] {
+        let bytes = text.utf8
+        let delimiter = UInt8(ascii: self.delimiter)
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var records: [Record] = []
         var fields: [String] = []
-        var field = String.UnicodeScalarView()
+        // The current field's content starts at `contentStart`; a quoted field with doubled
+        // quotes keeps its earlier pieces, quotes undoubled, in `pieces`.
+        var contentStart = bytes.startIndex
+        var contentEnd = bytes.startIndex
+        var pieces: [UInt8] = []
+        var hasPieces = false
         var line = 1
         var recordLine = 1
         var quoteLine = 1
@@ -39,53 +54,90 @@ public struct TableParser: Sendable {
 
         enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
+        func endField(_ end: String.Index) {
+            if hasPieces {
+                pieces.append(contentsOf: bytes[contentStart..<end])
+                fields.append(String(decoding: pieces, as: UTF8.self))
+                pieces.removeAll(keepingCapacity: true)
+                hasPieces = false
+            } else {
+                fields.append(String(Substring(bytes[contentStart..<end])))
+            }
+        }
         func endRecord() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
             if !(fields.count == 1 && fields[0].isEmpty) {
                 records.append(Record(line: recordLine, fields: fields))
             }
-            fields = []
+            fields.removeAll(keepingCapacity: true)
         }
 
-        for scalar in text.unicodeScalars {
-            let isNewline = scalar == "\n" || scalar == "\r"
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
             defer {
-                if isNewline && !(scalar == "\n" && previousWasCR) { line += 1 }
-                previousWasCR = scalar == "\r"
+                if (byte == lf && !previousWasCR) || byte == cr { line += 1 }
+                previousWasCR = byte == cr
+                index = next
             }
             if state == .quoted {
-                if scalar == "\"" { state = .quoteInQuoted } else { field.append(scalar) }
+                if byte == quote {
+                    contentEnd = index
+                    state = .quoteInQuoted
+                }
                 continue
             }
-            if scalar == delimiter {
-                fields.append(String(field))
-                field = String.UnicodeScalarView()
+            let isNewline = byte == lf || byte == cr
+            if byte == delimiter || isNewline {
+                if isNewline && byte == lf && previousWasCR { continue }
+                switch state {
+                case .fieldStart: fields.append("")
+                case .unquoted: endField(index)
+                case .quoteInQuoted: endField(contentEnd)
+                case .quoted: break
+                }
+                if isNewline {
+                    endRecord()
+                    recordLine = line + 1
+                }
                 state = .fieldStart
-            } else if isNewline {
-                if scalar == "\n" && previousWasCR { continue }
-                endRecord()
-                state = .fieldStart
-                recordLine = line + 1
+                contentStart = next
             } else if state == .quoteInQuoted {
-                guard scalar == "\"" else {
+                guard byte == quote else {
                     throw Failure(line: line, reason: "a quoted field is followed by text after its closing quote")
                 }
-                field.append("\"")  // a doubled quote inside a quoted field
+                // A doubled quote inside a quoted field: the piece so far and one quote.
+                pieces.append(contentsOf: bytes[contentStart..<contentEnd])
+                pieces.append(quote)
+                hasPieces = true
+                contentStart = next
                 state = .quoted
-            } else if scalar == "\"" {
+            } else if byte == quote {
                 guard state == .fieldStart else {
                     throw Failure(line: line, reason: "a quote inside an unquoted field (quote the field and double the quote)")
                 }
                 state = .quoted
                 quoteLine = line
-            } else {
-                field.append(scalar)
+                contentStart = next
+            } else if state == .fieldStart {
+                contentStart = index
                 state = .unquoted
             }
         }
         if state == .quoted { throw Failure(line: quoteLine, reason: "a quoted field is never closed") }
-        if !field.isEmpty || !fields.isEmpty || state == .quoteInQuoted { endRecord() }
+        switch state {
+        case .unquoted:
+            endField(bytes.endIndex)
+            endRecord()
+        case .quoteInQuoted:
+            endField(contentEnd)
+            endRecord()
+        case .fieldStart where !fields.isEmpty:
+            fields.append("")
+            endRecord()
+        default:
+            break
+        }
         return records
     }
 }
