@@ -46,8 +46,7 @@ public struct CompoundKey: Hashable, Comparable, Sendable {
     }
 
     public func hash(into hasher: inout Hasher) {
-        var joined = joined
-        joined.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        UTF8Bytes.hash(joined, into: &hasher)
     }
 
     public static func == (lhs: CompoundKey, rhs: CompoundKey) -> Bool {

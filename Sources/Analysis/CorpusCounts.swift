@@ -65,7 +65,7 @@ public struct CorpusCounts: Sendable {
 
     /// Terms by id.
     public internal(set) var terms: [Term] = []
-    private var ids: [Term: Int32] = [:]
+    private var ids: [TermKey: Int32] = [:]
     /// Occurrences of each term (by id).
     public internal(set) var termFrequency: [Int] = []
     /// Documents containing each term (by id).
@@ -210,10 +210,11 @@ public struct CorpusCounts: Sendable {
     /// The id of `term`, interning it if new. Ids are dense from 0 and index `terms` and the
     /// frequency arrays; they are only meaningful for this instance.
     mutating func id(for term: Term) -> Int32 {
-        if let id = ids[term] { return id }
+        let key = TermKey(term)
+        if let id = ids[key] { return id }
         let id = Int32(terms.count)
         terms.append(term)
-        ids[term] = id
+        ids[key] = id
         termFrequency.append(0)
         documentFrequency.append(0)
         sentenceFrequency.append(0)
@@ -237,7 +238,7 @@ public struct CorpusCounts: Sendable {
     }
 
     /// The id of `term` if it was counted.
-    public func id(of term: Term) -> Int32? { ids[term] }
+    public func id(of term: Term) -> Int32? { ids[TermKey(term)] }
 
     /// Adds one document given as terms per sentence (tests and simple callers).
     public mutating func add(_ summary: DocumentSummary, sentences: [SentenceAnalysis]) {

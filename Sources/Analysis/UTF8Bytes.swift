@@ -17,4 +17,10 @@ enum UTF8Bytes {
             }
         }
     }
+
+    /// Feeds `text`'s bytes to `hasher`, as one buffer.
+    static func hash(_ text: String, into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
 }

@@ -56,6 +56,22 @@ struct CorpusCountsTests {
         }
     }
 
+    /// Terms are found by their bytes in NFC (`TermKey`): a term written decomposed is the same
+    /// term as written composed, as `String`'s equality says, and a different one is not.
+    @Test func termsCanonicallyEqualShareAnIDAndOthersDoNot() {
+        let composed = Term(text: "ガス", partOfSpeech: "名詞")
+        let decomposed = Term(text: "カ\u{3099}ス", partOfSpeech: "名詞")
+        #expect(composed == decomposed && !composed.text.utf8.elementsEqual(decomposed.text.utf8))
+        var counts = CorpusCounts(themeNames: [])
+        counts.add(Self.summary(1), sentences: [SentenceAnalysis(terms: [composed, Self.chiiki], themeOccurrences: [])])
+        counts.add(Self.summary(2), sentences: [SentenceAnalysis(terms: [decomposed], themeOccurrences: [])])
+        #expect(counts.terms.count == 2)
+        #expect(value(counts, decomposed, \.termFrequency) == 2)
+        #expect(value(counts, decomposed, \.documentFrequency) == 2)
+        #expect(counts.id(of: Term(text: "ガス", partOfSpeech: "動詞")) == nil)
+        #expect(counts.id(of: Term(text: "カス", partOfSpeech: "名詞")) == nil)
+    }
+
     @Test func pairsCountSentencesWithBothTerms() {
         let counts = Self.counts([(1, Self.documentA), (2, Self.documentB)])
         // 6 pairs in each of the first two sentences, 3 in the third; 3 pairs are shared.
