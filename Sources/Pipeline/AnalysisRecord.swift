@@ -7,7 +7,7 @@ import Corpus
 ///
 /// Layout (varints are LEB128, ints ZigZag varints, fixed words little-endian):
 ///
-///     u8        version (1)
+///     u8        version (2: with the chunk count)
 ///     33 bytes  the entry's key (`CacheKey`), checked against the key looked up
 ///     varint    the run's theme count, which sizes every sentence's theme occurrences
 ///     u64       where the string table starts, from the record's first byte
