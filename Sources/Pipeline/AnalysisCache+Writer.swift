@@ -37,6 +37,16 @@ extension AnalysisCache {
             cache.load(sha256: sha256, format: format)
         }
 
+        /// The entry without its chunks (`AnalysisCache.head(sha256:format:)`).
+        func head(sha256: String, format: TextFormat) -> Entry? {
+            cache.head(sha256: sha256, format: format)
+        }
+
+        /// One chunk of an entry in chunks (`AnalysisCache.chunk(_:sha256:format:)`).
+        func chunk(_ number: Int, sha256: String, format: TextFormat) -> Entry? {
+            cache.chunk(number, sha256: sha256, format: format)
+        }
+
         /// Adds `entry` to the worker's segment. A failure is no error (the cache is an
         /// optimization): it comes back as a reason for the log the first time in the run, and
         /// later stores of this writer do nothing.

@@ -117,22 +117,48 @@ final class AnalysisCache: Sendable {
         load(key: CacheKey(sha256: sha256, format: format))
     }
 
-    /// The entry under `key`, if there is one that checks out (with its chunks, if it has any).
+    /// The entry under these bytes and format without its chunks: an entry in chunks
+    /// (`Entry.chunks` > 0) comes back only if the index lists a record for every chunk, which
+    /// the run's workers then read and count one by one (`chunk(_:sha256:format:)`), as they
+    /// analyze a large input's chunks side by side.
+    func head(sha256: String, format: TextFormat) -> Entry? {
+        let key = CacheKey(sha256: sha256, format: format)
+        guard let entry = record(key: key) else { return nil }
+        guard entry.chunks > 0 else { return entry }
+        let listed = index.withLock { index in (0..<entry.chunks).allSatisfy { index.first[key.chunk($0)] != nil } }
+        return listed ? entry : nil
+    }
+
+    /// Chunk `number` of the entry under these bytes and format, if its record checks out.
+    func chunk(_ number: Int, sha256: String, format: TextFormat) -> Entry? {
+        guard let entry = record(key: CacheKey(sha256: sha256, format: format).chunk(number)), entry.chunks == 0 else {
+            return nil
+        }
+        return entry
+    }
+
+    /// The entry under `key`, if there is one that checks out, with its chunks' analyses, if it
+    /// has any, in order: all of them or a miss.
     private func load(key: CacheKey) -> Entry? {
+        guard var entry = record(key: key) else { return nil }
+        guard entry.chunks > 0 else { return entry }
+        for number in 0..<entry.chunks {
+            guard let chunk = record(key: key.chunk(number)), chunk.chunks == 0 else { return nil }
+            entry.analyses += chunk.analyses
+        }
+        entry.chunks = 0
+        return entry
+    }
+
+    /// The first record under `key` that checks out, as stored (an entry in chunks without them).
+    private func record(key: CacheKey) -> Entry? {
         var next = index.withLock { $0.first[key] ?? -1 }
         while next >= 0 {
             let slot = index.withLock { $0.slots[next] }
             if let bytes = slot.segment.record(at: slot.location),
-                var entry = AnalysisRecord.decode(bytes, key: key, themeCount: themeCount)
+                let entry = AnalysisRecord.decode(bytes, key: key, themeCount: themeCount)
             {
                 slot.segment.markUsed()
-                guard entry.chunks > 0 else { return entry }
-                // An input analyzed in chunks: every chunk's record, in order, or a miss.
-                for number in 0..<entry.chunks {
-                    guard let chunk = load(key: key.chunk(number)), chunk.chunks == 0 else { return nil }
-                    entry.analyses += chunk.analyses
-                }
-                entry.chunks = 0
                 return entry
             }
             next = slot.next

@@ -21,15 +21,17 @@ struct DocumentProcessor {
     /// Characters of context around a concordance line's match.
     var kwicContext = 20
 
-    /// An input as read: its analyses came from the cache (and are counted), or its documents
-    /// are to be analyzed (`analyze`), then stored (`store`).
+    /// An input as read: its analyses came from the cache (and are counted), or the cache holds
+    /// them in chunks for the workers to count (`count(chunk:of:into:)`), or its documents are to
+    /// be analyzed (`analyze`), then stored (`store`).
     enum Read {
         case cached(InputRecord)
+        case cachedInChunks(data: Data, sha256: String, format: TextFormat, encoding: TextEncoding, chunks: Int)
         case fresh(CorpusReader.InputFile)
     }
 
     /// Reads `source` (whose SHA-256 is `sha256` when the caller has hashed it already); counts
-    /// its analyses into `analyzer` if the cache has them, else decodes it into documents.
+    /// its analyses into `analyzer` if the cache has them whole, else decodes it into documents.
     func read(_ source: InputSource, sha256 known: String?, into analyzer: inout CorpusAnalyzer) throws(PipelineError)
         -> Read
     {
@@ -41,20 +43,57 @@ struct DocumentProcessor {
         }
         let sha256 = known ?? ContentHash.sha256(data)
         let format = reader.format(of: source)
-        if let entry = cache?.load(sha256: sha256, format: format) {
-            let metadata = self.metadata?.variables(for: source) ?? []
-            for var analysis in entry.analyses {
-                // The path (but a line's own id) and the metadata belong to this run; the rest to the bytes.
-                if format != .lines { analysis.summary.path = source.displayPath }
-                analysis.summary.variables = Self.merging(analysis.summary.variables, metadata)
-                analyzer.add(analysis)
+        if let entry = cache?.head(sha256: sha256, format: format) {
+            guard entry.chunks == 0 else {
+                return .cachedInChunks(data: data, sha256: sha256, format: format, encoding: entry.encoding, chunks: entry.chunks)
             }
+            add(entry.analyses, of: source, format: format, into: &analyzer)
             return .cached(Self.record(of: source, bytes: data.count, sha256: sha256, entry.encoding, format, entry.analyses.count))
         }
         do {
             return .fresh(try reader.read(source, data: data, sha256: sha256))
         } catch {
             throw .inputs([error])
+        }
+    }
+
+    /// Counts chunk `number` of `input` into `analyzer`, from its cache record; if that record
+    /// turns out damaged, the chunk's documents are analyzed again from the input's bytes (and
+    /// stored anew), so the count never misses them. Returns how many documents the chunk has.
+    func count(chunk number: Int, of input: CachedInput, into analyzer: inout CorpusAnalyzer) throws(PipelineError) -> Int {
+        if let entry = cache?.chunk(number, sha256: input.sha256, format: input.format) {
+            add(entry.analyses, of: input.source, format: input.format, into: &analyzer)
+            return entry.analyses.count
+        }
+        logger.warning(
+            "a cached analysis is damaged; analyzing it again",
+            metadata: ["path": "\(input.source.displayPath)", "chunk": "\(number)"])
+        let file: CorpusReader.InputFile
+        do {
+            file = try reader.read(input.source, data: input.data, sha256: input.sha256)
+        } catch {
+            throw .inputs([error])
+        }
+        let job = InputJob(index: input.index, file: file, chunkBytes: Pipeline.chunkBytes)
+        guard job.chunkCount == input.chunkCount else {
+            throw .internal(
+                "\(input.source.displayPath): the cache has \(input.chunkCount) chunks of this input, its rows make \(job.chunkCount)")
+        }
+        let documents = job.documents(of: number)
+        store(chunk: number, try analyze(documents, of: input.source, into: &analyzer), of: file)
+        return documents.count
+    }
+
+    /// Counts `analyses` of `source`, taken from the cache, into `analyzer`.
+    private func add(
+        _ analyses: [DocumentAnalysis], of source: InputSource, format: TextFormat, into analyzer: inout CorpusAnalyzer
+    ) {
+        let metadata = self.metadata?.variables(for: source) ?? []
+        for var analysis in analyses {
+            // The path (but a line's own id) and the metadata belong to this run; the rest to the bytes.
+            if format != .lines { analysis.summary.path = source.displayPath }
+            analysis.summary.variables = Self.merging(analysis.summary.variables, metadata)
+            analyzer.add(analysis)
         }
     }
 

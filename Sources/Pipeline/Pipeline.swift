@@ -444,6 +444,18 @@ public struct Pipeline: Sendable {
                     return DocumentProcessor.record(of: job.file)
                 }, fromCache: false)
             }
+            /// Counts chunk `number` of `input` from the cache; the worker that counts its last
+            /// chunk records it.
+            func count(_ input: CachedInput, chunk number: Int) {
+                let outcome: Result<Int, PipelineError>
+                do throws(PipelineError) {
+                    outcome = .success(try processor.count(chunk: number, of: input, into: &analyzer))
+                } catch {
+                    outcome = .failure(error)
+                }
+                guard let whole = input.finish(number, with: outcome) else { return }
+                finished(input.index, whole, fromCache: true)
+            }
             while let item = queue.next() {
                 switch item {
                 case .input(let index):
@@ -459,6 +471,12 @@ public struct Pipeline: Sendable {
                     case .cached(let record):
                         queue.doneReading()
                         finished(index, .success(record), fromCache: true)
+                    case .cachedInChunks(let data, let sha256, let format, let encoding, let chunks):
+                        let input = CachedInput(
+                            index: index, source: inputs[index], data: data, sha256: sha256, format: format,
+                            encoding: encoding, chunkCount: chunks)
+                        queue.split(input)
+                        count(input, chunk: 0)
                     case .fresh(let file):
                         let job = InputJob(index: index, file: file, chunkBytes: Self.chunkBytes)
                         queue.split(job)
@@ -466,6 +484,8 @@ public struct Pipeline: Sendable {
                     }
                 case .chunk(let job, let number):
                     work(on: job, chunk: number)
+                case .cachedChunk(let input, let number):
+                    count(input, chunk: number)
                 }
                 if countingPairs, analyzer.counts.pairUnits.count > pairLimit {
                     overflowed.store(true, ordering: .relaxed)

@@ -16,17 +16,20 @@ import Foundation
 /// A worker that finds nothing to take while another is still reading an input waits: that input
 /// may yet bring chunks.
 final class WorkQueue: @unchecked Sendable {
-    /// What a worker takes: an input to read (an index into the run's inputs), or a chunk of one.
+    /// What a worker takes: an input to read (an index into the run's inputs), or a chunk of one
+    /// to analyze, or to count from the cache.
     enum Item {
         case input(Int)
         case chunk(InputJob, Int)
+        case cachedChunk(CachedInput, Int)
     }
 
     /// Guards everything below (`NSCondition`, because a worker waits for chunks to appear).
     private let condition = NSCondition()
     private let schedule: [Int]
     private var nextInput = 0
-    private var chunks: [(InputJob, Int)] = []
+    /// Chunks to take (`.chunk` and `.cachedChunk` items), from `nextChunk` on.
+    private var chunks: [Item] = []
     private var nextChunk = 0
     /// Inputs taken and not yet split (or found to be small): they may still bring chunks.
     private var reading = 0
@@ -43,13 +46,13 @@ final class WorkQueue: @unchecked Sendable {
         defer { condition.unlock() }
         while true {
             if nextChunk < chunks.count {
-                let (job, number) = chunks[nextChunk]
+                let item = chunks[nextChunk]
                 nextChunk += 1
                 if nextChunk == chunks.count {
                     chunks.removeAll(keepingCapacity: true)
                     nextChunk = 0
                 }
-                return .chunk(job, number)
+                return item
             }
             if nextInput < schedule.count {
                 let index = schedule[nextInput]
@@ -64,8 +67,17 @@ final class WorkQueue: @unchecked Sendable {
 
     /// Queues chunks 1… of `job` (the reader works on chunk 0 itself) and ends its reading.
     func split(_ job: InputJob) {
+        queue((1..<max(1, job.chunkCount)).map { .chunk(job, $0) })
+    }
+
+    /// Queues the chunks of `input` but the first, which the caller counts, and ends its reading.
+    func split(_ input: CachedInput) {
+        queue((1..<input.chunkCount).map { .cachedChunk(input, $0) })
+    }
+
+    private func queue(_ items: [Item]) {
         condition.lock()
-        for number in 1..<max(1, job.chunkCount) { chunks.append((job, number)) }
+        chunks += items
         reading -= 1
         condition.broadcast()
         condition.unlock()

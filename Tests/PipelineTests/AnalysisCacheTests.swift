@@ -69,8 +69,15 @@ struct AnalysisCacheTests {
         let key = CacheKey(sha256: Self.sha256, format: .csv)
         #expect(key.chunk(0) != key && key.chunk(0) != key.chunk(1))
         // Without its second chunk (that worker's segment gone), the input is a miss.
+        // Read chunk by chunk, as a run's workers do: the head names two, each comes back alone.
+        let reopened = AnalysisCache(directory: root, identity: "test-identity", themeCount: 3)
+        #expect(reopened.head(sha256: Self.sha256, format: .csv)?.chunks == 2)
+        #expect(reopened.chunk(1, sha256: Self.sha256, format: .csv)?.analyses == part.analyses)
+        #expect(reopened.chunk(2, sha256: Self.sha256, format: .csv) == nil)
         try FileManager.default.removeItem(at: secondSegment)
         #expect(load(root) == nil)
+        // A chunk missing from the index: no head either, so no worker starts counting it.
+        #expect(AnalysisCache(directory: root, identity: "test-identity", themeCount: 3).head(sha256: Self.sha256, format: .csv) == nil)
     }
 
     @Test func anEntryComesBackFromTheCacheAndTouchesItsSegment() throws {

@@ -69,6 +69,7 @@ struct WorkQueueTests {
                 taken.append("input \(index)")
                 queue.doneReading()
             case .chunk(_, let number): taken.append("chunk \(number)")
+            case .cachedChunk(_, let number): taken.append("cached chunk \(number)")
             }
         }
         #expect(taken == ["chunk 1", "chunk 2", "input 1"])
@@ -127,11 +128,55 @@ struct WorkQueueTests {
             #expect(summary.cached == (force ? 1 : 0), "read from the cache: \(summary.cached) inputs")
             outputs.append(output)
         }
+        // A damaged chunk record (the first record of each worker's segment is one of its chunks:
+        // the input's own entry comes last) is analyzed again, with a warning; the rest come from
+        // the cache, and the counts are the same.
+        let segments = (FileManager.default.enumerator(at: cache, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
+            .filter { $0.pathExtension == "pack" }
+        #expect(!segments.isEmpty)
+        for segment in segments {
+            var bytes = try Data(contentsOf: segment)
+            bytes[PackSegment.headerSize + 60] ^= 0x04
+            try bytes.write(to: segment)
+        }
+        let warnings = WarningRecorder.Warnings()
+        let recording = Logger(label: "kotoba.tests") { _ in WarningRecorder(warnings: warnings) }
+        let output = root.appendingPathComponent("out-damaged")
+        let configuration = PipelineConfiguration(
+            inputs: [input.path], output: output.path, jobs: 2, minimumPairCount: 1, textColumn: "回答", cache: cache.path)
+        let summary = try Pipeline(configuration: configuration, logger: recording, force: true).run()
+        #expect(summary.documents == 3_000)
+        #expect(summary.cached == 1)
+        #expect(warnings.list.withLock { $0 }.filter { $0.hasPrefix("a cached analysis is damaged") }.count == segments.count)
+        outputs.append(output)
         for name in ["documents.csv", "term_frequency.csv", "cooccurrence.csv", "document_terms.csv"] {
             let single = try Data(contentsOf: outputs[0].appendingPathComponent(name))
             for output in outputs.dropFirst() {
                 #expect(try Data(contentsOf: output.appendingPathComponent(name)) == single, "\(name) differs")
             }
         }
+    }
+}
+
+/// Keeps the warnings a run logs.
+struct WarningRecorder: LogHandler {
+    final class Warnings: Sendable {
+        let list = Mutex<[String]>([])
+    }
+
+    let warnings: Warnings
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .warning
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(
+        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
+        function: String, line: UInt
+    ) {
+        if level == .warning { warnings.list.withLock { $0.append(message.description) } }
     }
 }
