@@ -20,6 +20,8 @@ public struct CorpusAnalyzer {
     /// Finds the themes and, after them, the words looked for.
     private let matcher: ThemeMatcher
     private let themeCount: Int
+    /// A zero per theme, shared by every sentence where no theme occurs (copied only when one does).
+    private let noThemeOccurrences: [Int]
     private let vocabulary: Vocabulary
     private let phraseForms: [[UInt8]]
     private let phraseTerms: [String]
@@ -81,6 +83,7 @@ public struct CorpusAnalyzer {
         compounds = CompoundExtractor(family: family)
         matcher = ThemeMatcher(themes: themes + words, key: key, family: family)
         themeCount = themes.count
+        noThemeOccurrences = Array(repeating: 0, count: themes.count)
         self.vocabulary = vocabulary
         var forms: [[UInt8]] = []
         var terms: [String] = []
@@ -250,7 +253,7 @@ public struct CorpusAnalyzer {
         }
         let context = ThemeMatcher.Context(variables: document.variables, sentenceNumber: document.sentences.count + 1)
         let hits = matcher.hits(in: text, tokens: tokens, context: context)
-        var occurrences = [Int](repeating: 0, count: themeCount)
+        var occurrences = noThemeOccurrences
         for hit in hits where hit.match < themeCount { occurrences[hit.match] += 1 }
         document.sentences.append(
             DocumentAnalysis.Sentence(
