@@ -689,9 +689,14 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// Locks the output directory and checks that the reports may replace it, before any input
+    /// is read: a directory kotoba did not write is refused at once, not after the analysis.
     func takeLock() throws(PipelineError) -> OutputLock {
         do {
-            return try OutputLock(output: URL(fileURLWithPath: configuration.output))
+            let output = URL(fileURLWithPath: configuration.output)
+            let lock = try OutputLock(output: output)
+            try ReportPublisher.checkOutput(output)
+            return lock
         } catch {
             throw .output(error)
         }
