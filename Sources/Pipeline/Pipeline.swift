@@ -570,6 +570,12 @@ public struct Pipeline: Sendable {
             analyzed.counts.countPairs(.terms(analyzed.counts.pairVocabulary(size: configuration.pairTerms)))
         }
         let counts = analyzed.counts
+        // An empty kwic.csv and collocations.csv for a word would otherwise pass unnoticed.
+        for (index, word) in counts.words.enumerated() where counts.wordOccurrences[index] == 0 {
+            logger.warning(
+                "a --kwic word was never found: kwic.csv and collocations.csv have no line for it",
+                metadata: ["word": "\(word)"])
+        }
         let pairVocabularySize: Int
         if case .terms(let vocabulary) = counts.pairScope { pairVocabularySize = vocabulary.count } else { pairVocabularySize = 0 }
         guard counts.documentCount > 0 || analyzed.failures.isEmpty else {
