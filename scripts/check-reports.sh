@@ -10,8 +10,9 @@
 #   scripts/check-reports.sh [--skip-missing]
 #
 #   KOTOBA=path/to/kotoba       check this binary (default: build and use .build/release/kotoba)
-#   KOTOBA_REPORT_PNG=FILE      where the screenshot goes (default output/report.png when output/
-#                               is kotoba's output directory, else ${TMPDIR:-/tmp}/kotoba-report.png)
+#   KOTOBA_REPORT_PNG=FILE      keep the screenshot there (by default it is taken in the check's
+#                               temporary folder and removed with it, unless a check fails; the
+#                               user's output/ is never touched)
 #   --skip-missing              only warn when report.html or graph/* are missing or the CSV
 #                               formula guard is absent (for binaries from before them)
 #
@@ -33,6 +34,9 @@ done
 python=/usr/bin/python3
 KOTOBA_SETUP_EXTRA="chromium fontconfig fonts-noto-cjk fonts-noto-color-emoji python3 python3-pandas python3-networkx python3-pil" \
     scripts/setup.sh
+versions=$("$python" -c 'import sys, pandas, networkx; print(f"Python {sys.version.split()[0]}, pandas {pandas.__version__}, networkx {networkx.__version__}")') || {
+    echo "check-reports: $python cannot import pandas and networkx, which scripts/setup.sh installed for it" >&2; exit 69; }
+echo "check-reports: the Python checks run with $python ($versions), the interpreter the setup installed them for" >&2
 
 if [[ -n "${KOTOBA:-}" ]]; then
     kotoba=$KOTOBA
@@ -84,12 +88,8 @@ out=$work/out
 status=0
 screenshot=()
 if [[ -f "$out/report.html" ]]; then
-    png=${KOTOBA_REPORT_PNG:-}
-    if [[ -z "$png" ]]; then
-        # output/ is replaced whole by the next run, and kotoba refuses an output directory
-        # without a manifest.json: never create one holding only a screenshot.
-        if [[ -f output/manifest.json ]]; then png=output/report.png; else png=${TMPDIR:-/tmp}/kotoba-report.png; fi
-    fi
+    # The test corpus's picture has no place in the user's output/: it stays in the work folder.
+    png=${KOTOBA_REPORT_PNG:-$work/report.png}
     mkdir -p "$(dirname "$png")"
     png=$(realpath "$png")
     rm -f "$png"
@@ -99,7 +99,7 @@ if [[ -f "$out/report.html" ]]; then
             --disable-extensions --disable-dev-shm-usage \
             --host-resolver-rules='MAP * ~NOTFOUND' \
             --screenshot="$png" "$url" > "$work/chromium.log" 2>&1; then
-        echo "check-reports: screenshot of report.html in $png" >&2
+        echo "check-reports: screenshot of report.html taken${KOTOBA_REPORT_PNG:+ into $png}" >&2
         screenshot=(--screenshot "$png")
     else
         tail -n 5 "$work/chromium.log" >&2

@@ -590,6 +590,12 @@ public struct Pipeline: Sendable {
             analyzed.counts.countPairs(.terms(analyzed.counts.pairVocabulary(size: configuration.pairTerms)))
         }
         let counts = analyzed.counts
+        // An empty kwic.csv and collocations.csv for a word would otherwise pass unnoticed.
+        for (index, word) in counts.words.enumerated() where counts.wordOccurrences[index] == 0 {
+            logger.warning(
+                "a --kwic word was never found: kwic.csv and collocations.csv have no line for it",
+                metadata: ["word": "\(word)"])
+        }
         let pairVocabularySize: Int
         if case .terms(let vocabulary) = counts.pairScope { pairVocabularySize = vocabulary.count } else { pairVocabularySize = 0 }
         guard counts.documentCount > 0 || analyzed.failures.isEmpty else {
@@ -709,9 +715,14 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// Locks the output directory and checks that the reports may replace it, before any input
+    /// is read: a directory kotoba did not write is refused at once, not after the analysis.
     func takeLock() throws(PipelineError) -> OutputLock {
         do {
-            return try OutputLock(output: URL(fileURLWithPath: configuration.output))
+            let output = URL(fileURLWithPath: configuration.output)
+            let lock = try OutputLock(output: output)
+            try ReportPublisher.checkOutput(output)
+            return lock
         } catch {
             throw .output(error)
         }

@@ -11,8 +11,11 @@ public enum TokenDump {
         case mecab
         /// The normalized sentences, one per line: feed them to the `mecab` command to compare.
         case sentences
-        /// Each token with its span in the original text: `surface<TAB>start<TAB>end<TAB>original`,
-        /// offsets in Unicode scalars of the decoded input, line breaks in the original shown as `\n`.
+        /// Each token with its span in the original text, as tab-separated values under a header
+        /// line (`offsetsHeader`): the document (path, and record for a table's row or an input
+        /// line), the paragraph and sentence in it (from 1, as in `kwic.csv`), the token, its
+        /// start and end in Unicode scalars of the document's decoded text (from 0), and that
+        /// text. Text fields are escaped (`offsetsField`), so every line has the same columns.
         case offsets
         /// One JSON object per paragraph: kind, section, speaker, turn and sentences.
         case structure
@@ -32,14 +35,37 @@ public enum TokenDump {
         var sentences: [String]
     }
 
+    /// The first line of `offsets` output: its columns.
+    public static let offsetsHeader = "path\trecord\tparagraph\tsentence\tsurface\tstart\tend\toriginal\n"
+
+    /// A text field of `offsets` output: a backslash, tab, line feed and carriage return are
+    /// written `\\`, `\t`, `\n` and `\r`, so that a field never splits a line or a column.
+    static func offsetsField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\t": escaped += "\\t"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
     /// Tokenizes the inputs of `configuration` and hands the text to `write`, one document at a time.
     public static func run(
         configuration: PipelineConfiguration, format: Format, write: (String) -> Void
     ) throws(PipelineError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if format == .offsets { write(offsetsHeader) }
         try DocumentWalk.run(configuration: configuration) { document, structure, tagger throws(PipelineError) in
             let original = Array(document.text.unicodeScalars)
+            let documentFields = offsetsField(document.path) + "\t" + (document.record.map(String.init) ?? "")
+            var sentenceNumber = 0
             var text = ""
             for (number, paragraph) in structure.paragraphs.enumerated() {
                 if format == .structure {
@@ -52,6 +78,7 @@ public enum TokenDump {
                     continue
                 }
                 for sentence in paragraph.sentences {
+                    sentenceNumber += 1
                     if format == .sentences {
                         text += sentence.string + "\n"
                         continue
@@ -63,12 +90,12 @@ public enum TokenDump {
                             text += token.surface + "\t" + token.features.raw + "\n"
                         } else {
                             let span = sentence.originalRange(ofUTF8: token.byteRange, offsets: offsets)
-                            let written = String(String.UnicodeScalarView(original[span]))
-                                .replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
-                            text += "\(token.surface)\t\(span.lowerBound)\t\(span.upperBound)\t\(written)\n"
+                            let written = offsetsField(String(String.UnicodeScalarView(original[span])))
+                            text += "\(documentFields)\t\(number + 1)\t\(sentenceNumber)\t\(offsetsField(token.surface))"
+                                + "\t\(span.lowerBound)\t\(span.upperBound)\t\(written)\n"
                         }
                     }
-                    text += "EOS\n"
+                    if format == .mecab { text += "EOS\n" }
                 }
             }
             write(text)

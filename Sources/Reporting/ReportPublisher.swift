@@ -53,12 +53,9 @@ public struct ReportPublisher: Sendable {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        let previous = parent.appendingPathComponent(".\(name).previous")
+        let previous = Self.previous(of: output)
         try Self.createDirectory(parent, displayPath: parent.path)
-        if !fileManager.fileExists(atPath: output.path), fileManager.fileExists(atPath: previous.path) {
-            try Self.rename(previous, to: output)  // recover from a run killed mid-swap
-        }
-        try Self.checkReplaceable(output)
+        try Self.checkOutput(output)
         Self.removeAbandonedStaging(in: parent, name: name)
 
         let staging = parent.appendingPathComponent(
@@ -150,6 +147,26 @@ public struct ReportPublisher: Sendable {
                 try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
             }
         }
+    }
+
+    /// Where an output is moved aside while it is replaced: `.NAME.previous` beside it.
+    static func previous(of output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
+    }
+
+    /// Checks, before anything is analyzed, that the reports may be published into `output`: it
+    /// does not exist, is empty, or holds a `manifest.json` (an output left moved aside by a run
+    /// killed mid-swap is put back first). `publish` checks again; a run checks first so that a
+    /// directory kotoba would refuse is refused at once, not after the whole analysis.
+    /// - Throws: `ReportError.notAnOutputDirectory` for a directory kotoba did not write (or a
+    ///   file); `.cannotCreate` when the output moved aside cannot be put back.
+    public static func checkOutput(_ output: URL) throws(ReportError) {
+        let aside = Self.previous(of: output)
+        let fileManager = FileManager.default
+        if !fileManager.fileExists(atPath: output.path), fileManager.fileExists(atPath: aside.path) {
+            try rename(aside, to: output)  // recover from a run killed mid-swap
+        }
+        try checkReplaceable(output)
     }
 
     static func checkReplaceable(_ output: URL) throws(ReportError) {

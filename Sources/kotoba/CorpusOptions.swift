@@ -9,70 +9,102 @@ import Reporting
 /// Where the inputs are and how they are read and prepared, shared by `run`, `count`, `tokenize`, `kwic`
 /// and `dump-config`. Every option left out keeps the configuration file's value.
 struct CorpusOptions: ParsableArguments {
-    @Argument(help: "Files and directories ('-' for standard input). Default: corpus/, or the configuration's inputs.")
+    @Argument(
+        help: """
+            Files and directories (directories recursively: .txt, .text, .md, .markdown, .csv, .tsv; hidden files \
+            skipped, other files listed in the manifest as ignored); '-' reads standard input. Default: corpus/, or \
+            the configuration's inputs.
+            """)
     var paths: [String] = []
 
     @Option(name: .customLong("config"), help: ArgumentHelp("Configuration file (default: ./kotoba.yml if there is one).", valueName: "file"))
     var configurationFile: String?
 
-    @Option(help: ArgumentHelp("Read file names from this file, one a line ('-' for standard input).", valueName: "file"))
+    @Option(help: ArgumentHelp("Read input names from this file, one a line ('-' for standard input).", valueName: "file"))
     var filesFrom: String?
 
     @Option(
         name: .customLong("files0-from"),
-        help: ArgumentHelp("Read NUL-separated file names from this file ('-' for standard input), as find -print0 writes them.", valueName: "file"))
+        help: ArgumentHelp(
+            "Read NUL-separated input names from this file ('-' for standard input), as find -print0 writes them.",
+            valueName: "file"))
     var files0From: String?
 
-    @Flag(help: "Standard input holds one document a line, 'id<TAB>text' (filter mode, for Spark and Hadoop Streaming).")
+    @Flag(help: "Standard input holds one document a line, id<TAB>text (filter mode, for Spark and Hadoop Streaming).")
     var lines = false
 
-    @Option(help: ArgumentHelp("MeCab dictionary directory (default: IPAdic UTF-8 where the system installs it).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            """
+            MeCab dictionary: ipadic (default), unidic or juman where the system installs it (juman is installed by \
+            the setup; unidic needs unidic-mecab, about 1 GB), or a dictionary directory; the feature layout is told \
+            by its dicrc.
+            """,
+            valueName: "ipadic|unidic|juman|dir"))
     var dictionary: String?
 
     @Option(
         help: ArgumentHelp(
-            "Encoding of every input: utf-8, utf-16le, utf-16be, shift_jis (cp932), euc-jp (default: detected per file).",
+            "Read every input in this encoding: utf-8, utf-16le, utf-16be, shift_jis (cp932), euc-jp (default: detected per file).",
             valueName: "name"))
     var encoding: String?
 
-    @Option(help: ArgumentHelp("The column of CSV and TSV inputs that holds the text.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The column of .csv/.tsv inputs that holds the text; every other column becomes a document variable.",
+            valueName: "name"))
     var textColumn: String?
 
     @Option(
         help: ArgumentHelp(
-            "A CSV or TSV table of document variables: first column the file name, then one column per variable.",
+            "A CSV/TSV table whose first column names files and whose other columns are variables for their documents.",
             valueName: "file"))
     var metadata: String?
 
     @Option(
         name: .customLong("normalization-off"),
         help: ArgumentHelp(
-            "Switch a normalization rule off (repeatable): \(NormalizationRule.allCases.map(\.rawValue).joined(separator: ", ")).",
+            "Switch a normalization rule off (repeatable).",
             valueName: "rule"))
     var disabledRules: [NormalizationRule] = []
 
     @Option(help: ArgumentHelp("Theme file: YAML, or KH Coder coding rules (.cod). Default: corpus/themes.yml when no inputs are given, else none.", valueName: "file"))
     var themes: String?
 
-    @Option(name: .customLong("user-dictionary"), help: ArgumentHelp("A MeCab user dictionary: a compiled .dic, or a CSV of entries compiled at run time (repeatable).", valueName: "file"))
+    @Option(
+        name: .customLong("user-dictionary"),
+        help: ArgumentHelp(
+            "A MeCab user dictionary: a compiled .dic, or a CSV of entries compiled at run time with MeCab's indexer (cached); repeatable.",
+            valueName: "file"))
     var userDictionaries: [String] = []
 
-    @Option(help: ArgumentHelp("Vocabulary file (YAML): preset, force-pick, synonyms, stopwords, compounds.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A vocabulary file (YAML): preset, include and exclude, term form, force-pick, synonyms, stopwords, compounds.",
+            valueName: "file"))
     var vocabulary: String?
 
-    @Option(help: ArgumentHelp("Which parts of speech count: \(TermSelection.Preset.allCases.map(\.rawValue).joined(separator: ", ")) (default: khcoder).", valueName: "preset"))
+    @Option(help: ArgumentHelp("Which parts of speech count (default: khcoder, KH Coder's default selection).", valueName: "preset"))
     var posPreset: TermSelection.Preset?
 
-    @Option(help: ArgumentHelp("Stopwords (repeatable): 'default' for kotoba's list, a word, or a .txt list.", valueName: "item"))
+    @Option(help: ArgumentHelp("Stopwords (repeatable): default (kotoba's list), a word, or a .txt list.", valueName: "item"))
     var stopwords: [String] = []
 
     @Flag(help: "Count noun compounds (TermExtract's rules) as single terms.")
     var compounds = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Worker threads (default: one per core). The results do not depend on it.", valueName: "n"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            """
+            Worker threads (default: one per core): they take inputs largest first, and a table's rows (or standard \
+            input's lines) in chunks of about 32 KB, so one big survey CSV keeps every core busy; the reports do not \
+            depend on it.
+            """,
+            valueName: "n"))
     var jobs: Int?
 
-    @Option(help: ArgumentHelp("Cache directory (default: $XDG_CACHE_HOME/kotoba or ~/.cache/kotoba).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Where the incremental cache is (default: $XDG_CACHE_HOME/kotoba or ~/.cache/kotoba).", valueName: "dir"))
     var cache: String?
 
     @Flag(help: "Neither read nor write the cache.")
@@ -140,19 +172,35 @@ extension CooccurrenceUnit: ExpressibleByArgument {}
 /// What is counted beyond terms: the groups, the co-occurrence unit, the words looked for. Shared
 /// by `run`, `count` and `dump-config` (not by `tokenize` and `kwic`, which count nothing).
 struct CountingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Compare groups in group_terms.csv: speaker, folder, or a document variable.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Write group_terms.csv and theme_by_group.csv for the groups of speaker, folder or a document variable.",
+            valueName: "name"))
     var groupBy: String?
 
-    @Option(help: ArgumentHelp("Count co-occurrence per sentence (default), paragraph, turn, section, document, or window (pairs of occurrences at most --window tokens apart).", valueName: "unit"))
+    @Option(
+        help: ArgumentHelp(
+            """
+            The unit co-occurrence is counted in, as KH Coder's 集計単位 (default: sentence): turn is a speaker's \
+            turn, section the text between headings, and window every run of --window + 1 tokens, so that terms at \
+            most --window tokens apart co-occur.
+            """,
+            valueName: "unit"))
     var unit: CooccurrenceUnit?
 
-    @Option(help: ArgumentHelp("With --unit window: how many tokens apart terms may be and co-occur (default: 5).", valueName: "n"))
+    @Option(help: ArgumentHelp("With --unit window: terms at most this many tokens apart co-occur (default: 5).", valueName: "n"))
     var window: Int?
 
-    @Option(help: ArgumentHelp("A word to look for (repeatable): its occurrences go to kwic.csv with the themes', its L5–R5 collocates to collocations.csv.", valueName: "word"))
+    @Option(
+        help: ArgumentHelp(
+            """
+            A word or phrase to look for (repeatable): its every occurrence goes to kwic.csv beside the themes', its \
+            L5–R5 collocates to collocations.csv; a word found nowhere is named in a warning.
+            """,
+            valueName: "word"))
     var kwic: [String] = []
 
-    @Option(help: ArgumentHelp("Characters of original text on each side of a kwic.csv line (default: 20).", valueName: "n"))
+    @Option(help: ArgumentHelp("Characters of original text on each side of a kwic.csv match (default: 20).", valueName: "n"))
     var kwicContext: Int?
 
     func validate() throws {
@@ -172,43 +220,70 @@ struct CountingOptions: ParsableArguments {
 
 /// Options that shape the reports, not the counts: shared by `run` and `merge`.
 struct ReportOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Leave out of cooccurrence.csv the pairs found together in fewer units (default: 2).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Leave out of cooccurrence.csv (and the network) the pairs found together in fewer units (default: 2).",
+            valueName: "n"))
     var minPairCount: Int?
 
-    @Option(help: ArgumentHelp("List only terms occurring at least this often.", valueName: "n"))
+    @Option(help: ArgumentHelp("List only terms occurring at least this often, in every term report.", valueName: "n"))
     var minTf: Int?
 
-    @Option(help: ArgumentHelp("List only terms occurring at most this often.", valueName: "n"))
+    @Option(help: ArgumentHelp("List only terms occurring at most this often, in every term report.", valueName: "n"))
     var maxTf: Int?
 
-    @Option(help: ArgumentHelp("List only terms in at least this many documents.", valueName: "n"))
+    @Option(help: ArgumentHelp("List only terms in at least this many documents, in every term report.", valueName: "n"))
     var minDf: Int?
 
-    @Option(help: ArgumentHelp("List only terms in at most this many documents.", valueName: "n"))
+    @Option(help: ArgumentHelp("List only terms in at most this many documents, in every term report.", valueName: "n"))
     var maxDf: Int?
 
     @Option(help: ArgumentHelp("Characteristic terms listed per group in group_terms.csv (default: 30).", valueName: "n"))
     var groupTop: Int?
 
-    @Option(help: ArgumentHelp("Rank pairs and choose network edges by this measure (default: jaccard).", valueName: "measure"))
+    @Option(
+        help: ArgumentHelp(
+            "Rank cooccurrence.csv and theme_terms.csv, and choose the network's edges, by this measure (default: jaccard).",
+            valueName: "measure"))
     var measure: AssociationMeasure?
 
-    @Option(help: ArgumentHelp("Edges drawn in the co-occurrence network, ties at the cut kept (default: 60, as KH Coder).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            """
+            Edges drawn in the co-occurrence network: the n strongest by --measure, and those tied with the last, as \
+            KH Coder draws them (default: 60).
+            """,
+            valueName: "n"))
     var networkEdges: Int?
 
-    @Option(help: ArgumentHelp("CSV dialect: excel (BOM, CRLF, formula guard; default) or unix (no BOM, LF).", valueName: "dialect"))
+    @Option(
+        help: ArgumentHelp(
+            "CSV dialect (default: excel): excel writes a byte-order mark, CRLF and the formula guard; unix none of them.",
+            valueName: "dialect"))
     var csvDialect: CSVFormat.Dialect?
 
-    @Option(help: ArgumentHelp("Encoding of the CSV reports: utf-8 (default) or cp932 for old Excel.", valueName: "encoding"))
+    @Option(
+        help: ArgumentHelp(
+            """
+            Encoding of the CSV reports (default: utf-8); cp932 for old Excel: a character CP932 lacks (𠮷, emoji) \
+            stops the run naming the file, line and column, unless --csv-replace-unencodable.
+            """,
+            valueName: "encoding"))
     var csvEncoding: PipelineConfiguration.ReportEncoding?
 
     @Flag(help: "With --csv-encoding cp932, write '?' for characters CP932 cannot hold instead of failing.")
     var csvReplaceUnencodable = false
 
-    @Option(help: ArgumentHelp("Language of the CSV header rows: en (default) or ja (KH Coder's wording).", valueName: "lang"))
+    @Option(
+        help: ArgumentHelp(
+            "Language of the CSV header rows (default: en); ja is KH Coder's wording (抽出語, 品詞, 出現回数, 文書数 …).",
+            valueName: "lang"))
     var headerLang: CSVFormat.HeaderLanguage?
 
-    @Option(help: ArgumentHelp("Also write every table as JSON: --format json (CSV is always written).", valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "With json, also write every table as JSON (an array of objects keyed by the English column names); CSV is always written.",
+            valueName: "format"))
     var format: [ReportFormat] = []
 
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable {

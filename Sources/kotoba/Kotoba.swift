@@ -8,8 +8,10 @@ struct Kotoba: ParsableCommand {
         commandName: "kotoba",
         abstract: "Text mining for Japanese: term frequencies, co-occurrence and themes, from the command line.",
         discussion: """
-            Reads plain text and Markdown (UTF-8), normalizes it with ICU, tokenizes it with MeCab \
-            (IPAdic by default), and writes CSV and JSON reports. With no arguments, 'kotoba run' \
+            Reads plain text, Markdown, and CSV/TSV tables with a text column (one document a \
+            row), in UTF-8, Shift_JIS, EUC-JP or UTF-16 (detected per file, or --encoding), \
+            normalizes it with ICU, tokenizes it with MeCab (IPAdic by default), and writes CSV and \
+            JSON reports, a co-occurrence network and an HTML overview. With no arguments, 'kotoba run' \
             analyzes corpus/ with the bundled themes into output/.
             """,
         version: Pipeline.version,

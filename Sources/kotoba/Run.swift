@@ -9,10 +9,15 @@ extension Kotoba {
         static let configuration = CommandConfiguration(
             abstract: "Analyze a corpus and write the reports.",
             discussion: """
-                Writes documents.csv, term_frequency.csv, cooccurrence.csv, themes.csv, \
-                document_themes.csv, speakers.csv and manifest.json into the output directory, all \
-                at once: a run that fails leaves the previous output as it was. Settings come from \
-                kotoba.yml (or --config), then from the options.
+                Writes into the output directory, all at once (a run that fails leaves the previous \
+                output as it was): documents.csv, term_frequency.csv, cooccurrence.csv, themes.csv, \
+                theme_cooccurrence.csv, theme_terms.csv, kwic.csv, collocations.csv, \
+                document_themes.csv, speakers.csv, document_terms.csv, compound_candidates.csv, \
+                data_dictionary.csv, summary.json, graph/nodes.csv, graph/edges.csv, \
+                graph/cooccurrence.graphml, graph/cooccurrence.gexf, report.html and manifest.json; \
+                with --group-by also group_terms.csv and theme_by_group.csv; with --format json every \
+                table as JSON too; with --keep-going, errors.jsonl when inputs were left out. Settings \
+                come from kotoba.yml (or --config), then from the options.
 
                 Exit codes: 0 success; 3 partial (--keep-going left inputs out); 64 usage; 65 an \
                 input is not valid text; 66 an input is missing or unreadable; 69 MeCab or its \
@@ -24,7 +29,11 @@ extension Kotoba {
         @OptionGroup var corpus: CorpusOptions
         @OptionGroup var counting: CountingOptions
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Output directory (default: output).", valueName: "dir"))
+        @Option(
+            name: .shortAndLong,
+            help: ArgumentHelp(
+                "Output directory (default: output); an existing directory kotoba did not write is refused.",
+                valueName: "dir"))
         var out: String?
 
         @Flag(help: "Run and write the reports even when nothing changed since the output was written.")

@@ -10,8 +10,9 @@ extension Kotoba {
             discussion: """
                 The text goes through the same reading, layout repair, structure, normalization and \
                 sentence splitting as in 'kotoba run'. Output goes to standard output. Formats: \
-                mecab (MeCab's own output), sentences (what MeCab is given), offsets (each token's \
-                span in the original text), structure (JSON Lines, one paragraph each, with its \
+                mecab (MeCab's own output), sentences (what MeCab is given), offsets (tab-separated, \
+                under a header line: path, record, paragraph, sentence, surface, start, end, \
+                original; each token's span in its document's original text), structure (JSON Lines, one paragraph each, with its \
                 section, speaker and turn).
                 """)
 

@@ -175,9 +175,48 @@ struct EndToEndTests {
         #expect(result.status == 65)
         #expect(result.standardError == "kotoba: error: corpus/broken.txt: invalid UTF-8 at byte offset 9\n")
         #expect(try Data(contentsOf: root.appendingPathComponent("output/term_frequency.csv")) == before)
-        // Nothing half-written is left beside the output (only the lock file, which stays).
+        // Nothing half-written is left beside the output, nor the lock file.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
-        #expect(leftovers == [".output.lock"])
+        #expect(leftovers == [])
+    }
+
+    /// A run takes `.output.lock` beside its output and removes it when it ends: published,
+    /// up to date, failed, or refused.
+    @Test func noLockFileIsLeftBesideTheOutput() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let hidden = { try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") } }
+        #expect(try kotoba(["run", "--no-cache"], in: root).status == 0)
+        #expect(try hidden() == [])
+        let again = try kotoba(["run", "--no-cache"], in: root)
+        #expect(again.status == 0 && again.standardError.contains("up to date"))
+        #expect(try hidden() == [])
+        #expect(try kotoba(["run", "nope.txt", "--no-cache"], in: root).status == 66)
+        #expect(try hidden() == [])
+        // A lock file left by a killed run is taken and removed by the next run.
+        try Data().write(to: root.appendingPathComponent(".output.lock"))
+        #expect(try kotoba(["run", "--no-cache", "--force"], in: root).status == 0)
+        #expect(try hidden() == [])
+    }
+
+    /// A folder kotoba did not write is refused (exit 73) before any input is read: an input that
+    /// is missing goes unnoticed, and the cache gets no entry.
+    @Test func aFolderKotobaDidNotWriteIsRefusedBeforeTheAnalysis() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.write(["mine/notes.txt": Data("keep".utf8)], in: root)
+        let cache = root.appendingPathComponent("cache")
+        let result = try kotoba(["run", "corpus", "nope.txt", "--out", "mine", "--cache", cache.path], in: root)
+        #expect(result.status == 73)
+        #expect(result.standardError.hasPrefix("kotoba: error: '/"))
+        #expect(result.standardError.hasSuffix(
+            "/mine' exists and is not a kotoba output directory (it has no manifest.json); refusing to replace it: choose another --out\n"))
+        #expect(!FileManager.default.fileExists(atPath: cache.path))
+        // With good inputs, the analysis is not started either: nothing is cached.
+        #expect(try kotoba(["run", "corpus", "--out", "mine", "--cache", cache.path], in: root).status == 73)
+        #expect(!FileManager.default.fileExists(atPath: cache.path))
+        #expect(try String(contentsOf: root.appendingPathComponent("mine/notes.txt"), encoding: .utf8) == "keep")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("mine").path) == ["notes.txt"])
     }
 
     @Test func aMissingOrUnreadableInputEndsWithExit66() throws {

@@ -82,6 +82,37 @@ struct KwicTests {
         #expect(scores == scores.sorted(by: >))
     }
 
+    /// The README's `kotoba run --kwic` example, run as written on the bundled corpus, finds its
+    /// word; a word found nowhere is named in a warning, and a found one is not.
+    @Test func theReadmeKwicExampleFindsItsWordAndAMissingWordIsWarnedOf() throws {
+        let root = try TestSupport.workspaceWithCorpus()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let examples = readme.split(separator: "\n").filter { $0.hasPrefix("kotoba run --kwic ") }
+        #expect(examples.count == 1)
+        let arguments = examples.first.map { line in
+            Array(line.prefix { $0 != "#" }.split(separator: " ").dropFirst().map(String.init))
+        } ?? []
+        let word = arguments.count > 2 ? arguments[2] : ""
+        let original = try String(contentsOf: root.appendingPathComponent("corpus/arakawa-smrj-interview.txt"), encoding: .utf8)
+        #expect(original.contains(word))
+        let result = try kotoba(arguments + ["--no-cache"], in: root)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardError.contains("never found"), "\(result.standardError)")
+        let rows = try TestSupport.readCSV(root.appendingPathComponent("output/kwic.csv")).dropFirst()
+        #expect(rows.filter { $0[5] == word }.count == original.components(separatedBy: word).count - 1)
+        let collocations = try TestSupport.readCSV(root.appendingPathComponent("output/collocations.csv")).dropFirst()
+        #expect(!collocations.isEmpty && collocations.allSatisfy { $0[0] == word })
+
+        let missing = "量子計算機"
+        #expect(!original.contains(missing))
+        let warned = try kotoba(["run", "corpus", "--kwic", word, "--kwic", missing, "--no-cache", "-o", "warned"], in: root)
+        #expect(warned.status == 0, "\(warned.standardError)")
+        let warnings = warned.standardError.split(separator: "\n").filter { $0.contains("warning") }
+        #expect(warnings.count == 1)
+        #expect(warnings.allSatisfy { $0.contains("word=\(missing)") && $0.contains("--kwic word was never found") })
+    }
+
     @Test func nothingToLookForIsAUsageError() throws {
         let root = try TestSupport.workspaceWithCorpus()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -136,23 +136,64 @@ struct TextInTests {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.copyItem(at: Self.sample, to: root.appendingPathComponent("interview.txt"))
-        let lines = try kotoba(["tokenize", "--format", "offsets", "interview.txt"], in: root).output
-            .split(separator: "\n").filter { $0 != "EOS" }
+        var lines = try kotoba(["tokenize", "--format", "offsets", "interview.txt"], in: root).output
+            .split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.removeFirst() == "path\trecord\tparagraph\tsentence\tsurface\tstart\tend\toriginal")
         let original = Array(try String(contentsOf: Self.sample, encoding: .utf8).unicodeScalars)
         #expect(lines.count > 3000)
         var checked = 0
         for line in lines {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            let (start, end) = (Int(fields[1]) ?? -1, Int(fields[2]) ?? -1)
-            #expect(fields[3] == String(String.UnicodeScalarView(original[start..<end]))
+            #expect(fields.count == 8 && fields[0] == "interview.txt" && fields[1] == "", "\(line)")
+            guard fields.count == 8 else { continue }
+            let (start, end) = (Int(fields[5]) ?? -1, Int(fields[6]) ?? -1)
+            #expect(fields[7] == String(String.UnicodeScalarView(original[start..<end]))
                 .replacingOccurrences(of: "\n", with: "\\n"))
             // With its line breaks and spaces removed, the original is the token's text up to
             // compatibility forms (ＭＡＣＣ for MACC, `( 株 )` for （株）), as Foundation's NFKC sees it.
             let written = String(String.UnicodeScalarView(original[start..<end].filter { !$0.properties.isWhitespace }))
             let nfkc = { (text: String) in text.precomposedStringWithCompatibilityMapping }
-            if nfkc(written) == nfkc(fields[0]) { checked += 1 }
+            if nfkc(written) == nfkc(fields[4]) { checked += 1 }
         }
         #expect(checked == lines.count)
+    }
+
+    /// Two files and a table's two rows: each line names its document (path, and record for a
+    /// row), offsets count from each document's own start, and the text at them is the token.
+    @Test func offsetsTellDocumentsApart() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let texts = ["a.txt": "地域の活性化。\n\n支援する。", "b.txt": "中小企業を支援する。"]
+        let rows = ["補助金の申請。", "地域\t経済。"]
+        try TestSupport.write(
+            texts.mapValues { Data($0.utf8) }.merging(
+                ["survey.csv": Data("id,text\n1,\(rows[0])\n2,\"\(rows[1])\"\n".utf8)]) { $1 },
+            in: root)
+        let result = try kotoba(
+            ["tokenize", "--format", "offsets", "--text-column", "text", "a.txt", "b.txt", "survey.csv"], in: root)
+        #expect(result.status == 0, "\(result.standardError)")
+        let table = result.output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(table.first == ["path", "record", "paragraph", "sentence", "surface", "start", "end", "original"])
+        let body = table.dropFirst()
+        #expect(body.allSatisfy { $0.count == 8 })
+        // Every document, in input order, and nothing but them.
+        var documents: [String] = []
+        for row in body where documents.last != row[0] + "#" + row[1] { documents.append(row[0] + "#" + row[1]) }
+        #expect(documents == ["a.txt#", "b.txt#", "survey.csv#1", "survey.csv#2"])
+        let source = ["a.txt#": texts["a.txt"]!, "b.txt#": texts["b.txt"]!, "survey.csv#1": rows[0], "survey.csv#2": rows[1]]
+        for row in body {
+            let text = Array(source[row[0] + "#" + row[1]]!.unicodeScalars)
+            let (start, end) = (Int(row[5]) ?? -1, Int(row[6]) ?? -1)
+            #expect(0 <= start && start < end && end <= text.count, "\(row)")
+            guard 0 <= start && start < end && end <= text.count else { continue }
+            let escaped = String(String.UnicodeScalarView(text[start..<end]))
+                .replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n")
+            #expect(row[7] == escaped, "\(row)")
+        }
+        // a.txt: two paragraphs, 支援 from offset 9 (after 地域の活性化。 and the blank line).
+        #expect(body.contains(["a.txt", "", "2", "2", "支援", "9", "11", "支援"]))
+        #expect(body.contains(["b.txt", "", "1", "1", "支援", "5", "7", "支援"]))
+        #expect(body.contains(["survey.csv", "1", "1", "1", "補助", "0", "2", "補助"]))
     }
 
     @Test func termsAndThemesAreComparedUnderCaseFoldedKeys() throws {

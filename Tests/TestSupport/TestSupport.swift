@@ -59,6 +59,16 @@ public enum TestSupport {
         }
     }
 
+    /// The cache home (`XDG_CACHE_HOME`) of the kotoba runs of this test process: a folder of its
+    /// own under the temporary directory, so that concurrent test runs never share a cache, and
+    /// removed when the process exits.
+    public static let cacheHome: String = {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kotoba-tests-cache-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))").path
+        atexit { try? FileManager.default.removeItem(atPath: TestSupport.cacheHome) }
+        return path
+    }()
+
     /// The outcome of a finished process.
     public struct ProcessResult: Sendable {
         public var status: Int32
@@ -78,7 +88,7 @@ public enum TestSupport {
         process.arguments = arguments
         // Runs share one cache of their own, never the user's.
         var environment = ProcessInfo.processInfo.environment
-        environment["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("kotoba-tests-cache").path
+        environment["XDG_CACHE_HOME"] = cacheHome
         // No scheduler of the machine running the tests may pick a shard for them.
         for variable in ["SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "PJM_BULKNUM", "SGE_TASK_ID", "PBS_ARRAY_INDEX", "JOB_COMPLETION_INDEX"] {
             environment[variable] = nil
