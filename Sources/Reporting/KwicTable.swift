@@ -25,8 +25,8 @@ public enum KwicTable {
         let (documents, order, paths) = (context.counts.documents, context.documents.order, context.documents.paths)
         return CSVTable(header: header, itemCount: order.count) { number, rows in
             let index = order[number]
-            let record = documents[index].record
-            for line in documents[index].kwic {
+            let (record, lines) = documents.withUnsafeBufferPointer { ($0[index].record, $0[index].kwic) }
+            for line in lines {
                 rows.append(number, of: paths)
                 rows.append(record.map(CSVTable.Cell.integer) ?? .text(""))
                 rows.append(.integer(line.paragraph))

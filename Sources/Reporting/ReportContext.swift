@@ -21,6 +21,10 @@ final class ReportContext: Sendable {
     }
 
     /// The documents, in run order (input, then row).
+    ///
+    /// Tables read the summaries of `counts.documents` through a buffer
+    /// (`withUnsafeBufferPointer`), field by field: the array's subscript copies a summary whole
+    /// (retaining its strings and arrays, releasing them after) even to read one number.
     struct Documents: Sendable {
         /// Indices of `counts.documents`, in run order.
         let order: [Int]
@@ -47,7 +51,9 @@ final class ReportContext: Sendable {
         }
         documentsOnce = ComputedOnce {
             let order = counts.sortedDocumentIndices
-            return Documents(order: order, paths: FormattedTexts(order.map { counts.documents[$0].path }, csv: csv, json: json))
+            // Read through a buffer, field by field (see `Documents`).
+            let paths = counts.documents.withUnsafeBufferPointer { documents in order.map { documents[$0].path } }
+            return Documents(order: order, paths: FormattedTexts(paths, csv: csv, json: json))
         }
     }
 

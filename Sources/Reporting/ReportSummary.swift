@@ -68,9 +68,12 @@ public struct ReportSummary: Sendable, Codable, Equatable {
     init(_ context: ReportContext, themes: [Theme], termFrequency: CSVTable) {
         let counts = context.counts
         var (characters, speakers) = (0, Set<String>())
-        for index in counts.documents.indices {
-            characters += counts.documents[index].characterCount
-            for speaker in counts.documents[index].speakers { speakers.insert(speaker.name) }
+        // Summaries are read through a buffer, field by field (`ReportContext.Documents`).
+        counts.documents.withUnsafeBufferPointer { documents in
+            for index in documents.indices {
+                characters += documents[index].characterCount
+                for speaker in documents[index].speakers { speakers.insert(speaker.name) }
+            }
         }
         corpus = Corpus(
             documents: counts.documentCount, paragraphs: counts.paragraphCount, sentences: counts.sentenceCount,
@@ -103,11 +106,13 @@ public struct ReportSummary: Sendable, Codable, Equatable {
             let order = context.documents.order
             themeTable = ThemeTable(
                 by: "document", themes: counts.themeNames,
-                rows: order.prefix(Self.maximumDocumentRows).map { index in
-                    let document = counts.documents[index]
-                    return ThemeTable.Row(
-                        group: document.record.map { "\(document.path)#\($0)" } ?? document.path,
-                        sentences: document.sentenceCount, themeSentences: document.themeSentences)
+                rows: counts.documents.withUnsafeBufferPointer { documents in
+                    order.prefix(Self.maximumDocumentRows).map { index in
+                        let path = documents[index].path
+                        return ThemeTable.Row(
+                            group: documents[index].record.map { "\(path)#\($0)" } ?? path,
+                            sentences: documents[index].sentenceCount, themeSentences: documents[index].themeSentences)
+                    }
                 },
                 totalRows: order.count)
         }

@@ -21,8 +21,11 @@ public enum Reports {
         var previous: Int?
         for index in order {
             defer { previous = index }
-            if let previous, sameNames(documents[index].variables, documents[previous].variables) { continue }
-            for variable in documents[index].variables where !variableNames.contains(variable.name) {
+            let (variables, before) = documents.withUnsafeBufferPointer { documents in
+                (documents[index].variables, previous.map { documents[$0].variables })
+            }
+            if let before, sameNames(variables, before) { continue }
+            for variable in variables where !variableNames.contains(variable.name) {
                 variableNames.append(variable.name)
             }
         }
@@ -31,21 +34,24 @@ public enum Reports {
             "sentences", "tokens", "terms", "speakers",
         ]
         return CSVTable(header: header + variableNames, itemCount: order.count) { [variableNames] number, rows in
-            let index = order[number]
             rows.append(.integer(number + 1))
             rows.append(number, of: paths)
-            rows.append(documents[index].record.map(CSVTable.Cell.integer) ?? .text(""))
-            rows.append(.text(documents[index].encoding))
-            rows.append(.integer(documents[index].byteCount))
-            rows.append(.text(documents[index].sha256))
-            rows.append(.integer(documents[index].characterCount))
-            rows.append(.integer(documents[index].paragraphCount))
-            rows.append(.integer(documents[index].footnoteCount))
-            rows.append(.integer(documents[index].sentenceCount))
-            rows.append(.integer(documents[index].tokenCount))
-            rows.append(.integer(documents[index].termCount))
-            rows.append(.integer(documents[index].speakers.count))
-            let variables = documents[index].variables
+            // Read through a buffer, field by field (`ReportContext.Documents`).
+            let variables = documents.withUnsafeBufferPointer { documents in
+                let index = order[number]
+                rows.append(documents[index].record.map(CSVTable.Cell.integer) ?? .text(""))
+                rows.append(.text(documents[index].encoding))
+                rows.append(.integer(documents[index].byteCount))
+                rows.append(.text(documents[index].sha256))
+                rows.append(.integer(documents[index].characterCount))
+                rows.append(.integer(documents[index].paragraphCount))
+                rows.append(.integer(documents[index].footnoteCount))
+                rows.append(.integer(documents[index].sentenceCount))
+                rows.append(.integer(documents[index].tokenCount))
+                rows.append(.integer(documents[index].termCount))
+                rows.append(.integer(documents[index].speakers.count))
+                return documents[index].variables
+            }
             if variables.count == variableNames.count
                 && zip(variables, variableNames).allSatisfy({ sameBytes($0.name, $1) })
             {
@@ -68,7 +74,8 @@ public enum Reports {
     /// Whether two strings have the same UTF-8 bytes (which makes them equal, without the
     /// normalization `==` may need).
     private static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.count == rhs.utf8.count && lhs.utf8.elementsEqual(rhs.utf8)
+        var (lhs, rhs) = (lhs, rhs)
+        return lhs.withUTF8 { left in rhs.withUTF8 { left.elementsEqual($0) } }
     }
 
     /// `speakers.csv`: per document, each speaker in order of their first turn, with their turns,
@@ -82,7 +89,7 @@ public enum Reports {
         return CSVTable(
             header: ["doc_id", "path", "speaker", "turns", "paragraphs", "sentences", "characters"], itemCount: order.count
         ) { number, rows in
-            for speaker in documents[order[number]].speakers {
+            for speaker in documents.withUnsafeBufferPointer({ $0[order[number]].speakers }) {
                 rows.append(.integer(number + 1))
                 rows.append(number, of: paths)
                 rows.append(.text(speaker.name))
@@ -311,7 +318,9 @@ public enum Reports {
             header: ["doc_id", "path", "theme", "present", "occurrences", "sentences"], itemCount: order.count
         ) { number, rows in
             let index = order[number]
-            let (occurrences, sentences) = (documents[index].themeOccurrences, documents[index].themeSentences)
+            let (occurrences, sentences) = documents.withUnsafeBufferPointer {
+                ($0[index].themeOccurrences, $0[index].themeSentences)
+            }
             for theme in 0..<themeNames.count {
                 rows.append(.integer(number + 1))
                 rows.append(number, of: paths)
