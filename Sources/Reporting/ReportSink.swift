@@ -47,8 +47,15 @@ public final class ReportSink {
         if case .file(let descriptor) = destination, isOpen { Foundation.close(descriptor) }
     }
 
-    /// Appends `bytes`.
+    /// Appends `bytes`. A file sink writes a large piece (a chunk of a table) out at once rather
+    /// than copy it into its buffer first.
     public func write(_ bytes: UnsafeRawBufferPointer) throws(ReportError) {
+        if case .file(let descriptor) = destination, bytes.count >= Self.bufferSize / 4 {
+            try flush()
+            byteCount += bytes.count
+            try write(bytes, to: descriptor)
+            return
+        }
         buffer.append(contentsOf: bytes)
         try appended(bytes.count)
     }
@@ -94,21 +101,26 @@ public final class ReportSink {
 
     private func flush() throws(ReportError) {
         guard case .file(let descriptor) = destination, !buffer.isEmpty else { return }
-        let failure: Int32? = buffer.withUnsafeBytes { bytes in
-            hash.update(bytes)
-            guard let start = bytes.baseAddress else { return nil }
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(descriptor, start + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
+        var failure: ReportError?
+        buffer.withUnsafeBytes { bytes in
+            do throws(ReportError) { try write(bytes, to: descriptor) } catch { failure = error }
         }
         buffer.removeAll(keepingCapacity: true)
-        if let failure { throw .writeFailed(path: displayPath, reason: SystemError.message(errno: failure)) }
+        if let failure { throw failure }
+    }
+
+    /// Hashes `bytes` and writes them to the file.
+    private func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws(ReportError) {
+        hash.update(bytes)
+        guard let start = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, start + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw .writeFailed(path: displayPath, reason: SystemError.message(errno: errno))
+            }
+            offset += written
+        }
     }
 }
