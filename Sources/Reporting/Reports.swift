@@ -581,11 +581,12 @@ public enum Reports {
                     files: linked)
             })
         // The longest to write first: files are rendered in list order, a few at a time, so the
-        // longest starts at once instead of being left to run alone at the end. Compound
-        // candidates are a small file but slow to rank (on the man pages, about as long as the
-        // pairs and longer than the document-term rows).
+        // longest starts at once instead of being left to run alone at the end (workers with no
+        // file left help write the rows of those still being written, but not sort them).
+        // Compound candidates are a small file but slow to rank; they come second, before the
+        // pairs' JSON, whose worker would only wait for the pairs the CSV's worker is sorting.
         let largestFirst = [
-            "cooccurrence.csv", "cooccurrence.json", "compound_candidates.csv", "document_terms.csv",
+            "cooccurrence.csv", "compound_candidates.csv", "cooccurrence.json", "document_terms.csv",
             "document_terms.json", "compound_candidates.json",
         ]
         return files.enumerated().sorted { lhs, rhs in
