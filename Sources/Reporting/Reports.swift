@@ -245,21 +245,20 @@ public enum Reports {
         let (shown, ranks, allowed) = (context.terms.shown, context.terms.ranks, context.terms.allowed)
         return CSVTable(header: ["theme", "rank", "term", "pos"] + pairColumns, streamingRows: { emit in
             for (theme, name) in counts.themeNames.enumerated() {
-                var scored: [(id: Int, table: PairCounts)] = []
+                var scored: [(id: Int, table: PairCounts, score: Double)] = []
                 for (id32, both) in counts.themeTermSentences[theme] where both >= minimumCount && allowed[Int(id32)] {
                     let id = Int(id32)
                     let table = PairCounts(
                         both: both, first: counts.themeSentences[theme], second: counts.sentenceFrequency[id],
                         units: counts.sentenceCount)
-                    scored.append((id, table))
+                    scored.append((id, table, measure.score(table)))
                 }
-                scored.sort { lhs, rhs in
-                    let (left, right) = (measure.score(lhs.table), measure.score(rhs.table))
-                    if left != right { return left > right }
+                let best = first(top, of: scored) { lhs, rhs in
+                    if lhs.score != rhs.score { return lhs.score > rhs.score }
                     if lhs.table.a != rhs.table.a { return lhs.table.a > rhs.table.a }
                     return ranks[lhs.id] < ranks[rhs.id]
                 }
-                for (rank, item) in scored.prefix(top).enumerated() {
+                for (rank, item) in best.enumerated() {
                     try emit(
                         [.text(name), .integer(rank + 1), .text(shown[item.id].text), .text(shown[item.id].partOfSpeech)]
                             + pairCells(item.table, unit: CooccurrenceUnit.sentence.rawValue))
@@ -423,21 +422,23 @@ public enum Reports {
         let (shown, ranks, allowed) = (context.terms.shown, context.terms.ranks, context.terms.allowed)
         let total = counts.groupTotals.values.reduce(0, +)
         // Each term's occurrences in all groups, summed once.
-        var overallCounts: [Int32: Int] = [:]
-        for terms in counts.groupTerms.values { overallCounts.merge(terms, uniquingKeysWith: +) }
+        var overallCounts = [Int](repeating: 0, count: counts.terms.count)
+        for terms in counts.groupTerms.values {
+            for (id, count) in terms { overallCounts[Int(id)] += count }
+        }
         var rows: [[CSVTable.Cell]] = []
         for group in counts.groupTotals.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let inGroup = counts.groupTotals[group] ?? 0
             var scored: [(id: Int, table: PairCounts, g2: Double)] = []
             for (id32, a) in counts.groupTerms[group] ?? [:] where allowed[Int(id32)] {
                 let id = Int(id32)
-                let overall = overallCounts[id32] ?? 0
+                let overall = overallCounts[id]
                 let table = PairCounts(both: a, first: overall, second: inGroup, units: total)
                 guard Double(a) > Keyness.expected(table) else { continue }
                 scored.append((id, table, Keyness.logLikelihood(table)))
             }
-            scored.sort { $0.g2 != $1.g2 ? $0.g2 > $1.g2 : ranks[$0.id] < ranks[$1.id] }
-            for (rank, item) in scored.prefix(top).enumerated() {
+            let best = first(top, of: scored) { $0.g2 != $1.g2 ? $0.g2 > $1.g2 : ranks[$0.id] < ranks[$1.id] }
+            for (rank, item) in best.enumerated() {
                 rows.append([
                     .text(group), .integer(rank + 1), .text(shown[item.id].text), .text(shown[item.id].partOfSpeech),
                     .integer(item.table.a), .integer(item.table.b), .integer(item.table.c), .integer(item.table.d),
@@ -633,6 +634,29 @@ public enum Reports {
             ranks[id] = place
         }
         return ranks
+    }
+
+    /// The first `count` of `items` in the order `precedes` sorts them, items it leaves tied in
+    /// their order: `items.sorted(by: precedes).prefix(count)` without sorting them all.
+    ///
+    /// - Complexity: O(*n* log *count*) comparisons, and O(*count*) moves for each item kept.
+    static func first<Item>(_ count: Int, of items: [Item], by precedes: (Item, Item) -> Bool) -> [Item] {
+        guard count > 0 else { return [] }
+        // The best so far, in order. An item goes after every kept item it does not precede, so
+        // tied items keep their order, as a stable sort keeps them.
+        var kept: [Int] = []
+        kept.reserveCapacity(count + 1)
+        for index in items.indices {
+            if kept.count == count, let last = kept.last, !precedes(items[index], items[last]) { continue }
+            var (low, high) = (0, kept.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(items[index], items[kept[middle]]) { high = middle } else { low = middle + 1 }
+            }
+            kept.insert(index, at: low)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept.map { items[$0] }
     }
 
     static func ratio(_ part: Int, _ whole: Int) -> Double {
