@@ -39,7 +39,8 @@ public enum TokenDump {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try DocumentWalk.run(configuration: configuration) { document, structure, tagger throws(PipelineError) in
-            let original = Array(document.text.unicodeScalars)
+            // The original characters, which only `offsets` shows.
+            let original = format == .offsets ? Array(document.text.unicodeScalars) : []
             var text = ""
             for (number, paragraph) in structure.paragraphs.enumerated() {
                 if format == .structure {
@@ -57,12 +58,11 @@ public enum TokenDump {
                         continue
                     }
                     let tokens = try DocumentWalk.tokens(of: sentence, tagger: tagger, path: document.path)
-                    let offsets = sentence.utf8Offsets
                     for token in tokens {
                         if format == .mecab {
                             text += token.surface + "\t" + token.features.raw + "\n"
                         } else {
-                            let span = sentence.originalRange(ofUTF8: token.byteRange, offsets: offsets)
+                            let span = sentence.originalRange(ofUTF8: token.byteRange)
                             let written = String(String.UnicodeScalarView(original[span]))
                                 .replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
                             text += "\(token.surface)\t\(span.lowerBound)\t\(span.upperBound)\t\(written)\n"
