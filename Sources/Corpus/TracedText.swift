@@ -86,8 +86,9 @@ public struct TracedText: Sendable {
 
     /// The text's UTF-8 bytes (valid UTF-8).
     public private(set) var utf8: [UInt8]
-    /// The trace, in order of `start`; the first starts at 0. Empty for empty text.
-    private var pieces: PieceList
+    /// The trace, in order of `start`; the first starts at 0. Empty for empty text. Readable
+    /// inside the module (and by its tests), changed only through the appends and edits.
+    private(set) var pieces: PieceList
 
     /// Empty text.
     public init() {
@@ -239,14 +240,6 @@ public struct TracedText: Sendable {
         return originalRange(of: lower..<max(lower, upper))
     }
 
-    /// `originalRange(ofUTF8:)`, for callers that hold the text's `utf8Offsets`: the offsets give
-    /// the same boundaries (they are what positions were before they were bytes).
-    public func originalRange(ofUTF8 bytes: Range<Int>, offsets: [Int]) -> Range<Int> {
-        let lower = offsets[Self.index(of: bytes.lowerBound, in: offsets)]
-        let upper = offsets[Self.index(of: bytes.upperBound, in: offsets)]
-        return originalRange(of: lower..<max(lower, upper))
-    }
-
     /// The bytes of the scalars `range` (counted in scalars from the start), for callers that
     /// count characters.
     public func utf8Range(ofScalars range: Range<Int>) -> Range<Int> {
@@ -263,17 +256,6 @@ public struct TracedText: Sendable {
         for index in utf8.indices where !UTF8Text.isContinuation(utf8[index]) { offsets.append(index) }
         offsets.append(utf8.count)
         return offsets
-    }
-
-    /// The index of the first entry of `offsets` not below `byte` (binary search), or the last.
-    static func index(of byte: Int, in offsets: [Int]) -> Int {
-        var low = 0
-        var high = offsets.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            if offsets[middle] < byte { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// `index`, or the start of the next scalar if it falls inside one; at most the end.
