@@ -13,6 +13,11 @@
 #include <unicode/utypes.h>
 #include <unicode/uversion.h>
 
+// The characters the Japanese normalizer leaves as they are (a UnicodeSet pattern's ranges).
+#define JAPANESE_KEPT_RANGES \
+    "\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF60\\u3000\\u2025\\u2026\\u309B\\u309C\\uFFE5"
+#define JAPANESE_KEPT "[" JAPANESE_KEPT_RANGES "]"
+
 static pthread_once_t japanese_once = PTHREAD_ONCE_INIT;
 static UNormalizer2 *japanese_normalizer = NULL;
 static UErrorCode japanese_status = U_ZERO_ERROR;
@@ -24,9 +29,7 @@ static void make_japanese_normalizer(void) {
     const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
     if (U_FAILURE(status)) { japanese_status = status; return; }
     UChar pattern[200];
-    u_uastrcpy(pattern,
-        "[^\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF60"
-        "\\u3000\\u2025\\u2026\\u309B\\u309C\\uFFE5]");
+    u_uastrcpy(pattern, "[^" JAPANESE_KEPT_RANGES "]");
     USet *keep = uset_openPattern(pattern, -1, &status);
     if (U_FAILURE(status)) { japanese_status = status; return; }
     uset_freeze(keep);
@@ -98,6 +101,47 @@ int32_t cicu_normalized_prefix_length(const uint16_t *source, int32_t length, in
     int32_t span = unorm2_spanQuickCheckYes(normalizer, (const UChar *)source, length, &error);
     *status = (int32_t)error;
     return span;
+}
+
+void cicu_stable_starters(uint64_t *table, int32_t *status) {
+    if (japanese(status) == NULL) { return; }
+    // From ICU's property sets rather than a query per code point: NFKC_Quick_Check=Yes and
+    // canonical combining class 0, or outside the filter (left as they are).
+    UErrorCode error = U_ZERO_ERROR;
+    USet *stable = uset_openEmpty();
+    USet *starters = uset_openEmpty();
+    USet *kept = uset_openEmpty();
+    uset_applyIntPropertyValue(stable, UCHAR_NFKC_QUICK_CHECK, UNORM_YES, &error);
+    uset_applyIntPropertyValue(starters, UCHAR_CANONICAL_COMBINING_CLASS, 0, &error);
+    UChar pattern[200];
+    u_uastrcpy(pattern, JAPANESE_KEPT);
+    uset_applyPattern(kept, pattern, -1, 0, &error);
+    if (U_SUCCESS(error)) {
+        uset_retainAll(stable, starters);
+        uset_addAll(stable, kept);
+        int32_t count = uset_getRangeCount(stable);
+        for (int32_t i = 0; i < count; i++) {
+            UChar32 start, end;
+            uset_getItem(stable, i, &start, &end, NULL, 0, &error);
+            for (UChar32 c = start; c <= end && c <= 0xFFFF; c++) { table[c >> 6] |= (uint64_t)1 << (c & 63); }
+        }
+    }
+    uset_close(stable);
+    uset_close(starters);
+    uset_close(kept);
+    if (U_FAILURE(error)) { *status = (int32_t)error; }
+}
+
+int32_t cicu_is_stable_starter(int32_t codepoint, int32_t *status) {
+    const UNormalizer2 *normalizer = japanese(status);
+    if (normalizer == NULL) { return 0; }
+    UChar32 c = (UChar32)codepoint;
+    if (!unorm2_hasBoundaryBefore(normalizer, c)) { return 0; }
+    UChar units[2];
+    int32_t length = 0;
+    U16_APPEND_UNSAFE(units, length, c);
+    UErrorCode error = U_ZERO_ERROR;
+    return unorm2_quickCheck(normalizer, units, length, &error) == UNORM_YES && U_SUCCESS(error);
 }
 
 int32_t cicu_display_width(int32_t codepoint) {

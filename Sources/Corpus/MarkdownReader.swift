@@ -90,27 +90,27 @@ public struct MarkdownReader: Sendable {
 
     static func droppingBlockQuote(_ line: TracedText) -> TracedText {
         var start = 0
-        let scalars = line.scalars
+        let bytes = line.utf8
         while true {
             var index = start
-            while index < scalars.count, scalars[index] == " " { index += 1 }
-            guard index < scalars.count, scalars[index] == ">" else { break }
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { break }
             start = index + 1
         }
-        return line[start..<line.count]
+        return line[start..<bytes.count]
     }
 
     /// `# Title ##` → (1, "Title").
     static func atxHeading(_ line: TracedText) -> (Int, TracedText)? {
-        let scalars = line.scalars
+        let bytes = line.utf8
         var index = 0
-        while index < scalars.count, index < 3, scalars[index] == " " { index += 1 }
-        let hashes = scalars[index...].prefix { $0 == "#" }.count
+        while index < bytes.count, index < 3, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        let hashes = bytes[index...].prefix { $0 == UInt8(ascii: "#") }.count
         guard (1...6).contains(hashes) else { return nil }
         let after = index + hashes
-        guard after == scalars.count || scalars[after] == " " || scalars[after] == "\u{3000}" else { return nil }
-        var end = scalars.count
-        while end > after, scalars[end - 1] == " " || scalars[end - 1] == "#" { end -= 1 }
+        guard after == bytes.count || TracedText.spaceWidth(bytes, at: after) != nil else { return nil }
+        var end = bytes.count
+        while end > after, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "#") { end -= 1 }
         return (hashes, line[after..<max(after, end)].trimmingSpaces())
     }
 
@@ -121,12 +121,12 @@ public struct MarkdownReader: Sendable {
     }
 
     static func tableCells(_ line: TracedText) -> [TracedText] {
-        let scalars = line.scalars
-        let isSeparator = scalars.allSatisfy { "|-: ".unicodeScalars.contains($0) }
+        let bytes = line.utf8
+        let isSeparator = bytes.allSatisfy { "|-: ".utf8.contains($0) }
         guard !isSeparator else { return [] }
         var cells: [TracedText] = []
         var start = 0
-        for index in 0...scalars.count where index == scalars.count || scalars[index] == "|" {
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "|") {
             cells.append(inline(line[start..<index]).trimmingSpaces())
             start = index + 1
         }
@@ -135,83 +135,100 @@ public struct MarkdownReader: Sendable {
 
     /// The item's text without its `-`, `*`, `+` or `1.` marker, or `nil` if the line is no item.
     static func droppingListMarker(_ line: TracedText) -> TracedText? {
-        let scalars = line.scalars
+        let bytes = line.utf8
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
         var index = 0
-        while index < scalars.count, scalars[index] == " " { index += 1 }
-        guard index < scalars.count else { return nil }
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        guard index < bytes.count else { return nil }
         var end = index
-        if "-*+".unicodeScalars.contains(scalars[index]) {
+        if "-*+".utf8.contains(bytes[index]) {
             end = index + 1
         } else {
-            while end < scalars.count, ("0"..."9").contains(scalars[end]) { end += 1 }
-            guard end > index, end - index <= 9, end < scalars.count, scalars[end] == "." || scalars[end] == ")"
+            while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+            guard end > index, end - index <= 9, end < bytes.count,
+                bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")")
             else { return nil }
             end += 1
         }
-        guard end < scalars.count, scalars[end] == " " else { return nil }
-        return line[(end + 1)..<scalars.count]
+        guard end < bytes.count, bytes[end] == UInt8(ascii: " ") else { return nil }
+        return line[(end + 1)..<bytes.count]
     }
 
-    /// Characters a backslash escapes in Markdown.
-    static let escapable = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
+    /// Characters a backslash escapes in Markdown (all ASCII).
+    static let escapable = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".utf8)
 
-    /// The line without inline markup.
+    /// The line without inline markup. The markup is ASCII, so the line is read byte by byte
+    /// and copied a character or a run at a time.
     static func inline(_ line: TracedText) -> TracedText {
-        let scalars = line.scalars
+        let bytes = line.utf8
         var result = TracedText()
         var index = 0
-        func isWordCharacter(_ i: Int) -> Bool {
-            i >= 0 && i < scalars.count && (scalars[i].properties.isAlphabetic || ("0"..."9").contains(scalars[i]))
+        /// A letter or digit ends at `end` (the character before a `_`).
+        func wordCharacterEnds(at end: Int) -> Bool {
+            end > 0 && isWordCharacter(line.scalar(at: line.index(before: end)))
         }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            switch scalar {
-            case "\\" where index + 1 < scalars.count && Self.escapable.contains(scalars[index + 1]):
-                result.append(line[(index + 1)..<(index + 2)])
+        /// A letter or digit starts at `start` (the character after a `_`).
+        func wordCharacterStarts(at start: Int) -> Bool {
+            start < bytes.count && isWordCharacter(line.scalar(at: start))
+        }
+        func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+            bytes[start...].firstIndex(of: byte)
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\\") where index + 1 < bytes.count && Self.escapable.contains(bytes[index + 1]):
+                result.append(line, range: (index + 1)..<(index + 2))
                 index += 2
-            case "!" where index + 1 < scalars.count && scalars[index + 1] == "[":
+            case UInt8(ascii: "!") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "["):
                 index += 1  // an image: keep its alt text like a link's
-            case "[":
-                if let close = scalars[index...].firstIndex(of: "]"), close + 1 < scalars.count,
-                    scalars[close + 1] == "(" || scalars[close + 1] == "[",
-                    let end = scalars[(close + 1)...].firstIndex(of: scalars[close + 1] == "(" ? ")" : "]")
+            case UInt8(ascii: "["):
+                if let close = firstIndex(of: UInt8(ascii: "]"), from: index), close + 1 < bytes.count,
+                    bytes[close + 1] == UInt8(ascii: "(") || bytes[close + 1] == UInt8(ascii: "["),
+                    let end = firstIndex(
+                        of: bytes[close + 1] == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]"), from: close + 1)
                 {
                     result.append(inline(line[(index + 1)..<close]))
                     index = end + 1
                 } else {
-                    result.append(line[index..<(index + 1)])
+                    result.append(line, range: index..<(index + 1))
                     index += 1
                 }
-            case "<":
-                if let close = scalars[index...].firstIndex(of: ">"), close > index + 1 {
+            case UInt8(ascii: "<"):
+                if let close = firstIndex(of: UInt8(ascii: ">"), from: index), close > index + 1 {
                     let inner = line[(index + 1)..<close]
+                    let next = bytes[index + 1]
                     if inner.string.contains("://") {
                         result.append(inner)  // an autolink: keep the address
-                    } else if !(scalars[index + 1].isASCIILetter || scalars[index + 1] == "/" || scalars[index + 1] == "!") {
-                        result.append(line[index..<(close + 1)])  // not a tag
+                    } else if !(TracedText.isASCIILetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!")) {
+                        result.append(line, range: index..<(close + 1))  // not a tag
                     }
                     index = close + 1
                 } else {
-                    result.append(line[index..<(index + 1)])
+                    result.append(line, range: index..<(index + 1))
                     index += 1
                 }
-            case "`":
+            case UInt8(ascii: "`"), UInt8(ascii: "*"):
                 index += 1
-            case "*":
-                index += 1
-            case "~" where index + 1 < scalars.count && scalars[index + 1] == "~":
+            case UInt8(ascii: "~") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "~"):
                 index += 2
-            case "_" where !(isWordCharacter(index - 1) && isWordCharacter(index + 1)):
+            case UInt8(ascii: "_") where !(wordCharacterEnds(at: index) && wordCharacterStarts(at: index + 1)):
                 index += 1
             default:
-                result.append(line[index..<(index + 1)])
-                index += 1
+                let next = line.index(after: index)
+                result.append(line, range: index..<next)
+                index = next
             }
         }
         // A trailing backslash or two spaces make a hard break in Markdown: not text.
-        var end = result.count
-        while end > 0, result.scalars[end - 1] == " " || result.scalars[end - 1] == "\\" { end -= 1 }
-        return result[0..<end]
+        var end = result.utf8.count
+        while end > 0, result.utf8[end - 1] == UInt8(ascii: " ") || result.utf8[end - 1] == UInt8(ascii: "\\") { end -= 1 }
+        return end == result.utf8.count ? result : result[0..<end]
+    }
+
+    /// A letter (any script) or an ASCII digit: what a `_` inside a word stands between.
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
     }
 }
 

@@ -10,6 +10,9 @@
 /// Text without any terminator (a table, a list, a broken extraction) must not reach MeCab as one
 /// huge sentence: one longer than `maximumLength` characters is cut after the last `、`, comma or
 /// space within its final `cutWindow` characters, or at the limit if there is none.
+///
+/// The splitter reads the paragraph's UTF-8 bytes and finds sentences as byte ranges of it; only
+/// the sentences the caller keeps are copied out.
 public struct SentenceSplitter: Sendable {
     /// What a character means to the splitter; a `switch`, since this runs on every character.
     enum Role {
@@ -22,6 +25,40 @@ public struct SentenceSplitter: Sendable {
         case "「", "『", "（", "(", "【", "〔", "〈", "《", "“", "［": .opener
         case "」", "』", "）", ")", "】", "〕", "〉", "》", "”", "］": .closer
         default: .other
+        }
+    }
+
+    /// `role(of:)` of the scalar that starts at `index`, from its bytes: the characters with a
+    /// role are ASCII, `“”` (`E2 80 xx`), CJK punctuation (`E3 80 xx`) or full-width forms
+    /// (`EF BC xx`), told apart by their last byte; kana and kanji are never decoded.
+    @inline(__always)
+    static func role(in bytes: [UInt8], at index: Int) -> Role {
+        switch bytes[index] {
+        case UInt8(ascii: "!"), UInt8(ascii: "?"): return .terminator
+        case UInt8(ascii: "("): return .opener
+        case UInt8(ascii: ")"): return .closer
+        case 0xE2 where bytes[index + 1] == 0x80:
+            switch bytes[index + 2] {
+            case 0x9C: return .opener  // “
+            case 0x9D: return .closer  // ”
+            default: return .other
+            }
+        case 0xE3 where bytes[index + 1] == 0x80:
+            switch bytes[index + 2] {
+            case 0x82: return .terminator  // 。
+            case 0x8C, 0x8E, 0x90, 0x94, 0x88, 0x8A: return .opener  // 「『【〔〈《
+            case 0x8D, 0x8F, 0x91, 0x95, 0x89, 0x8B: return .closer  // 」』】〕〉》
+            default: return .other
+            }
+        case 0xEF where bytes[index + 1] == 0xBC:
+            switch bytes[index + 2] {
+            case 0x81, 0x9F, 0x8E: return .terminator  // ！？．
+            case 0x88, 0xBB: return .opener  // （［
+            case 0x89, 0xBD: return .closer  // ）］
+            default: return .other
+            }
+        default:
+            return .other
         }
     }
 
@@ -40,26 +77,48 @@ public struct SentenceSplitter: Sendable {
 
     /// The sentences of `paragraph`, trimmed of surrounding spaces; empty sentences are dropped.
     public func sentences(in paragraph: TracedText) -> [TracedText] {
-        let scalars = paragraph.scalars
-        var sentences: [TracedText] = []
+        let ranges = sentenceRanges(in: paragraph)
+        guard !ranges.isEmpty else { return [] }
+        // The whole paragraph is shared, not copied.
+        if ranges.count == 1, ranges[0].count == paragraph.utf8.count { return [paragraph] }
+        var mark = paragraph.mark(at: 0)
+        return ranges.map { range in
+            let start = paragraph.mark(mark, movedTo: range.lowerBound)
+            mark = paragraph.mark(start, movedTo: range.upperBound)
+            return paragraph.slice(from: start, to: mark)
+        }
+    }
+
+    /// The sentences of `paragraph` as byte ranges of it, trimmed of surrounding spaces; empty
+    /// sentences are dropped.
+    public func sentenceRanges(in paragraph: TracedText) -> [Range<Int>] {
+        let bytes = paragraph.utf8
+        var sentences: [Range<Int>] = []
+        sentences.reserveCapacity(4)
         var start = 0
         var index = 0
         var depth = 0
+        // Characters (scalars) of the sentence read so far, and where it went inside brackets.
         var length = 0
         var insideSince: Int?
         func emit(upTo end: Int) {
             let trimmed = paragraph.rangeTrimmingSpaces(start..<end)
-            if !trimmed.isEmpty {
-                // The whole paragraph is shared, not copied.
-                sentences.append(trimmed.count == paragraph.count ? paragraph : paragraph[trimmed])
-            }
+            if !trimmed.isEmpty { sentences.append(trimmed) }
             start = end
-            length = index - end  // characters already read past a cut
+            length = UTF8Text.scalarCount(in: bytes, end..<index)  // characters already read past a cut
             depth = 0
             insideSince = nil
         }
-        while index < scalars.count {
-            let role = Self.role(of: scalars[index])
+        while index < bytes.count {
+            let characterStart = index
+            if UTF8Text.isKanjiLead(bytes[index]) {
+                // A kanji is no terminator nor bracket.
+                length += 1
+                index += 3
+                if length > maximumLength { emit(upTo: cutPoint(in: bytes, from: start, to: characterStart)) }
+                continue
+            }
+            let role = Self.role(in: bytes, at: index)
             length += 1
             switch role {
             case .opener:
@@ -71,20 +130,22 @@ public struct SentenceSplitter: Sendable {
             case .terminator, .other:
                 break
             }
-            index += 1
+            index += UTF8Text.width(lead: bytes[index])
             guard role == .terminator else {
-                if length > maximumLength { emit(upTo: cutPoint(in: scalars, from: start, to: index - 1)) }
+                if length > maximumLength { emit(upTo: cutPoint(in: bytes, from: start, to: characterStart)) }
                 continue
             }
             let runaway = insideSince.map { length - $0 >= runawayLimit } ?? false
             guard depth == 0 || runaway else { continue }
             // Absorb following terminators and closing brackets.
-            while index < scalars.count, Self.role(of: scalars[index]) == .terminator || Self.role(of: scalars[index]) == .closer {
-                index += 1
+            while index < bytes.count {
+                let next = Self.role(in: bytes, at: index)
+                guard next == .terminator || next == .closer else { break }
+                index += UTF8Text.width(lead: bytes[index])
             }
             emit(upTo: index)
         }
-        emit(upTo: scalars.count)
+        emit(upTo: bytes.count)
         return sentences
     }
 
@@ -93,12 +154,20 @@ public struct SentenceSplitter: Sendable {
         sentences(in: TracedText(original: paragraph)).map(\.string)
     }
 
-    /// Where to cut an over-long sentence `start..<end`: after the last pause within the window,
-    /// else at its end.
-    private func cutPoint(in scalars: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
-        let windowStart = max(start, end - Self.cutWindow)
-        if let pause = scalars[windowStart..<end].lastIndex(where: { ["、", "，", ",", " ", "\u{3000}"].contains($0) }) {
-            return pause + 1
+    /// Where to cut an over-long sentence `start..<end` (bytes): after the last pause within the
+    /// window of its last `cutWindow` characters, else at its end.
+    private func cutPoint(in bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        var index = end
+        var characters = 0
+        while index > start, characters < Self.cutWindow {
+            index = UTF8Text.start(before: index, in: bytes)
+            characters += 1
+            switch UTF8Text.value(in: bytes, at: index) {
+            case 0x3001, 0xFF0C, 0x2C, 0x20, 0x3000:  // 、，, space, ideographic space
+                return index + UTF8Text.width(lead: bytes[index])
+            default:
+                continue
+            }
         }
         return end
     }

@@ -22,24 +22,40 @@ extension TracedText {
     /// characters is layout, not a word boundary), and without the hyphen of a Latin word
     /// hyphenated across the lines (`hyphen-⏎ated`).
     public mutating func appendLine(_ next: TracedText) {
-        appendLine(next, range: 0..<next.count)
+        appendLine(next, range: 0..<next.utf8.count)
     }
 
-    /// Appends the line `range` of `text` like `appendLine(_:)`, without copying it out first.
+    /// Appends the line `range` (bytes) of `text` like `appendLine(_:)`, without copying it out
+    /// first.
     public mutating func appendLine(_ text: TracedText, range: Range<Int>) {
-        guard let tail = scalars.last, !range.isEmpty else {
-            append(text, range: range)
+        guard !range.isEmpty else { return }
+        appendLine(text, from: text.mark(at: range.lowerBound), to: text.mark(at: range.upperBound))
+    }
+
+    /// `appendLine(_:range:)` of the line from `start` to `end`, marks of `text`.
+    package mutating func appendLine(_ text: TracedText, from start: Mark, to end: Mark) {
+        // Only ASCII characters matter here, and an ASCII byte is always a whole character.
+        guard let tail = utf8.last, start.position < end.position else {
+            append(text, from: start, to: end)
             return
         }
-        let head = text.scalars[range.lowerBound]
-        if tail == "-", count >= 2, scalars[count - 2].isASCIILetter, head.isASCIILetter,
-            head.properties.isLowercase
+        let head = text.utf8[start.position]
+        if tail == UInt8(ascii: "-"), utf8.count >= 2, Self.isASCIILetter(utf8[utf8.count - 2]), Self.isASCIILetter(head),
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(head)
         {
             removeLast()
-        } else if tail.isASCIIAlphanumeric && head.isASCIIAlphanumeric {
+        } else if Self.isASCIIAlphanumeric(tail) && Self.isASCIIAlphanumeric(head) {
             appendInserted(" ")
         }
-        append(text, range: range)
+        append(text, from: start, to: end)
+    }
+
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 }
 

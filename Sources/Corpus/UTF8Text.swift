@@ -1,4 +1,7 @@
-/// Strict UTF-8 validation that reports where the text goes wrong.
+/// UTF-8 helpers: strict validation that reports where the text goes wrong, and reading scalars
+/// straight from the bytes of valid UTF-8 by byte offset, which is how the text stages
+/// (`TracedText` and the stages that edit it) walk their text instead of decoding it into an
+/// array of scalars first.
 public enum UTF8Text {
     /// The byte offset of the first ill-formed UTF-8 sequence (overlong forms, surrogates and
     /// truncated sequences included), or `nil` if all is well formed.
@@ -15,5 +18,95 @@ public enum UTF8Text {
             case .error: return offset
             }
         }
+    }
+
+    // The functions below take valid UTF-8 and offsets on scalar boundaries. They are inlinable
+    // because the stages in other modules (Normalization) call them for every character.
+
+    /// The length in bytes of the scalar whose first byte is `lead`.
+    @inlinable @inline(__always)
+    package static func width(lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// `true` for the lead byte of a kanji of U+4000…U+9FFF (CJK Unified Ideographs and most of
+    /// Extension A, and the Yijing hexagrams): no character there is punctuation, a space or a
+    /// mark any text stage looks for, so scans step over them three bytes at a time.
+    @inlinable @inline(__always)
+    package static func isKanjiLead(_ byte: UInt8) -> Bool { byte >= 0xE4 && byte <= 0xE9 }
+
+    /// `true` for the second, third or fourth byte of a scalar.
+    @inlinable @inline(__always)
+    package static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+    /// The value of the scalar that starts at `index`.
+    @inlinable @inline(__always)
+    package static func value(in bytes: [UInt8], at index: Int) -> UInt32 {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return lead }
+        if lead < 0xE0 { return (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F) }
+        if lead < 0xF0 {
+            return (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        }
+        return (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+            | UInt32(bytes[index + 3] & 0x3F)
+    }
+
+    /// The scalar that starts at `index`.
+    @inlinable @inline(__always)
+    package static func scalar(in bytes: [UInt8], at index: Int) -> Unicode.Scalar {
+        Unicode.Scalar(value(in: bytes, at: index)) ?? "\u{FFFD}"
+    }
+
+    /// Where the scalar that ends at `index` starts.
+    @inlinable @inline(__always)
+    package static func start(before index: Int, in bytes: [UInt8]) -> Int {
+        var start = index - 1
+        while isContinuation(bytes[start]) { start -= 1 }
+        return start
+    }
+
+    /// The number of scalars in `range`: its bytes that are not continuation bytes.
+    @inlinable
+    package static func scalarCount(in bytes: [UInt8], _ range: Range<Int>) -> Int {
+        // Checked once, so that the loop reads the bytes without a check each (measured twice
+        // as fast as iterating the slice).
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range out of the bytes")
+        var count = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            count &+= bytes[index] &>> 6 == 2 ? 0 : 1
+            index &+= 1
+        }
+        return count
+    }
+
+    /// The offset `count` scalars on from `index`, or the end of `range` if it holds fewer.
+    package static func offset(_ count: Int, scalarsFrom index: Int, in bytes: [UInt8], within range: Range<Int>) -> Int {
+        var index = index
+        var remaining = count
+        while remaining > 0, index < range.upperBound {
+            index += width(lead: bytes[index])
+            remaining -= 1
+        }
+        return min(index, range.upperBound)
+    }
+
+    /// Appends the UTF-8 encoding of `scalar` to `bytes`.
+    @inlinable @inline(__always)
+    package static func append(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let value = scalar.value
+        if value < 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value))
+        } else {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+    }
+
+    /// The UTF-8 encoding of `scalar`.
+    package static func bytes(of scalar: Unicode.Scalar) -> [UInt8] {
+        var bytes: [UInt8] = []
+        append(scalar, to: &bytes)
+        return bytes
     }
 }

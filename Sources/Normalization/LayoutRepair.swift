@@ -38,18 +38,28 @@ public struct LayoutRepair: Sendable {
 
     /// The blocks of `text`, each on one line, without indent or trailing spaces.
     ///
-    /// Lines are ranges of the cleaned text (`TracedText.cleanedLineRanges()`); a line's
+    /// Lines are byte ranges of the cleaned text (`TracedText.cleanedLineRanges()`); a line's
     /// characters are copied once, into the block it joins.
     public func blocks(in text: TracedText) -> [TextBlock] {
         let (text, lineRanges) = text.cleanedLineRanges()
-        let lines = Self.withoutPageDebris(lineRanges, in: text).flatMap { Line.pieces($0, of: text) }
+        var lines: [Line] = []
+        lines.reserveCapacity(lineRanges.count)
+        for line in Self.withoutPageDebris(lineRanges, in: text) { Line.appendPieces(of: line, in: text, to: &lines) }
         let widths = lines.filter { !$0.isBlank }.map(\.width).sorted()
         let typical =
             lineWidth ?? (widths.isEmpty ? 0 : widths[min(widths.count - 1, widths.count * 9 / 10)])
         let fullWidth = Double(typical) * 0.8
 
+        guard !text.isEmpty else { return [] }
         var blocks: [TextBlock] = []
         var current = TracedText()
+        // Lines, and titles within them, are taken in order: a mark walks the text.
+        var walk = text.mark(at: 0)
+        func marks(_ range: Range<Int>) -> (TracedText.Mark, TracedText.Mark) {
+            let start = text.mark(walk, movedTo: range.lowerBound)
+            walk = text.mark(start, movedTo: range.upperBound)
+            return (start, walk)
+        }
         var last: Line?
         var blankSinceLast = false
         func finish() {
@@ -64,7 +74,8 @@ public struct LayoutRepair: Sendable {
             }
             if let (level, title) = line.heading(in: text) ?? line.paddedTitle(fullWidth: fullWidth) {
                 finish()
-                blocks.append(TextBlock(kind: .heading(level: level), text: text[title]))
+                let (start, end) = marks(title)
+                blocks.append(TextBlock(kind: .heading(level: level), text: text.slice(from: start, to: end)))
                 blankSinceLast = false
                 continue
             }
@@ -72,8 +83,9 @@ public struct LayoutRepair: Sendable {
                 last = line
                 blankSinceLast = false
             }
+            let (start, end) = marks(line.content)
             guard let previous = last else {
-                current = text[line.content]
+                current = text.slice(from: start, to: end)
                 continue
             }
             let previousIsFull = Double(previous.width) >= fullWidth
@@ -83,9 +95,9 @@ public struct LayoutRepair: Sendable {
                 || (blankSinceLast && (previous.endsSentence || !previousIsFull))
             if breaks {
                 finish()
-                current = text[line.content]
+                current = text.slice(from: start, to: end)
             } else {
-                current.appendLine(text, range: line.content)
+                current.appendLine(text, from: start, to: end)
             }
         }
         finish()
@@ -100,7 +112,7 @@ public struct LayoutRepair: Sendable {
     /// `lines` (ranges of `text`) without page breaks, running headers and footers, and page
     /// numbers.
     static func withoutPageDebris(_ lines: [Range<Int>], in text: TracedText) -> [Range<Int>] {
-        let isPageBreak = { (line: Range<Int>) in line.count == 1 && text.scalars[line.lowerBound] == "\u{000C}" }
+        let isPageBreak = { (line: Range<Int>) in line.count == 1 && text.utf8[line.lowerBound] == 0x0C }
         guard lines.contains(where: isPageBreak) else { return lines }
         var pages: [[TracedText]] = [[]]
         var pageRanges: [[Range<Int>]] = [[]]
@@ -158,25 +170,36 @@ public struct LayoutRepair: Sendable {
     }
 
     /// Display width of a scalar: 2 for East Asian Wide and Fullwidth, else 1. Answers the common
-    /// ranges itself (nothing below U+1100 is wide; kana, CJK ideographs and full-width forms
-    /// are) and asks ICU about the rest.
+    /// ranges itself (nothing below U+1100 is wide; kana, CJK punctuation and ideographs and
+    /// full-width forms are) and asks ICU about the rest.
     static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
         switch scalar.value {
         case 0..<0x1100: 1
-        case 0x3000, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF, 0xFF01...0xFF60: 2
+        case 0x3000...0x303E, 0x3041...0x3096, 0x3099...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60,
+            0xFFE0...0xFFE6:
+            2
         default: ICU.displayWidth(scalar)
         }
     }
 }
 
-/// One physical line, measured and classified, as a range of the cleaned text it stands in.
+/// One physical line, measured and classified, as a byte range of the cleaned text it stands in.
 private struct Line {
-    static let blockMarks: Set<Unicode.Scalar> = [
-        "○", "●", "◯", "◎", "◆", "◇", "■", "□", "▽", "▼", "△", "▲", "・",
-    ]
-    static let sentenceEnds: Set<Unicode.Scalar> = [
-        "。", "．", "！", "？", "!", "?", "」", "』", "）", ")", "】", "〕", "〉", "》", "…",
-    ]
+    /// `○●◯◎◆◇■□▽▼△▲・`: marks that open a block.
+    static func isBlockMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "○", "●", "◯", "◎", "◆", "◇", "■", "□", "▽", "▼", "△", "▲", "・": true
+        default: false
+        }
+    }
+
+    /// `。．！？!?」』）)】〕〉》…`: characters a line that ends a sentence ends with.
+    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "．", "！", "？", "!", "?", "」", "』", "）", ")", "】", "〕", "〉", "》", "…": true
+        default: false
+        }
+    }
 
     /// The line without indent and trailing spaces.
     let content: Range<Int>
@@ -190,59 +213,103 @@ private struct Line {
     /// Padded at its end with a run of spaces (a title set apart, if it is also short).
     let isPadded: Bool
 
-    init(_ line: Range<Int>, of text: TracedText, cut: Bool = false) {
-        let scalars = text.scalars[line]
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\u{3000}" }
-        let leading = scalars.prefix(while: isSpace)
-        let trailing = scalars.reversed().prefix(while: isSpace)
-        let content = leading.endIndex..<max(leading.endIndex, line.upperBound - trailing.count)
-        let contentScalars = text.scalars[content]
+    /// The line `content` of `text`, `width` columns and `length` characters wide, with
+    /// `hasSpace` if it holds spaces; `indented` and `padded` by the spaces around it.
+    init(content: Range<Int>, of text: TracedText, width: Int, length: Int, hasSpace: Bool, indented: Bool, padded: Bool, cut: Bool) {
         self.content = content
+        self.width = width
         isBlank = content.isEmpty
-        width = contentScalars.reduce(0) { $0 + LayoutRepair.displayWidth($1) }
-        let indented = leading.contains("\u{3000}") || leading.count >= 2
-        let padded = trailing.filter { $0 == "\u{3000}" }.count >= 2 || trailing.count >= 3
-        opensBlock = !isBlank && (indented || Self.startsBlock(contentScalars))
+        opensBlock = !isBlank && (indented || Self.startsBlock(text.utf8, content))
+        let first = isBlank ? nil : text.scalar(at: content.lowerBound)
+        let last = isBlank ? nil : text.scalar(at: text.index(before: content.upperBound))
         let isSpeakerLabel =
-            contentScalars.first.map { Self.blockMarks.contains($0) && $0 != "・" } == true
-            && content.count <= 21 && !contentScalars.contains(where: isSpace)
-            && !Self.sentenceEnds.contains(contentScalars.last ?? " ")
+            first.map { Self.isBlockMark($0) && $0 != "・" } == true
+            && length <= 21 && !hasSpace && !Self.isSentenceEnd(last ?? " ")
         standsAlone = !isBlank && (padded || cut || isSpeakerLabel)
-        endsSentence = contentScalars.last.map { Self.sentenceEnds.contains($0) } ?? false
+        endsSentence = last.map(Self.isSentenceEnd) ?? false
         isPadded = padded && !cut
     }
 
-    /// The line cut at its column or tab gaps (two ideographic or three ASCII spaces inside it).
-    static func pieces(_ line: Range<Int>, of text: TracedText) -> [Line] {
-        let scalars = text.scalars
-        var cuts: [Range<Int>] = []
-        var index = line.lowerBound
+    /// Appends the line `line` of `text` to `lines`, cut at its column or tab gaps (two
+    /// ideographic or three ASCII spaces inside it) into pieces that stand alone.
+    ///
+    /// One pass measures the pieces as it finds them: a run of spaces is the indent before any
+    /// text, a gap, spaces inside the piece, or, at the end, trailing spaces.
+    static func appendPieces(of line: Range<Int>, in text: TracedText, to lines: inout [Line]) {
+        let bytes = text.utf8
+        let table = CharacterClasses.table
+        var cut = false
+        // The piece being read: its indent (only the first piece has one), and its content so far.
+        var leading = 0
+        var leadingIdeographic = false
+        var contentStart = line.lowerBound
+        var width = 0
+        var length = 0
+        var hasSpace = false
         var seenText = false
+        // The run of spaces just read after some text, if any.
+        var runStart: Int?
+        var runSpaces = 0
+        var runIdeographic = 0
+        var index = line.lowerBound
         while index < line.upperBound {
-            guard scalars[index] == " " || scalars[index] == "\u{3000}" else {
-                seenText = true
-                index += 1
+            let lead = bytes[index]
+            if let spaceWidth = TracedText.spaceWidth(bytes, at: index) {
+                let ideographic = spaceWidth == 3
+                index += spaceWidth
+                if !seenText {
+                    leading += 1
+                    leadingIdeographic = leadingIdeographic || ideographic
+                    contentStart = index
+                    continue
+                }
+                if runStart == nil {
+                    runStart = index - spaceWidth
+                    runSpaces = 0
+                    runIdeographic = 0
+                }
+                runSpaces += 1
+                if ideographic { runIdeographic += 1 }
                 continue
             }
-            var end = index
-            var ideographic = 0
-            while end < line.upperBound, scalars[end] == " " || scalars[end] == "\u{3000}" {
-                if scalars[end] == "\u{3000}" { ideographic += 1 }
-                end += 1
+            if let start = runStart {
+                if runIdeographic >= 2 || runSpaces >= 3 {
+                    // A gap, with text on both sides: the piece before it ends there.
+                    lines.append(
+                        Line(
+                            content: contentStart..<start, of: text, width: width, length: length, hasSpace: hasSpace,
+                            indented: leadingIdeographic || leading >= 2, padded: false, cut: true))
+                    contentStart = index
+                    (width, length, hasSpace, leading, leadingIdeographic, cut) = (0, 0, false, 0, false, true)
+                } else {
+                    width += runSpaces + runIdeographic  // an ideographic space is two columns wide
+                    length += runSpaces
+                    hasSpace = true
+                }
+                runStart = nil
             }
-            let isGap = ideographic >= 2 || end - index >= 3
-            if isGap && seenText && end < line.upperBound { cuts.append(index..<end) }
-            index = end
+            seenText = true
+            // ASCII and two-byte characters are narrow; kanji wide, but for the hexagrams
+            // U+4DC0…U+4DFF (E4 B7 xx); the other BMP characters' width is in the table.
+            if lead < 0xE0 {
+                width += 1
+            } else if UTF8Text.isKanjiLead(lead) && !(lead == 0xE4 && bytes[index + 1] == 0xB7) {
+                width += 2
+            } else if lead < 0xF0 {
+                width += CharacterClasses.of(bytes, at: index, table: table).contains(.wide) ? 2 : 1
+            } else {
+                width += LayoutRepair.displayWidth(UTF8Text.scalar(in: bytes, at: index))
+            }
+            length += 1
+            index += UTF8Text.width(lead: lead)
         }
-        guard !cuts.isEmpty else { return [Line(line, of: text)] }
-        var pieces: [Line] = []
-        var start = line.lowerBound
-        for cut in cuts {
-            pieces.append(Line(start..<cut.lowerBound, of: text, cut: true))
-            start = cut.upperBound
-        }
-        pieces.append(Line(start..<line.upperBound, of: text, cut: true))
-        return pieces
+        let trailing = runStart == nil ? 0 : runSpaces
+        let trailingIdeographic = runStart == nil ? 0 : runIdeographic
+        lines.append(
+            Line(
+                content: contentStart..<(runStart ?? max(contentStart, line.upperBound)), of: text, width: width,
+                length: length, hasSpace: hasSpace, indented: leadingIdeographic || leading >= 2,
+                padded: trailingIdeographic >= 2 || trailing >= 3, cut: cut))
     }
 
     /// A short line padded with spaces that does not end a sentence: a title, as level 2.
@@ -251,40 +318,54 @@ private struct Line {
         return (2, content)
     }
 
-    /// `<H2>Title</H2>` → (2, "Title").
+    /// `<H2>Title</H2>` → (2, "Title"), at least nine characters; the tags are ASCII, `h` in
+    /// either case.
     func heading(in text: TracedText) -> (Int, Range<Int>)? {
-        let scalars = text.scalars
+        let bytes = text.utf8
         let start = content.lowerBound
-        guard content.count >= 9, scalars[start] == "<", scalars[start + 1] == "H" || scalars[start + 1] == "h",
-            let level = Int(String(scalars[start + 2])), (1...5).contains(level), scalars[start + 3] == ">"
+        let end = content.upperBound
+        guard content.count >= 9, bytes[start] == UInt8(ascii: "<"), bytes[start + 1] | 0x20 == UInt8(ascii: "h"),
+            (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[start + 2]), bytes[start + 3] == UInt8(ascii: ">"),
+            bytes[end - 5] == UInt8(ascii: "<"), bytes[end - 4] == UInt8(ascii: "/"), bytes[end - 3] | 0x20 == UInt8(ascii: "h"),
+            bytes[end - 2] == bytes[start + 2], bytes[end - 1] == UInt8(ascii: ">"),
+            UTF8Text.scalarCount(in: bytes, content) >= 9
         else { return nil }
-        let close = Array("</H\(level)>".unicodeScalars)
-        let tail = scalars[content].suffix(close.count).map { Unicode.Scalar(String($0).uppercased()) ?? $0 }
-        guard tail.elementsEqual(close) else { return nil }
-        return (level, text.rangeTrimmingSpaces((start + 4)..<(content.upperBound - close.count)))
+        return (Int(bytes[start + 2] - UInt8(ascii: "0")), text.rangeTrimmingSpaces((start + 4)..<(end - 5)))
     }
 
-    /// Whether the line starts with a mark that opens a block.
-    static func startsBlock(_ content: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let first = content.first else { return false }
-        if blockMarks.contains(first) { return true }
+    /// Whether the line `content` starts with a mark that opens a block.
+    static func startsBlock(_ bytes: [UInt8], _ content: Range<Int>) -> Bool {
+        guard !content.isEmpty else { return false }
+        /// The scalar at `index`, if it is inside the line.
+        func scalar(at index: Int) -> Unicode.Scalar? {
+            index < content.upperBound ? UTF8Text.scalar(in: bytes, at: index) : nil
+        }
+        /// How many digits start at `index`, and where they end.
+        func digits(from index: Int) -> (count: Int, end: Int) {
+            var index = index
+            var count = 0
+            while let scalar = scalar(at: index), isDigit(scalar) {
+                count += 1
+                index += UTF8Text.width(lead: bytes[index])
+            }
+            return (count, index)
+        }
+        let start = content.lowerBound
+        guard let first = scalar(at: start) else { return false }
+        if isBlockMark(first) { return true }
         if (0x2460...0x2473).contains(first.value) || (0x2474...0x249B).contains(first.value) {
             return true  // ①–⑳, ⑴–⒇, ⒈–⒛
         }
-        let second = content.dropFirst().first
-        if first == "※" || first == "注", let second, isDigit(second) { return true }
+        let afterFirst = start + UTF8Text.width(lead: bytes[start])
+        if first == "※" || first == "注", let second = scalar(at: afterFirst), isDigit(second) { return true }
         if first == "（" || first == "(" {
-            let digits = content.dropFirst().prefix(while: isDigit)
-            if !digits.isEmpty, let close = content.dropFirst(1 + digits.count).first,
-                close == "）" || close == ")"
-            {
-                return true
-            }
+            let (count, end) = digits(from: afterFirst)
+            if count > 0, let close = scalar(at: end), close == "）" || close == ")" { return true }
         }
-        let digits = content.prefix(while: isDigit)
-        if !digits.isEmpty, digits.count <= 3, let mark = content.dropFirst(digits.count).first {
+        let (count, end) = digits(from: start)
+        if count > 0, count <= 3, let mark = scalar(at: end) {
             if mark == "．" { return true }
-            if mark == ".", content.dropFirst(digits.count + 1).first == " " { return true }
+            if mark == ".", scalar(at: end + 1) == " " { return true }
         }
         return false
     }

@@ -32,14 +32,31 @@ public struct TextNormalizer: Sendable {
     public var ruleNames: [String] { rules.sorted().map(\.rawValue) }
 
     /// Normalizes `text`, keeping its trace.
+    ///
+    /// The text is classified once (`CharacterClasses`), and a rule runs only if it holds a
+    /// character the rule acts on; each rule returns `nil` when it changes nothing, so that text
+    /// no rule changes is never copied. F1 and F3 can make characters that later rules act on, so
+    /// their output is classified again; F2 and F4 cannot (F2 writes `〜 - ‐ ー ―`, F4 full-width
+    /// forms and `”’￥`: no punctuation F4 widens, no space, nothing NFKC changes), and F5 is last.
     /// - Throws: `NormalizationError` if ICU fails (out of memory, missing data).
     public func normalize(_ text: TracedText) throws(NormalizationError) -> TracedText {
         var text = text
-        if applies(.voicedMarks) || applies(.enclosedCharacters) { text = Self.preNFKC(text, rules: rules) }
-        if applies(.dashesAndTildes) { text = Self.dashesAndTildes(text) }
-        if applies(.nfkc) { text = try ICU.normalizeJapanese(text) }
-        if applies(.asciiPunctuation) { text = Self.widenedPunctuation(text) }
-        if applies(.spaces) { text = Self.removingLayoutSpaces(text) }
+        var classes = CharacterClasses.of(text.utf8)
+        if applies(.voicedMarks) || applies(.enclosedCharacters), classes.contains(.preNFKC),
+            let edited = Self.preNFKC(text, rules: rules)
+        {
+            text = edited
+            classes = CharacterClasses.of(text.utf8)
+        }
+        if applies(.dashesAndTildes), classes.contains(.dash), let edited = Self.dashesAndTildes(text) { text = edited }
+        if applies(.nfkc), classes.contains(.unstable), let edited = try ICU.normalizeJapanese(text) {
+            text = edited
+            classes = CharacterClasses.of(text.utf8)
+        }
+        if applies(.asciiPunctuation), classes.contains(.punctuation), let edited = Self.widenedPunctuation(text) {
+            text = edited
+        }
+        if applies(.spaces), classes.contains(.space), let edited = Self.removingLayoutSpaces(text) { text = edited }
         return text
     }
 
@@ -55,47 +72,73 @@ public struct TextNormalizer: Sendable {
 
     // MARK: F1
 
-    static func preNFKC(_ text: TracedText, rules: Set<NormalizationRule>) -> TracedText {
+    /// `true` if `bytes` hold a spacing voiced mark (U+309B, U+309C) or an enclosed character F1
+    /// rewrites (U+2460–U+249B, U+3220–U+3243): all start with `E2` or `E3`.
+    static func hasPreNFKCCharacter(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0xE2 || byte == 0xE3 {
+                switch UTF8Text.value(in: bytes, at: index) {
+                case 0x309B...0x309C, 0x2460...0x249B, 0x3220...0x3243: return true
+                default: index += 3
+                }
+            } else {
+                index += 1
+            }
+        }
+        return false
+    }
+
+    /// F1 on `text`, or `nil` if it holds nothing F1 rewrites.
+    static func preNFKC(_ text: TracedText, rules: Set<NormalizationRule>) -> TracedText? {
         // Most paragraphs hold none of these: then there is nothing to rebuild.
-        guard text.scalars.contains(where: { (0x309B...0x309C).contains($0.value) || (0x2460...0x249B).contains($0.value)
-            || (0x3220...0x3243).contains($0.value) })
-        else { return text }
+        guard hasPreNFKCCharacter(text.utf8) else { return nil }
+        let bytes = text.utf8
         var result = TracedText()
-        result.reserveCapacity(text.count)
-        for index in 0..<text.count {
-            let scalar = text.scalars[index]
-            let span = text.span(at: index)
+        result.reserveCapacity(bytes.count)
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            let scalar = text.scalar(at: index)
+            let next = text.index(after: index)
+            var replacement: String?
+            var voiced: Unicode.Scalar?
             switch scalar.value {
             case 0x309B where rules.contains(.voicedMarks), 0x309C where rules.contains(.voicedMarks):
                 // か゛ → が: combine with the kana before, if Unicode has the voiced form.
+                result.append(text, range: runStart..<index)
+                runStart = index
                 let combining = scalar.value == 0x309B ? "\u{3099}" : "\u{309A}"
-                if let previous = result.scalars.last, isKana(previous) {
+                if let previous = lastScalar(of: result), isKana(previous) {
                     let composed = (String(previous) + combining).precomposedStringWithCanonicalMapping.unicodeScalars
-                    if composed.count == 1, let voiced = composed.first {
-                        result.replaceLast(with: voiced, extendingTo: span)
-                        continue
-                    }
+                    if composed.count == 1 { voiced = composed.first }
                 }
-                result.append(scalar, span: span)
             case 0x2460...0x2473 where rules.contains(.enclosedCharacters):  // ①–⑳
-                append("（\(scalar.value - 0x245F)）", to: &result, span: span)
+                replacement = "（\(scalar.value - 0x245F)）"
             case 0x2474...0x2487 where rules.contains(.enclosedCharacters):  // ⑴–⒇
-                append("（\(scalar.value - 0x2473)）", to: &result, span: span)
+                replacement = "（\(scalar.value - 0x2473)）"
             case 0x2488...0x249B where rules.contains(.enclosedCharacters):  // ⒈–⒛
-                append("\(scalar.value - 0x2487)．", to: &result, span: span)
+                replacement = "\(scalar.value - 0x2487)．"
             case 0x3220...0x3243 where rules.contains(.enclosedCharacters):  // ㈠–㉃, ㈱ …
-                let inner = String(scalar).precomposedStringWithCompatibilityMapping
+                replacement = String(scalar).precomposedStringWithCompatibilityMapping
                     .replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
-                append(inner, to: &result, span: span)
             default:
-                result.append(scalar, span: span)
+                break
             }
+            if let voiced {
+                result.replaceLast(with: voiced, extendingTo: text.span(at: index))
+                runStart = next
+            } else if let replacement {
+                result.append(text, range: runStart..<index)
+                let span = text.span(at: index)
+                for scalar in replacement.unicodeScalars { result.append(scalar, span: span) }
+                runStart = next
+            }
+            index = next
         }
+        result.append(text, range: runStart..<bytes.count)
         return result
-    }
-
-    private static func append(_ replacement: String, to text: inout TracedText, span: Range<Int32>) {
-        for scalar in replacement.unicodeScalars { text.append(scalar, span: span) }
     }
 
     // MARK: F2
@@ -124,51 +167,106 @@ public struct TextNormalizer: Sendable {
         }
     }
 
-    static func dashesAndTildes(_ text: TracedText) -> TracedText {
-        let scalars = text.scalars
-        guard let firstDash = scalars.firstIndex(where: { dashKind($0) != nil }) else { return text }
-        var result = TracedText()
-        result.reserveCapacity(text.count)
-        result.append(text, range: 0..<firstDash)
-        var lastReplacement: Unicode.Scalar?
-        var index = firstDash
-        while index < scalars.count {
-            let scalar = scalars[index]
-            guard let kind = dashKind(scalar) else {
-                // Copy the run up to the next dash whole.
-                var end = index + 1
-                while end < scalars.count, dashKind(scalars[end]) == nil { end += 1 }
-                result.append(text, range: index..<end)
-                lastReplacement = nil
-                index = end
-                continue
+    /// `dashKind(_:)` of the scalar that starts at `index`, from its bytes: the dashes are `-`,
+    /// `~` or start with `CB`, `D6`, `E2`, `E3` or `EF`, so other characters are not decoded.
+    @inline(__always)
+    static func dashKind(in bytes: [UInt8], at index: Int) -> DashKind? {
+        switch bytes[index] {
+        case UInt8(ascii: "-"): .hyphen
+        case UInt8(ascii: "~"): .tilde
+        case 0xCB, 0xD6, 0xE2, 0xE3, 0xEF: dashKind(UTF8Text.scalar(in: bytes, at: index))
+        default: nil
+        }
+    }
+
+    /// Where the first dash at or after `index` starts, found character by character in the
+    /// `CharacterClasses` table.
+    static func firstDash(in bytes: [UInt8], from index: Int) -> Int? {
+        let table = CharacterClasses.table
+        var index = index
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if lead == UInt8(ascii: "-") || lead == UInt8(ascii: "~") { return index }
+                index += 1
+            } else if UTF8Text.isKanjiLead(lead) {
+                index += 3
+            } else {
+                if lead < 0xF0, CharacterClasses.of(bytes, at: index, table: table).contains(.dash) { return index }
+                index += UTF8Text.width(lead: lead)
             }
-            let span = text.span(at: index)
+        }
+        return nil
+    }
+
+    /// F2 on `text`, or `nil` if it changes nothing.
+    ///
+    /// A dash that stays what it is (`ー` after kana, the most common) is no change: until the
+    /// first dash that changes, the text is its own output and nothing is copied; from there on,
+    /// the runs between changes are copied whole.
+    static func dashesAndTildes(_ text: TracedText) -> TracedText? {
+        let bytes = text.utf8
+        guard var index = firstDash(in: bytes, from: 0) else { return nil }
+        var result = TracedText()
+        var edited = false
+        // Input before `runStart` is in `result`; from there to the current dash it is unchanged.
+        var runStart = 0
+        var runMark = text.mark(at: 0)
+        var lastReplacement: Unicode.Scalar?
+        var lastDashEnd = -1
+        while true {
+            // A run collapses only while the dashes follow one another.
+            if index != lastDashEnd { lastReplacement = nil }
+            let scalar = text.scalar(at: index)
+            let next = text.index(after: index)
             let replacement: Unicode.Scalar
-            if kind == .tilde {
+            if dashKind(in: bytes, at: index) == .tilde {
                 replacement = "〜"
             } else {
-                let before = index > 0 ? foldedAlphanumeric(scalars[index - 1]) : false
-                let after = index + 1 < scalars.count ? foldedAlphanumeric(scalars[index + 1]) : false
+                let before = index > 0 ? foldedAlphanumeric(text.scalar(at: text.index(before: index))) : false
+                let after = next < bytes.count ? foldedAlphanumeric(text.scalar(at: next)) : false
+                // The character written before this one: the input's, unless it was changed.
+                let previous =
+                    index > runStart || !edited
+                    ? (index > 0 ? text.scalar(at: text.index(before: index)) : nil) : lastScalar(of: result)
                 if before && after {
                     replacement = "-"
-                } else if kind == .hyphen {
+                } else if dashKind(in: bytes, at: index) == .hyphen {
                     replacement = "‐"
-                } else if let previous = result.scalars.last, isKana(previous) || previous == "ー" {
+                } else if let previous, isKana(previous) || previous == "ー" {
                     replacement = "ー"
                 } else {
                     replacement = "―"
                 }
             }
-            if replacement == lastReplacement, replacement != "-" {
-                result.replaceLast(with: replacement, extendingTo: span)  // a run collapses to one
-            } else {
-                result.append(replacement, span: span)
+            let collapses = replacement == lastReplacement && replacement != "-"
+            if collapses || replacement != scalar {
+                if !edited { result.reserveCapacity(bytes.count) }
+                edited = true
+                let dash = text.mark(runMark, movedTo: index)
+                result.append(text, from: runMark, to: dash)
+                let span = text.span(at: dash)
+                if collapses {
+                    result.replaceLast(with: replacement, extendingTo: span)  // a run collapses to one
+                } else {
+                    result.append(replacement, span: span)
+                }
+                runStart = next
+                runMark = text.mark(dash, movedTo: next)
             }
             lastReplacement = replacement
-            index += 1
+            lastDashEnd = next
+            guard let following = firstDash(in: bytes, from: next) else { break }
+            index = following
         }
+        guard edited else { return nil }
+        result.append(text, from: runMark, to: text.mark(runMark, movedTo: bytes.count))
         return result
+    }
+
+    /// The last character of `text`, if any.
+    static func lastScalar(of text: TracedText) -> Unicode.Scalar? {
+        text.isEmpty ? nil : text.scalar(at: text.index(before: text.utf8.count))
     }
 
     /// ASCII letters and digits, and their full-width forms (which NFKC folds to them).
@@ -191,76 +289,153 @@ public struct TextNormalizer: Sendable {
 
     /// ASCII punctuation that becomes full-width in Japanese context (`-` and `~` are F2's).
     static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        scalar.isASCII && isASCIIPunctuation(UInt8(scalar.value))
+    }
+
+    /// `isASCIIPunctuation(_:)` of a byte; no byte of a longer character is one.
+    @inline(__always)
+    static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
         case 0x21...0x2C, 0x2E, 0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7D: true
         default: false
         }
     }
 
+    /// A printable ASCII character other than space: part of a Latin run.
+    @inline(__always)
+    private static func isLatin(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+
+    /// An ASCII letter or digit.
+    @inline(__always)
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
+        }
+    }
+
     /// ASCII punctuation widened where it stands in Japanese context. Only characters change, one
-    /// for one, so the text is edited in place and keeps its spans.
-    static func widenedPunctuation(_ text: TracedText) -> TracedText {
-        let scalars = text.scalars
-        guard let firstPunctuation = scalars.firstIndex(where: isASCIIPunctuation) else { return text }
-        let isLatin: (Unicode.Scalar) -> Bool = { $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }
-        let isAlphanumeric: (Unicode.Scalar) -> Bool = { foldedAlphanumeric($0) && $0.isASCII }
-        // Kept: inside a run of Latin characters with a letter or digit on both sides. One pass
-        // each way notes whether the Latin run so far, up to the character, holds one.
-        var keep = [Bool](repeating: false, count: scalars.count)
-        var alphanumericSoFar = false
-        for index in scalars.indices {
-            let scalar = scalars[index]
-            if isASCIIPunctuation(scalar) { keep[index] = alphanumericSoFar }
-            alphanumericSoFar = isLatin(scalar) && (alphanumericSoFar || isAlphanumeric(scalar))
+    /// for one, so each keeps its span.
+    ///
+    /// Kept: punctuation inside a run of Latin characters with a letter or digit on both sides.
+    /// Every character that decides this is ASCII, so the rule reads bytes: each byte of a longer
+    /// character is simply not Latin, as the character is not.
+    ///
+    /// - Returns: `nil` if no punctuation is widened.
+    static func widenedPunctuation(_ text: TracedText) -> TracedText? {
+        let bytes = text.utf8
+        var firstPunctuation = 0
+        while firstPunctuation < bytes.count, !isASCIIPunctuation(bytes[firstPunctuation]) { firstPunctuation += 1 }
+        guard firstPunctuation < bytes.count else { return nil }
+        // Most punctuation in these texts stands inside Latin runs (`.profile`, `3.5`); pairing
+        // only ever keeps more, so if all of it is kept there is nothing to do.
+        guard !keepsAllPunctuation(bytes, from: firstPunctuation) else { return nil }
+        var marks = punctuationMarks(bytes, from: firstPunctuation)
+        keepPairsTogether(bytes, &marks)
+        let widened = marks.filter { !$0.keep }.map(\.index)
+        return text.replacingScalars(at: widened, with: Self.widened)
+    }
+
+    /// The punctuation from `first` on (and the line breaks, where pairs end), each with whether
+    /// it is kept: a letter or digit on both sides within its Latin run. One pass, remembering
+    /// for a stretch of punctuation what stands after it.
+    static func punctuationMarks(_ bytes: [UInt8], from first: Int) -> [(index: Int, keep: Bool)] {
+        var marks: [(index: Int, keep: Bool)] = []
+        marks.reserveCapacity(16)
+        var alphanumericSoFar = alphanumericBefore(first, in: bytes)
+        var rightKnownBefore = 0
+        var alphanumericRight = false
+        for index in first..<bytes.count {
+            let byte = bytes[index]
+            if isASCIIPunctuation(byte) {
+                if index >= rightKnownBefore {
+                    (rightKnownBefore, alphanumericRight) = alphanumericAfter(index, in: bytes)
+                }
+                marks.append((index, alphanumericSoFar && alphanumericRight))
+            } else if byte == UInt8(ascii: "\n") {
+                marks.append((index, true))
+            }
+            alphanumericSoFar = isLatin(byte) && (alphanumericSoFar || isAlphanumeric(byte))
         }
-        alphanumericSoFar = false
-        for index in scalars.indices.reversed() {
-            let scalar = scalars[index]
-            if isASCIIPunctuation(scalar) { keep[index] = keep[index] && alphanumericSoFar }
-            alphanumericSoFar = isLatin(scalar) && (alphanumericSoFar || isAlphanumeric(scalar))
+        return marks
+    }
+
+    /// Whether the Latin run that ends before `index` holds a letter or digit.
+    private static func alphanumericBefore(_ index: Int, in bytes: [UInt8]) -> Bool {
+        var index = index - 1
+        while index >= 0, isLatin(bytes[index]) {
+            if isAlphanumeric(bytes[index]) { return true }
+            index -= 1
         }
-        keepPairsTogether(scalars, &keep)
-        var result = text
-        for index in firstPunctuation..<scalars.count where isASCIIPunctuation(scalars[index]) && !keep[index] {
-            result.replaceScalar(at: index, with: widened(scalars[index]))
+        return false
+    }
+
+    /// Where the Latin characters after `index` that are neither letters nor digits end, and
+    /// whether a letter or digit stands there: whether a letter or digit follows `index` within
+    /// its Latin run, the same for every character up to that end.
+    private static func alphanumericAfter(_ index: Int, in bytes: [UInt8]) -> (end: Int, found: Bool) {
+        var end = index + 1
+        while end < bytes.count, isLatin(bytes[end]), !isAlphanumeric(bytes[end]) { end += 1 }
+        return (end, end < bytes.count && isAlphanumeric(bytes[end]))
+    }
+
+    /// `true` if every ASCII punctuation character from `first` on has a letter or digit on both
+    /// sides within its Latin run: one pass, remembering for a stretch of punctuation what stands
+    /// after it.
+    static func keepsAllPunctuation(_ bytes: [UInt8], from first: Int) -> Bool {
+        var alphanumericSoFar = alphanumericBefore(first, in: bytes)
+        var rightKnownBefore = 0
+        var alphanumericRight = false
+        for index in first..<bytes.count {
+            let byte = bytes[index]
+            if isASCIIPunctuation(byte) {
+                guard alphanumericSoFar else { return false }
+                if index >= rightKnownBefore {
+                    (rightKnownBefore, alphanumericRight) = alphanumericAfter(index, in: bytes)
+                }
+                guard alphanumericRight else { return false }
+            }
+            alphanumericSoFar = isLatin(byte) && (alphanumericSoFar || isAlphanumeric(byte))
         }
-        return result
+        return true
     }
 
     /// Brackets and quotes stay a pair: where one of a pair on a line is kept in a Latin run
     /// (`SUM(A1)` keeps its `(`) and the other would be widened, both stay ASCII, so
     /// `=SUM(A1)と` does not become the lopsided `=SUM(A1）と`, nor `say"hi"と` `say"hi”と`.
-    static func keepPairsTogether(_ scalars: [Unicode.Scalar], _ keep: inout [Bool]) {
-        var open: [(scalar: Unicode.Scalar, index: Int)] = []
+    /// `marks` are `punctuationMarks(_:from:)`: pairs are looked for among them only.
+    static func keepPairsTogether(_ bytes: [UInt8], _ marks: inout [(index: Int, keep: Bool)]) {
+        var open: [(byte: UInt8, mark: Int)] = []
         var doubleQuote: Int?
         var singleQuote: Int?
         func join(_ first: Int, _ second: Int) {
-            if keep[first] != keep[second] { (keep[first], keep[second]) = (true, true) }
+            if marks[first].keep != marks[second].keep { (marks[first].keep, marks[second].keep) = (true, true) }
         }
-        func opener(of closer: Unicode.Scalar) -> Unicode.Scalar {
+        func opener(of closer: UInt8) -> UInt8 {
             switch closer {
-            case ")": "("
-            case "]": "["
-            default: "{"
+            case UInt8(ascii: ")"): UInt8(ascii: "(")
+            case UInt8(ascii: "]"): UInt8(ascii: "[")
+            default: UInt8(ascii: "{")
             }
         }
-        for (index, scalar) in scalars.enumerated() {
-            switch scalar {
-            case "\n":
+        for mark in marks.indices {
+            let byte = bytes[marks[mark].index]
+            switch byte {
+            case UInt8(ascii: "\n"):
                 open.removeAll()
                 doubleQuote = nil
                 singleQuote = nil
-            case "(", "[", "{":
-                open.append((scalar, index))
-            case ")", "]", "}":
-                if let last = open.last, last.scalar == opener(of: scalar) {
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                open.append((byte, mark))
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if let last = open.last, last.byte == opener(of: byte) {
                     open.removeLast()
-                    join(last.index, index)
+                    join(last.mark, mark)
                 }
-            case "\"":
-                if let first = doubleQuote { join(first, index); doubleQuote = nil } else { doubleQuote = index }
-            case "'":
-                if let first = singleQuote { join(first, index); singleQuote = nil } else { singleQuote = index }
+            case UInt8(ascii: "\""):
+                if let first = doubleQuote { join(first, mark); doubleQuote = nil } else { doubleQuote = mark }
+            case UInt8(ascii: "'"):
+                if let first = singleQuote { join(first, mark); singleQuote = nil } else { singleQuote = mark }
             default:
                 break
             }
@@ -282,36 +457,60 @@ public struct TextNormalizer: Sendable {
     ///
     /// A single ASCII space that stays is left in the run being copied, since the space it would
     /// become is itself with its own span; runs are copied whole between the changes.
-    static func removingLayoutSpaces(_ text: TracedText) -> TracedText {
-        let scalars = text.scalars
-        guard let firstSpace = scalars.firstIndex(where: isSpace) else { return text }
+    ///
+    /// - Returns: `nil` if no space is removed or collapsed.
+    static func removingLayoutSpaces(_ text: TracedText) -> TracedText? {
+        let bytes = text.utf8
+        guard let firstSpace = nextSpace(in: bytes, from: 0) else { return nil }
         var result = TracedText()
-        var runStart = 0
+        var edited = false
+        // Where the run not yet copied starts.
+        var runStart = text.mark(at: 0)
         var index = firstSpace
-        while index < scalars.count {
-            guard isSpace(scalars[index]) else {
-                index += 1
+        while index < bytes.count {
+            guard TracedText.spaceWidth(bytes, at: index) != nil else {
+                index = nextSpace(in: bytes, from: index + 1) ?? bytes.count
                 continue
             }
             var end = index
-            while end < scalars.count, isSpace(scalars[end]) { end += 1 }
-            let kept = index > 0 && end < scalars.count && !isJapaneseBlock(scalars[index - 1]) && !isJapaneseBlock(scalars[end])
-            if kept && end == index + 1 && scalars[index] == " " {
+            while end < bytes.count, let width = TracedText.spaceWidth(bytes, at: end) { end += width }
+            let kept =
+                index > 0 && end < bytes.count
+                && !isJapaneseBlock(text.scalar(at: text.index(before: index))) && !isJapaneseBlock(text.scalar(at: end))
+            if kept && end == index + 1 && bytes[index] == 0x20 {
                 index = end
                 continue
             }
-            if result.isEmpty { result.reserveCapacity(text.count) }
-            result.append(text, range: runStart..<index)
+            if !edited { result.reserveCapacity(bytes.count) }
+            edited = true
+            let spaceStart = text.mark(runStart, movedTo: index)
+            let spaceEnd = text.mark(spaceStart, movedTo: end)
+            result.append(text, from: runStart, to: spaceStart)
             if kept {
-                let span = text.originalRange(of: index..<end)
+                let span = text.originalRange(from: spaceStart, to: spaceEnd)
                 result.append(" ", span: Int32(span.lowerBound)..<Int32(span.upperBound))
             }
-            runStart = end
+            runStart = spaceEnd
             index = end
         }
-        guard runStart > 0 else { return text }
-        result.append(text, range: runStart..<scalars.count)
+        guard edited else { return nil }
+        result.append(text, from: runStart, to: text.mark(runStart, movedTo: bytes.count))
         return result
+    }
+
+    /// Where the first space at or after `index` starts. `20` and `E3` are never continuation
+    /// bytes, so the bytes are scanned one by one.
+    static func nextSpace(in bytes: [UInt8], from index: Int) -> Int? {
+        var index = index
+        while index < bytes.count {
+            if UTF8Text.isKanjiLead(bytes[index]) {
+                index += 3
+            } else {
+                if TracedText.spaceWidth(bytes, at: index) != nil { return index }
+                index += 1
+            }
+        }
+        return nil
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

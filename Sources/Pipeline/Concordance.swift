@@ -30,11 +30,10 @@ public enum Concordance {
         }
         var lines: [KwicLine] = []
         for sentence in sentences where !sentence.hits.isEmpty {
-            let offsets = sentence.traced.utf8Offsets
             for hit in sentence.hits {
                 let bytes =
                     sentence.tokens[hit.firstToken].byteRange.lowerBound..<sentence.tokens[hit.lastToken].byteRange.upperBound
-                let span = sentence.traced.originalRange(ofUTF8: bytes, offsets: offsets)
+                let span = sentence.traced.originalRange(ofUTF8: bytes)
                 lines.append(
                     KwicLine(
                         paragraph: sentence.place.paragraph + 1, sentence: sentence.number + 1, speaker: sentence.place.speaker,

@@ -82,7 +82,7 @@ public struct DocumentStructure: Sendable {
             var total = totals[speaker] ?? (0, 0, 0)
             total.paragraphs += 1
             total.sentences += paragraph.sentences.count
-            total.characters += paragraph.sentences.reduce(0) { $0 + $1.count }
+            total.characters += paragraph.sentences.reduce(0) { $0 + $1.scalarCount }
             totals[speaker] = total
         }
         return order.map { name in

@@ -63,7 +63,8 @@ public enum TokenDump {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if format == .offsets { write(offsetsHeader) }
         try DocumentWalk.run(configuration: configuration) { document, structure, tagger throws(PipelineError) in
-            let original = Array(document.text.unicodeScalars)
+            // The original characters, which only `offsets` shows.
+            let original = format == .offsets ? Array(document.text.unicodeScalars) : []
             let documentFields = offsetsField(document.path) + "\t" + (document.record.map(String.init) ?? "")
             var sentenceNumber = 0
             var text = ""
@@ -84,12 +85,11 @@ public enum TokenDump {
                         continue
                     }
                     let tokens = try DocumentWalk.tokens(of: sentence, tagger: tagger, path: document.path)
-                    let offsets = sentence.utf8Offsets
                     for token in tokens {
                         if format == .mecab {
                             text += token.surface + "\t" + token.features.raw + "\n"
                         } else {
-                            let span = sentence.originalRange(ofUTF8: token.byteRange, offsets: offsets)
+                            let span = sentence.originalRange(ofUTF8: token.byteRange)
                             let written = offsetsField(String(String.UnicodeScalarView(original[span])))
                             text += "\(documentFields)\t\(number + 1)\t\(sentenceNumber)\t\(offsetsField(token.surface))"
                                 + "\t\(span.lowerBound)\t\(span.upperBound)\t\(written)\n"

@@ -70,6 +70,6 @@ struct StructureReaderTests {
     @Test func removedTextKeepsItsTrace() {
         let paragraph = read(["○西川区長\u{3000}地域です。"])[0]
         // 地 is the 7th character of the block (offset 6).
-        #expect(paragraph.text.originalRange(of: 0..<2) == 6..<8)
+        #expect(paragraph.text.originalRange(of: paragraph.text.utf8Range(ofScalars: 0..<2)) == 6..<8)
     }
 }

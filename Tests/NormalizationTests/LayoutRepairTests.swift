@@ -103,6 +103,6 @@ struct PageDebrisTests {
         let text = "区\n政の取り組み"
         let block = LayoutRepair(lineWidth: 2).blocks(in: TracedText(original: text))[0]
         #expect(block.text.string == "区政の取り組み")
-        #expect(block.text.originalRange(of: 0..<2) == 0..<3)  // 区⏎政: the break is inside the span
+        #expect(block.text.originalRange(of: 0..<6) == 0..<3)  // 区⏎政 (six bytes): the break is inside the span
     }
 }

@@ -152,7 +152,7 @@ struct NormalizationRulesTests {
         #expect(text.string == "MACC（中小）ガイド（1）")
         let scalars = Array(original.unicodeScalars)
         func source(_ range: Range<Int>) -> String {
-            String(String.UnicodeScalarView(scalars[text.originalRange(of: range)]))
+            String(String.UnicodeScalarView(scalars[text.originalRange(of: text.utf8Range(ofScalars: range))]))
         }
         #expect(source(0..<4) == "ＭＡＣＣ")
         #expect(source(5..<7) == "中小")

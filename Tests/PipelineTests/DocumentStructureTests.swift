@@ -51,7 +51,8 @@ struct DocumentStructureTests {
         let first = structure.paragraphs[0].sentences[0]
         let scalars = first.scalars
         let ku = try #require(scalars.firstIndex(of: "区"))
-        #expect(String(String.UnicodeScalarView(original[first.originalRange(of: ku..<(ku + 2))])) == "区\n政")
+        let kuSei = first.utf8Range(ofScalars: ku..<(ku + 2))
+        #expect(String(String.UnicodeScalarView(original[first.originalRange(of: kuSei)])) == "区\n政")
         #expect(String(String.UnicodeScalarView(original[first.originalRange(of: 0..<4)])) == "ＭＡＣＣ")
     }
 

@@ -44,6 +44,20 @@ int32_t cicu_casefold(const uint16_t *source, int32_t length, uint16_t *destinat
 /// text that needs no change.
 int32_t cicu_normalized_prefix_length(const uint16_t *source, int32_t length, int32_t *status);
 
+/// Marks in `table` (1024 words, zeroed by the caller: bit `c & 63` of word `c >> 6`) every BMP
+/// code point `c` that cicu_normalize_japanese leaves alone wherever it stands, unless what
+/// follows it combines with it: `c` has a normalization boundary before it and is normalized on
+/// its own (cicu_is_stable_starter). Text made of these alone is normalized, and a text cut just
+/// before one of them normalizes piece by piece as a whole. Made from ICU's property sets
+/// (NFKC_Quick_Check=Yes with combining class 0, and the characters the filter keeps), which the
+/// tests check against cicu_is_stable_starter for every BMP code point.
+void cicu_stable_starters(uint64_t *table, int32_t *status);
+
+/// `1` if `codepoint` has a boundary before it under cicu_normalize_japanese's normalizer and is
+/// normalized on its own (unorm2_hasBoundaryBefore and unorm2_quickCheck), else `0`: the
+/// definition of a stable starter, asked of ICU one code point at a time.
+int32_t cicu_is_stable_starter(int32_t codepoint, int32_t *status);
+
 /// Display width of a code point in a fixed-width layout: 2 when its East_Asian_Width is Wide or
 /// Fullwidth, else 1 (used to tell a full PDF line from the short last line of a paragraph).
 int32_t cicu_display_width(int32_t codepoint);
