@@ -337,11 +337,32 @@ public struct TextNormalizer: Sendable {
     }
 
     /// The punctuation from `first` on (and the line breaks, where pairs end), each with whether
-    /// it is kept: a letter or digit on both sides within its Latin run. One pass, remembering
-    /// for a stretch of punctuation what stands after it.
+    /// it is kept: a letter or digit on both sides within its Latin run.
     static func punctuationMarks(_ bytes: [UInt8], from first: Int) -> [(index: Int, keep: Bool)] {
         var marks: [(index: Int, keep: Bool)] = []
         marks.reserveCapacity(16)
+        scanPunctuation(bytes, from: first) { index, keep in
+            marks.append((index, keep))
+            return true
+        }
+        return marks
+    }
+
+    /// `true` if every ASCII punctuation character from `first` on has a letter or digit on both
+    /// sides within its Latin run; stops at the first that does not.
+    static func keepsAllPunctuation(_ bytes: [UInt8], from first: Int) -> Bool {
+        var all = true
+        scanPunctuation(bytes, from: first) { _, keep in
+            all = keep
+            return keep
+        }
+        return all
+    }
+
+    /// Calls `visit` with each ASCII punctuation character from `first` on and whether it is
+    /// kept, and with each line break (kept), until `visit` returns `false`. One pass,
+    /// remembering for a stretch of punctuation what stands after it.
+    private static func scanPunctuation(_ bytes: [UInt8], from first: Int, _ visit: (Int, Bool) -> Bool) {
         var alphanumericSoFar = alphanumericBefore(first, in: bytes)
         var rightKnownBefore = 0
         var alphanumericRight = false
@@ -351,13 +372,12 @@ public struct TextNormalizer: Sendable {
                 if index >= rightKnownBefore {
                     (rightKnownBefore, alphanumericRight) = alphanumericAfter(index, in: bytes)
                 }
-                marks.append((index, alphanumericSoFar && alphanumericRight))
+                guard visit(index, alphanumericSoFar && alphanumericRight) else { return }
             } else if byte == UInt8(ascii: "\n") {
-                marks.append((index, true))
+                guard visit(index, true) else { return }
             }
             alphanumericSoFar = isLatin(byte) && (alphanumericSoFar || isAlphanumeric(byte))
         }
-        return marks
     }
 
     /// Whether the Latin run that ends before `index` holds a letter or digit.
@@ -379,26 +399,6 @@ public struct TextNormalizer: Sendable {
         return (end, end < bytes.count && isAlphanumeric(bytes[end]))
     }
 
-    /// `true` if every ASCII punctuation character from `first` on has a letter or digit on both
-    /// sides within its Latin run: one pass, remembering for a stretch of punctuation what stands
-    /// after it.
-    static func keepsAllPunctuation(_ bytes: [UInt8], from first: Int) -> Bool {
-        var alphanumericSoFar = alphanumericBefore(first, in: bytes)
-        var rightKnownBefore = 0
-        var alphanumericRight = false
-        for index in first..<bytes.count {
-            let byte = bytes[index]
-            if isASCIIPunctuation(byte) {
-                guard alphanumericSoFar else { return false }
-                if index >= rightKnownBefore {
-                    (rightKnownBefore, alphanumericRight) = alphanumericAfter(index, in: bytes)
-                }
-                guard alphanumericRight else { return false }
-            }
-            alphanumericSoFar = isLatin(byte) && (alphanumericSoFar || isAlphanumeric(byte))
-        }
-        return true
-    }
 
     /// Brackets and quotes stay a pair: where one of a pair on a line is kept in a Latin run
     /// (`SUM(A1)` keeps its `(`) and the other would be widened, both stay ASCII, so
