@@ -12,6 +12,9 @@ enum MapSVG {
         "#e41a1c", "#377eb8", "#4daf4a", "#984ea3",
     ]
 
+    /// The most groups or documents the biplot draws.
+    static let drawnColumns = 300
+
     static func clusterColour(_ cluster: Int) -> String { clusterColours[(cluster - 1) % clusterColours.count] }
 
     /// The section of the page holding the three maps.
@@ -20,7 +23,10 @@ enum MapSVG {
         if let svg = biplot(maps, context) {
             html += "<p class=\"note\">Terms (circles, area by frequency) and \(maps.correspondence.kind == "group" ? "groups" : "documents") "
                 + "(red squares) on the first two axes, symmetric map (principal coordinates), as KH Coder's 対応分析; "
-                + "the terms most distinctive by χ². Numbers in correspondence.csv.</p>\n" + svg
+                + "the terms most distinctive by χ². Numbers in correspondence.csv."
+                + (maps.correspondence.labels.count > drawnColumns
+                    ? " The \(maps.correspondence.labels.count) documents are not drawn (more than \(drawnColumns))." : "")
+                + "</p>\n" + svg
         } else {
             html += "<p class=\"note\">Correspondence analysis needs two terms and two \(maps.correspondence.kind)s with counts, "
                 + "and two axes to draw.</p>\n"
@@ -55,8 +61,10 @@ enum MapSVG {
                 x: rows[i][0], y: rows[i][1], label: shown[map.terms[i]].text, radius: 3 + 11 * (Double(frequencies[i]) / largest).squareRoot(),
                 shape: .circle, fill: "#7fd6d3", stroke: "#2a9d99", text: "#000000", title: "\(shown[map.terms[i]].text) (\(shown[map.terms[i]].partOfSpeech)) \(frequencies[i])")
         }
+        // Columns are labelled up to 40, drawn up to `drawnColumns` (a survey's thousands of
+        // documents would bury the terms and weigh megabytes); all are in correspondence.csv.
         let labelColumns = map.labels.count <= 40
-        for (j, label) in map.labels.enumerated() {
+        for (j, label) in map.labels.enumerated() where map.labels.count <= drawnColumns {
             let name = map.kind == "document" ? "doc \(label)" : label
             points.append(
                 Plot.Point(
