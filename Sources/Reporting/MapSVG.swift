@@ -100,8 +100,11 @@ enum MapSVG {
                 radius: 3 + 11 * (Double(frequency[id]) / largest).squareRoot(), shape: .circle, fill: colour + "55",
                 stroke: colour, text: "#000000", title: "\(shown[id].text) (\(shown[id].partOfSpeech)) \(frequency[id]), cluster \(map.memberships[object])")
         }
+        let dropped = map.kruskal == nil ? 0 : map.terms.count - map.kruskalObjects.count
         let note = "<p class=\"note\">\(XMLText.escaped(method)) scaling of the clustered terms' distances "
-            + "(\(XMLText.escaped(context.counts.unitName)) unit), coloured by cluster; classical and Kruskal coordinates in mds.csv.</p>\n"
+            + "(\(XMLText.escaped(context.counts.unitName)) unit), coloured by cluster; classical and Kruskal coordinates in mds.csv."
+            + (dropped > 0 ? " \(dropped) terms at distance 0 from another are left out, as KH Coder leaves them out." : "")
+            + "</p>\n"
         return note + Plot(points: points, xTitle: "次元1", yTitle: "次元2", title: "multidimensional scaling").svg()
     }
 

@@ -104,12 +104,11 @@ struct MultivariateReportTests {
         }
         let rows = coordinates(true)
         let columns = coordinates(false)
+        /// R's column-major matrix `name` of `count` rows, its first `axes` columns, by row.
         func rMatrix(_ name: String, rows count: Int) -> [[Double]] {
             let values = r[name]!
-            let width = values.count / count
-            return (0..<count).map { i in (0..<axes).map { values[$0 * count + i] } }.map { $0 }.map { row in
-                row.count == axes && width >= axes ? row : []
-            }
+            guard count > 0, values.count >= count * axes else { return [] }
+            return (0..<count).map { i in (0..<axes).map { values[$0 * count + i] } }
         }
         #expect(differenceUpToSign(rows, rMatrix("rscore", rows: rows.count)) < 1e-6)
         #expect(differenceUpToSign(rows, rMatrix("rowcoord", rows: rows.count)) < 1e-6)
