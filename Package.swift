@@ -16,7 +16,8 @@ let package = Package(
         .executable(name: "kotoba-floor", targets: ["kotoba-floor"]),
         // The stage modules, for the micro-benchmarks in Benchmarks/ (a package of its own).
         .library(
-            name: "KotobaStages", targets: ["Corpus", "Normalization", "Tokenization", "Analysis", "Reporting"]),
+            name: "KotobaStages",
+            targets: ["Corpus", "Normalization", "Tokenization", "Analysis", "Multivariate", "Reporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +29,12 @@ let package = Package(
         .systemLibrary(
             name: "CMeCab",
             providers: [.apt(["libmecab-dev"]), .brew(["mecab"])]
+        ),
+        // Debian's reference LAPACK and BLAS (liblapack-dev, libblas-dev): single-threaded, so the
+        // multivariate maps are the same bytes at any --jobs (docs/MULTIVARIATE.md).
+        .systemLibrary(
+            name: "CLAPACK",
+            providers: [.apt(["liblapack-dev", "libblas-dev"])]
         ),
         .target(
             name: "CICU",
@@ -47,14 +54,17 @@ let package = Package(
         .target(name: "Normalization", dependencies: ["CICU", "Corpus"]),
         .target(name: "Tokenization", dependencies: ["CMeCab"]),
         .target(name: "Analysis", dependencies: ["Tokenization", "Corpus"]),
+        // Correspondence analysis, hierarchical clustering and multidimensional scaling, on
+        // plain matrices (LAPACK for the eigen-decompositions and the SVD).
+        .target(name: "Multivariate", dependencies: ["CLAPACK"]),
         .target(
             name: "Reporting",
-            dependencies: ["Analysis", "Corpus"]
+            dependencies: ["Analysis", "Corpus", "Multivariate"]
         ),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Corpus", "Normalization", "Tokenization", "Analysis", "Reporting",
+                "Corpus", "Normalization", "Tokenization", "Analysis", "Multivariate", "Reporting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -62,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "kotoba",
             dependencies: [
-                "Pipeline",
+                "Pipeline", "Multivariate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -78,11 +88,12 @@ let package = Package(
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reporting", "Tokenization", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis", "TestSupport"]),
+        .testTarget(name: "MultivariateTests", dependencies: ["Multivariate", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["kotoba", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kotoba", "TestSupport", "Multivariate"]),
     ]
 )
 

@@ -95,7 +95,7 @@ if [[ -f "$out/report.html" ]]; then
     rm -f "$png"
     url=$("$python" -c 'import pathlib, sys; print(pathlib.Path(sys.argv[1]).as_uri())' "$out/report.html")
     if timeout 60 chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars \
-            --window-size=1280,2400 --user-data-dir="$work/chromium" --no-first-run \
+            --window-size=1280,5200 --user-data-dir="$work/chromium" --no-first-run \
             --disable-extensions --disable-dev-shm-usage \
             --host-resolver-rules='MAP * ~NOTFOUND' \
             --screenshot="$png" "$url" > "$work/chromium.log" 2>&1; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The tests: sets up the system packages, builds, runs each test target (swift-testing) in turn,
 # then checks the reports where analysts open them (scripts/check-reports.sh: Python's csv,
-# pandas, networkx, a headless Chromium screenshot of report.html).
+# pandas, networkx, a headless Chromium screenshot of report.html). R (r-base-core, r-cran-mass,
+# r-cran-ca) is installed too: the multivariate tests check kotoba against it, and fail without it.
 #
 #   scripts/test.sh             every test target, then the report check: one line as each
 #                               starts and ends, a progress line every 30 s, one summary line last
@@ -12,7 +13,7 @@
 # there, and kept, with its path printed, when a step fails. Nothing is written into output/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+KOTOBA_SETUP_EXTRA="${KOTOBA_SETUP_EXTRA:-} r-base-core r-cran-mass r-cran-ca" scripts/setup.sh
 
 run=$(mktemp -d "${TMPDIR:-/tmp}/kotoba-test-run.XXXXXX")
 mkdir -p "$run/tmp" "$run/logs"

@@ -602,15 +602,18 @@ public struct Pipeline: Sendable {
             // Nothing was good: with --keep-going too, there is nothing to publish.
             throw analyzed.failures[0]
         }
-        var files = Reports.files(
-            counts: counts, themes: themes,
-            options: Reports.Options(
-                minimumPairCount: configuration.minimumPairCount,
-                bounds: TermBounds(
-                    minimumCount: configuration.minTermCount, maximumCount: configuration.maxTermCount,
-                    minimumDocuments: configuration.minDocumentCount, maximumDocuments: configuration.maxDocumentCount),
-                groupTop: configuration.groupTop, csv: configuration.csvFormat, json: configuration.json,
-                networkEdges: configuration.networkEdges, measure: configuration.measure))
+        var options = Reports.Options(
+            minimumPairCount: configuration.minimumPairCount,
+            bounds: TermBounds(
+                minimumCount: configuration.minTermCount, maximumCount: configuration.maxTermCount,
+                minimumDocuments: configuration.minDocumentCount, maximumDocuments: configuration.maxDocumentCount),
+            groupTop: configuration.groupTop, csv: configuration.csvFormat, json: configuration.json,
+            networkEdges: configuration.networkEdges, measure: configuration.measure)
+        options.maps = configuration.mapOptions
+        // Settings the counts cannot serve (one group for the correspondence analysis, more
+        // clusters than terms) are usage errors, found before anything is written.
+        if let problem = Reports.mapProblem(counts: counts, options: options) { throw .configuration(problem) }
+        var files = Reports.files(counts: counts, themes: themes, options: options)
         let skipped = analyzed.failures.flatMap(Self.skippedInputs)
         if !skipped.isEmpty {
             let lines = skipped.map(\.jsonLine).joined(separator: "\n") + "\n"

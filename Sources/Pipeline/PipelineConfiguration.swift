@@ -1,6 +1,7 @@
 import Analysis
 import Corpus
 import Foundation
+import Multivariate
 import Reporting
 import Normalization
 
@@ -101,6 +102,22 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public var networkEdges: Int
     /// The measure pairs are ranked and network edges chosen by.
     public var measure: AssociationMeasure
+    /// The multivariate maps (docs/MULTIVARIATE.md): terms and axes of the correspondence
+    /// analysis; terms, distance, method and clusters (`nil`: ⌊√terms + ½⌋) of the clustering,
+    /// whose terms MDS places too.
+    public var caTerms = 60
+    public var caDimensions = 2
+    public var clusterTerms = 60
+    public var clusterDistance = PresenceDistance.jaccard
+    public var clusterMethod = HierarchicalClustering.Method.wardD2
+    public var clusters: Int?
+
+    /// The maps' settings, for the reports.
+    public var mapOptions: MapOptions {
+        MapOptions(
+            correspondenceTerms: caTerms, correspondenceDimensions: caDimensions, clusterTerms: clusterTerms,
+            distance: clusterDistance, method: clusterMethod, clusters: clusters)
+    }
 
     /// The bytes report CSV files are written in.
     public enum ReportEncoding: String, Sendable, Codable, CaseIterable {
@@ -204,6 +221,12 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         case json
         case networkEdges = "network_edges"
         case measure
+        case caTerms = "ca_terms"
+        case caDimensions = "ca_dims"
+        case clusterTerms = "cluster_terms"
+        case clusterDistance = "cluster_distance"
+        case clusterMethod = "cluster_method"
+        case clusters
     }
 
     /// Every key is optional; a missing one keeps its default.
@@ -264,6 +287,15 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         json = try container.decodeIfPresent(Bool.self, forKey: .json) ?? false
         networkEdges = try container.decodeIfPresent(Int.self, forKey: .networkEdges) ?? defaults.networkEdges
         measure = try Self.decodeChoice(AssociationMeasure.self, from: container, forKey: .measure) ?? .jaccard
+        caTerms = try container.decodeIfPresent(Int.self, forKey: .caTerms) ?? defaults.caTerms
+        caDimensions = try container.decodeIfPresent(Int.self, forKey: .caDimensions) ?? defaults.caDimensions
+        clusterTerms = try container.decodeIfPresent(Int.self, forKey: .clusterTerms) ?? defaults.clusterTerms
+        clusterDistance =
+            try Self.decodeChoice(PresenceDistance.self, from: container, forKey: .clusterDistance) ?? defaults.clusterDistance
+        clusterMethod =
+            try Self.decodeChoice(HierarchicalClustering.Method.self, from: container, forKey: .clusterMethod)
+            ?? defaults.clusterMethod
+        clusters = try container.decodeIfPresent(Int.self, forKey: .clusters)
     }
 
     /// A value of a fixed set of names, refused with the names it may take (Swift's own message
@@ -314,6 +346,15 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
             throw .configuration("pair_table_limit cannot be negative (got \(pairTableLimit))")
         }
         guard window >= 1 else { throw .configuration("window must be at least 1 (got \(window))") }
+        guard caTerms >= 2 else { throw .configuration("ca_terms must be at least 2 (got \(caTerms))") }
+        guard caDimensions >= 1 else { throw .configuration("ca_dims must be at least 1 (got \(caDimensions))") }
+        guard clusterTerms >= 2 else { throw .configuration("cluster_terms must be at least 2 (got \(clusterTerms))") }
+        if let clusters {
+            guard clusters >= 1 else { throw .configuration("clusters must be at least 1 (got \(clusters))") }
+            guard clusters <= clusterTerms else {
+                throw .configuration("clusters (\(clusters)) cannot be more than the terms clustered (cluster_terms \(clusterTerms))")
+            }
+        }
         guard kwicContext >= 0 else { throw .configuration("kwic_context cannot be negative (got \(kwicContext))") }
         for (name, value) in [("min_tf", minTermCount), ("max_tf", maxTermCount), ("min_df", minDocumentCount), ("max_df", maxDocumentCount)] {
             if let value, value < 0 { throw .configuration("\(name) cannot be negative (got \(value))") }

@@ -21,7 +21,8 @@ public enum HTMLReport {
 
     /// The page. `network` is the network's inline SVG (nil when there are no edges to draw);
     /// `files` are the report files to link, relative to the page.
-    public static func render(summary: ReportSummary, network: String?, files: [String]) -> Data {
+    /// `maps` is the multivariate maps' section (`MapSVG.section`), empty for none.
+    public static func render(summary: ReportSummary, network: String?, files: [String], maps: String = "") -> Data {
         var page = """
             <!DOCTYPE html>
             <html lang="ja">
@@ -50,6 +51,7 @@ public enum HTMLReport {
         page += corpusSection(summary.corpus)
         page += topTermsSection(summary.topTerms)
         page += networkSection(network, unit: summary.cooccurrenceUnit)
+        page += maps
         page += heatmapSection(summary.themeTable)
         page += themesSection(summary.themes, sentences: summary.corpus.sentences)
         page += filesSection(files)

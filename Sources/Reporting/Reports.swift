@@ -466,6 +466,8 @@ public enum Reports {
         public var themeTermsTop = 30
         /// The measure pairs are ranked and network edges chosen by.
         public var measure: AssociationMeasure
+        /// The multivariate maps' settings.
+        public var maps = MapOptions()
 
         public init(
             minimumPairCount: Int = 2, bounds: TermBounds = TermBounds(), groupTop: Int = 30,
@@ -488,10 +490,11 @@ public enum Reports {
         tables(ReportContext(counts, options: options), themes: themes, options: options)
     }
 
-    static func tables(_ context: ReportContext, themes: [Theme], options: Options)
-        -> [(stem: String, table: @Sendable () -> CSVTable)]
-    {
+    static func tables(
+        _ context: ReportContext, themes: [Theme], options: Options, maps shared: ComputedOnce<MultivariateMaps>? = nil
+    ) -> [(stem: String, table: @Sendable () -> CSVTable)] {
         let counts = context.counts
+        let maps = shared ?? ComputedOnce { MultivariateMaps(context, options: options.maps) }
         var tables: [(stem: String, table: @Sendable () -> CSVTable)] = [
             ("documents", { documents(context) }),
             ("term_frequency", { termFrequency(context) }),
@@ -514,7 +517,16 @@ public enum Reports {
             tables.append(("group_terms", { groupTerms(context, top: options.groupTop) }))
             tables.append(("theme_by_group", { ThemeCrosstab.table(counts) }))
         }
-        return tables
+        let mapTables: [(stem: String, table: @Sendable () -> CSVTable)] = [
+            ("correspondence", { correspondence(maps.value, context, dimensions: options.maps.correspondenceDimensions) }),
+            ("correspondence_inertia", { correspondenceInertia(maps.value) }),
+            ("correspondence_table", { correspondenceTable(maps.value, context) }),
+            ("clusters", { clusters(maps.value, context) }),
+            ("cluster_merges", { clusterMerges(maps.value, context) }),
+            ("cluster_distances", { clusterDistances(maps.value, context) }),
+            ("mds", { mds(maps.value, context) }),
+        ]
+        return tables + mapTables
     }
 
     /// The report files of a run, ready for `ReportPublisher`: every table as CSV (and JSON if
@@ -531,7 +543,8 @@ public enum Reports {
         // sorted pairs, say; the rows are made again for each file). Other tables are built in
         // their file's render, so each is freed as soon as it is written.
         let termFrequency = ComputedOnce { Reports.termFrequency(context) }
-        for (stem, make) in tables(context, themes: themes, options: options) {
+        let maps = ComputedOnce { MultivariateMaps(context, options: options.maps) }
+        for (stem, make) in tables(context, themes: themes, options: options, maps: maps) {
             let table: @Sendable () -> CSVTable
             if stem == "term_frequency" {
                 table = { termFrequency.value }
@@ -579,7 +592,7 @@ public enum Reports {
                 return HTMLReport.render(
                     summary: summary.value,
                     network: network.edges.isEmpty ? nil : NetworkSVG.render(network, canvas: network.canvas()),
-                    files: linked)
+                    files: linked, maps: MapSVG.section(maps.value, context))
             })
         // The longest to write first: files are rendered in list order, a few at a time, so the
         // longest starts at once instead of being left to run alone at the end (workers with no

@@ -3,6 +3,7 @@ import ArgumentParser
 import Corpus
 import Foundation
 import Normalization
+import Multivariate
 import Pipeline
 import Reporting
 
@@ -286,6 +287,36 @@ struct ReportOptions: ParsableArguments {
             valueName: "format"))
     var format: [ReportFormat] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Terms in the correspondence analysis (correspondence.csv): the most distinctive by χ² against the groups (default: 60).",
+            valueName: "n"))
+    var caTerms: Int?
+
+    @Option(
+        help: ArgumentHelp("Axes of the correspondence analysis written in correspondence.csv (default: 2).", valueName: "n"))
+    var caDims: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "The most frequent terms clustered (clusters.csv) and scaled (mds.csv) (default: 60).", valueName: "n"))
+    var clusterTerms: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Distance between clustered terms, from their presence per --unit (default: jaccard, as KH Coder).",
+            valueName: "distance"))
+    var clusterDistance: PresenceDistance?
+
+    @Option(help: ArgumentHelp("Hierarchical clustering method, as R's hclust (default: ward.D2).", valueName: "method"))
+    var clusterMethod: HierarchicalClustering.Method?
+
+    @Option(
+        help: ArgumentHelp(
+            "Clusters the tree is cut into in clusters.csv (default: the square root of the terms, rounded, as KH Coder).",
+            valueName: "k"))
+    var clusters: Int?
+
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         case csv
         case json
@@ -300,6 +331,13 @@ struct ReportOptions: ParsableArguments {
         if let networkEdges, networkEdges < 1 { throw ValidationError("'--network-edges' must be at least 1") }
         for (name, value) in [("--min-tf", minTf), ("--max-tf", maxTf), ("--min-df", minDf), ("--max-df", maxDf)] {
             if let value, value < 0 { throw ValidationError("'\(name)' cannot be negative") }
+        }
+        if let caTerms, caTerms < 2 { throw ValidationError("'--ca-terms' must be at least 2") }
+        if let caDims, caDims < 1 { throw ValidationError("'--ca-dims' must be at least 1") }
+        if let clusterTerms, clusterTerms < 2 { throw ValidationError("'--cluster-terms' must be at least 2") }
+        if let clusters, clusters < 1 { throw ValidationError("'--clusters' must be at least 1") }
+        if let clusters, let clusterTerms, clusters > clusterTerms {
+            throw ValidationError("'--clusters' (\(clusters)) cannot be more than '--cluster-terms' (\(clusterTerms))")
         }
     }
 
@@ -318,8 +356,17 @@ struct ReportOptions: ParsableArguments {
         if csvReplaceUnencodable { configuration.csvReplaceUnencodable = true }
         if let headerLang { configuration.headerLanguage = headerLang }
         if format.contains(.json) { configuration.json = true }
+        if let caTerms { configuration.caTerms = caTerms }
+        if let caDims { configuration.caDimensions = caDims }
+        if let clusterTerms { configuration.clusterTerms = clusterTerms }
+        if let clusterDistance { configuration.clusterDistance = clusterDistance }
+        if let clusterMethod { configuration.clusterMethod = clusterMethod }
+        if let clusters { configuration.clusters = clusters }
     }
 }
+
+extension PresenceDistance: ExpressibleByArgument {}
+extension HierarchicalClustering.Method: ExpressibleByArgument {}
 
 extension CSVFormat.Dialect: ExpressibleByArgument {}
 extension AssociationMeasure: ExpressibleByArgument {}

@@ -14,7 +14,9 @@ extension Kotoba {
                 theme_cooccurrence.csv, theme_terms.csv, kwic.csv, collocations.csv, \
                 document_themes.csv, speakers.csv, document_terms.csv, compound_candidates.csv, \
                 data_dictionary.csv, summary.json, graph/nodes.csv, graph/edges.csv, \
-                graph/cooccurrence.graphml, graph/cooccurrence.gexf, report.html and manifest.json; \
+                graph/cooccurrence.graphml, graph/cooccurrence.gexf, correspondence.csv, \
+                correspondence_inertia.csv, correspondence_table.csv, clusters.csv, cluster_merges.csv, \
+                cluster_distances.csv, mds.csv, report.html and manifest.json; \
                 with --group-by also group_terms.csv and theme_by_group.csv; with --format json every \
                 table as JSON too; with --keep-going, errors.jsonl when inputs were left out. Settings \
                 come from kotoba.yml (or --config), then from the options.

@@ -8,7 +8,8 @@ struct BatchTests {
     static let reports = [
         "term_frequency.csv", "cooccurrence.csv", "themes.csv", "document_themes.csv", "speakers.csv", "documents.csv",
         "group_terms.csv", "theme_by_group.csv", "theme_cooccurrence.csv", "theme_terms.csv", "summary.json", "report.html",
-        "graph/cooccurrence.gexf",
+        "graph/cooccurrence.gexf", "correspondence.csv", "correspondence_inertia.csv", "correspondence_table.csv",
+        "clusters.csv", "cluster_merges.csv", "cluster_distances.csv", "mds.csv",
     ]
 
     func kotoba(_ arguments: [String], in directory: URL, input: Data? = nil, environment: [String: String] = [:])

@@ -140,10 +140,11 @@ struct PipelineTests {
         #expect(configuration["jobs"] as? Int == 2)
         let outputs = try #require(manifest["outputs"] as? [[String: Any]])
         #expect(outputs.compactMap { $0["path"] as? String } == [
-            "collocations.csv", "compound_candidates.csv", "cooccurrence.csv", "data_dictionary.csv", "document_terms.csv",
-            "document_themes.csv", "documents.csv", "graph/cooccurrence.gexf", "graph/cooccurrence.graphml",
-            "graph/edges.csv", "graph/nodes.csv", "kwic.csv", "report.html", "speakers.csv", "summary.json", "term_frequency.csv",
-            "theme_cooccurrence.csv", "theme_terms.csv", "themes.csv",
+            "cluster_distances.csv", "cluster_merges.csv", "clusters.csv", "collocations.csv", "compound_candidates.csv",
+            "cooccurrence.csv", "correspondence.csv", "correspondence_inertia.csv", "correspondence_table.csv",
+            "data_dictionary.csv", "document_terms.csv", "document_themes.csv", "documents.csv", "graph/cooccurrence.gexf",
+            "graph/cooccurrence.graphml", "graph/edges.csv", "graph/nodes.csv", "kwic.csv", "mds.csv", "report.html",
+            "speakers.csv", "summary.json", "term_frequency.csv", "theme_cooccurrence.csv", "theme_terms.csv", "themes.csv",
         ])
         let counts = try #require(manifest["counts"] as? [String: Any])
         #expect(counts["documents"] as? Int == 1)

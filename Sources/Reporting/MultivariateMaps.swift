@@ -1,0 +1,249 @@
+import Analysis
+import Foundation
+import Multivariate
+
+/// KH Coder's multivariate maps of a run, computed at report time from the merged counts (so a
+/// merge of partials gives the same maps as one run): correspondence analysis of terms against
+/// the groups of `--group-by` (or the documents), and the clustering and scaling of the most
+/// frequent terms by their presence in the co-occurrence unit (docs/MULTIVARIATE.md).
+struct MultivariateMaps: Sendable {
+    /// The correspondence analysis and its table.
+    struct Correspondence: Sendable {
+        /// `group` or `document`.
+        let kind: String
+        /// The term ids (rows), by descending χ²; the column labels (group names or doc_ids).
+        let terms: [Int]
+        let labels: [String]
+        /// The table, term by column.
+        let table: [[Int]]
+        let analysis: CorrespondenceAnalysis?
+    }
+
+    /// The clustered terms: their ids (object i + 1 is `terms[i]`), 2×2 tables and distances.
+    struct Clustering: Sendable {
+        let terms: [Int]
+        /// For i < j in dist order: units holding both, units in all.
+        let both: [Int]
+        let units: Int
+        let distances: [Double]
+        let tree: HierarchicalClustering?
+        let clusters: Int
+        let memberships: [Int]
+        let classical: ClassicalScaling?
+        /// The objects (from 0) Kruskal's scaling kept: a term at distance 0 from an earlier one
+        /// is left out, as KH Coder leaves it out (`isoMDS` needs positive distances).
+        let kruskalObjects: [Int]
+        let kruskal: KruskalScaling?
+    }
+
+    let correspondence: Correspondence
+    let clustering: Clustering
+
+    init(_ context: ReportContext, options: MapOptions) {
+        correspondence = Self.correspondence(context, options: options)
+        clustering = Self.clustering(context, options: options)
+    }
+
+    // MARK: Correspondence analysis
+
+    /// The columns of the correspondence analysis: each named group (sorted by bytes; the
+    /// unnamed group, sentences outside any turn, is left out as KH Coder leaves out missing
+    /// values), or each document in run order; with each column's term counts and all its term
+    /// occurrences (KH Coder's document length).
+    static func columns(_ context: ReportContext) -> (kind: String, labels: [String], counts: [[Int32: Int]], totals: [Int]) {
+        let counts = context.counts
+        if counts.grouping != nil {
+            let groups = counts.groupTotals.keys.filter { !$0.isEmpty && (counts.groupTotals[$0] ?? 0) > 0 }
+                .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            return ("group", groups, groups.map { counts.groupTerms[$0] ?? [:] }, groups.map { counts.groupTotals[$0] ?? 0 })
+        }
+        let order = context.documents.order
+        var termCounts: [[Int32: Int]] = []
+        var totals: [Int] = []
+        for index in order {
+            var terms: [Int32: Int] = [:]
+            for (id, count) in counts.terms(ofDocument: index) { terms[id, default: 0] += count }
+            termCounts.append(terms)
+            totals.append(counts.documents.withUnsafeBufferPointer { $0[index].termCount })
+        }
+        return ("document", order.indices.map { String($0 + 1) }, termCounts, totals)
+    }
+
+    /// The named groups with term occurrences (the unnamed one not counted).
+    static func namedGroups(_ counts: CorpusCounts) -> [String] {
+        counts.groupTotals.keys.filter { !$0.isEmpty && (counts.groupTotals[$0] ?? 0) > 0 }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    static func correspondence(_ context: ReportContext, options: MapOptions) -> Correspondence {
+        let (kind, allLabels, columnCounts, allTotals) = columns(context)
+        let (allowed, ranks) = (context.terms.allowed, context.terms.ranks)
+        // The listed terms' counts per column; columns without any are dropped (KH Coder's
+        // `subset(d, rowSums(d) > 0)`).
+        var perTerm: [Int: [(column: Int, count: Int)]] = [:]
+        var columnHasTerms = [Bool](repeating: false, count: allLabels.count)
+        for (column, terms) in columnCounts.enumerated() {
+            for (id32, count) in terms where count > 0 && allowed[Int(id32)] {
+                perTerm[Int(id32), default: []].append((column, count))
+                columnHasTerms[column] = true
+            }
+        }
+        let kept = allLabels.indices.filter { columnHasTerms[$0] }
+        var place = [Int](repeating: -1, count: allLabels.count)
+        for (position, column) in kept.enumerated() { place[column] = position }
+        let totals = kept.map { Double(allTotals[$0]) }
+        let total = totals.reduce(0, +)
+        // Each term's χ² against the columns, as KH Coder's chisq.test(cbind(d[, i], n_total − d[, i])).
+        var scored: [(id: Int, chi2: Double, frequency: Int)] = []
+        for (id, cells) in perTerm {
+            var counts = [Double](repeating: 0, count: kept.count)
+            for cell in cells { counts[place[cell.column]] += Double(cell.count) }
+            let chi2 = chiSquare(counts, totals: totals, total: total)
+            scored.append((id, chi2.isNaN ? -.infinity : chi2, Int(counts.reduce(0, +))))
+        }
+        let chosen = Reports.first(options.correspondenceTerms, of: scored) { lhs, rhs in
+            if lhs.chi2 != rhs.chi2 { return lhs.chi2 > rhs.chi2 }
+            if lhs.frequency != rhs.frequency { return lhs.frequency > rhs.frequency }
+            return ranks[lhs.id] < ranks[rhs.id]
+        }.map(\.id)
+        var table = chosen.map { id -> [Int] in
+            var row = [Int](repeating: 0, count: kept.count)
+            for cell in perTerm[id] ?? [] { row[place[cell.column]] += cell.count }
+            return row
+        }
+        // Columns left empty by the choice are dropped too.
+        let used = kept.indices.filter { column in table.contains { $0[column] > 0 } }
+        table = table.map { row in used.map { row[$0] } }
+        let labels = used.map { allLabels[kept[$0]] }
+        var analysis: CorrespondenceAnalysis?
+        do {
+            analysis = try CorrespondenceAnalysis(table: table.map { $0.map(Double.init) })
+        } catch .unsuitable {
+            analysis = nil  // too few terms or columns: the tables stay empty
+        } catch {
+            preconditionFailure("correspondence analysis: \(error)")
+        }
+        return Correspondence(kind: kind, terms: chosen, labels: labels, table: table, analysis: analysis)
+    }
+
+    /// R's `chisq.test(x)$statistic` of the k × 2 table (`counts`, `totals` − `counts`): with
+    /// Yates's correction when k = 2. Columns where the term is absent add in one step.
+    static func chiSquare(_ counts: [Double], totals: [Double], total: Double) -> Double {
+        let present = counts.reduce(0, +)
+        let p = present / total
+        if counts.count == 2 {
+            var cells: [(observed: Double, expected: Double)] = []
+            for g in 0..<2 {
+                cells.append((counts[g], totals[g] * p))
+                cells.append((totals[g] - counts[g], totals[g] * (1 - p)))
+            }
+            let yates = min(0.5, cells.map { abs($0.observed - $0.expected) }.min() ?? 0)
+            return cells.reduce(0) { $0 + pow(abs($1.observed - $1.expected) - yates, 2) / $1.expected }
+        }
+        var chi2 = 0.0
+        for g in counts.indices {
+            let expected = totals[g] * p
+            chi2 += (counts[g] - expected) * (counts[g] - expected) / (expected * (1 - p))
+        }
+        return chi2
+    }
+
+    // MARK: Clustering and scaling
+
+    /// The `clusterTerms` most frequent listed terms (ties in display order) whose pairs are
+    /// counted.
+    static func clusterTerms(_ context: ReportContext, count: Int) -> [Int] {
+        let counts = context.counts
+        let (allowed, ranks) = (context.terms.allowed, context.terms.ranks)
+        let paired: (Int) -> Bool
+        switch counts.pairScope {
+        case .all: paired = { _ in true }
+        case .none: paired = { _ in false }
+        case .terms(let terms): paired = { terms.contains(counts.terms[$0]) }
+        }
+        let candidates = counts.terms.indices.filter { id in allowed[id] && counts.termFrequency[id] > 0 && paired(id) }
+        return Reports.first(count, of: candidates) { lhs, rhs in
+            let (left, right) = (counts.termFrequency[lhs], counts.termFrequency[rhs])
+            return left != right ? left > right : ranks[lhs] < ranks[rhs]
+        }
+    }
+
+    static func clustering(_ context: ReportContext, options: MapOptions) -> Clustering {
+        let counts = context.counts
+        let terms = clusterTerms(context, count: options.clusterTerms)
+        let n = terms.count
+        let units = counts.unitCount
+        let frequency = counts.unitFrequency
+        var both: [Int] = []
+        var distances: [Double] = []
+        for i in 0..<n {
+            for j in (i + 1)..<max(i + 1, n) {
+                let a = counts.pairUnits[CorpusCounts.PairKey(Int32(terms[i]), Int32(terms[j]))]
+                both.append(a)
+                distances.append(
+                    options.distance.distance(a: a, b: frequency[terms[i]] - a, c: frequency[terms[j]] - a, n: units))
+            }
+        }
+        let k = min(n, options.clusters ?? Int((Double(n).squareRoot() + 0.5).rounded(.down)))
+        guard n >= 2 else {
+            return Clustering(
+                terms: terms, both: both, units: units, distances: distances, tree: nil, clusters: k,
+                memberships: Array(repeating: 1, count: n), classical: nil, kruskalObjects: [], kruskal: nil)
+        }
+        let tree = HierarchicalClustering(distances: distances, count: n, method: options.method)
+        let memberships = tree.memberships(clusters: max(1, k))
+        let classical = scaled { () throws(MultivariateError) in try ClassicalScaling(distances: distances, count: n) }
+        // KH Coder's check4mds: while two terms are at distance 0, the later is left out.
+        var objects = Array(0..<n)
+        while let dropped = firstZero(distances, objects: objects, n: n) { objects.remove(at: dropped) }
+        let kept = subset(distances, objects: objects, n: n)
+        var kruskal: KruskalScaling?
+        if let start = scaled({ () throws(MultivariateError) in try ClassicalScaling(distances: kept, count: objects.count) }),
+            start.points.allSatisfy({ $0.count == 2 })
+        {
+            kruskal = scaled { () throws(MultivariateError) in
+                try KruskalScaling(
+                    distances: kept, count: objects.count, start: start.points, iterations: 3000, tolerance: 1e-6)
+            }
+        }
+        return Clustering(
+            terms: terms, both: both, units: units, distances: distances, tree: tree, clusters: max(1, k),
+            memberships: memberships, classical: classical, kruskalObjects: objects, kruskal: kruskal)
+    }
+
+    /// The result, or nil when the data cannot give it (too few terms); a LAPACK failure is a bug.
+    private static func scaled<Result>(_ compute: () throws(MultivariateError) -> Result) -> Result? {
+        do {
+            return try compute()
+        } catch .unsuitable {
+            return nil
+        } catch {
+            preconditionFailure("scaling: \(error)")
+        }
+    }
+
+    /// The place in `objects` of the first object at distance 0 from an earlier one, scanning as
+    /// R's `which(jm == 0, arr.ind = TRUE)` does (column by column of the lower triangle).
+    static func firstZero(_ distances: [Double], objects: [Int], n: Int) -> Int? {
+        for (column, first) in objects.enumerated() {
+            for row in (column + 1)..<max(column + 1, objects.count) where distances[index(first, objects[row], n: n)] == 0 {
+                return row
+            }
+        }
+        return nil
+    }
+
+    /// The distances among `objects`, in dist order.
+    static func subset(_ distances: [Double], objects: [Int], n: Int) -> [Double] {
+        var kept: [Double] = []
+        for i in objects.indices {
+            for j in (i + 1)..<max(i + 1, objects.count) { kept.append(distances[index(objects[i], objects[j], n: n)]) }
+        }
+        return kept
+    }
+
+    /// Where the distance of objects i < j (from 0) is in dist order.
+    static func index(_ i: Int, _ j: Int, n: Int) -> Int {
+        j - i - 1 + i * (2 * n - i - 1) / 2
+    }
+}
