@@ -71,7 +71,7 @@ public enum Concordance {
                 if !hits.isEmpty { sentences.append((number, sentence, place, tokens, hits)) }
             }
             for line in lines(text: document.text, sentences: sentences, names: themes.map(\.name), context: context) {
-                rows.append(KwicTable.row(line, path: document.path, record: document.record))
+                rows.append(KwicTable.row(line, path: document.reportPath, record: document.record))
             }
         }
         return CSVTable(header: KwicTable.header, rows: rows)

@@ -49,7 +49,7 @@ public enum ColumnCatalog {
     // swift-format-ignore
     public static let columns: [Column] = [
         column("documents.csv", "doc_id", "文書番号", "integer", "Document number in run order, from 1", "実行順の文書番号（1から）"),
-        column("documents.csv", "path", "ファイル", "text", "Input file, relative to the corpus", "入力ファイル（コーパスからの相対パス）"),
+        column("documents.csv", "path", "ファイル", "text", "Input file, relative to the input root (the directory given, or the folder holding all the inputs given; manifest.json: inputs.root); - for standard input", "入力ファイル（入力のルートからの相対パス。ルートは指定したフォルダ、または指定したすべての入力を含むフォルダで、manifest.json の inputs.root）。標準入力は -"),
         column("documents.csv", "record", "行番号", "integer", "Row of a CSV/TSV or lines input; empty for whole files", "CSV/TSV・行入力の行番号（ファイル全体なら空）"),
         column("documents.csv", "encoding", "文字コード", "text", "Character encoding the input was read in", "読み込んだ文字コード"),
         column("documents.csv", "bytes", "バイト数", "integer", "Size of the input in bytes", "入力のバイト数"),

@@ -136,6 +136,9 @@ struct PipelineTests {
         let sample = try Data(contentsOf: TestSupportPaths.sample)
         #expect(files.first?["sha256"] as? String == ContentHash.sha256(sample))
         #expect(files.first?["bytes"] as? Int == sample.count)
+        // Paths are relative to the input root, which the manifest records.
+        #expect(files.first?["path"] as? String == TestSupportPaths.sample.lastPathComponent)
+        #expect(inputs["root"] as? String == TestSupportPaths.sample.deletingLastPathComponent().standardizedFileURL.path)
         let configuration = try #require(manifest["configuration"] as? [String: Any])
         #expect(configuration["jobs"] as? Int == 2)
         let outputs = try #require(manifest["outputs"] as? [[String: Any]])
