@@ -196,7 +196,7 @@ struct DocumentProcessor {
         var fresh = analyzer.finishDocument(summary)
         if !found.isEmpty {
             fresh.analysis.summary.kwic = Concordance.lines(
-                text: document.text, sentences: found, names: matchNames, context: kwicContext)
+                text: document.text, sentences: found, names: matchNames, context: kwicContext, joins: structure.joins)
         }
         analyzer.add(fresh)
         return fresh.analysis
