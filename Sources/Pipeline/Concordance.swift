@@ -91,6 +91,16 @@ public enum Concordance {
         return lines
     }
 
+    /// The `words` (as given to `table`) that no line of `table`, a concordance, matches: a
+    /// word found nowhere, which `kotoba kwic` names in a warning as `kotoba run --kwic` does.
+    public static func wordsNotFound(_ words: [String], in table: CSVTable) -> [String] {
+        guard let column = KwicTable.header.firstIndex(of: "match") else { return words }
+        var found: Set<String> = []
+        for row in table.rows { if case .text(let match) = row[column] { found.insert(match) } }
+        var seen: Set<String> = []
+        return words.filter { !found.contains($0) && seen.insert($0).inserted }
+    }
+
     /// The concordance of `configuration`'s inputs for its themes (if any) and `words`, with
     /// `context` characters on each side.
     public static func table(configuration: PipelineConfiguration, words: [String], context: Int) throws(PipelineError)

@@ -141,6 +141,9 @@ public struct Pipeline: Sendable {
         let mine = shard.map { shard in listing.inputs.filter { shard.contains(path: $0.reportPath) } } ?? listing.inputs
         logger.debug("counting a shard", metadata: ["shard": "\(shard.map(\.description) ?? "all")", "inputs": "\(mine.count)"])
         let analyzed = try analyze(mine, setup: setup, pairLimit: Int.max)
+        // A shard's inputs are part of the corpus: a word may be in another shard, and the merge
+        // warns of the words found in none.
+        if shard == nil { warnOfWordsNotFound(in: analyzed.counts, partial: true) }
         let header = PartialFile.Header(
             analysis: setup.identity.sha256,
             listing: shard == nil ? nil : ContentHash.sha256(Data(listing.inputs.map(\.reportPath).joined(separator: "\n").utf8)),
@@ -593,12 +596,7 @@ public struct Pipeline: Sendable {
             analyzed.counts.countPairs(.terms(analyzed.counts.pairVocabulary(size: configuration.pairTerms)))
         }
         let counts = analyzed.counts
-        // An empty kwic.csv and collocations.csv for a word would otherwise pass unnoticed.
-        for (index, word) in counts.words.enumerated() where counts.wordOccurrences[index] == 0 {
-            logger.warning(
-                "a --kwic word was never found: kwic.csv and collocations.csv have no line for it",
-                metadata: ["word": "\(word)"])
-        }
+        warnOfWordsNotFound(in: counts)
         let pairVocabularySize: Int
         if case .terms(let vocabulary) = counts.pairScope { pairVocabularySize = vocabulary.count } else { pairVocabularySize = 0 }
         guard counts.documentCount > 0 || analyzed.failures.isEmpty else {
@@ -668,6 +666,18 @@ public struct Pipeline: Sendable {
     }
 
     // MARK: Helpers
+
+    /// Warns of each `--kwic` word `counts` never found: an empty kwic.csv and collocations.csv
+    /// for it (or a partial without it) would otherwise pass unnoticed.
+    func warnOfWordsNotFound(in counts: CorpusCounts, partial: Bool = false) {
+        for (index, word) in counts.words.enumerated() where counts.wordOccurrences[index] == 0 {
+            logger.warning(
+                partial
+                    ? "a --kwic word was never found: the partial counts have no line for it"
+                    : "a --kwic word was never found: kwic.csv and collocations.csv have no line for it",
+                metadata: ["word": "\(word)"])
+        }
+    }
 
     /// One skipped input, for `errors.jsonl` and the manifest.
     struct SkippedInput {
