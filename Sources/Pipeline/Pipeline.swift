@@ -597,6 +597,11 @@ public struct Pipeline: Sendable {
         }
         let counts = analyzed.counts
         warnOfWordsNotFound(in: counts)
+        for group in counts.groupSentences.keys.sorted() where GroupName.isReserved(group) {
+            logger.warning(
+                "a group has the name of the unnamed group: the reports rename it",
+                metadata: ["group": "\(group)", "reported_as": "\(GroupName.shown(group))"])
+        }
         let pairVocabularySize: Int
         if case .terms(let vocabulary) = counts.pairScope { pairVocabularySize = vocabulary.count } else { pairVocabularySize = 0 }
         guard counts.documentCount > 0 || analyzed.failures.isEmpty else {

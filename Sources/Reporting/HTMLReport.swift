@@ -121,7 +121,7 @@ public enum HTMLReport {
         for theme in table.themes { html += "<th>\(escape(theme))</th>" }
         html += "</tr>\n"
         for row in table.rows {
-            html += "<tr><th>\(row.group.isEmpty ? "(none)" : escape(row.group))</th><td class=\"n\">\(row.sentences)</td>"
+            html += "<tr><th>\(escape(row.group))</th><td class=\"n\">\(row.sentences)</td>"
             for count in row.themeSentences {
                 let share = row.sentences > 0 ? Double(count) / Double(row.sentences) : 0
                 let depth = largest > 0 ? share / largest : 0

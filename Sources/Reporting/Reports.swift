@@ -440,7 +440,7 @@ public enum Reports {
             let best = first(top, of: scored) { $0.g2 != $1.g2 ? $0.g2 > $1.g2 : ranks[$0.id] < ranks[$1.id] }
             for (rank, item) in best.enumerated() {
                 rows.append([
-                    .text(group), .integer(rank + 1), .text(shown[item.id].text), .text(shown[item.id].partOfSpeech),
+                    .text(GroupName.shown(group)), .integer(rank + 1), .text(shown[item.id].text), .text(shown[item.id].partOfSpeech),
                     .integer(item.table.a), .integer(item.table.b), .integer(item.table.c), .integer(item.table.d),
                     .integer(item.table.n), .decimal(Keyness.expected(item.table)), .decimal(item.g2),
                     .decimal(Keyness.chiSquare(item.table)),
