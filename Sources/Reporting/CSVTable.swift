@@ -15,6 +15,12 @@ public struct CSVTable: Sendable {
         case text(String)
         case integer(Int)
         case decimal(Double)
+        /// A list of texts: in CSV one cell of them joined by `" | "` (`listSeparator`), in JSON
+        /// an array of strings (a theme's forms).
+        case list([String])
+
+        /// What separates a list's items in a CSV cell.
+        public static let listSeparator = " | "
     }
 
     /// Produces a table's rows in order, handing each to `emit`.

@@ -148,7 +148,7 @@ public enum ColumnCatalog {
         column("theme_terms.csv", "chi2", "カイ二乗", "decimal", "n(ad - bc)^2 / ((a + b)(c + d)(a + c)(b + d)), no continuity correction", "n(ad - bc)^2 ÷ ((a + b)(c + d)(a + c)(b + d))、連続性補正なし"),
         column("theme_terms.csv", "tscore", "t値", "decimal", "(a - E) / sqrt(a); empty when a = 0", "(a - E) ÷ √a。a = 0 なら空"),
         column("themes.csv", "theme", "コード", "text", "Theme (coding rule) name", "コード名（コーディングルール）"),
-        column("themes.csv", "forms", "条件", "text", "Forms the theme matches, | separated", "コードが一致する語形（| 区切り）"),
+        column("themes.csv", "forms", "条件", "list", "Forms the theme matches: in the CSV joined by \" | \", in themes.json an array of strings", "コードが一致する語形（CSV では \" | \" 区切り、themes.json では文字列の配列）"),
         column("themes.csv", "occurrences", "出現回数", "integer", "Matches in the corpus", "コーパス全体での一致回数"),
         column("themes.csv", "sentences", "文数", "integer", "Sentences with a match", "一致を含む文の数"),
         column("themes.csv", "sentence_ratio", "文の割合", "decimal", "sentences / all sentences", "文数 ÷ 全文数"),

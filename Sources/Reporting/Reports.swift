@@ -285,8 +285,9 @@ public enum Reports {
         return CSVTable(header: ["theme_a", "theme_b"] + pairColumns, rows: rows)
     }
 
-    /// `themes.csv`: per theme, in the order of the theme file: its forms, occurrences, and the
-    /// sentences and documents where it occurs, with their shares.
+    /// `themes.csv`: per theme, in the order of the theme file: its forms (joined by `" | "` in
+    /// the CSV, an array in `themes.json`), occurrences, and the sentences and documents where it
+    /// occurs, with their shares.
     public static func themes(_ counts: CorpusCounts, themes: [Theme]) -> CSVTable {
         CSVTable(
             header: [
@@ -294,7 +295,7 @@ public enum Reports {
             ],
             rows: themes.indices.map { index in
                 [
-                    .text(themes[index].name), .text(themes[index].forms.joined(separator: " | ")),
+                    .text(themes[index].name), .list(themes[index].forms),
                     .integer(counts.themeOccurrences[index]), .integer(counts.themeSentences[index]),
                     .decimal(ratio(counts.themeSentences[index], counts.sentenceCount)),
                     .integer(counts.themeDocuments[index]),
@@ -551,6 +552,12 @@ public enum Reports {
             ReportFile(name: "data_dictionary.csv") { sink in
                 try ColumnCatalog.table().render(format, file: "data_dictionary.csv", to: sink)
             })
+        if options.json {
+            files.append(
+                ReportFile(name: "data_dictionary.json") { sink in
+                    try ColumnCatalog.table().json(file: "data_dictionary.json", to: sink)
+                })
+        }
         // The summary and the network (with its layout) are built by the first file that needs
         // them, on a writer thread, not before writing starts.
         let summary = ComputedOnce { ReportSummary(context, themes: themes, termFrequency: termFrequency.value) }
