@@ -497,6 +497,8 @@ public enum Reports {
             ("documents", { documents(context) }),
             ("term_frequency", { termFrequency(context) }),
             ("document_terms", { documentTerms(context) }),
+            ("dtm_documents", { DocumentTermMatrix.documents(context) }),
+            ("dtm_terms", { DocumentTermMatrix.terms(context) }),
             ("compound_candidates", { compoundCandidates(counts) }),
             ("cooccurrence", {
                 cooccurrence(context, minimumCount: options.minimumPairCount, measure: options.measure)
@@ -548,6 +550,7 @@ public enum Reports {
                 files.append(ReportFile(name: stem + ".json") { sink in try table().json(file: stem + ".json", to: sink) })
             }
         }
+        files.append(ReportFile(name: "dtm.mtx") { sink in try DocumentTermMatrix.write(context, to: sink) })
         files.append(
             ReportFile(name: "data_dictionary.csv") { sink in
                 try ColumnCatalog.table().render(format, file: "data_dictionary.csv", to: sink)
@@ -595,7 +598,7 @@ public enum Reports {
         // pairs' JSON, whose worker would only wait for the pairs the CSV's worker is sorting.
         let largestFirst = [
             "cooccurrence.csv", "compound_candidates.csv", "cooccurrence.json", "document_terms.csv",
-            "document_terms.json", "compound_candidates.json",
+            "document_terms.json", "dtm.mtx", "compound_candidates.json",
         ]
         return files.enumerated().sorted { lhs, rhs in
             let (left, right) = (

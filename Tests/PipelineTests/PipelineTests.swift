@@ -144,7 +144,7 @@ struct PipelineTests {
         let outputs = try #require(manifest["outputs"] as? [[String: Any]])
         #expect(outputs.compactMap { $0["path"] as? String } == [
             "collocations.csv", "compound_candidates.csv", "cooccurrence.csv", "data_dictionary.csv", "document_terms.csv",
-            "document_themes.csv", "documents.csv", "graph/cooccurrence.gexf", "graph/cooccurrence.graphml",
+            "document_themes.csv", "documents.csv", "dtm.mtx", "dtm_documents.csv", "dtm_terms.csv", "graph/cooccurrence.gexf", "graph/cooccurrence.graphml",
             "graph/edges.csv", "graph/nodes.csv", "kwic.csv", "report.html", "speakers.csv", "summary.json", "term_frequency.csv",
             "theme_cooccurrence.csv", "theme_terms.csv", "themes.csv",
         ])
