@@ -28,6 +28,9 @@ public struct Pipeline: Sendable {
     private let beforePublishing: @Sendable () -> Void
     /// Run and write even when the output is up to date (`RunKey`).
     private let force: Bool
+    /// The most rows a CSV file may have before the run warns that Excel cannot show it all
+    /// (`SpreadsheetRows`): Excel's limit, but a small one in tests.
+    var spreadsheetRowLimit = SpreadsheetRows.excelLimit
 
     /// - Parameters:
     ///   - progress: called after each input, from any thread, for a progress display.
@@ -608,15 +611,15 @@ public struct Pipeline: Sendable {
             // Nothing was good: with --keep-going too, there is nothing to publish.
             throw analyzed.failures[0]
         }
-        var files = Reports.files(
-            counts: counts, themes: themes,
-            options: Reports.Options(
-                minimumPairCount: configuration.minimumPairCount,
-                bounds: TermBounds(
-                    minimumCount: configuration.minTermCount, maximumCount: configuration.maxTermCount,
-                    minimumDocuments: configuration.minDocumentCount, maximumDocuments: configuration.maxDocumentCount),
-                groupTop: configuration.groupTop, csv: configuration.csvFormat, json: configuration.json,
-                networkEdges: configuration.networkEdges, measure: configuration.measure))
+        var options = Reports.Options(
+            minimumPairCount: configuration.minimumPairCount,
+            bounds: TermBounds(
+                minimumCount: configuration.minTermCount, maximumCount: configuration.maxTermCount,
+                minimumDocuments: configuration.minDocumentCount, maximumDocuments: configuration.maxDocumentCount),
+            groupTop: configuration.groupTop, csv: configuration.csvFormat, json: configuration.json,
+            networkEdges: configuration.networkEdges, measure: configuration.measure)
+        options.spreadsheetRows = SpreadsheetRows(limit: spreadsheetRowLimit)
+        var files = Reports.files(counts: counts, themes: themes, options: options)
         let skipped = analyzed.failures.flatMap(Self.skippedInputs).map { Self.reported($0, listing: listing) }
         if !skipped.isEmpty {
             let lines = skipped.map(\.jsonLine).joined(separator: "\n") + "\n"
@@ -664,6 +667,14 @@ public struct Pipeline: Sendable {
             throw .output(error)
         }
         logger.debug("published reports", metadata: ["output": "\(configuration.output)"])
+        for file in options.spreadsheetRows.overflowing {
+            logger.warning(
+                "a CSV file has more rows than Excel shows (report.html says so too)",
+                metadata: [
+                    "file": "\(file.file)", "rows": "\(file.rows)", "excel_rows": "\(options.spreadsheetRows.limit)",
+                    "remedy": "\(file.remedy)",
+                ])
+        }
         return Summary(
             documents: counts.documentCount, sentences: counts.sentenceCount, vocabulary: counts.terms.count,
             output: configuration.output, published: published, skipped: analyzed.failures,

@@ -20,8 +20,12 @@ public enum HTMLReport {
     public static let barCount = 30
 
     /// The page. `network` is the network's inline SVG (nil when there are no edges to draw);
-    /// `files` are the report files to link, relative to the page.
-    public static func render(summary: ReportSummary, network: String?, files: [String]) -> Data {
+    /// `files` are the report files to link, relative to the page; `tooLong` the CSV files with
+    /// more than `rowLimit` rows (Excel's), named at the top with what to do instead.
+    public static func render(
+        summary: ReportSummary, network: String?, files: [String], tooLong: [SpreadsheetRows.Overflow] = [],
+        rowLimit: Int = SpreadsheetRows.excelLimit
+    ) -> Data {
         var page = """
             <!DOCTYPE html>
             <html lang="ja">
@@ -47,6 +51,7 @@ public enum HTMLReport {
             <p class="note">Counts from <a href="manifest.json">manifest.json</a>'s run; every number below is in the linked CSV files.</p>
 
             """
+        page += tooLongSection(tooLong, limit: rowLimit)
         page += corpusSection(summary.corpus)
         page += topTermsSection(summary.topTerms)
         page += networkSection(network, unit: summary.cooccurrenceUnit)
@@ -142,6 +147,30 @@ public enum HTMLReport {
                 + "<td class=\"n\">\(theme.sentences)</td><td class=\"n\">\(theme.documents)</td></tr>\n"
         }
         return html + "</table>\n"
+    }
+
+    /// The CSV files Excel cannot show whole, each with its remedy; nothing when there are none.
+    static func tooLongSection(_ files: [SpreadsheetRows.Overflow], limit: Int) -> String {
+        guard !files.isEmpty else { return "" }
+        var html = "<h2>Excel の行数制限 Too long for Excel</h2>\n"
+        html += "<p>Excel shows at most \(grouped(limit)) rows (the header included) and drops the rest "
+        html += "without saying so: these files have more. Excel で開くと超えた行が失われます。</p>\n<ul class=\"toolong\">\n"
+        for file in files {
+            html += "<li><a href=\"\(escape(file.file))\">\(escape(file.file))</a>: \(grouped(file.rows)) rows. "
+            html += "\(escape(file.remedy.prefix(1).uppercased() + file.remedy.dropFirst())).</li>\n"
+        }
+        return html + "</ul>\n"
+    }
+
+    /// `1048576` as `1,048,576`.
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { text += "," }
+            text.append(digit)
+        }
+        return text
     }
 
     static func filesSection(_ files: [String]) -> String {

@@ -467,6 +467,9 @@ public enum Reports {
         public var themeTermsTop = 30
         /// The measure pairs are ranked and network edges chosen by.
         public var measure: AssociationMeasure
+        /// Where the CSV files record their rows, for the files too long for Excel (a limit of
+        /// its own in tests).
+        public var spreadsheetRows = SpreadsheetRows()
 
         public init(
             minimumPairCount: Int = 2, bounds: TermBounds = TermBounds(), groupTop: Int = 30,
@@ -544,17 +547,13 @@ public enum Reports {
             } else {
                 table = make
             }
-            files.append(
-                ReportFile(name: stem + ".csv") { sink in try table().render(format, file: stem + ".csv", to: sink) })
+            files.append(csvFile(stem + ".csv", options: options) { table() })
             if options.json {
                 files.append(ReportFile(name: stem + ".json") { sink in try table().json(file: stem + ".json", to: sink) })
             }
         }
         files.append(ReportFile(name: "dtm.mtx") { sink in try DocumentTermMatrix.write(context, to: sink) })
-        files.append(
-            ReportFile(name: "data_dictionary.csv") { sink in
-                try ColumnCatalog.table().render(format, file: "data_dictionary.csv", to: sink)
-            })
+        files.append(csvFile("data_dictionary.csv", options: options) { ColumnCatalog.table() })
         if options.json {
             files.append(
                 ReportFile(name: "data_dictionary.json") { sink in
@@ -573,24 +572,22 @@ public enum Reports {
                     bounds: options.bounds, measure: options.measure))
         }
         files += [
-            ReportFile(name: "graph/nodes.csv") { sink in
-                try GraphExport.nodesTable(network.value).render(format, file: "graph/nodes.csv", to: sink)
-            },
-            ReportFile(name: "graph/edges.csv") { sink in
-                try GraphExport.edgesTable(network.value).render(format, file: "graph/edges.csv", to: sink)
-            },
+            csvFile("graph/nodes.csv", options: options) { GraphExport.nodesTable(network.value) },
+            csvFile("graph/edges.csv", options: options) { GraphExport.edgesTable(network.value) },
             ReportFile(name: "graph/cooccurrence.graphml") { GraphExport.graphML(network.value) },
             ReportFile(name: "graph/cooccurrence.gexf") { GraphExport.gexf(network.value) },
         ]
         let linked = files.map(\.name) + ["report.html", "manifest.json"]
-        files.append(
-            ReportFile(name: "report.html") {
-                let network = network.value
-                return HTMLReport.render(
-                    summary: summary.value,
-                    network: network.edges.isEmpty ? nil : NetworkSVG.render(network, canvas: network.canvas()),
-                    files: linked)
-            })
+        // Written after the others, so that it names the CSV files too long for Excel.
+        var html = ReportFile(name: "report.html") {
+            let network = network.value
+            return HTMLReport.render(
+                summary: summary.value,
+                network: network.edges.isEmpty ? nil : NetworkSVG.render(network, canvas: network.canvas()),
+                files: linked, tooLong: options.spreadsheetRows.overflowing, rowLimit: options.spreadsheetRows.limit)
+        }
+        html.rendersLast = true
+        files.append(html)
         // The longest to write first: files are rendered in list order, a few at a time, so the
         // longest starts at once instead of being left to run alone at the end (workers with no
         // file left help write the rows of those still being written, but not sort them).
@@ -607,6 +604,15 @@ public enum Reports {
             )
             return left != right ? left < right : lhs.offset < rhs.offset
         }.map(\.element)
+    }
+
+    /// The CSV file `name` of `table`, in the options' format, its rows recorded in
+    /// `options.spreadsheetRows`.
+    static func csvFile(_ name: String, options: Options, table: @escaping @Sendable () -> CSVTable) -> ReportFile {
+        ReportFile(name: name) { sink in
+            let rows = try table().render(options.csv, file: name, to: sink)
+            options.spreadsheetRows.record(file: name, rows: rows)
+        }
     }
 
     /// Each term as shown: its most frequent written form with its part of speech, by term id.
