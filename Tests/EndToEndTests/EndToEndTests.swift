@@ -60,7 +60,7 @@ struct EndToEndTests {
         #expect(
             files.sorted() == [
                 "collocations.csv", "compound_candidates.csv", "cooccurrence.csv", "data_dictionary.csv", "document_terms.csv",
-                "document_themes.csv", "documents.csv", "graph", "kwic.csv", "manifest.json", "report.html", "speakers.csv",
+                "document_themes.csv", "documents.csv", "dtm.mtx", "dtm_documents.csv", "dtm_terms.csv", "graph", "kwic.csv", "manifest.json", "report.html", "speakers.csv",
                 "summary.json", "term_frequency.csv", "theme_cooccurrence.csv", "theme_terms.csv",
                 "themes.csv",
             ])
