@@ -3,7 +3,8 @@
 # adversarial corpus (terms with a comma, a double quote, a leading '=', an HTML tag, 𠮷 outside
 # the BMP and an emoji; document variables with quotes and a line break) and checks the output
 # with scripts/check_reports.py: every CSV with Python's csv module and pandas (R's readr too when
-# installed), the co-occurrence graph (GraphML, GEXF) with networkx against graph/*.csv, and
+# installed), dtm.mtx with scipy.io.mmread (and R's Matrix::readMM when installed) against
+# document_terms.csv, the co-occurrence graph (GraphML, GEXF) with networkx against graph/*.csv, and
 # report.html: static (nothing from the network, no script), fonts (no tofu), and a headless
 # Chromium screenshot that must not be blank.
 #
@@ -17,7 +18,7 @@
 #                               formula guard is absent (for binaries from before them)
 #
 # Installs chromium, fontconfig, fonts-noto-cjk, fonts-noto-color-emoji, python3, python3-pandas,
-# python3-networkx and python3-pil with scripts/setup.sh. Exit status 1, with one line per problem, on any failure.
+# python3-networkx, python3-scipy and python3-pil with scripts/setup.sh. Exit status 1, with one line per problem, on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -30,12 +31,12 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 
-# Debian's python3, with Debian's pandas, networkx and PIL: a pyenv python on PATH has none of them.
+# Debian's python3, with Debian's pandas, networkx, scipy and PIL: a pyenv python on PATH has none of them.
 python=/usr/bin/python3
-KOTOBA_SETUP_EXTRA="chromium fontconfig fonts-noto-cjk fonts-noto-color-emoji python3 python3-pandas python3-networkx python3-pil" \
+KOTOBA_SETUP_EXTRA="chromium fontconfig fonts-noto-cjk fonts-noto-color-emoji python3 python3-pandas python3-networkx python3-scipy python3-pil" \
     scripts/setup.sh
-versions=$("$python" -c 'import sys, pandas, networkx; print(f"Python {sys.version.split()[0]}, pandas {pandas.__version__}, networkx {networkx.__version__}")') || {
-    echo "check-reports: $python cannot import pandas and networkx, which scripts/setup.sh installed for it" >&2; exit 69; }
+versions=$("$python" -c 'import sys, pandas, networkx, scipy; print(f"Python {sys.version.split()[0]}, pandas {pandas.__version__}, networkx {networkx.__version__}, scipy {scipy.__version__}")') || {
+    echo "check-reports: $python cannot import pandas, networkx and scipy, which scripts/setup.sh installed for it" >&2; exit 69; }
 echo "check-reports: the Python checks run with $python ($versions), the interpreter the setup installed them for" >&2
 
 if [[ -n "${KOTOBA:-}" ]]; then
@@ -108,7 +109,23 @@ if [[ -f "$out/report.html" ]]; then
     fi
 fi
 
-"$python" scripts/check_reports.py "$out" "${terms[@]}" "${skip_missing[@]}" "${screenshot[@]}" \
+# R's Matrix::readMM, when installed: dtm.mtx's cells as R reads them, for check_reports.py.
+r_matrix=()
+if [[ -f "$out/dtm.mtx" ]] && command -v Rscript >/dev/null 2>&1 \
+        && Rscript -e 'quit(status = !requireNamespace("Matrix", quietly = TRUE))' >/dev/null 2>&1; then
+    if Rscript -e 'm <- Matrix::readMM(commandArgs(TRUE)[1]); s <- Matrix::summary(m)
+            write.table(data.frame(s$i, s$j, s$x), commandArgs(TRUE)[2], sep = "\t", row.names = FALSE, col.names = FALSE)' \
+            "$out/dtm.mtx" "$work/dtm-r.tsv" >&2; then
+        r_matrix=(--r-matrix "$work/dtm-r.tsv")
+    else
+        echo "check-reports: FAIL dtm.mtx: R's Matrix::readMM cannot read it" >&2
+        status=1
+    fi
+else
+    echo "check-reports: R's Matrix is not installed: the Matrix::readMM check was skipped" >&2
+fi
+
+"$python" scripts/check_reports.py "$out" "${terms[@]}" "${skip_missing[@]}" "${screenshot[@]}" "${r_matrix[@]}" \
     --document-variable 'note==1+1' --document-variable 'note=引用"符' \
     --document-variable $'note=複数\n行' || status=1
 

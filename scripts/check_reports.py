@@ -525,6 +525,59 @@ def check_screenshot(ck: Checker, png: Path):
     ck.checked.append(f"{png.name} ({width}x{height}, {share:.1%} ink, {len(colours)} colours)")
 
 
+def check_matrix(ck: Checker, tables, r_triplets=None):
+    """dtm.mtx, read by scipy.io.mmread (and R's Matrix::readMM, whose triplets R wrote to
+    r_triplets), against document_terms.csv, cell by cell, at the rows and columns
+    dtm_documents.csv and dtm_terms.csv name."""
+    path = ck.out / "dtm.mtx"
+    if not path.exists():
+        if ck.skip_missing:
+            ck.tolerate(path, "missing")
+        else:
+            ck.fail(path, "missing")
+        return
+    import scipy.io
+    documents, terms, long = (tables.get(name) for name in ("dtm_documents.csv", "dtm_terms.csv", "document_terms.csv"))
+    if documents is None or terms is None or long is None:
+        ck.fail(path, "dtm_documents.csv, dtm_terms.csv or document_terms.csv cannot be read")
+        return
+    try:
+        matrix = scipy.io.mmread(str(path)).tocoo()
+    except Exception as error:  # noqa: BLE001 - any failure to read is the finding
+        ck.fail(path, f"scipy.io.mmread cannot read it: {error}")
+        return
+    (dh, drows), (th, trows), (lh, lrows) = documents, terms, long
+    if matrix.shape != (len(drows), len(trows)):
+        ck.fail(path, f"shape {matrix.shape}, but dtm_documents.csv has {len(drows)} rows and dtm_terms.csv {len(trows)}")
+        return
+    row_of = {r[dh.index("doc_id")]: int(r[dh.index("row")]) - 1 for r in drows}
+    column_of = {(r[th.index("term")], r[th.index("pos")]): int(r[th.index("column")]) - 1 for r in trows}
+    expected = {}
+    for r in lrows:
+        key = (row_of.get(r[lh.index("doc_id")]), column_of.get((r[lh.index("term")], r[lh.index("pos")])))
+        if None in key:
+            ck.fail(path, f"document_terms.csv row {r!r} has no row or column in the matrix")
+            return
+        expected[key] = int(r[lh.index("count")])
+    found = {}
+    for i, j, value in zip(matrix.row, matrix.col, matrix.data):
+        found[(int(i), int(j))] = found.get((int(i), int(j)), 0) + int(value)
+    if found != expected:
+        differing = sorted(set(found.items()) ^ set(expected.items()))[:3]
+        ck.fail(path, f"scipy.io.mmread's {len(found)} cells differ from document_terms.csv's {len(expected)}: {differing}")
+        return
+    ck.checked.append(f"dtm.mtx (scipy.io.mmread, {len(found)} cells as document_terms.csv)")
+    if r_triplets is not None:
+        read = {}
+        for line in r_triplets.read_text().splitlines():
+            i, j, value = (int(float(field)) for field in line.split("\t"))
+            read[(i - 1, j - 1)] = value
+        if read != expected:
+            ck.fail(path, f"R's Matrix::readMM reads {len(read)} cells, not document_terms.csv's {len(expected)}")
+        else:
+            ck.checked.append("dtm.mtx (R's Matrix::readMM)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("outdir", type=Path)
@@ -532,6 +585,7 @@ def main():
     parser.add_argument("--skip-missing", action="store_true")
     parser.add_argument("--screenshot", type=Path, help="the screenshot of report.html to check")
     parser.add_argument("--document-variable", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--r-matrix", type=Path, help="dtm.mtx's cells as R's Matrix::readMM read them (i, j, x)")
     args = parser.parse_args()
     ck = Checker(args.outdir.resolve(), args.skip_missing)
     if not ck.out.is_dir():
@@ -555,6 +609,7 @@ def main():
         name, _, value = item.partition("=")
         expect_values(ck, ck.out / "documents.csv", tables.get("documents.csv"), name, [value], "variable value")
     check_graph(ck, tables)
+    check_matrix(ck, tables, args.r_matrix)
     if check_report(ck, args.terms) and args.screenshot:
         check_screenshot(ck, args.screenshot)
 

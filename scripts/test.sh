@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The tests: sets up the system packages, builds, runs each test target (swift-testing) in turn,
 # then checks the reports where analysts open them (scripts/check-reports.sh: Python's csv,
-# pandas, networkx, a headless Chromium screenshot of report.html). R (r-base-core, r-cran-mass,
-# r-cran-ca) is installed too: the multivariate tests check kotoba against it, and fail without it.
+# pandas, networkx, scipy for dtm.mtx, a headless Chromium screenshot of report.html). R
+# (r-base-core, r-cran-mass, r-cran-ca) is installed too: the multivariate tests check kotoba
+# against it, and fail without it.
 #
 #   scripts/test.sh             every test target, then the report check: one line as each
 #                               starts and ends, a progress line every 30 s, one summary line last

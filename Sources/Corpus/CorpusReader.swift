@@ -26,7 +26,10 @@ public struct CorpusReader: Sendable {
 
     /// An input as read: what identifies the file, and its documents.
     public struct InputFile: Sendable {
+        /// The path as given (`InputSource.displayPath`), for messages.
         public var path: String
+        /// The path in the reports (`InputSource.reportPath`).
+        public var reportPath: String
         public var byteCount: Int
         public var sha256: String
         public var encoding: TextEncoding
@@ -48,18 +51,18 @@ public struct CorpusReader: Sendable {
         let decoded = try decoder.decode(data, path: path)
         let format = format(of: source)
         var file = InputFile(
-            path: path, byteCount: data.count, sha256: sha256 ?? ContentHash.sha256(data), encoding: decoded.encoding,
+            path: path, reportPath: source.reportPath, byteCount: data.count, sha256: sha256 ?? ContentHash.sha256(data), encoding: decoded.encoding,
             format: format, documents: [])
         if format == .lines {
             file.documents = try Self.lines(decoded.text, encoding: decoded.encoding)
             return file
         }
         guard let delimiter = format.delimiter else {
-            file.documents = [
-                SourceDocument(
-                    path: path, format: format, encoding: decoded.encoding, byteCount: file.byteCount,
-                    sha256: file.sha256, text: decoded.text)
-            ]
+            var document = SourceDocument(
+                path: path, format: format, encoding: decoded.encoding, byteCount: file.byteCount, sha256: file.sha256,
+                text: decoded.text)
+            document.reportPath = source.reportPath
+            file.documents = [document]
             return file
         }
         let table = try Table(text: decoded.text, path: path, delimiter: delimiter)
@@ -80,10 +83,11 @@ public struct CorpusReader: Sendable {
             }
             let text = record.fields[textIndex]
             let bytes = Data(text.utf8)
-            file.documents.append(
-                SourceDocument(
-                    path: path, record: number + 1, format: .plain, encoding: decoded.encoding,
-                    byteCount: bytes.count, sha256: ContentHash.sha256(bytes), text: text, variables: variables))
+            var document = SourceDocument(
+                path: path, record: number + 1, format: .plain, encoding: decoded.encoding, byteCount: bytes.count,
+                sha256: ContentHash.sha256(bytes), text: text, variables: variables)
+            document.reportPath = source.reportPath
+            file.documents.append(document)
         }
         return file
     }

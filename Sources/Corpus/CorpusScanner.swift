@@ -5,8 +5,8 @@ import Foundation
 /// Directories are walked recursively; inside them only text files count (`.txt`, `.text`,
 /// `.md`, `.markdown`, `.csv`, `.tsv`), hidden files and folders are passed over, and every other file is listed
 /// in `ignored` so that nothing is dropped without a trace. A file named explicitly is always
-/// read, whatever its extension. `-` means standard input. The result is sorted by display path
-/// (byte order) and free of duplicates, so a run does not depend on the order of directory
+/// read, whatever its extension. `-` means standard input. The result is sorted by report path
+/// (`ReportPaths`, byte order) and free of duplicates, so a run does not depend on the order of directory
 /// listings or of the arguments.
 public struct CorpusScanner: Sendable {
     /// File extensions (lowercase, without the dot) that a directory walk takes as documents.
@@ -16,10 +16,14 @@ public struct CorpusScanner: Sendable {
     public struct Listing: Sendable {
         public var inputs: [InputSource]
         public var ignored: [String]
+        /// The folder the inputs' report paths are relative to (`ReportPaths`), absolute; `nil`
+        /// when the only input is standard input.
+        public var root: String?
 
-        public init(inputs: [InputSource], ignored: [String]) {
+        public init(inputs: [InputSource], ignored: [String], root: String? = nil) {
             self.inputs = inputs
             self.ignored = ignored
+            self.root = root
         }
     }
 
@@ -41,6 +45,8 @@ public struct CorpusScanner: Sendable {
     ///   wrapped in `CorpusScanner.Failure`.
     public func listing(for paths: [String], fileLists: [FileList] = []) throws(Failure) -> Listing {
         var inputs: [InputSource] = []
+        // Each input's base folder and absolute path (`ReportPaths`), `nil` for standard input.
+        var bases: [(base: String, file: String)?] = []
         var ignored: [String] = []
         var problems: [CorpusError] = []
         var seen: Set<String> = []
@@ -72,6 +78,8 @@ public struct CorpusScanner: Sendable {
                     problems.append(.missing(path: display))
                 } else if seen.insert(display).inserted {
                     inputs.append(source)
+                    let file = ReportPaths.absolute(display)
+                    bases.append(((file as NSString).deletingLastPathComponent, file))
                 }
             }
         }
@@ -79,6 +87,7 @@ public struct CorpusScanner: Sendable {
             if path == "-" {
                 guard seen.insert("-").inserted else { continue }
                 inputs.append(InputSource(displayPath: "-", origin: .standardInput(readStandardInput())))
+                bases.append(nil)
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -90,6 +99,7 @@ public struct CorpusScanner: Sendable {
             if !isDirectory.boolValue {
                 if seen.insert(url.path).inserted {
                     inputs.append(InputSource(displayPath: path, origin: .file(url)))
+                    bases.append((url.deletingLastPathComponent().path, url.path))
                 }
                 continue
             }
@@ -97,6 +107,7 @@ public struct CorpusScanner: Sendable {
                 let found = try walk(directory: url, displayPrefix: path, relativePrefix: "")
                 for (display, relative, file) in found.files where seen.insert(file.path).inserted {
                     inputs.append(InputSource(displayPath: display, relativePath: relative, origin: .file(file)))
+                    bases.append((url.path, file.path))
                 }
                 ignored += found.ignored
             } catch {
@@ -104,9 +115,10 @@ public struct CorpusScanner: Sendable {
             }
         }
         guard problems.isEmpty else { throw Failure(problems: problems) }
-        inputs.sort { Array($0.displayPath.utf8).lexicographicallyPrecedes($1.displayPath.utf8) }
+        let root = ReportPaths.assign(&inputs, bases: bases)
+        inputs.sort { Array($0.reportPath.utf8).lexicographicallyPrecedes($1.reportPath.utf8) }
         ignored.sort { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
-        return Listing(inputs: inputs, ignored: ignored)
+        return Listing(inputs: inputs, ignored: ignored, root: root)
     }
 
     /// All the problems found while listing; each names its path.

@@ -52,6 +52,6 @@ public struct DocumentMetadata: Sendable {
     /// The key under which the table lists `source`.
     public func key(for source: InputSource) -> String? {
         let name = (source.displayPath as NSString).lastPathComponent
-        return [source.displayPath, source.relativePath, name].first { rows[$0] != nil }
+        return [source.reportPath, source.displayPath, source.relativePath, name].first { rows[$0] != nil }
     }
 }

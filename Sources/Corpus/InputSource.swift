@@ -19,11 +19,16 @@ public struct InputSource: Sendable, Hashable {
     /// `corpus`), or the file name for a file given by itself: how a metadata table names it.
     public let relativePath: String
     public let origin: Origin
+    /// The path written into the reports: relative to the run's input root (`ReportPaths`), so
+    /// that the same corpus in another folder gives the same reports. Standard input is `-`.
+    /// `CorpusScanner` sets it; until then it is `displayPath`.
+    public package(set) var reportPath: String
 
     public init(displayPath: String, relativePath: String? = nil, origin: Origin) {
         self.displayPath = displayPath
         self.relativePath = relativePath ?? (displayPath as NSString).lastPathComponent
         self.origin = origin
+        self.reportPath = displayPath
     }
 
     /// Reads the input's bytes.

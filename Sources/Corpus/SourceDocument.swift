@@ -1,7 +1,10 @@
 /// A document of the corpus as read: a whole text file, or one row of a table.
 public struct SourceDocument: Sendable {
-    /// The input's display path (see `InputSource.displayPath`).
+    /// The input's display path (see `InputSource.displayPath`), for messages.
     public var path: String
+    /// The path the reports give the document (`InputSource.reportPath`; for a line of
+    /// `--lines`, its id).
+    public var reportPath: String
     /// For a row of a table: its number among the data rows, from 1.
     public var record: Int?
     /// How the text is laid out (a table row's text is plain).
@@ -22,6 +25,7 @@ public struct SourceDocument: Sendable {
         sha256: String, text: String, variables: [DocumentVariable] = []
     ) {
         self.path = path
+        self.reportPath = path
         self.record = record
         self.format = format
         self.encoding = encoding

@@ -470,6 +470,42 @@ public struct TracedText: Sendable {
         bytes[index] == 0xE3 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80
     }
 
+    /// A stretch of the original that the text leaves out between two of its characters.
+    public struct Gap: Sendable, Equatable {
+        /// The stretch, in original scalar offsets.
+        public var original: Range<Int>
+        /// `true` if the text has a character inserted from nothing there (the space glued
+        /// between two Latin words of joined lines), `false` if it goes straight on.
+        public var bridged: Bool
+
+        public init(original: Range<Int>, bridged: Bool) {
+            self.original = original
+            self.bridged = bridged
+        }
+    }
+
+    /// The stretches of the original skipped between consecutive characters of the text, in
+    /// order: where lines were joined (the line break, and what layout repair removed with it),
+    /// or characters were dropped. Read from the trace's pieces, without counting characters.
+    public var gaps: [Gap] {
+        var gaps: [Gap] = []
+        var end: Int32?
+        var inserted = false
+        for k in 0..<pieces.count {
+            let piece = pieces[k]
+            guard piece.originalStart < piece.originalEnd else {
+                inserted = true
+                continue
+            }
+            if let end, piece.originalStart > end {
+                gaps.append(Gap(original: Int(end)..<Int(piece.originalStart), bridged: inserted))
+            }
+            end = max(end ?? piece.originalEnd, piece.originalEnd)
+            inserted = false
+        }
+        return gaps
+    }
+
     /// The original span of every scalar, in order: the trace resolved, for comparing texts.
     package var resolvedSpans: [Range<Int32>] {
         var spans: [Range<Int32>] = []

@@ -25,6 +25,8 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
     /// The words looked for and the concordance's context, which the cached analyses hold.
     var words: [[String]]
     var kwicContext: Int
+    /// How the concordance lines' text is made (`Concordance.version`).
+    var concordance = Concordance.version
     /// When a rule theme tests document variables: the SHA-256 of the metadata table, whose
     /// variables then decide theme counts (a table's own columns are part of its bytes already).
     var themeVariables: String?

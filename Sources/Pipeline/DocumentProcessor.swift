@@ -91,7 +91,7 @@ struct DocumentProcessor {
         let metadata = self.metadata?.variables(for: source) ?? []
         for var analysis in analyses {
             // The path (but a line's own id) and the metadata belong to this run; the rest to the bytes.
-            if format != .lines { analysis.summary.path = source.displayPath }
+            if format != .lines { analysis.summary.path = source.reportPath }
             analysis.summary.variables = Self.merging(analysis.summary.variables, metadata)
             analyzer.add(analysis)
         }
@@ -148,7 +148,7 @@ struct DocumentProcessor {
     /// What the manifest records of `file`.
     static func record(of file: CorpusReader.InputFile) -> InputRecord {
         InputRecord(
-            path: file.path, bytes: file.byteCount, sha256: file.sha256, encoding: file.encoding.rawValue,
+            path: file.reportPath, bytes: file.byteCount, sha256: file.sha256, encoding: file.encoding.rawValue,
             format: file.format.rawValue, documents: file.documents.count)
     }
 
@@ -184,7 +184,7 @@ struct DocumentProcessor {
         }
         let footnotes = structure.paragraphs.filter { if case .footnote = $0.kind { true } else { false } }.count
         let summary = DocumentSummary(
-            record: document.record, path: document.path, encoding: document.encoding.rawValue,
+            record: document.record, path: document.reportPath, encoding: document.encoding.rawValue,
             variables: document.variables, byteCount: document.byteCount, sha256: document.sha256,
             characterCount: Self.scalarCount(document.text), paragraphCount: structure.paragraphs.count - footnotes,
             footnoteCount: footnotes, tokenCount: tokenCount,
@@ -196,7 +196,7 @@ struct DocumentProcessor {
         var fresh = analyzer.finishDocument(summary)
         if !found.isEmpty {
             fresh.analysis.summary.kwic = Concordance.lines(
-                text: document.text, sentences: found, names: matchNames, context: kwicContext)
+                text: document.text, sentences: found, names: matchNames, context: kwicContext, joins: structure.joins)
         }
         analyzer.add(fresh)
         return fresh.analysis
@@ -206,7 +206,7 @@ struct DocumentProcessor {
         of source: InputSource, bytes: Int, sha256: String, _ encoding: TextEncoding, _ format: TextFormat, _ documents: Int
     ) -> InputRecord {
         InputRecord(
-            path: source.displayPath, bytes: bytes, sha256: sha256, encoding: encoding.rawValue,
+            path: source.reportPath, bytes: bytes, sha256: sha256, encoding: encoding.rawValue,
             format: format.rawValue, documents: documents)
     }
 

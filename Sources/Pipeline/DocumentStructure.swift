@@ -18,6 +18,11 @@ public struct DocumentStructure: Sendable {
 
     public var paragraphs: [Paragraph]
 
+    /// The stretches of the original that layout repair (or the Markdown reader) left out inside
+    /// a paragraph, in order: joined line breaks, with what was removed between the lines. The
+    /// concordance leaves those holding a line break out of its context (`Concordance`).
+    public var joins: [TracedText.Gap]
+
     /// All sentences, in order.
     public var sentences: [TracedText] { paragraphs.flatMap(\.sentences) }
 
@@ -48,6 +53,7 @@ public struct DocumentStructure: Sendable {
     ) throws(NormalizationError) {
         let original = TracedText(original: document.text)
         let blocks = document.format == .markdown ? MarkdownReader().blocks(in: original) : layout.blocks(in: original)
+        joins = blocks.flatMap(\.text.gaps).sorted { $0.original.lowerBound < $1.original.lowerBound }
         var paragraphs: [Paragraph] = []
         // Every paragraph of a turn or section repeats its speaker and title: normalize each once.
         var normalizedLabels: [String: String] = [:]

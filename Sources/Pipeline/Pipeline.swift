@@ -28,6 +28,9 @@ public struct Pipeline: Sendable {
     private let beforePublishing: @Sendable () -> Void
     /// Run and write even when the output is up to date (`RunKey`).
     private let force: Bool
+    /// The most rows a CSV file may have before the run warns that Excel cannot show it all
+    /// (`SpreadsheetRows`): Excel's limit, but a small one in tests.
+    var spreadsheetRowLimit = SpreadsheetRows.excelLimit
 
     /// - Parameters:
     ///   - progress: called after each input, from any thread, for a progress display.
@@ -82,7 +85,7 @@ public struct Pipeline: Sendable {
         clock.lap("load_dictionary")
         let listing = try list()
         clock.lap("scan")
-        let (key, digests) = runKey(listing.inputs, setup: setup)
+        let (key, digests) = runKey(listing, setup: setup)
         clock.lap("hash_inputs")
         if let key, !force, let recorded = key.unchangedOutput(at: configuration.output) {
             logger.notice(
@@ -105,7 +108,8 @@ public struct Pipeline: Sendable {
     /// The key of a run over `inputs` (`RunKey`), hashing them on the run's workers; `nil` when
     /// an input is standard input or cannot be read (the run then says why, as it goes). Also each
     /// input's SHA-256 (`nil` where it could not be read), which the analysis need not compute again.
-    func runKey(_ inputs: [InputSource], setup: Setup) -> (key: RunKey?, digests: [String?]) {
+    func runKey(_ listing: CorpusScanner.Listing, setup: Setup) -> (key: RunKey?, digests: [String?]) {
+        let inputs = listing.inputs
         let digests = concurrentMap(inputs) { input -> String? in
             if case .standardInput = input.origin { return nil }
             return (try? input.read()).map { ContentHash.sha256($0) }
@@ -113,9 +117,11 @@ public struct Pipeline: Sendable {
         var keyed: [(path: String, format: String, sha256: String)] = []
         for (input, digest) in zip(inputs, digests) {
             guard let digest else { return (nil, digests) }
-            keyed.append((input.displayPath, setup.reader.format(of: input).rawValue, digest))
+            keyed.append((input.reportPath, setup.reader.format(of: input).rawValue, digest))
         }
-        return (RunKey(analysis: setup.identity.sha256, configuration: configuration, inputs: keyed), digests)
+        return (
+            RunKey(analysis: setup.identity.sha256, configuration: configuration, root: listing.root, inputs: keyed), digests
+        )
     }
 
     // MARK: Scale-out
@@ -135,12 +141,15 @@ public struct Pipeline: Sendable {
         try configuration.validate()
         let setup = try setUp()
         let listing = try list()
-        let mine = shard.map { shard in listing.inputs.filter { shard.contains(path: $0.displayPath) } } ?? listing.inputs
+        let mine = shard.map { shard in listing.inputs.filter { shard.contains(path: $0.reportPath) } } ?? listing.inputs
         logger.debug("counting a shard", metadata: ["shard": "\(shard.map(\.description) ?? "all")", "inputs": "\(mine.count)"])
         let analyzed = try analyze(mine, setup: setup, pairLimit: Int.max)
+        // A shard's inputs are part of the corpus: a word may be in another shard, and the merge
+        // warns of the words found in none.
+        if shard == nil { warnOfWordsNotFound(in: analyzed.counts, partial: true) }
         let header = PartialFile.Header(
             analysis: setup.identity.sha256,
-            listing: shard == nil ? nil : ContentHash.sha256(Data(listing.inputs.map(\.displayPath).joined(separator: "\n").utf8)),
+            listing: shard == nil ? nil : ContentHash.sha256(Data(listing.inputs.map(\.reportPath).joined(separator: "\n").utf8)),
             shard: shard, themes: setup.themes.map { PartialFile.ThemeRecord(name: $0.name, forms: $0.forms) },
             groupBy: configuration.groupBy, unit: configuration.unit, window: configuration.window,
             words: setup.words.map(\.name))
@@ -349,7 +358,7 @@ public struct Pipeline: Sendable {
             "the pair table reached its bound: counting pairs again among the most frequent terms",
             metadata: ["pairs.limit": "\(configuration.effectivePairTableLimit)", "pairs.terms": "\(vocabulary.count)"])
         let done = Set(analyzed.records.map(\.path))
-        let second = try analyze(inputs.filter { done.contains($0.displayPath) }, setup: setup, pairsAmong: vocabulary)
+        let second = try analyze(inputs.filter { done.contains($0.reportPath) }, setup: setup, pairsAmong: vocabulary)
         analyzed.counts.countPairs(.terms(vocabulary))
         analyzed.counts.mergePairs(second.counts)
         analyzed.pairPasses = 2
@@ -590,11 +599,11 @@ public struct Pipeline: Sendable {
             analyzed.counts.countPairs(.terms(analyzed.counts.pairVocabulary(size: configuration.pairTerms)))
         }
         let counts = analyzed.counts
-        // An empty kwic.csv and collocations.csv for a word would otherwise pass unnoticed.
-        for (index, word) in counts.words.enumerated() where counts.wordOccurrences[index] == 0 {
+        warnOfWordsNotFound(in: counts)
+        for group in counts.groupSentences.keys.sorted() where GroupName.isReserved(group) {
             logger.warning(
-                "a --kwic word was never found: kwic.csv and collocations.csv have no line for it",
-                metadata: ["word": "\(word)"])
+                "a group has the name of the unnamed group: the reports rename it",
+                metadata: ["group": "\(group)", "reported_as": "\(GroupName.shown(group))"])
         }
         let pairVocabularySize: Int
         if case .terms(let vocabulary) = counts.pairScope { pairVocabularySize = vocabulary.count } else { pairVocabularySize = 0 }
@@ -610,11 +619,12 @@ public struct Pipeline: Sendable {
             groupTop: configuration.groupTop, csv: configuration.csvFormat, json: configuration.json,
             networkEdges: configuration.networkEdges, measure: configuration.measure)
         options.maps = configuration.mapOptions
+        options.spreadsheetRows = SpreadsheetRows(limit: spreadsheetRowLimit)
         // Settings the counts cannot serve (one group for the correspondence analysis, more
         // clusters than terms) are usage errors, found before anything is written.
         if let problem = Reports.mapProblem(counts: counts, options: options) { throw .configuration(problem) }
         var files = Reports.files(counts: counts, themes: themes, options: options)
-        let skipped = analyzed.failures.flatMap(Self.skippedInputs)
+        let skipped = analyzed.failures.flatMap(Self.skippedInputs).map { Self.reported($0, listing: listing) }
         if !skipped.isEmpty {
             let lines = skipped.map(\.jsonLine).joined(separator: "\n") + "\n"
             files.append(ReportFile(name: "errors.jsonl") { Data(lines.utf8) })
@@ -635,7 +645,7 @@ public struct Pipeline: Sendable {
             mergedFrom: mergedFrom,
             cache: .init(directory: configuration.cache, hits: analyzed.cached, misses: analyzed.tokenized),
             inputs: .init(
-                count: records.count, bytes: records.reduce(0) { $0 + $1.bytes }, files: records,
+                root: listing.root, count: records.count, bytes: records.reduce(0) { $0 + $1.bytes }, files: records,
                 skipped: skipped.map { .init(path: $0.path, reason: $0.message) }, ignored: listing.ignored,
                 unlistedMetadataKeys: unlisted),
             counts: .init(
@@ -661,6 +671,14 @@ public struct Pipeline: Sendable {
             throw .output(error)
         }
         logger.debug("published reports", metadata: ["output": "\(configuration.output)"])
+        for file in options.spreadsheetRows.overflowing {
+            logger.warning(
+                "a CSV file has more rows than Excel shows (report.html says so too)",
+                metadata: [
+                    "file": "\(file.file)", "rows": "\(file.rows)", "excel_rows": "\(options.spreadsheetRows.limit)",
+                    "remedy": "\(file.remedy)",
+                ])
+        }
         return Summary(
             documents: counts.documentCount, sentences: counts.sentenceCount, vocabulary: counts.terms.count,
             output: configuration.output, published: published, skipped: analyzed.failures,
@@ -668,6 +686,18 @@ public struct Pipeline: Sendable {
     }
 
     // MARK: Helpers
+
+    /// Warns of each `--kwic` word `counts` never found: an empty kwic.csv and collocations.csv
+    /// for it (or a partial without it) would otherwise pass unnoticed.
+    func warnOfWordsNotFound(in counts: CorpusCounts, partial: Bool = false) {
+        for (index, word) in counts.words.enumerated() where counts.wordOccurrences[index] == 0 {
+            logger.warning(
+                partial
+                    ? "a --kwic word was never found: the partial counts have no line for it"
+                    : "a --kwic word was never found: kwic.csv and collocations.csv have no line for it",
+                metadata: ["word": "\(word)"])
+        }
+    }
 
     /// One skipped input, for `errors.jsonl` and the manifest.
     struct SkippedInput {
@@ -681,6 +711,18 @@ public struct Pipeline: Sendable {
             if let offset { line += ",\"offset\":\(offset)" }
             return line + "}"
         }
+    }
+
+    /// `skipped` with the report path of its input (`ReportPaths`) for the path it was given as,
+    /// in its path and at the start of its message (`errors.jsonl` is a report).
+    static func reported(_ skipped: SkippedInput, listing: CorpusScanner.Listing) -> SkippedInput {
+        // A table's row is named `PATH (row N)`.
+        let given = skipped.path.range(of: " (row ").map { String(skipped.path[..<$0.lowerBound]) } ?? skipped.path
+        guard !given.isEmpty, let input = listing.inputs.first(where: { $0.displayPath == given }) else { return skipped }
+        var reported = skipped
+        reported.path = input.reportPath + skipped.path.dropFirst(given.count)
+        if skipped.message.hasPrefix(given) { reported.message = input.reportPath + skipped.message.dropFirst(given.count) }
+        return reported
     }
 
     static func skippedInputs(_ error: PipelineError) -> [SkippedInput] {

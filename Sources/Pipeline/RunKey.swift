@@ -3,7 +3,8 @@ import Foundation
 import Reporting
 
 /// What decides a run's reports, hashed: the analysis identity, the settings that shape reports,
-/// the metadata table, and every input's path, format and SHA-256. A run whose key equals the one
+/// the metadata table, the input root (`ReportPaths`, which the manifest records) and every
+/// input's report path, format and SHA-256. A run whose key equals the one
 /// its output's manifest records, and whose output files are intact, would write the same bytes
 /// again, so it writes nothing (`Pipeline.run`, unless `force`): a scheduled job over an
 /// unchanged corpus costs a pass of hashing.
@@ -13,7 +14,10 @@ import Reporting
 struct RunKey {
     let value: String
 
-    init(analysis: String, configuration: PipelineConfiguration, inputs: [(path: String, format: String, sha256: String)]) {
+    init(
+        analysis: String, configuration: PipelineConfiguration, root: String?,
+        inputs: [(path: String, format: String, sha256: String)]
+    ) {
         var settings = configuration
         settings.jobs = 1
         settings.cache = nil
@@ -21,7 +25,7 @@ struct RunKey {
         let metadata = configuration.metadata.map {
             ContentHash.sha256((try? Data(contentsOf: URL(fileURLWithPath: $0))) ?? Data())
         } ?? "none"
-        var text = "kotoba run key 1\n\(Pipeline.version)\n\(analysis)\n\(settings.sha256)\nmetadata \(metadata)\n"
+        var text = "kotoba run key 1\n\(Pipeline.version)\n\(analysis)\n\(settings.sha256)\nmetadata \(metadata)\nroot \(root ?? "-")\n"
         for input in inputs { text += "\(input.path)\t\(input.format)\t\(input.sha256)\n" }
         value = ContentHash.sha256(Data(text.utf8))
     }

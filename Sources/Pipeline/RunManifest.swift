@@ -33,6 +33,9 @@ public struct RunManifest: Codable, Sendable {
     }
 
     public struct Inputs: Codable, Sendable {
+        /// The input root: the folder, absolute, that every input's path (here and in the reports)
+        /// is relative to (`ReportPaths`); absent for standard input alone and for a merge.
+        var root: String?
         var count: Int
         var bytes: Int
         /// Every input read: path, size, SHA-256, encoding, format and how many documents it gave.

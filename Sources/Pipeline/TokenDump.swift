@@ -65,13 +65,13 @@ public enum TokenDump {
         try DocumentWalk.run(configuration: configuration) { document, structure, tagger throws(PipelineError) in
             // The original characters, which only `offsets` shows.
             let original = format == .offsets ? Array(document.text.unicodeScalars) : []
-            let documentFields = offsetsField(document.path) + "\t" + (document.record.map(String.init) ?? "")
+            let documentFields = offsetsField(document.reportPath) + "\t" + (document.record.map(String.init) ?? "")
             var sentenceNumber = 0
             var text = ""
             for (number, paragraph) in structure.paragraphs.enumerated() {
                 if format == .structure {
                     let record = ParagraphRecord(
-                        path: document.path, record: document.record, paragraph: number + 1,
+                        path: document.reportPath, record: document.record, paragraph: number + 1,
                         kind: paragraph.kind.name, level: paragraph.kind.level, footnote: paragraph.kind.footnote,
                         section: paragraph.section, speaker: paragraph.speaker, turn: paragraph.turn,
                         sentences: paragraph.sentences.map(\.string))

@@ -92,6 +92,8 @@ extension CSVTable {
                 case .text(let value): CSVText.appendText(value, guardsFormulas: guardsFormulas, to: &bytes)
                 case .integer(let value): CSVText.appendInteger(value, to: &bytes)
                 case .decimal(let value): CSVText.appendDecimal(value, to: &bytes)
+                case .list(let items):
+                    CSVText.appendText(items.joined(separator: Cell.listSeparator), guardsFormulas: guardsFormulas, to: &bytes)
                 }
             case .json:
                 startJSONCell()
@@ -100,6 +102,13 @@ extension CSVTable {
                 case .integer(let value): CSVText.appendInteger(value, to: &bytes)
                 case .decimal(let value):
                     if value.isFinite { CSVText.appendDecimal(value, to: &bytes) } else { bytes += "null".utf8 }
+                case .list(let items):
+                    bytes.append(UInt8(ascii: "["))
+                    for (index, item) in items.enumerated() {
+                        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                        JSONText.appendString(item, to: &bytes)
+                    }
+                    bytes.append(UInt8(ascii: "]"))
                 }
             case .cells:
                 row.append(cell)

@@ -15,6 +15,12 @@ public struct CSVTable: Sendable {
         case text(String)
         case integer(Int)
         case decimal(Double)
+        /// A list of texts: in CSV one cell of them joined by `" | "` (`listSeparator`), in JSON
+        /// an array of strings (a theme's forms).
+        case list([String])
+
+        /// What separates a list's items in a CSV cell.
+        public static let listSeparator = " | "
     }
 
     /// Produces a table's rows in order, handing each to `emit`.
@@ -132,20 +138,23 @@ public struct CSVTable: Sendable {
     /// Writes the table in `format` into `sink`, row by row, in chunks of about `chunkSize`
     /// bytes of text that always end with a row; `file` names the report in errors. A table of
     /// items is written in pieces made in parallel when the sink has `SpareWorkers`.
+    /// - Returns: the rows written, the header included.
     /// - Throws: `ReportError.unencodable` when a CP932 file meets a character CP932 cannot hold
     ///   (with its line and column in the whole file), or the sink's error.
+    @discardableResult
     public func render(
         _ format: CSVFormat, file: String, to sink: ReportSink, toStandardOutput: Bool = false,
         chunkSize: Int = CSVTable.chunkSize
-    ) throws(ReportError) {
+    ) throws(ReportError) -> Int {
         var chunks = ChunkWriter(sink: sink, file: file, encoding: format.encoding, chunkSize: chunkSize)
         var rows = RowWriter(csv: format, capacity: chunks.bufferCapacity)
         if format.byteOrderMark(toStandardOutput: toStandardOutput) { rows.bytes += Self.byteOrderMark }
         let names = format.headerLanguage == .ja ? header.map(ColumnCatalog.japanese) : header
         rows.append(contentsOf: names.map(Cell.text))
         rows.endRow()
-        try writeRows(into: &rows, chunks: &chunks, file: file)
+        let written = try writeRows(into: &rows, chunks: &chunks, file: file)
         try chunks.flush(&rows.bytes)
+        return written + 1
     }
 
     /// Writes every row into `rows` (which may hold text before them) and hands the text over

@@ -20,9 +20,13 @@ public enum HTMLReport {
     public static let barCount = 30
 
     /// The page. `network` is the network's inline SVG (nil when there are no edges to draw);
-    /// `files` are the report files to link, relative to the page.
+    /// `files` are the report files to link, relative to the page; `tooLong` the CSV files with
+    /// more than `rowLimit` rows (Excel's), named at the top with what to do instead.
     /// `maps` is the multivariate maps' section (`MapSVG.section`), empty for none.
-    public static func render(summary: ReportSummary, network: String?, files: [String], maps: String = "") -> Data {
+    public static func render(
+        summary: ReportSummary, network: String?, files: [String], tooLong: [SpreadsheetRows.Overflow] = [],
+        rowLimit: Int = SpreadsheetRows.excelLimit, maps: String = ""
+    ) -> Data {
         var page = """
             <!DOCTYPE html>
             <html lang="ja">
@@ -48,6 +52,7 @@ public enum HTMLReport {
             <p class="note">Counts from <a href="manifest.json">manifest.json</a>'s run; every number below is in the linked CSV files.</p>
 
             """
+        page += tooLongSection(tooLong, limit: rowLimit)
         page += corpusSection(summary.corpus)
         page += topTermsSection(summary.topTerms)
         page += networkSection(network, unit: summary.cooccurrenceUnit)
@@ -123,7 +128,7 @@ public enum HTMLReport {
         for theme in table.themes { html += "<th>\(escape(theme))</th>" }
         html += "</tr>\n"
         for row in table.rows {
-            html += "<tr><th>\(row.group.isEmpty ? "(none)" : escape(row.group))</th><td class=\"n\">\(row.sentences)</td>"
+            html += "<tr><th>\(escape(row.group))</th><td class=\"n\">\(row.sentences)</td>"
             for count in row.themeSentences {
                 let share = row.sentences > 0 ? Double(count) / Double(row.sentences) : 0
                 let depth = largest > 0 ? share / largest : 0
@@ -144,6 +149,30 @@ public enum HTMLReport {
                 + "<td class=\"n\">\(theme.sentences)</td><td class=\"n\">\(theme.documents)</td></tr>\n"
         }
         return html + "</table>\n"
+    }
+
+    /// The CSV files Excel cannot show whole, each with its remedy; nothing when there are none.
+    static func tooLongSection(_ files: [SpreadsheetRows.Overflow], limit: Int) -> String {
+        guard !files.isEmpty else { return "" }
+        var html = "<h2>Excel の行数制限 Too long for Excel</h2>\n"
+        html += "<p>Excel shows at most \(grouped(limit)) rows (the header included) and drops the rest "
+        html += "without saying so: these files have more. Excel で開くと超えた行が失われます。</p>\n<ul class=\"toolong\">\n"
+        for file in files {
+            html += "<li><a href=\"\(escape(file.file))\">\(escape(file.file))</a>: \(grouped(file.rows)) rows. "
+            html += "\(escape(file.remedy.prefix(1).uppercased() + file.remedy.dropFirst())).</li>\n"
+        }
+        return html + "</ul>\n"
+    }
+
+    /// `1048576` as `1,048,576`.
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { text += "," }
+            text.append(digit)
+        }
+        return text
     }
 
     static func filesSection(_ files: [String]) -> String {

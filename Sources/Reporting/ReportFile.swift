@@ -6,6 +6,8 @@ public struct ReportFile: Sendable {
     public let name: String
     /// Writes the file's bytes into the sink it is given; called on a worker thread.
     public let render: @Sendable (ReportSink) throws -> Void
+    /// Rendered after every other file (`report.html`, which names the files too long for Excel).
+    public var rendersLast = false
 
     /// A file written piece by piece into a sink, so that it is never whole in memory.
     public init(name: String, render: @escaping @Sendable (_ sink: ReportSink) throws -> Void) {

@@ -43,7 +43,8 @@ public struct ReportPublisher: Sendable {
         self.beforeSwap = beforeSwap
     }
 
-    /// Publishes `files` into `output`, then `manifest(published)`, which can list the others.
+    /// Publishes `files` into `output` (those that render last after the others), then
+    /// `manifest(published)`, which can list the others.
     /// - Returns: the published files, sorted by path, the manifest last.
     @discardableResult
     public func publish(
@@ -62,8 +63,11 @@ public struct ReportPublisher: Sendable {
             "\(Self.stagingPrefix(name))\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         try Self.createDirectory(staging, displayPath: output.path)
         do {
-            let reports = try Self.write(
-                files, into: staging, displayRoot: output.path, concurrently: concurrentWrites)
+            let first = try Self.write(
+                files.filter { !$0.rendersLast }, into: staging, displayRoot: output.path, concurrently: concurrentWrites)
+            let last = try Self.write(
+                files.filter(\.rendersLast), into: staging, displayRoot: output.path, concurrently: concurrentWrites)
+            let reports = (first + last).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
             let manifestFile = ReportFile(name: Self.manifestName, data: { try manifest(reports) })
             let published =
                 reports + (try Self.write([manifestFile], into: staging, displayRoot: output.path, concurrently: 1))

@@ -97,7 +97,7 @@ public struct ReportSummary: Sendable, Codable, Equatable {
                 by: grouping.name, themes: counts.themeNames,
                 rows: groups.map { group in
                     ThemeTable.Row(
-                        group: group, sentences: counts.groupSentences[group] ?? 0,
+                        group: GroupName.shown(group), sentences: counts.groupSentences[group] ?? 0,
                         themeSentences: counts.groupThemeSentences[group]
                             ?? Array(repeating: 0, count: counts.themeNames.count))
                 },

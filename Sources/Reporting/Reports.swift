@@ -285,8 +285,9 @@ public enum Reports {
         return CSVTable(header: ["theme_a", "theme_b"] + pairColumns, rows: rows)
     }
 
-    /// `themes.csv`: per theme, in the order of the theme file: its forms, occurrences, and the
-    /// sentences and documents where it occurs, with their shares.
+    /// `themes.csv`: per theme, in the order of the theme file: its forms (joined by `" | "` in
+    /// the CSV, an array in `themes.json`), occurrences, and the sentences and documents where it
+    /// occurs, with their shares.
     public static func themes(_ counts: CorpusCounts, themes: [Theme]) -> CSVTable {
         CSVTable(
             header: [
@@ -294,7 +295,7 @@ public enum Reports {
             ],
             rows: themes.indices.map { index in
                 [
-                    .text(themes[index].name), .text(themes[index].forms.joined(separator: " | ")),
+                    .text(themes[index].name), .list(themes[index].forms),
                     .integer(counts.themeOccurrences[index]), .integer(counts.themeSentences[index]),
                     .decimal(ratio(counts.themeSentences[index], counts.sentenceCount)),
                     .integer(counts.themeDocuments[index]),
@@ -440,7 +441,7 @@ public enum Reports {
             let best = first(top, of: scored) { $0.g2 != $1.g2 ? $0.g2 > $1.g2 : ranks[$0.id] < ranks[$1.id] }
             for (rank, item) in best.enumerated() {
                 rows.append([
-                    .text(group), .integer(rank + 1), .text(shown[item.id].text), .text(shown[item.id].partOfSpeech),
+                    .text(GroupName.shown(group)), .integer(rank + 1), .text(shown[item.id].text), .text(shown[item.id].partOfSpeech),
                     .integer(item.table.a), .integer(item.table.b), .integer(item.table.c), .integer(item.table.d),
                     .integer(item.table.n), .decimal(Keyness.expected(item.table)), .decimal(item.g2),
                     .decimal(Keyness.chiSquare(item.table)),
@@ -468,6 +469,9 @@ public enum Reports {
         public var measure: AssociationMeasure
         /// The multivariate maps' settings.
         public var maps = MapOptions()
+        /// Where the CSV files record their rows, for the files too long for Excel (a limit of
+        /// its own in tests).
+        public var spreadsheetRows = SpreadsheetRows()
 
         public init(
             minimumPairCount: Int = 2, bounds: TermBounds = TermBounds(), groupTop: Int = 30,
@@ -499,6 +503,8 @@ public enum Reports {
             ("documents", { documents(context) }),
             ("term_frequency", { termFrequency(context) }),
             ("document_terms", { documentTerms(context) }),
+            ("dtm_documents", { DocumentTermMatrix.documents(context) }),
+            ("dtm_terms", { DocumentTermMatrix.terms(context) }),
             ("compound_candidates", { compoundCandidates(counts) }),
             ("cooccurrence", {
                 cooccurrence(context, minimumCount: options.minimumPairCount, measure: options.measure)
@@ -554,16 +560,19 @@ public enum Reports {
             } else {
                 table = make
             }
-            files.append(
-                ReportFile(name: stem + ".csv") { sink in try table().render(format, file: stem + ".csv", to: sink) })
+            files.append(csvFile(stem + ".csv", options: options) { table() })
             if options.json {
                 files.append(ReportFile(name: stem + ".json") { sink in try table().json(file: stem + ".json", to: sink) })
             }
         }
-        files.append(
-            ReportFile(name: "data_dictionary.csv") { sink in
-                try ColumnCatalog.table().render(format, file: "data_dictionary.csv", to: sink)
-            })
+        files.append(ReportFile(name: "dtm.mtx") { sink in try DocumentTermMatrix.write(context, to: sink) })
+        files.append(csvFile("data_dictionary.csv", options: options) { ColumnCatalog.table() })
+        if options.json {
+            files.append(
+                ReportFile(name: "data_dictionary.json") { sink in
+                    try ColumnCatalog.table().json(file: "data_dictionary.json", to: sink)
+                })
+        }
         // The summary and the network (with its layout) are built by the first file that needs
         // them, on a writer thread, not before writing starts.
         let summary = ComputedOnce { ReportSummary(context, themes: themes, termFrequency: termFrequency.value) }
@@ -576,24 +585,23 @@ public enum Reports {
                     bounds: options.bounds, measure: options.measure))
         }
         files += [
-            ReportFile(name: "graph/nodes.csv") { sink in
-                try GraphExport.nodesTable(network.value).render(format, file: "graph/nodes.csv", to: sink)
-            },
-            ReportFile(name: "graph/edges.csv") { sink in
-                try GraphExport.edgesTable(network.value).render(format, file: "graph/edges.csv", to: sink)
-            },
+            csvFile("graph/nodes.csv", options: options) { GraphExport.nodesTable(network.value) },
+            csvFile("graph/edges.csv", options: options) { GraphExport.edgesTable(network.value) },
             ReportFile(name: "graph/cooccurrence.graphml") { GraphExport.graphML(network.value) },
             ReportFile(name: "graph/cooccurrence.gexf") { GraphExport.gexf(network.value) },
         ]
         let linked = files.map(\.name) + ["report.html", "manifest.json"]
-        files.append(
-            ReportFile(name: "report.html") {
-                let network = network.value
-                return HTMLReport.render(
-                    summary: summary.value,
-                    network: network.edges.isEmpty ? nil : NetworkSVG.render(network, canvas: network.canvas()),
-                    files: linked, maps: MapSVG.section(maps.value, context))
-            })
+        // Written after the others, so that it names the CSV files too long for Excel.
+        var html = ReportFile(name: "report.html") {
+            let network = network.value
+            return HTMLReport.render(
+                summary: summary.value,
+                network: network.edges.isEmpty ? nil : NetworkSVG.render(network, canvas: network.canvas()),
+                files: linked, tooLong: options.spreadsheetRows.overflowing, rowLimit: options.spreadsheetRows.limit,
+                maps: MapSVG.section(maps.value, context))
+        }
+        html.rendersLast = true
+        files.append(html)
         // The longest to write first: files are rendered in list order, a few at a time, so the
         // longest starts at once instead of being left to run alone at the end (workers with no
         // file left help write the rows of those still being written, but not sort them).
@@ -601,7 +609,7 @@ public enum Reports {
         // pairs' JSON, whose worker would only wait for the pairs the CSV's worker is sorting.
         let largestFirst = [
             "cooccurrence.csv", "compound_candidates.csv", "cooccurrence.json", "document_terms.csv",
-            "document_terms.json", "compound_candidates.json",
+            "document_terms.json", "dtm.mtx", "compound_candidates.json",
         ]
         return files.enumerated().sorted { lhs, rhs in
             let (left, right) = (
@@ -610,6 +618,15 @@ public enum Reports {
             )
             return left != right ? left < right : lhs.offset < rhs.offset
         }.map(\.element)
+    }
+
+    /// The CSV file `name` of `table`, in the options' format, its rows recorded in
+    /// `options.spreadsheetRows`.
+    static func csvFile(_ name: String, options: Options, table: @escaping @Sendable () -> CSVTable) -> ReportFile {
+        ReportFile(name: name) { sink in
+            let rows = try table().render(options.csv, file: name, to: sink)
+            options.spreadsheetRows.record(file: name, rows: rows)
+        }
     }
 
     /// Each term as shown: its most frequent written form with its part of speech, by term id.

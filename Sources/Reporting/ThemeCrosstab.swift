@@ -50,7 +50,8 @@ public enum ThemeCrosstab {
         return (Double(observed) - expected) / variance.squareRoot()
     }
 
-    /// The table, one row per theme and group (groups in UTF-8 order, themes in file order).
+    /// The table, one row per theme and group (groups in UTF-8 order of their keys, so the unnamed
+    /// group, `GroupName.unnamed`, first; themes in file order).
     public static func table(_ counts: CorpusCounts) -> CSVTable {
         let groups = counts.groupSentences.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let units = groups.map { counts.groupSentences[$0] ?? 0 }
@@ -65,7 +66,7 @@ public enum ThemeCrosstab {
                 let residual = adjustedResidual(
                     observed: withTheme[index], rowTotal: units[index], columnTotal: present, total: total)
                 rows.append([
-                    .text(name), .text(group), .integer(units[index]), .integer(withTheme[index]),
+                    .text(name), .text(GroupName.shown(group)), .integer(units[index]), .integer(withTheme[index]),
                     .decimal(units[index] > 0 ? Double(withTheme[index]) / Double(units[index]) : 0),
                     .decimal(expected), .decimal(residual ?? .nan), .decimal(test?.chiSquare ?? .nan),
                     test.map { .integer($0.degrees) } ?? .text(""), .decimal(test?.pValue ?? .nan),

@@ -175,7 +175,7 @@ extension CooccurrenceUnit: ExpressibleByArgument {}
 struct CountingOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Write group_terms.csv and theme_by_group.csv for the groups of speaker, folder or a document variable.",
+            "Write group_terms.csv and theme_by_group.csv for the groups of speaker, folder or a document variable; text with none is the group (none).",
             valueName: "name"))
     var groupBy: String?
 
@@ -283,7 +283,7 @@ struct ReportOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "With json, also write every table as JSON (an array of objects keyed by the English column names); CSV is always written.",
+            "With json, also write every table as JSON (an array of objects keyed by the English column names; a theme's forms an array) and data_dictionary.json; CSV is always written.",
             valueName: "format"))
     var format: [ReportFormat] = []
 

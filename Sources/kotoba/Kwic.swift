@@ -34,9 +34,13 @@ extension Kotoba {
         }
 
         func run() throws {
-            _ = logging.bootstrap()
+            let logger = logging.bootstrap()
             let data = try ExitStatus.run { () throws(PipelineError) -> Data in
                 let table = try Concordance.table(configuration: try corpus.configuration(), words: words, context: context)
+                // As `kotoba run --kwic` does: an empty result for a word would otherwise pass unnoticed.
+                for word in Concordance.wordsNotFound(words, in: table) {
+                    logger.warning("a --word was never found: no line for it", metadata: ["word": "\(word)"])
+                }
                 do throws(ReportError) {
                     return try table.render(CSVFormat(dialect: csvDialect), file: "-", toStandardOutput: true)
                 } catch {

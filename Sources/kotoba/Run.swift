@@ -12,14 +12,16 @@ extension Kotoba {
                 Writes into the output directory, all at once (a run that fails leaves the previous \
                 output as it was): documents.csv, term_frequency.csv, cooccurrence.csv, themes.csv, \
                 theme_cooccurrence.csv, theme_terms.csv, kwic.csv, collocations.csv, \
-                document_themes.csv, speakers.csv, document_terms.csv, compound_candidates.csv, \
-                data_dictionary.csv, summary.json, graph/nodes.csv, graph/edges.csv, \
-                graph/cooccurrence.graphml, graph/cooccurrence.gexf, correspondence.csv, \
-                correspondence_inertia.csv, correspondence_table.csv, clusters.csv, cluster_merges.csv, \
-                cluster_distances.csv, mds.csv, report.html and manifest.json; \
+                document_themes.csv, speakers.csv, document_terms.csv, dtm.mtx with dtm_documents.csv \
+                and dtm_terms.csv, compound_candidates.csv, data_dictionary.csv, summary.json, \
+                graph/nodes.csv, graph/edges.csv, graph/cooccurrence.graphml, graph/cooccurrence.gexf, \
+                correspondence.csv, correspondence_inertia.csv, correspondence_table.csv, clusters.csv, \
+                cluster_merges.csv, cluster_distances.csv, mds.csv, report.html and manifest.json; \
                 with --group-by also group_terms.csv and theme_by_group.csv; with --format json every \
-                table as JSON too; with --keep-going, errors.jsonl when inputs were left out. Settings \
-                come from kotoba.yml (or --config), then from the options.
+                table as JSON too, and data_dictionary.json; with --keep-going, errors.jsonl when inputs were left out. Paths in the \
+                reports are relative to the input root: the directory given, or the folder holding \
+                every input given (manifest.json records it). Settings come from kotoba.yml (or \
+                --config), then from the options.
 
                 Exit codes: 0 success; 3 partial (--keep-going left inputs out); 64 usage; 65 an \
                 input is not valid text; 66 an input is missing or unreadable; 69 MeCab or its \

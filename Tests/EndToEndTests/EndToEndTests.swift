@@ -61,9 +61,9 @@ struct EndToEndTests {
             files.sorted() == [
                 "cluster_distances.csv", "cluster_merges.csv", "clusters.csv", "collocations.csv", "compound_candidates.csv",
                 "cooccurrence.csv", "correspondence.csv", "correspondence_inertia.csv", "correspondence_table.csv",
-                "data_dictionary.csv", "document_terms.csv", "document_themes.csv", "documents.csv", "graph", "kwic.csv",
-                "manifest.json", "mds.csv", "report.html", "speakers.csv", "summary.json", "term_frequency.csv",
-                "theme_cooccurrence.csv", "theme_terms.csv", "themes.csv",
+                "data_dictionary.csv", "document_terms.csv", "document_themes.csv", "documents.csv", "dtm.mtx",
+                "dtm_documents.csv", "dtm_terms.csv", "graph", "kwic.csv", "manifest.json", "mds.csv", "report.html",
+                "speakers.csv", "summary.json", "term_frequency.csv", "theme_cooccurrence.csv", "theme_terms.csv", "themes.csv",
             ])
         let themes = try TestSupport.readCSV(root.appendingPathComponent("output/themes.csv"))
         let occurrences = Dictionary(uniqueKeysWithValues: themes.dropFirst().map { ($0[0], Int($0[2]) ?? -1) })

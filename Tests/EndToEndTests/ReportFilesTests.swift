@@ -103,7 +103,8 @@ struct ReportFilesTests {
         // chisq.test(m)$statistic 5.105444509, $p.value 0.1642368193, $stdres[, 1]
         // −1.2718078902 −1.4043755251 1.6351589125 0.4874920823.
         let region = rows.filter { $0[0] == "地域活性化" }
-        #expect(region.map { $0[1] } == ["", "司会", "渡部理事", "西川区長"])
+        // The unmarked opening has no speaker: the group (none) (issue 18).
+        #expect(region.map { $0[1] } == ["(none)", "司会", "渡部理事", "西川区長"])
         #expect(region.map { $0[3] } == ["1", "0", "6", "6"])
         let themes = try TestSupport.readCSV(root.appendingPathComponent("output/themes.csv"))
         #expect(themes.first { $0[0] == "地域活性化" }?[3] == "13")

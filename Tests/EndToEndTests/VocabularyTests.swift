@@ -103,9 +103,10 @@ struct VocabularyEndToEndTests {
         #expect(try kotoba(["run", "in", "--pos-preset", "content", "--min-pair-count", "1"], in: root).status == 0)
         let terms = try rows("output/document_terms.csv", in: root)
         // 地域 occurs twice in a.txt and in 1 of 2 documents: 2·log10(2) and 2·(log2(2) + 1).
-        #expect(terms.contains(["1", "in/a.txt", "地域", "名詞", "2", "0.602060", "4.000000"]))
+        // Paths are relative to the directory given (issue 18): in/a.txt is a.txt.
+        #expect(terms.contains(["1", "a.txt", "地域", "名詞", "2", "0.602060", "4.000000"]))
         // 企業 is in both documents: idf 0 (quanteda), 1 (RMeCab).
-        #expect(terms.contains(["2", "in/b.txt", "企業", "名詞", "1", "0.000000", "1.000000"]))
+        #expect(terms.contains(["2", "b.txt", "企業", "名詞", "1", "0.000000", "1.000000"]))
         #expect(try kotoba(["run", "in", "--pos-preset", "content", "--min-pair-count", "1", "--min-df", "2", "--out", "trimmed"], in: root).status == 0)
         #expect(try rows("trimmed/term_frequency.csv", in: root).map { $0[1] } == ["企業", "活性"])
         #expect(try rows("trimmed/cooccurrence.csv", in: root).map { [$0[0], $0[2]] } == [["企業", "活性"]])

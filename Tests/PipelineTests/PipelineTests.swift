@@ -136,15 +136,19 @@ struct PipelineTests {
         let sample = try Data(contentsOf: TestSupportPaths.sample)
         #expect(files.first?["sha256"] as? String == ContentHash.sha256(sample))
         #expect(files.first?["bytes"] as? Int == sample.count)
+        // Paths are relative to the input root, which the manifest records.
+        #expect(files.first?["path"] as? String == TestSupportPaths.sample.lastPathComponent)
+        #expect(inputs["root"] as? String == TestSupportPaths.sample.deletingLastPathComponent().standardizedFileURL.path)
         let configuration = try #require(manifest["configuration"] as? [String: Any])
         #expect(configuration["jobs"] as? Int == 2)
         let outputs = try #require(manifest["outputs"] as? [[String: Any]])
         #expect(outputs.compactMap { $0["path"] as? String } == [
             "cluster_distances.csv", "cluster_merges.csv", "clusters.csv", "collocations.csv", "compound_candidates.csv",
             "cooccurrence.csv", "correspondence.csv", "correspondence_inertia.csv", "correspondence_table.csv",
-            "data_dictionary.csv", "document_terms.csv", "document_themes.csv", "documents.csv", "graph/cooccurrence.gexf",
-            "graph/cooccurrence.graphml", "graph/edges.csv", "graph/nodes.csv", "kwic.csv", "mds.csv", "report.html",
-            "speakers.csv", "summary.json", "term_frequency.csv", "theme_cooccurrence.csv", "theme_terms.csv", "themes.csv",
+            "data_dictionary.csv", "document_terms.csv", "document_themes.csv", "documents.csv", "dtm.mtx",
+            "dtm_documents.csv", "dtm_terms.csv", "graph/cooccurrence.gexf", "graph/cooccurrence.graphml",
+            "graph/edges.csv", "graph/nodes.csv", "kwic.csv", "mds.csv", "report.html", "speakers.csv", "summary.json",
+            "term_frequency.csv", "theme_cooccurrence.csv", "theme_terms.csv", "themes.csv",
         ])
         let counts = try #require(manifest["counts"] as? [String: Any])
         #expect(counts["documents"] as? Int == 1)

@@ -18,7 +18,7 @@ struct WorkQueueTests {
                 text: String(repeating: "a", count: bytes))
         }
         return CorpusReader.InputFile(
-            path: "t.csv", byteCount: documentBytes.reduce(0, +), sha256: "", encoding: .utf8, format: .csv,
+            path: "t.csv", reportPath: "t.csv", byteCount: documentBytes.reduce(0, +), sha256: "", encoding: .utf8, format: .csv,
             documents: documents)
     }
 

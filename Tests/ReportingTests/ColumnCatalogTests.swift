@@ -12,7 +12,7 @@ struct ColumnCatalogTests {
             DocumentSummary(path: "x/a.txt", byteCount: 3, sha256: "aa", characterCount: 1, paragraphCount: 1, tokenCount: 2),
             sentences: [SentenceAnalysis(terms: [Term(text: "地域", partOfSpeech: "名詞")], themeOccurrences: [1])])
         let themes = [Theme(name: "t", forms: ["地域"], normalizedForms: ["地域"])]
-        #expect(Reports.tables(counts: counts, themes: themes, options: Reports.Options()).count == 21)
+        #expect(Reports.tables(counts: counts, themes: themes, options: Reports.Options()).count == 23)
         for (stem, table) in Reports.tables(counts: counts, themes: themes, options: Reports.Options()) {
             let described = Set(ColumnCatalog.columns.filter { $0.file == stem + ".csv" }.map(\.name))
             for column in table().header {

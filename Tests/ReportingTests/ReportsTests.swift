@@ -41,6 +41,7 @@ struct ReportsTests {
                 case .text(let value): value
                 case .integer(let value): String(value)
                 case .decimal(let value): CSVTable.format(value)
+                case .list(let items): items.joined(separator: CSVTable.Cell.listSeparator)
                 }
             }
         }

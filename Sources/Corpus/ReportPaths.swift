@@ -1,0 +1,52 @@
+import Foundation
+
+/// The paths the reports give a run's inputs: relative to the run's *input root*, so that the
+/// same corpus copied to another folder or machine gives the same reports (only `manifest.json`,
+/// which records the root, differs).
+///
+/// Each input given on the command line (or in a file list) has a base folder: a directory is
+/// its own base, a file's base is the folder it is in. The input root is the deepest folder that
+/// holds every base:
+/// - one directory (`kotoba run /data/corpus`): the directory; `a/b.txt` for
+///   `/data/corpus/a/b.txt`;
+/// - one file (`kotoba run /data/memo.txt`): its folder; the report path is its name, `memo.txt`;
+/// - several (`kotoba run interviews/ extra.txt`): the folder holding them all;
+///   `interviews/a.txt` and `extra.txt`. Two inputs with the same path below their own base
+///   (`a/x.txt` and `b/x.txt`, or `x.txt` in two directories given) keep the folders that tell
+///   them apart, so report paths never collide: two files have two different paths below any
+///   folder that holds both.
+///
+/// Standard input is `-`, and takes no part in the root. Every report (documents, document × term,
+/// theme and speaker rows, `kwic.csv`, `errors.jsonl`), the manifest's inputs, the run key and the
+/// shard an input falls in (`kotoba count --shard`) use the report path; messages to the user use
+/// the path as given (`InputSource.displayPath`), which finds the file from where the run started.
+public enum ReportPaths {
+    /// Gives each of `inputs` its report path, from `bases`: for each input, the absolute,
+    /// standardized folder of the argument it was found under (`nil` for standard input), and
+    /// its own absolute path. Returns the input root (absolute), or `nil` if every input is
+    /// standard input.
+    public static func assign(_ inputs: inout [InputSource], bases: [(base: String, file: String)?]) -> String? {
+        precondition(inputs.count == bases.count, "one base per input")
+        let folders = bases.compactMap { $0.map { components($0.base) } }
+        guard var root = folders.first else { return nil }
+        for folder in folders.dropFirst() {
+            root = Array(zip(root, folder).prefix { $0 == $1 }.map(\.0))
+        }
+        for index in inputs.indices {
+            guard let (_, file) = bases[index] else { continue }
+            inputs[index].reportPath = components(file).dropFirst(root.count).joined(separator: "/")
+        }
+        return "/" + root.joined(separator: "/")
+    }
+
+    /// The components of an absolute path, without empty ones.
+    static func components(_ path: String) -> [String] {
+        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    /// `path` made absolute (from the current directory) and standardized (`.` and `..` resolved
+    /// by name, as `URL.standardizedFileURL` does; symbolic links are not followed).
+    public static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}

@@ -1,0 +1,93 @@
+import Analysis
+import Foundation
+
+/// `document_terms.csv` as a sparse matrix: `dtm.mtx` in Matrix Market form (coordinate, integer,
+/// general, indices from 1), which R's `Matrix::readMM` (then quanteda's `as.dfm`) and Python's
+/// `scipy.io.mmread` load directly, with `dtm_documents.csv` naming its rows and `dtm_terms.csv`
+/// its columns.
+///
+/// Row *i* is the document with `doc_id` *i* (run order, as in `documents.csv`); column *j* the
+/// *j*-th term of `term_frequency.csv` (most frequent first, ties by term), so the first columns
+/// are the frequent terms. An entry is a term's count in a document: the `count` column of
+/// `document_terms.csv`, whose rows are exactly the matrix's nonzero entries (the same terms,
+/// within the run's `--min-tf` … bounds).
+enum DocumentTermMatrix {
+    /// The terms listed, by id, in `term_frequency.csv`'s order: the matrix's columns.
+    static func columns(_ context: ReportContext) -> [Int] {
+        let (termFrequency, terms) = (context.counts.termFrequency, context.terms)
+        return termFrequency.indices.filter { terms.allowed[$0] }.sorted { lhs, rhs in
+            let (left, right) = (termFrequency[lhs], termFrequency[rhs])
+            return left != right ? left > right : terms.ranks[lhs] < terms.ranks[rhs]
+        }
+    }
+
+    /// `dtm_documents.csv`: the matrix's rows.
+    static func documents(_ context: ReportContext) -> CSVTable {
+        let (documents, order, paths) = (context.counts.documents, context.documents.order, context.documents.paths)
+        return CSVTable(header: ["row", "doc_id", "path", "record"], itemCount: order.count) { number, rows in
+            rows.append(.integer(number + 1))
+            rows.append(.integer(number + 1))
+            rows.append(number, of: paths)
+            let record = documents.withUnsafeBufferPointer { $0[order[number]].record }
+            rows.append(record.map(CSVTable.Cell.integer) ?? .text(""))
+            rows.endRow()
+        }
+    }
+
+    /// `dtm_terms.csv`: the matrix's columns.
+    static func terms(_ context: ReportContext) -> CSVTable {
+        let columns = columns(context)
+        let (counts, terms) = (context.counts, context.terms)
+        return CSVTable(header: ["column", "term", "pos", "term_count", "doc_count"], itemCount: columns.count) {
+            index, rows in
+            let id = columns[index]
+            rows.append(.integer(index + 1))
+            rows.appendTerm(id, of: terms)
+            rows.append(.integer(counts.termFrequency[id]))
+            rows.append(.integer(counts.documentFrequency[id]))
+            rows.endRow()
+        }
+    }
+
+    /// Writes `dtm.mtx` into `sink`: the banner, a comment naming the row and column files, the
+    /// size line (documents, terms, entries), then one `row column count` line per entry, row by
+    /// row, columns ascending. ASCII, LF line ends.
+    static func write(_ context: ReportContext, to sink: ReportSink) throws(ReportError) {
+        let columns = columns(context)
+        var column = [Int32](repeating: 0, count: context.counts.terms.count)
+        for (index, id) in columns.enumerated() { column[id] = Int32(index + 1) }
+        let order = context.documents.order
+        let counts = context.counts
+        var entries = 0
+        for index in order {
+            for (id, _) in counts.terms(ofDocument: index) where column[Int(id)] > 0 { entries += 1 }
+        }
+        try sink.write(
+            "%%MatrixMarket matrix coordinate integer general\n"
+                + "% kotoba document-term matrix: rows are dtm_documents.csv (doc_id), columns dtm_terms.csv\n"
+                + "\(order.count) \(columns.count) \(entries)\n")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(CSVTable.chunkSize + 64)
+        var items: [UInt64] = []
+        for (number, index) in order.enumerated() {
+            items.removeAll(keepingCapacity: true)
+            for (id, count) in counts.terms(ofDocument: index) where column[Int(id)] > 0 {
+                items.append(UInt64(UInt32(column[Int(id)])) << 32 | UInt64(UInt32(truncatingIfNeeded: count)))
+            }
+            items.sort()
+            for item in items {
+                CSVText.appendInteger(number + 1, to: &bytes)
+                bytes.append(UInt8(ascii: " "))
+                CSVText.appendInteger(Int(item >> 32), to: &bytes)
+                bytes.append(UInt8(ascii: " "))
+                CSVText.appendInteger(Int(UInt32(truncatingIfNeeded: item)), to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
+            }
+            if bytes.count >= CSVTable.chunkSize {
+                try sink.write(Data(bytes))
+                bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        try sink.write(Data(bytes))
+    }
+}
