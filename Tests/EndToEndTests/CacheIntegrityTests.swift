@@ -67,11 +67,11 @@ struct CacheIntegrityTests {
         try #require(records.count == 5)
 
         var cases: [(String, Data)] = []
-        for cut in [1, 9, 31, 32, 33, 100, whole.count / 3, whole.count / 2, records[4].lowerBound, records[4].upperBound + 5, whole.count - 1] {
+        for cut in [1, 31, 33, whole.count / 2, records[4].upperBound + 5, whole.count - 1] {
             cases.append(("cut to \(whole.count - cut) bytes", whole.prefix(whole.count - cut)))
         }
-        for record in [records[0], records[2], records[4]] {
-            for offset in [record.lowerBound, record.lowerBound + 40, (record.lowerBound + record.upperBound) / 2, record.upperBound - 1] {
+        for record in [records[0], records[4]] {
+            for offset in [record.lowerBound + 40, (record.lowerBound + record.upperBound) / 2, record.upperBound - 1] {
                 var changed = whole
                 changed[offset] = changed[offset] == UInt8(ascii: "7") ? UInt8(ascii: "8") : changed[offset] ^ 0x01
                 cases.append(("byte \(offset) changed", changed))
@@ -106,5 +106,16 @@ struct CacheIntegrityTests {
             #expect(!again.standardError.contains("damaged"), "\(what): \(again.standardError)")
             #expect(try reports(root.appendingPathComponent("again-\(number)")) == clean, "\(what)")
         }
+    }
+
+    @Test func aCacheThatCannotBeWrittenGivesOneWarningForTheRun() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A file where the cache folder would be: no one, root included, can write below it.
+        try Data("x".utf8).write(to: root.appendingPathComponent("cache"))
+        let result = try kotoba(["run", "corpus", "--jobs", "2", "--cache", "cache"], in: root)
+        #expect(result.status == 0, "\(result.standardError)")
+        let warnings = result.standardError.split(separator: "\n").filter { $0.contains("cannot write to the cache") }
+        #expect(warnings.count == 1, "\(result.standardError)")
     }
 }
