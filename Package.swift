@@ -17,6 +17,8 @@ let package = Package(
         // The stage modules, for the micro-benchmarks in Benchmarks/ (a package of its own).
         .library(
             name: "KotobaStages", targets: ["Corpus", "Normalization", "Tokenization", "Analysis", "Reporting"]),
+        // The modules whose readers the fuzz targets in Fuzz/ (a package of its own) feed.
+        .library(name: "KotobaFuzzing", targets: ["Corpus", "Analysis", "Pipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
