@@ -3,7 +3,7 @@ import PackageDescription
 
 /// kotoba: a batch text-mining pipeline for Japanese text.
 ///
-/// One module per stage (see DESIGN.md): Corpus → Normalization → Tokenization → Analysis →
+/// One module per stage (see docs/ARCHITECTURE.md): Corpus → Normalization → Tokenization → Analysis →
 /// Reporting, orchestrated by Pipeline, fronted by the thin `kotoba` executable. The C boundary
 /// lives in `CMeCab` (system library) and `CICU` (a C target whose public header is ICU-free,
 /// because Debian's ICU renames its symbols through macros Swift cannot import and Foundation's own

@@ -1,7 +1,7 @@
 import Tokenization
 
 /// Finds compound-noun candidates (複合名詞) in a sentence by the rules of TermExtract, as KH Coder
-/// uses them (reference/normtok.md §7.2):
+/// uses them (docs/TEXT.md §8.2):
 ///
 /// 1. Runs of nouns join: 名詞-一般, 名詞-サ変接続, 名詞-接尾-一般, 名詞-接尾-サ変接続,
 ///    名詞-固有名詞, 記号-アルファベット and unknown words (not symbol-only ones).

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Ranks compound candidates by FLR (Nakagawa & Mori; TermExtract's defaults, reference/
-/// normtok.md §7.3): for a candidate `N1 … NL` seen `f` times as a whole,
+/// Ranks compound candidates by FLR (Nakagawa & Mori; TermExtract's defaults, docs/TEXT.md
+/// §8.3): for a candidate `N1 … NL` seen `f` times as a whole,
 ///
 ///     LR  = ( Π (FL(Ni) + 1)(FR(Ni) + 1) ) ^ (1 / 2L)
 ///     FLR = f · LR

@@ -1,4 +1,4 @@
-/// Splits a normalized paragraph into sentences (reference/normtok.md §6).
+/// Splits a normalized paragraph into sentences (docs/TEXT.md §6).
 ///
 /// A sentence ends at `。！？!?．` outside brackets; runs of terminators (`。。。`, `！？`) and
 /// closing brackets that follow stay with the sentence. Bracket depth is tracked across

@@ -1,5 +1,5 @@
 extension TracedText {
-    /// The text's lines, cleaned (reference/normtok.md §4.2 B): CRLF, CR, VT, NEL, U+2028 and
+    /// The text's lines, cleaned (docs/TEXT.md §3.1): CRLF, CR, VT, NEL, U+2028 and
     /// U+2029 end lines like LF; a form feed (page break) ends a line and is kept as its own line
     /// `"\u{0C}"` so that page-aware stages can find pages; TAB becomes a space; the byte-order
     /// mark, zero-width spaces and joiners, word joiner, soft hyphen and other C0 controls are

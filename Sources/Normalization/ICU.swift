@@ -13,7 +13,7 @@ public enum ICU {
     /// `U_BUFFER_OVERFLOW_ERROR`: the destination was too small and the needed length came back.
     static let bufferOverflow: Int32 = 15
 
-    /// NFKC filtered to keep Japanese punctuation full-width (reference/normtok.md §4.2 F3),
+    /// NFKC filtered to keep Japanese punctuation full-width (docs/TEXT.md §5.3),
     /// traced: each output character keeps the original span of the chunk it came from. Text
     /// that ICU's quick check finds already normalized is left as it is.
     ///

@@ -1,7 +1,7 @@
 import Corpus
 
 /// Rebuilds paragraphs from text whose line breaks come from page layout, as in text extracted
-/// from PDF (reference/normtok.md §4.2 B and §5.2–5.3).
+/// from PDF (docs/TEXT.md §3).
 ///
 /// 1. The text is cleaned and cut into lines (`TracedText.cleanedLines()`); form feeds split pages.
 /// 2. Page debris goes: on documents of three or more pages, a line found (with digits ignored)

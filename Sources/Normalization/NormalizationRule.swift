@@ -1,4 +1,4 @@
-/// The character-normalization rules of reference/normtok.md §4.2 F, in the order they run. Each
+/// The character-normalization rules of docs/TEXT.md §5, in the order they run. Each
 /// can be switched off; the rules in force are recorded in the run manifest.
 public enum NormalizationRule: String, Sendable, Codable, CaseIterable, Comparable {
     /// F1: kana followed by a spacing voiced or semi-voiced mark (`か゛`) becomes the voiced kana

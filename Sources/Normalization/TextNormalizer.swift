@@ -1,7 +1,7 @@
 import Corpus
 import Foundation
 
-/// Character normalization of one paragraph or phrase (reference/normtok.md §4.2 F1–F5), traced
+/// Character normalization of one paragraph or phrase (docs/TEXT.md §5.1–5.5), traced
 /// so that every output character maps back to the original.
 ///
 /// The rules run in order: voiced marks and enclosed characters (F1) and dashes and tildes (F2) on

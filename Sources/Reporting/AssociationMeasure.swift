@@ -1,7 +1,7 @@
 import Foundation
 
 /// The association measures of a 2×2 table over co-occurrence units, exactly as
-/// reference/features.md §2 defines them, with a units holding both terms, b the first only, c
+/// docs/MEASURES.md §2 defines them, with a units holding both terms, b the first only, c
 /// the second only, d neither, N = a + b + c + d and E = (a + b)(a + c) / N the expected a:
 ///
 ///     count    a

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Log-likelihood G² and χ² of a 2×2 table (reference/features.md §2), for a term in a group:
+/// Log-likelihood G² and χ² of a 2×2 table (docs/MEASURES.md §4), for a term in a group:
 /// `a` its occurrences in the group, `b` outside, `c` the group's other term occurrences, `d` the
 /// rest.
 ///

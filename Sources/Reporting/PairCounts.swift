@@ -1,4 +1,4 @@
-/// The 2×2 table of two terms over the co-occurrence units (reference/features.md §2):
+/// The 2×2 table of two terms over the co-occurrence units (docs/MEASURES.md §1):
 /// `a` units with both, `b` with the first only, `c` with the second only, `d` with neither.
 public struct PairCounts: Sendable, Equatable {
     public let a: Int

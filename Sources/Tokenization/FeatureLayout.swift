@@ -1,4 +1,4 @@
-/// Where a dictionary keeps each field of its feature CSV (reference/normtok.md §2).
+/// Where a dictionary keeps each field of its feature CSV (docs/TEXT.md §7.2).
 public struct FeatureLayout: Sendable, Equatable, Codable {
     /// The dictionary families kotoba knows the layout of.
     public enum Family: String, Sendable, Codable, CaseIterable {

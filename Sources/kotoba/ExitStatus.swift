@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Pipeline
 
-/// Exit codes, after sysexits.h (reference/ecosystem.md §2.2).
+/// Exit codes, after sysexits.h (docs/ARCHITECTURE.md §5).
 enum ExitStatus {
     static let partial: Int32 = 3  // --keep-going left inputs out
     static let usage: Int32 = 64  // EX_USAGE

@@ -4,7 +4,7 @@ import Tokenization
 
 @testable import Analysis
 
-/// Theme matching at token boundaries (reference/normtok.md §7.4 vectors).
+/// Theme matching at token boundaries (docs/TEXT.md §8.5, vectors §9.10).
 struct ThemeMatcherTests {
     static let themes = [
         Theme(name: "地域活性化", forms: ["地域活性化", "地域の活性化"], normalizedForms: ["地域活性化", "地域の活性化"]),

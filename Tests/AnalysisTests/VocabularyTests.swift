@@ -10,7 +10,7 @@ import Tokenization
 /// worked out by hand.
 struct CompoundTests {
     @Test func flrMatchesTheReferenceComputation() {
-        // reference/normtok.md §7.3: the paper's トライグラム example.
+        // docs/TEXT.md §9.9: the paper's トライグラム example (FLR, §8.3).
         let occurrences: [[String]] = [
             ["トライグラム", "統計"], ["トライグラム"], ["単語", "トライグラム"], ["クラス", "トライグラム"],
             ["単語", "トライグラム"], ["トライグラム"], ["トライグラム", "抽出"], ["単語", "トライグラム", "統計"],
@@ -36,7 +36,7 @@ struct CompoundTests {
     }
 
     @Test func termExtractRulesOnIPAdic() throws {
-        // reference/normtok.md §7.2.
+        // docs/TEXT.md §9.9 (TermExtract's rules, §8.2).
         #expect(try candidates("地域活性化と小規模事業者の支援について、平成16年から取り組んでいます。") == ["地域 活性 化", "小規模 事業 者", "支援", "平成"])
         #expect(try candidates("ＭＡＣＣ（中小企業総合事業団）の支援を受けた。") == ["ＭＡＣＣ", "中小 企業 総合 事業 団", "支援"])
         #expect(try candidates("本事業などの地域活性化を支援する。") == ["事業", "地域 活性 化"])
@@ -84,7 +84,7 @@ struct VocabularyAnalysisTests {
 }
 
 struct KeynessTests {
-    // Hand-computed with the formulas of reference/features.md §2 (Python, float64).
+    // Hand-computed with the formulas of docs/MEASURES.md §4 (Python, float64).
     @Test(arguments: [
         (10, 20, 30, 940, 30.06907506178831, 69.3012600229095),
         (5, 0, 0, 5, 13.862943611198906, 10.0),  // 0 cells: 0 · ln 0 = 0

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Corpus
 
-/// Sentence vectors of reference/normtok.md §9.7 and ja_sentence_segmenter's test (§9.1).
+/// Sentence vectors of docs/TEXT.md §9.7 and ja_sentence_segmenter's test (§9.1).
 struct SentenceSplitterTests {
     let splitter = SentenceSplitter()
 

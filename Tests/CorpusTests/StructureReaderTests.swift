@@ -2,7 +2,7 @@ import Testing
 
 @testable import Corpus
 
-/// Speaker vectors of reference/normtok.md §9.6, turns, sections and footnotes.
+/// Speaker vectors of docs/TEXT.md §9.6, turns, sections and footnotes.
 struct StructureReaderTests {
     func read(_ blocks: [String]) -> [Paragraph] {
         StructureReader().paragraphs(from: blocks.map { TextBlock(text: TracedText(original: $0)) })

@@ -60,7 +60,7 @@ struct TextDecoderTests {
         #expect(try decode(Self.cp932, as: .cp932).text == Self.text)
         // CP932's NEC extensions: ① ㈱, and the full-width tilde that Shift_JIS 0x8160 means.
         #expect(try decode([0x87, 0x40, 0x87, 0x8A, 0x81, 0x60], as: .cp932).text == "①㈱～")
-        // reference/normtok.md §9.2: 81 60 81 7C → U+FF5E U+FF0D.
+        // docs/TEXT.md §9.2: 81 60 81 7C → U+FF5E U+FF0D.
         #expect(try decode([0x81, 0x60, 0x81, 0x7C], as: .cp932).text == "\u{FF5E}\u{FF0D}")
         // ICU's EUC-JP reads 0x92 as a C1 control and 0x6E as n: 0x88 0xE6 is where it fails.
         #expect(throws: CorpusError.invalidBytes(path: "x.txt", encoding: .eucJP, offset: 3)) {

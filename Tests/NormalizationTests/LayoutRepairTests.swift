@@ -3,7 +3,7 @@ import Testing
 
 @testable import Normalization
 
-/// Line-joining vectors of reference/normtok.md §9.5 (⏎ = LF).
+/// Line-joining vectors of docs/TEXT.md §9.5 (⏎ = LF).
 struct LayoutRepairTests {
     @Test(arguments: [
         (
@@ -58,7 +58,7 @@ struct LayoutRepairTests {
     }
 }
 
-/// Page debris (reference/normtok.md §5.2), headings and column gaps.
+/// Page debris (docs/TEXT.md §3.2), headings and column gaps.
 struct PageDebrisTests {
     @Test func runningHeadersAndPageNumbersAreRemoved() {
         let bodies = ["最初の頁の本文です。", "次の頁に続く文です。", "最後の頁の結びです。"]

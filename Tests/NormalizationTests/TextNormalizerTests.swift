@@ -3,13 +3,13 @@ import Testing
 
 @testable import Normalization
 
-/// Vectors from reference/normtok.md §9.2 (ICU, verified), §9.1 and §9.4 (the space rule).
+/// Vectors from docs/TEXT.md §9.2 (ICU, checked), §9.1 and §9.4 (the space rule).
 struct TextNormalizerTests {
     let normalizer = TextNormalizer()
 
     /// §9.2 is ICU's filtered NFKC alone (F3), so it is checked with only that rule on.
     @Test(arguments: [
-        // §9.2 filtered NFKC [V]: letters and digits to ASCII, Japanese punctuation kept.
+        // §9.2 filtered NFKC (checked): letters and digits to ASCII, Japanese punctuation kept.
         ("ＭＡＣＣ（中小企業総合事業団）です！？", "MACC（中小企業総合事業団）です！？"),
         ("｢ｶﾀｶﾅ｣､｡･", "「カタカナ」、。・"),
         ("１９９５～２００１年…", "1995～2001年…"),
@@ -68,7 +68,7 @@ struct TextNormalizerTests {
     }
 }
 
-/// The full rule set (F1–F5) on the vectors of reference/normtok.md §9.4 and the "ours" column
+/// The full rule set (F1–F5) on the vectors of docs/TEXT.md §9.4 and the kotoba column
 /// of §9.1. One vector differs from the reference, by a documented refinement of F4: in
 /// `検索 エンジン 自作 入門 を 買い ました!!!` the `!!!` has no Latin letter or digit on either
 /// side, so it is widened, as the reference expects.
@@ -100,7 +100,7 @@ struct NormalizationRulesTests {
         ("－５度", "―5度"),
         ("これは…", "これは…"),
         ("※１", "※1"),
-        // §9.1, "ours" column
+        // §9.1, kotoba column
         ("０", "0"),
         ("ﾊﾝｶｸ", "ハンカク"),
         ("o₋o", "o-o"),
@@ -161,7 +161,7 @@ struct NormalizationRulesTests {
     }
 }
 
-/// NFKC_Casefold vectors of reference/normtok.md §9.2 [V].
+/// NFKC_Casefold vectors of docs/TEXT.md §9.2 (checked).
 struct CaseFoldTests {
     @Test(arguments: [("ＭＡＣＣ", "macc"), ("Ⅲ", "iii"), ("a\u{200B}b", "ab"), ("Straße", "strasse"), ("", "")])
     func caseFold(input: String, expected: String) throws {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Pipeline
 
-/// The end-to-end vector of reference/normtok.md §9.8: three pages with a running header, page
+/// The end-to-end vector of docs/TEXT.md §9.8: three pages with a running header, page
 /// numbers, speaker labels, words broken across lines and blank lines, a footnote and its
 /// reference, and spaces from the extractor.
 struct DocumentStructureTests {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Reporting
 
-/// Every measure on 2×2 tables computed by hand from reference/features.md §2, to 1e-12.
+/// Every measure on 2×2 tables computed by hand from docs/MEASURES.md §2, to 1e-12.
 struct AssociationMeasureTests {
     func values(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> [AssociationMeasure: Double?] {
         let table = PairCounts(both: a, first: a + b, second: a + c, units: a + b + c + d)

@@ -4,7 +4,7 @@ import Testing
 @testable import Reporting
 
 /// KH Coder's collocation statistics (`mysql_conc.pm`), against values worked out with Python's
-/// `math` from the formulas in reference/features.md §2: j = 2 (L1 and R1), f_n = 4, f_c = 10,
+/// `math` from the formulas in docs/MEASURES.md §6: j = 2 (L1 and R1), f_n = 4, f_c = 10,
 /// T = 1000.
 struct CollocationTableTests {
     @Test func scoresFollowKHCodersFormulas() {

@@ -37,7 +37,7 @@ struct DictionaryLayoutTests {
     }
 
     @Test func unidicFeaturesAreReadWithoutTheDictionary() {
-        // A UniDic 3.1.1 feature line (reference/normtok.md §2): quoted fields, lemma in field 7,
+        // A UniDic 3.1.1 feature line (docs/TEXT.md §7.2): quoted fields, lemma in field 7,
         // a loan word's lemma with its source after a dash.
         let raw = #"名詞,普通名詞,一般,*,*,*,グーグル,グーグル-Google,グーグル,グーグル,グーグル,グーグル,外,*,*,*,*,*,*,体,グーグル,グーグル,グーグル,グーグル,"0","C2",*,123,456"#
         let features = MorphemeFeatures(raw: raw, layout: .unidic)
@@ -54,7 +54,7 @@ struct DictionaryLayoutTests {
         let compiled = directory.appendingPathComponent("themes.dic").path
         try MeCabModel.compileUserDictionary(csv: csv.path, dictionaryDirectory: TestSupport.ipadic, output: compiled)
         let model = try MeCabModel(dictionaryDirectory: TestSupport.ipadic, userDictionaries: [compiled])
-        // reference/normtok.md §9.3: the user entry is one token.
+        // docs/TEXT.md §9.3: the user entry is one token.
         #expect(try MeCabTagger(model: model).tokenize("地域活性化と支援").map(\.surface) == ["地域活性化", "と", "支援"])
         #expect(model.dictionaries.contains { $0.kind == .user })
         try Data("broken line\n".utf8).write(to: csv)

@@ -5,7 +5,7 @@ import TestSupport
 @testable import Tokenization
 
 /// MeCab through kotoba's wrapper, checked against the `mecab` command and the vectors of
-/// reference/normtok.md §9.3.
+/// docs/TEXT.md §9.3.
 struct MeCabTaggerTests {
     /// `surface<TAB>features` lines and `EOS`, the `mecab` command's default output.
     func mecabFormat(_ sentences: [String]) throws -> String {

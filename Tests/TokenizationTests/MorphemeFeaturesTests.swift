@@ -18,7 +18,7 @@ struct MorphemeFeaturesTests {
     }
 
     @Test func quotedFieldsWithCommasStayWhole() {
-        // A UniDic feature (reference/normtok.md §2): quoted fields hold commas.
+        // A UniDic feature (docs/TEXT.md §7.2): quoted fields hold commas.
         let raw = #"助詞,係助詞,*,*,*,*,ハ,は,は,ワ,は,ワ,和,*,*,*,*,*,*,"動詞%F2@-1,形容詞%F4@-2",*,ハ,ハ,ハ,ハ,"1,0",*,"#
         let fields = MorphemeFeatures.splitCSV(raw)
         #expect(fields[19] == "動詞%F2@-1,形容詞%F4@-2")

@@ -15,7 +15,7 @@ extern "C" {
 #endif
 
 /// Normalizes UTF-16 text with NFKC filtered to keep Japanese punctuation full-width
-/// (reference/normtok.md §4.2 F3): everything except U+FF01–FF0F, U+FF1A–FF20, U+FF3B–FF40,
+/// (docs/TEXT.md §5.3): everything except U+FF01–FF0F, U+FF1A–FF20, U+FF3B–FF40,
 /// U+FF5B–FF60, U+3000, U+2025, U+2026, U+309B, U+309C and U+FFE5 is NFKC-normalized.
 ///
 /// Returns the length of the result in UTF-16 units. When `capacity` is too small, `*status` is
