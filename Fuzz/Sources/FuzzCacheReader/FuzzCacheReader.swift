@@ -22,8 +22,13 @@ enum CacheFuzzing {
     static let identity = CacheKey(digestOf: "fuzz")
     nonisolated(unsafe) static let path = NSTemporaryDirectory() + "kotoba-fuzz-\(getpid()).pack"
 
-    /// Writes `bytes` as a segment and reads it as a run would.
+    /// Writes `bytes` as a segment and reads it as a run would. Bytes without the segment's
+    /// magic words at both ends are not written: opening them stops at those words, and writing a
+    /// file for each of them would slow the target tenfold.
     static func segment(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.count >= PackSegment.headerSize + PackSegment.trailerSize,
+            bytes.prefix(8).elementsEqual(PackSegment.headerMagic), bytes.suffix(8).elementsEqual(PackSegment.trailerMagic)
+        else { return }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else { return }
         _ = write(descriptor, bytes.baseAddress, bytes.count)
