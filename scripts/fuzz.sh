@@ -6,6 +6,7 @@
 #   scripts/fuzz.sh 600          # 10 minutes each
 #   RUNS=1000000 scripts/fuzz.sh # a million executions each
 #   scripts/fuzz.sh 60 CacheReader TextDecoder   # some targets only
+#   FUZZ_FLAGS=-max_len=192 scripts/fuzz.sh 60 CodingRuleParser   # more libFuzzer flags
 #
 # Each target starts from its seeds in Tests/Fuzz/NAME/ (kept in git, and fed to every stored
 # input by FuzzRegressionTests); what it grows is kept in a temporary folder, not committed. A
@@ -36,8 +37,9 @@ for name in "${targets[@]}"; do
   [ -n "${RUNS:-}" ] && limit=(-runs="$RUNS")
   before=$(find "$seeds" -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' | wc -l)
   set +e
+  # shellcheck disable=SC2086 # FUZZ_FLAGS is a list of flags
   nice -n 10 "$binary" "$grown" "$seeds" "${limit[@]}" -artifact_prefix="$seeds/" -print_final_stats=1 \
-    -rss_limit_mb=4096 -timeout=20 >"$log" 2>&1
+    -rss_limit_mb=4096 -timeout=20 ${FUZZ_FLAGS:-} >"$log" 2>&1
   code=$?
   set -e
   after=$(find "$seeds" -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' | wc -l)
