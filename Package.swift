@@ -18,6 +18,8 @@ let package = Package(
         .library(
             name: "KotobaStages",
             targets: ["Corpus", "Normalization", "Tokenization", "Analysis", "Multivariate", "Reporting"]),
+        // The modules whose readers the fuzz targets in Fuzz/ (a package of its own) feed.
+        .library(name: "KotobaFuzzing", targets: ["Corpus", "Analysis", "Pipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -45,7 +45,8 @@ public struct InputSource: Sendable, Hashable {
             } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
                 throw .missing(path: displayPath)
             } catch {
-                throw .unreadable(path: displayPath, reason: SystemError.reason(for: error))
+                // Again through the C library, for its reason (Foundation's may be only prose).
+                return try Self.read(rawName: Array(url.path.utf8), displayPath: displayPath)
             }
         }
     }
@@ -61,8 +62,10 @@ public struct InputSource: Sendable, Hashable {
         }
     }
 
-    /// Reads a file named by raw bytes, with `open(2)` and `read(2)`.
-    static func read(rawName: [UInt8], displayPath: String) throws(CorpusError) -> Data {
+    /// Reads a file named by raw bytes, with `open(2)` and `read(2)`: any bytes name a file, and
+    /// a failure has the C library's reason (`is a directory`, `permission denied`), where
+    /// Foundation's would be a paragraph of NSError.
+    public static func read(rawName: [UInt8], displayPath: String) throws(CorpusError) -> Data {
         let descriptor = withCString(rawName) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else {
             let code = errno

@@ -31,6 +31,8 @@ public enum SystemError {
             default: break
             }
         }
-        return "\(error)"
+        if let corpus = error as? CorpusError { return corpus.reason }
+        // Never Foundation's dump of the error's domain, code and user info.
+        return nsError.localizedFailureReason ?? nsError.localizedDescription
     }
 }

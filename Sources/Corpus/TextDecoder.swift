@@ -62,6 +62,7 @@ public struct TextDecoder: Sendable {
         let utf8Error = UTF8Text.firstInvalidOffset(in: bytes)
         if let nul = bytes.firstIndex(of: 0) {
             if let utf16 = Self.detectedUTF16(bytes) { return try Self.decode(bytes, as: utf16, path: path) }
+            if let utf16 = Self.plausibleUTF16(bytes) { throw .binaryOrUTF16(path: path, offset: nul, encoding: utf16) }
             throw .binary(path: path, offset: nul)
         }
         guard let utf8Error else {
@@ -155,6 +156,19 @@ public struct TextDecoder: Sendable {
         guard status <= 0, confidence >= 50 else { return nil }
         let detected = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return [TextEncoding.utf16LE, .utf16BE].first { $0.rawValue == detected }
+    }
+
+    /// UTF-16LE or UTF-16BE if the bytes decode strictly in it to text that is plausibly
+    /// Japanese (as in step 5) with no control characters but tabs and line breaks: not trusted
+    /// enough to read the file (ICU's detector was not confident), but worth a hint to name the
+    /// encoding, rather than a bare "binary".
+    static func plausibleUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding? {
+        guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
+        return [TextEncoding.utf16LE, .utf16BE].first { encoding in
+            guard case .success(let text) = icuDecode(bytes, converter: encoding.converter) else { return false }
+            let controls = text.unicodeScalars.contains { $0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0) }
+            return !controls && plausibility(text) >= minimumPlausibility
+        }
     }
 
     /// Well-formed UTF-8 sequences of three or four bytes in `bytes` (which must be valid UTF-8).

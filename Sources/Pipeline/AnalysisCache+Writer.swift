@@ -37,9 +37,9 @@ extension AnalysisCache {
             cache.load(sha256: sha256, format: format)
         }
 
-        /// The entry without its chunks (`AnalysisCache.head(sha256:format:)`).
-        func head(sha256: String, format: TextFormat) -> Entry? {
-            cache.head(sha256: sha256, format: format)
+        /// The entry without its chunks, or why there is none (`AnalysisCache.lookup(sha256:format:)`).
+        func lookup(sha256: String, format: TextFormat) -> Lookup {
+            cache.lookup(sha256: sha256, format: format)
         }
 
         /// One chunk of an entry in chunks (`AnalysisCache.chunk(_:sha256:format:)`).

@@ -19,7 +19,11 @@ import Synchronization
 /// the workers look entries up through it side by side, and each stores what it analyzes into
 /// a segment of its own (`Writer`), which joins the index when the worker finishes. A hit
 /// touches its segment once per run, so `prune(olderThan:)` removes segments no run has used
-/// lately. A damaged record or segment is a miss, never an error.
+/// lately. A damaged record or segment is never used and never an error: a segment whose index
+/// does not check out is removed when the cache is opened (`removedSegments`, for one warning),
+/// and a damaged record is told apart from a missing one (`Lookup.damaged`), so the run can say
+/// so; the input is analyzed again and its new record, in a newer segment, is found first from
+/// then on.
 final class AnalysisCache: Sendable {
     let directory: URL
     let identity: String
@@ -27,6 +31,9 @@ final class AnalysisCache: Sendable {
     let themeCount: Int
     /// `DIR/v2/<identity>`: the run's segments.
     let folder: URL
+    /// Segments of the run's identity that did not check out when the cache was opened, and
+    /// were removed: a damaged segment is never read, and a run warns about them once.
+    let removedSegments: [String]
 
     /// A segment that was being written when its run ended without finishing it is removed by
     /// the next run (or `prune`) once it has not been written to for this long.
@@ -85,14 +92,22 @@ final class AnalysisCache: Sendable {
         }
         segments.sort { ($0.modified, $0.path) > ($1.modified, $1.path) }
         var opened: [(PackSegment, [PackSegment.IndexEntry])] = []
+        var removed: [String] = []
         for (rank, segment) in segments.enumerated() {
             let keepingOpen = rank < Self.openSegmentLimit
             if let segment = PackSegment.open(path: segment.path, identity: identityKey, keepingOpen: keepingOpen) {
                 opened.append(segment)
+            } else if fileManager.fileExists(atPath: segment.path) {
+                // Only whole segments are renamed into place, so one that does not check out
+                // is damaged, not being written: it would be read and refused on every run.
+                if unlink(segment.path) == 0 { removed.append(segment.path) }
             }
         }
+        removedSegments = removed
         index.withLock { index in
-            for (segment, entries) in opened { index.add(segment, entries) }
+            // Oldest first, so that each key's chain starts at its newest record: an entry
+            // analyzed again after its record was found damaged is found before that record.
+            for (segment, entries) in opened.reversed() { index.add(segment, entries) }
         }
     }
 
@@ -117,21 +132,36 @@ final class AnalysisCache: Sendable {
         load(key: CacheKey(sha256: sha256, format: format))
     }
 
+    /// What looking an input up found: its entry, nothing, or only records that do not check
+    /// out (damaged on disk or edited), which the run analyzes again with a warning.
+    enum Lookup: Equatable {
+        case hit(Entry)
+        case absent
+        case damaged
+    }
+
+    /// The entry under these bytes and format without its chunks (`lookup(sha256:format:)`).
+    func head(sha256: String, format: TextFormat) -> Entry? {
+        if case .hit(let entry) = lookup(sha256: sha256, format: format) { return entry }
+        return nil
+    }
+
     /// The entry under these bytes and format without its chunks: an entry in chunks
     /// (`Entry.chunks` > 0) comes back only if the index lists a record for every chunk, which
     /// the run's workers then read and count one by one (`chunk(_:sha256:format:)`), as they
     /// analyze a large input's chunks side by side.
-    func head(sha256: String, format: TextFormat) -> Entry? {
+    func lookup(sha256: String, format: TextFormat) -> Lookup {
         let key = CacheKey(sha256: sha256, format: format)
-        guard let entry = record(key: key) else { return nil }
-        guard entry.chunks > 0 else { return entry }
+        let found = record(key: key)
+        guard let entry = found.entry else { return found.damaged ? .damaged : .absent }
+        guard entry.chunks > 0 else { return .hit(entry) }
         let listed = index.withLock { index in (0..<entry.chunks).allSatisfy { index.first[key.chunk($0)] != nil } }
-        return listed ? entry : nil
+        return listed ? .hit(entry) : .absent
     }
 
     /// Chunk `number` of the entry under these bytes and format, if its record checks out.
     func chunk(_ number: Int, sha256: String, format: TextFormat) -> Entry? {
-        guard let entry = record(key: CacheKey(sha256: sha256, format: format).chunk(number)), entry.chunks == 0 else {
+        guard let entry = record(key: CacheKey(sha256: sha256, format: format).chunk(number)).entry, entry.chunks == 0 else {
             return nil
         }
         return entry
@@ -140,30 +170,32 @@ final class AnalysisCache: Sendable {
     /// The entry under `key`, if there is one that checks out, with its chunks' analyses, if it
     /// has any, in order: all of them or a miss.
     private func load(key: CacheKey) -> Entry? {
-        guard var entry = record(key: key) else { return nil }
+        guard var entry = record(key: key).entry else { return nil }
         guard entry.chunks > 0 else { return entry }
         for number in 0..<entry.chunks {
-            guard let chunk = record(key: key.chunk(number)), chunk.chunks == 0 else { return nil }
+            guard let chunk = record(key: key.chunk(number)).entry, chunk.chunks == 0 else { return nil }
             entry.analyses += chunk.analyses
         }
         entry.chunks = 0
         return entry
     }
 
-    /// The first record under `key` that checks out, as stored (an entry in chunks without them).
-    private func record(key: CacheKey) -> Entry? {
+    /// The first record under `key` that checks out, as stored (an entry in chunks without
+    /// them); `damaged` when the index lists records under `key` and none checks out.
+    private func record(key: CacheKey) -> (entry: Entry?, damaged: Bool) {
         var next = index.withLock { $0.first[key] ?? -1 }
+        let listed = next >= 0
         while next >= 0 {
             let slot = index.withLock { $0.slots[next] }
             if let bytes = slot.segment.record(at: slot.location),
                 let entry = AnalysisRecord.decode(bytes, key: key, themeCount: themeCount)
             {
                 slot.segment.markUsed()
-                return entry
+                return (entry, false)
             }
             next = slot.next
         }
-        return nil
+        return (nil, listed)
     }
 
     /// A writer for one worker: made by the worker, used by it alone, and finished by it.

@@ -6,12 +6,26 @@ public enum ConfigurationFile {
     /// The file read when none is named and it exists in the current directory.
     public static let defaultName = "kotoba.yml"
 
-    /// Reads the configuration at `path`.
+    /// The keys a configuration file may hold: the options' names (`min_pair_count`), and a file
+    /// list's `path` and `separator`.
+    static let schema = YAMLSchema(
+        keys: PipelineConfiguration.CodingKeys.allCases.map(\.rawValue),
+        nested: [PipelineConfiguration.CodingKeys.fileLists.rawValue: YAMLSchema(keys: ["path", "separator"])])
+
+    /// Reads the configuration at `path`. Every key is optional, so an empty file (or one of
+    /// comments only) is the default configuration; an unknown key is an error, with the key
+    /// meant where one is near.
     /// - Throws: `PipelineError.configurationFile` naming the file and the problem (with its line
-    ///   where YAML gives one).
+    ///   where YAML gives one), for a value out of range too.
     public static func load(path: String) throws(PipelineError) -> PipelineConfiguration {
-        switch YAMLDocument.decode(PipelineConfiguration.self, path: path) {
-        case .success(let configuration): return configuration
+        switch YAMLDocument.decode(PipelineConfiguration.self, path: path, schema: schema) {
+        case .success(let configuration):
+            do {
+                try configuration.validateValues()
+            } catch {
+                throw .configurationFile(path: path, reason: error.description)
+            }
+            return configuration
         case .failure(let problem): throw .configurationFile(path: path, reason: problem.reason)
         }
     }

@@ -43,12 +43,18 @@ struct DocumentProcessor {
         }
         let sha256 = known ?? ContentHash.sha256(data)
         let format = reader.format(of: source)
-        if let entry = cache?.head(sha256: sha256, format: format) {
+        switch cache?.lookup(sha256: sha256, format: format) {
+        case .hit(let entry):
             guard entry.chunks == 0 else {
                 return .cachedInChunks(data: data, sha256: sha256, format: format, encoding: entry.encoding, chunks: entry.chunks)
             }
             add(entry.analyses, of: source, format: format, into: &analyzer)
             return .cached(Self.record(of: source, bytes: data.count, sha256: sha256, entry.encoding, format, entry.analyses.count))
+        case .damaged:
+            // Analyzed again below, and stored anew: the new record is found first from now on.
+            logger.warning("a cached analysis is damaged; analyzing it again", metadata: ["path": "\(source.displayPath)"])
+        case .absent, nil:
+            break
         }
         do {
             return .fresh(try reader.read(source, data: data, sha256: sha256))

@@ -87,7 +87,8 @@ public struct Pipeline: Sendable {
         clock.lap("scan")
         let (key, digests) = runKey(listing, setup: setup)
         clock.lap("hash_inputs")
-        if let key, !force, let recorded = key.unchangedOutput(at: configuration.output) {
+        // A path that could not be walked is no change a key can see: never up to date then.
+        if let key, !force, listing.problems.isEmpty, let recorded = key.unchangedOutput(at: configuration.output) {
             logger.notice(
                 "nothing changed since the output was written: it is up to date",
                 metadata: ["output": "\(configuration.output)", "run_key": "\(key.value)"])
@@ -96,7 +97,8 @@ public struct Pipeline: Sendable {
                 vocabulary: recorded.counts.vocabulary, output: configuration.output, published: recorded.outputs,
                 skipped: [], tokenized: 0, cached: 0, upToDate: true)
         }
-        var analyzed = try analyze(listing.inputs, setup: setup, digests: digests, restrictingPairs: true)
+        var analyzed = try analyze(
+            listing.inputs, setup: setup, digests: digests, restrictingPairs: true, problems: listing.problems)
         clock.lap("analyze")
         if analyzed.pairsOverflowed {
             try countPairsAgain(&analyzed, inputs: listing.inputs, setup: setup)
@@ -143,7 +145,8 @@ public struct Pipeline: Sendable {
         let listing = try list()
         let mine = shard.map { shard in listing.inputs.filter { shard.contains(path: $0.reportPath) } } ?? listing.inputs
         logger.debug("counting a shard", metadata: ["shard": "\(shard.map(\.description) ?? "all")", "inputs": "\(mine.count)"])
-        let analyzed = try analyze(mine, setup: setup, pairLimit: Int.max)
+        let problems = shard.map { shard in listing.problems.filter { shard.contains(path: $0.path) } } ?? listing.problems
+        let analyzed = try analyze(mine, setup: setup, pairLimit: Int.max, problems: problems)
         // A shard's inputs are part of the corpus: a word may be in another shard, and the merge
         // warns of the words found in none.
         if shard == nil { warnOfWordsNotFound(in: analyzed.counts, partial: true) }
@@ -174,14 +177,13 @@ public struct Pipeline: Sendable {
         var clock = Clock()
         var texts: [(name: String, text: String)] = []
         for source in sources {
-            do {
+            do throws(CorpusError) {
                 let data =
                     source == "-"
-                    ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: source))
+                    ? FileHandle.standardInput.readDataToEndOfFile() : try InputSource.read(rawName: Array(source.utf8), displayPath: source)
                 texts.append((source, String(decoding: data, as: UTF8.self)))
             } catch {
-                throw .inputs([FileManager.default.fileExists(atPath: source)
-                    ? .unreadable(path: source, reason: SystemError.reason(for: error)) : .missing(path: source)])
+                throw .inputs([error])
             }
         }
         let merged = try PartialFile.merge(texts)
@@ -260,6 +262,11 @@ public struct Pipeline: Sendable {
         let cache = configuration.cache.map {
             AnalysisCache(directory: URL(fileURLWithPath: $0), identity: identity.sha256, themeCount: themes.count)
         }
+        if let removed = cache?.removedSegments, !removed.isEmpty {
+            logger.warning(
+                "removed damaged cache segments; their inputs are analyzed again",
+                metadata: ["segments": "\(removed.count)", "path": "\(removed[0])"])
+        }
         return Setup(
             dictionaryDirectory: directory, model: model, dictionary: dictionary, normalizer: normalizer,
             themes: themes, words: words, reader: Self.reader(for: configuration), metadata: try Self.metadata(for: configuration),
@@ -317,15 +324,12 @@ public struct Pipeline: Sendable {
 
     /// The run's inputs, from paths and file lists.
     func list() throws(PipelineError) -> CorpusScanner.Listing {
-        let listing: CorpusScanner.Listing
-        do {
-            listing = try CorpusScanner().listing(for: configuration.inputs, fileLists: configuration.fileLists)
-        } catch {
-            throw .inputs(error.problems)
-        }
+        let listing = CorpusScanner().scan(configuration.inputs, fileLists: configuration.fileLists)
         guard !listing.inputs.isEmpty else {
-            throw .inputs(
-                configuration.inputs.map { .unreadable(path: $0, reason: "no text files (.txt, .md, .csv, .tsv) found") })
+            // Nothing to read: say why, never exit without a word.
+            if !listing.problems.isEmpty { throw .inputs(listing.problems) }
+            let paths = configuration.inputs.isEmpty ? configuration.fileLists.map(\.path) : configuration.inputs
+            throw .inputs(paths.map { .unreadable(path: $0, reason: "no text files (.txt, .md, .csv, .tsv) found") })
         }
         for path in listing.ignored {
             logger.info("ignored a file that is not text", metadata: ["path": "\(path)"])
@@ -370,9 +374,12 @@ public struct Pipeline: Sendable {
     /// worker stops counting them (`Analyzed.pairsOverflowed`: see `countPairsAgain`). With
     /// `pairsAmong`, the workers count the pairs of those terms and nothing else.
     /// `count` passes no limit: a partial holds every pair, so that partials add up to a run's.
+    ///
+    /// `problems` are paths the listing could not take (`CorpusScanner.Listing.problems`): they
+    /// fail the run with the inputs' own problems, or are left out like them under `keepGoing`.
     func analyze(
         _ inputs: [InputSource], setup: Setup, digests: [String?]? = nil, pairsAmong: Set<Term>? = nil,
-        pairLimit: Int? = nil, restrictingPairs: Bool = false
+        pairLimit: Int? = nil, restrictingPairs: Bool = false, problems: [CorpusError] = []
     ) throws(PipelineError) -> Analyzed {
         let schedule = Self.largestFirst(inputs)
         let totalBytes = schedule.map(\.size).reduce(0, +)
@@ -518,8 +525,9 @@ public struct Pipeline: Sendable {
             parts = all.map(\.0)
             return all.map { ($0.1, tokenized: $0.tokenized, cached: $0.cached) }
         }
-        let failures = finished.flatMap(\.0).sorted { $0.0 < $1.0 }
-        if let fatal = failures.first(where: { $0.0 < 0 }) { throw fatal.1 }
+        let found = finished.flatMap(\.0).sorted { $0.0 < $1.0 }
+        if let fatal = found.first(where: { $0.0 < 0 }) { throw fatal.1 }
+        let failures = problems.map { (-1, PipelineError.inputs([$0])) } + found
         if !failures.isEmpty && !configuration.keepGoing {
             let problems = failures.map(\.1)
             let inputProblems = problems.flatMap { failure -> [CorpusError] in
@@ -736,8 +744,9 @@ public struct Pipeline: Sendable {
                     case .invalidBytes(_, _, let offset): ("invalid_bytes", offset)
                     case .undecodable(_, _, let offset): ("undecodable", offset)
                     case .ambiguousEncoding: ("ambiguous_encoding", nil)
-                    case .binary(_, let offset): ("binary", offset)
+                    case .binary(_, let offset), .binaryOrUTF16(_, let offset, _): ("binary", offset)
                     case .invalidTable: ("invalid_table", nil)
+                    case .emptyList: ("empty_list", nil)
                     }
                 return SkippedInput(path: problem.path, kind: kind, message: problem.description, offset: offset)
             }

@@ -193,7 +193,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         self.measure = measure
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case version, inputs, output, jobs, dictionary, themes, encoding, metadata, cache
         case fileLists = "file_lists"
         case minimumPairCount = "min_pair_count"
@@ -332,12 +332,22 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         guard !inputs.isEmpty || !fileLists.isEmpty else {
             throw .configuration("no inputs: give files, directories, '-' or a file list")
         }
+        guard !output.isEmpty, output != "-" else {
+            throw .configuration("the output must be a directory (got '\(output)')")
+        }
+        try validateValues()
+        let stdinUsers = inputs.filter { $0 == "-" }.count + fileLists.filter { $0.path == "-" }.count
+        guard stdinUsers <= 1 else {
+            throw .configuration("standard input can be read only once: as a document or as one file list")
+        }
+    }
+
+    /// Checks the numbers: each within its range. A configuration file is checked with this as
+    /// it is read, so that its own mistakes are reported as its own (`ConfigurationFile`).
+    func validateValues() throws(PipelineError) {
         guard jobs >= 1 else { throw .configuration("jobs must be at least 1 (got \(jobs))") }
         guard minimumPairCount >= 1 else {
             throw .configuration("the minimum pair count must be at least 1 (got \(minimumPairCount))")
-        }
-        guard !output.isEmpty, output != "-" else {
-            throw .configuration("the output must be a directory (got '\(output)')")
         }
         guard networkEdges >= 1 else { throw .configuration("network_edges must be at least 1 (got \(networkEdges))") }
         guard groupTop >= 1 else { throw .configuration("group_top must be at least 1 (got \(groupTop))") }
@@ -358,10 +368,6 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         guard kwicContext >= 0 else { throw .configuration("kwic_context cannot be negative (got \(kwicContext))") }
         for (name, value) in [("min_tf", minTermCount), ("max_tf", maxTermCount), ("min_df", minDocumentCount), ("max_df", maxDocumentCount)] {
             if let value, value < 0 { throw .configuration("\(name) cannot be negative (got \(value))") }
-        }
-        let stdinUsers = inputs.filter { $0 == "-" }.count + fileLists.filter { $0.path == "-" }.count
-        guard stdinUsers <= 1 else {
-            throw .configuration("standard input can be read only once: as a document or as one file list")
         }
     }
 }

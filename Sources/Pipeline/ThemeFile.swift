@@ -49,6 +49,11 @@ public enum ThemeFile {
     /// The highest theme-file version this build reads.
     public static let version = 1
 
+    /// The keys a YAML theme file may hold: a misspelt one (`glob`) is an error, not a part of
+    /// a theme silently left out.
+    static let schema = YAMLSchema(
+        keys: ["version", "themes"], nested: ["themes": YAMLSchema(keys: ["name", "terms", "words", "globs", "rule"])])
+
     /// Whether the file at `path`, with contents `text`, is a coding-rule file.
     public static func isRuleFile(path: String, text: String) -> Bool {
         let suffix = (path as NSString).pathExtension.lowercased()
@@ -87,7 +92,7 @@ public enum ThemeFile {
         -> [Theme]
     {
         if isRuleFile(path: path, text: text) { return try rules(text, path: path, normalizer: normalizer) }
-        switch YAMLDocument.decode(Contents.self, text: text) {
+        switch YAMLDocument.decode(Contents.self, text: text, schema: schema) {
         case .success(let contents): return try themes(from: contents, path: path, normalizer: normalizer)
         case .failure(let problem): throw .themes(path: path, reason: problem.reason)
         }

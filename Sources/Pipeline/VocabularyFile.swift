@@ -28,7 +28,7 @@ public struct VocabularyFile: Sendable, Codable, Equatable {
     public var stopwords: [String]?
     public var compounds: Bool?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case version, preset, include, exclude, synonyms, stopwords, compounds
         case termForm = "term_form"
         case forcePick = "force_pick"
@@ -36,10 +36,31 @@ public struct VocabularyFile: Sendable, Codable, Equatable {
 
     public init() {}
 
+    /// The top-level parts of speech of the dictionaries kotoba reads (IPAdic, UniDic, JUMAN):
+    /// what a part-of-speech path in `include` or `exclude` starts with.
+    static let partsOfSpeech = [
+        "名詞", "動詞", "形容詞", "副詞", "連体詞", "接続詞", "助詞", "助動詞", "感動詞", "記号", "フィラー", "その他",
+        "接頭詞", "代名詞", "形状詞", "接頭辞", "接尾辞", "補助記号", "空白", "指示詞", "判定詞", "特殊", "未定義語",
+    ]
+
+    /// The keys a vocabulary file may hold, and what `include` and `exclude` may name: a
+    /// category (`名詞B`) or a part-of-speech path (`名詞-固有名詞-人名`), so that `名詞X` is an
+    /// error rather than a selection that selects nothing.
+    static let schema: YAMLSchema = {
+        let categories = YAMLSchema.Values(
+            what: "category or part of speech", candidates: TermCategory.all + partsOfSpeech,
+            isValid: { item in
+                TermCategory.all.contains(item)
+                    || partsOfSpeech.contains(String(item.split(separator: "-", maxSplits: 1).first ?? ""))
+            })
+        return YAMLSchema(
+            keys: CodingKeys.allCases.map(\.rawValue), values: ["include": categories, "exclude": categories])
+    }()
+
     /// Reads the vocabulary file at `path`.
     public static func load(path: String) throws(PipelineError) -> VocabularyFile {
         let file: VocabularyFile
-        switch YAMLDocument.decode(VocabularyFile.self, path: path) {
+        switch YAMLDocument.decode(VocabularyFile.self, path: path, schema: schema) {
         case .success(let decoded): file = decoded
         case .failure(let problem): throw .configurationFile(path: path, reason: problem.reason)
         }

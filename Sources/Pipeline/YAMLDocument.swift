@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 import Yams
 
@@ -5,19 +6,30 @@ import Yams
 /// reading the text and for turning YAML and decoding errors into one-line reasons.
 enum YAMLDocument {
     /// `path` decoded as `T`; on failure, the reason for a message naming the file.
-    static func decode<T: Decodable>(_ type: T.Type, path: String) -> Result<T, Problem> {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
-            return .failure(Problem(reason: "cannot read the file"))
+    static func decode<T: Decodable>(_ type: T.Type, path: String, schema: YAMLSchema? = nil) -> Result<T, Problem> {
+        let data: Data
+        do {
+            data = try InputSource.read(rawName: Array(path.utf8), displayPath: path)
+        } catch {
+            return .failure(Problem(reason: error.reason))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(Problem(reason: "the file is not valid UTF-8"))
         }
-        return decode(type, text: text)
+        return decode(type, text: text, schema: schema)
     }
 
-    /// `text` decoded as `T`.
-    static func decode<T: Decodable>(_ type: T.Type, text: String) -> Result<T, Problem> {
+    /// `text` decoded as `T`; with a `schema`, every key must be one it knows (an empty file, or
+    /// one of comments only, is an empty mapping then: every key of such a file is optional).
+    static func decode<T: Decodable>(_ type: T.Type, text: String, schema: YAMLSchema? = nil) -> Result<T, Problem> {
         do {
+            if let schema {
+                guard let root = try Yams.compose(yaml: text) else {
+                    return .success(try YAMLDecoder().decode(type, from: "{}"))
+                }
+                let problems = schema.problems(in: root)
+                guard problems.isEmpty else { return .failure(Problem(reason: problems.joined(separator: "; "))) }
+            }
             return .success(try YAMLDecoder().decode(type, from: text))
         } catch {
             return .failure(Problem(reason: describe(error)))

@@ -2,7 +2,7 @@ import Corpus
 import Foundation
 
 /// A lock on an output directory, so that two runs never write it at once: `.NAME.lock` beside
-/// it, held with `flock(2)` for as long as the lock value lives, and removed when the value goes
+/// the folder the output path leads to (through symbolic links, `ReportPublisher.resolved`), held with `flock(2)` for as long as the lock value lives, and removed when the value goes
 /// (the run ends, whether it published or failed), so no lock file is left beside the output.
 ///
 /// The kernel releases the lock when the process ends, however it ends, so a killed run never
@@ -19,6 +19,10 @@ public final class OutputLock: Sendable {
     /// - Throws: `ReportError.locked` when another run holds it; `.cannotCreate` when the lock
     ///   file cannot be made.
     public init(output: URL) throws(ReportError) {
+        // Keyed by where the output leads, so that `--out link` and `--out same` (link → same)
+        // take the same lock.
+        let displayPath = output.path
+        let output = ReportPublisher.resolved(output)
         let parent = output.deletingLastPathComponent()
         path = parent.appendingPathComponent(".\(output.lastPathComponent).lock").path
         do {
@@ -32,7 +36,7 @@ public final class OutputLock: Sendable {
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
                 let code = errno
                 close(descriptor)
-                if code == EWOULDBLOCK { throw .locked(path: output.path) }
+                if code == EWOULDBLOCK { throw .locked(path: displayPath) }
                 throw .cannotCreate(path: path, reason: SystemError.message(errno: code))
             }
             if Self.isStillAtPath(descriptor, path) {

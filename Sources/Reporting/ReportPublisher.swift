@@ -15,7 +15,13 @@ import Synchronization
 ///
 /// An existing output directory is replaced only if it is empty or holds a `manifest.json`:
 /// kotoba never deletes a directory it did not write. Staging directories left by runs that were
-/// killed (their process no longer exists) are removed when the next run starts.
+/// killed (their process no longer exists) are removed when the next run starts, and so is an
+/// output moved aside that a killed run left beside the new one (`checkOutput`).
+///
+/// The output is published where its path leads (`resolved(_:)`): an `--out` that is a symbolic
+/// link (or passes through one) publishes into the folder it points to, and the link stays the
+/// user's link; the lock (`OutputLock`) is keyed by the same resolved path, so runs into `same`
+/// and into `link → same` exclude each other.
 public struct ReportPublisher: Sendable {
     /// A file as published: name, size and SHA-256 (lowercase hex), for the manifest.
     public struct PublishedFile: Sendable, Equatable, Codable {
@@ -52,29 +58,31 @@ public struct ReportPublisher: Sendable {
         manifest: @escaping @Sendable ([PublishedFile]) throws -> Data
     ) throws(ReportError) -> [PublishedFile] {
         let fileManager = FileManager.default
+        let displayRoot = output.path
+        let output = Self.resolved(output)
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         let previous = Self.previous(of: output)
         try Self.createDirectory(parent, displayPath: parent.path)
         try Self.checkOutput(output)
-        Self.removeAbandonedStaging(in: parent, name: name)
 
         let staging = parent.appendingPathComponent(
             "\(Self.stagingPrefix(name))\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
-        try Self.createDirectory(staging, displayPath: output.path)
+        try Self.createDirectory(staging, displayPath: displayRoot)
         do {
             let first = try Self.write(
-                files.filter { !$0.rendersLast }, into: staging, displayRoot: output.path, concurrently: concurrentWrites)
+                files.filter { !$0.rendersLast }, into: staging, displayRoot: displayRoot, concurrently: concurrentWrites)
             let last = try Self.write(
-                files.filter(\.rendersLast), into: staging, displayRoot: output.path, concurrently: concurrentWrites)
+                files.filter(\.rendersLast), into: staging, displayRoot: displayRoot, concurrently: concurrentWrites)
             let reports = (first + last).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
             let manifestFile = ReportFile(name: Self.manifestName, data: { try manifest(reports) })
             let published =
-                reports + (try Self.write([manifestFile], into: staging, displayRoot: output.path, concurrently: 1))
+                reports + (try Self.write([manifestFile], into: staging, displayRoot: displayRoot, concurrently: 1))
             beforeSwap()
             if fileManager.fileExists(atPath: output.path) {
                 try? fileManager.removeItem(at: previous)
                 try Self.rename(output, to: previous)
+                Self.testHookBetweenRenames()
                 try Self.rename(staging, to: output)
                 try? fileManager.removeItem(at: previous)
             } else {
@@ -138,6 +146,41 @@ public struct ReportPublisher: Sendable {
         }
     }
 
+    /// A test hook: with `KOTOBA_TEST_FAULT=kill-mid-swap` the process kills itself (SIGKILL)
+    /// between the swap's two renames, the old output moved aside and the new one not yet in
+    /// place, so that a test can check what the next run makes of it.
+    static func testHookBetweenRenames() {
+        guard ProcessInfo.processInfo.environment["KOTOBA_TEST_FAULT"] == "kill-mid-swap" else { return }
+        kill(getpid(), SIGKILL)
+    }
+
+    /// Where `output` leads: the real path of the folder its symbolic links point to (through
+    /// a dangling link too, to where the folder will be made), so that a link given as `--out`
+    /// is published through, never replaced, and locked as the folder it names.
+    public static func resolved(_ output: URL) -> URL {
+        var path = output.standardizedFileURL.path
+        for _ in 0..<32 {
+            if let real = realPath(path) { return URL(fileURLWithPath: real) }
+            // Missing: follow a dangling link by hand, or resolve the folder it would be made in.
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(path, &buffer, buffer.count - 1)
+            guard count > 0 else { break }
+            let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let parent = (path as NSString).deletingLastPathComponent
+            path = URL(fileURLWithPath: target.hasPrefix("/") ? target : parent + "/" + target).standardizedFileURL.path
+        }
+        let url = URL(fileURLWithPath: path)
+        let parent = url.deletingLastPathComponent().path
+        guard parent != path, let real = realPath(parent) else { return url }
+        return URL(fileURLWithPath: real).appendingPathComponent(url.lastPathComponent)
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Staging directories are named `.NAME.staging-PID-RANDOM`.
     static func stagingPrefix(_ name: String) -> String { ".\(name).staging-" }
 
@@ -158,18 +201,28 @@ public struct ReportPublisher: Sendable {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
     }
 
-    /// Checks, before anything is analyzed, that the reports may be published into `output`: it
-    /// does not exist, is empty, or holds a `manifest.json` (an output left moved aside by a run
-    /// killed mid-swap is put back first). `publish` checks again; a run checks first so that a
-    /// directory kotoba would refuse is refused at once, not after the whole analysis.
+    /// Checks, before anything is analyzed, that the reports may be published into `output`
+    /// (resolved as `resolved(_:)`): it does not exist, is empty, or holds a `manifest.json`.
+    /// First it clears what a killed run left: the output moved aside by a run killed between
+    /// the swap's renames is put back, one left beside a new output is removed, and so are the
+    /// staging folders of runs whose process is gone. A run calls it as soon as it holds the
+    /// lock, whatever it goes on to do (publish, find the output up to date, or fail); `publish`
+    /// checks again.
     /// - Throws: `ReportError.notAnOutputDirectory` for a directory kotoba did not write (or a
     ///   file); `.cannotCreate` when the output moved aside cannot be put back.
     public static func checkOutput(_ output: URL) throws(ReportError) {
+        let output = resolved(output)
         let aside = Self.previous(of: output)
         let fileManager = FileManager.default
-        if !fileManager.fileExists(atPath: output.path), fileManager.fileExists(atPath: aside.path) {
-            try rename(aside, to: output)  // recover from a run killed mid-swap
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: aside.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if !fileManager.fileExists(atPath: output.path) {
+                try rename(aside, to: output)  // recover from a run killed mid-swap
+            } else if (try? checkReplaceable(aside)) != nil {
+                try? fileManager.removeItem(at: aside)  // the swap was done; only the removal was not
+            }
         }
+        removeAbandonedStaging(in: output.deletingLastPathComponent(), name: output.lastPathComponent)
         try checkReplaceable(output)
     }
 

@@ -231,7 +231,7 @@ struct EndToEndTests {
             atPath: root.appendingPathComponent("corpus/gone.txt").path, withDestinationPath: "/nonexistent/gone.txt")
         let dangling = try kotoba(["run"], in: root)
         #expect(dangling.status == 66)
-        #expect(dangling.standardError == "kotoba: error: corpus/gone.txt: no such file or directory\n")
+        #expect(dangling.standardError == "kotoba: error: corpus/gone.txt: cannot read: a symbolic link to nothing (dangling)\n")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("output").path))
     }
 

@@ -87,8 +87,10 @@ struct PipelineTests {
         #expect {
             try run([corpus.path, root.appendingPathComponent("missing.txt").path], output: output, jobs: 2)
         } throws: { error in
+            // The missing path, and the bad inputs beside it: every problem, not the first.
             guard case .inputs(let problems) = error as? PipelineError else { return false }
-            return problems == [.missing(path: root.appendingPathComponent("missing.txt").path)]
+            return problems.first == .missing(path: root.appendingPathComponent("missing.txt").path)
+                && Set(problems.dropFirst().map(\.path)) == [corpus.path + "/bad/junk.txt", corpus.path + "/bad/nul.txt"]
         }
         #expect {
             try run([corpus.path], output: output, jobs: 2)
