@@ -726,10 +726,22 @@ public struct Pipeline: Sendable {
     static func reported(_ skipped: SkippedInput, listing: CorpusScanner.Listing) -> SkippedInput {
         // A table's row is named `PATH (row N)`.
         let given = skipped.path.range(of: " (row ").map { String(skipped.path[..<$0.lowerBound]) } ?? skipped.path
-        guard !given.isEmpty, let input = listing.inputs.first(where: { $0.displayPath == given }) else { return skipped }
+        guard !given.isEmpty else { return skipped }
+        let path: String
+        if let input = listing.inputs.first(where: { $0.displayPath == given }) {
+            path = input.reportPath
+        } else if let root = listing.root, case let absolute = ReportPaths.absolute(given),
+            absolute.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        {
+            // A folder or link the scan could not walk, below the input root: named as the
+            // inputs beside it are.
+            path = String(absolute.dropFirst(root.hasSuffix("/") ? root.count : root.count + 1))
+        } else {
+            return skipped
+        }
         var reported = skipped
-        reported.path = input.reportPath + skipped.path.dropFirst(given.count)
-        if skipped.message.hasPrefix(given) { reported.message = input.reportPath + skipped.message.dropFirst(given.count) }
+        reported.path = path + skipped.path.dropFirst(given.count)
+        if skipped.message.hasPrefix(given) { reported.message = path + skipped.message.dropFirst(given.count) }
         return reported
     }
 

@@ -148,10 +148,12 @@ public struct ReportPublisher: Sendable {
 
     /// A test hook: with `KOTOBA_TEST_FAULT=kill-mid-swap` the process kills itself (SIGKILL)
     /// between the swap's two renames, the old output moved aside and the new one not yet in
-    /// place, so that a test can check what the next run makes of it.
+    /// place, so that a test can check what the next run makes of it. Debug builds only.
     static func testHookBetweenRenames() {
-        guard ProcessInfo.processInfo.environment["KOTOBA_TEST_FAULT"] == "kill-mid-swap" else { return }
-        kill(getpid(), SIGKILL)
+        #if DEBUG
+            guard ProcessInfo.processInfo.environment["KOTOBA_TEST_FAULT"] == "kill-mid-swap" else { return }
+            kill(getpid(), SIGKILL)
+        #endif
     }
 
     /// Where `output` leads: the real path of the folder its symbolic links point to (through

@@ -50,20 +50,25 @@ enum ExitStatus {
     }
 
     /// A test hook: with `KOTOBA_TEST_FAULT=stall-publish` a run stops with its reports staged,
-    /// before they replace the output, so a test can kill it there.
+    /// before they replace the output, so a test can kill it there. Test hooks exist in debug
+    /// builds only (the tests' builds): a release build ignores `KOTOBA_TEST_FAULT`.
     static let stallHook: @Sendable () -> Void = {
-        guard ProcessInfo.processInfo.environment["KOTOBA_TEST_FAULT"] == "stall-publish" else { return }
-        FileHandle.standardError.write(Data("kotoba: test hook: stalled before publishing\n".utf8))
-        while true { sleep(60) }
+        #if DEBUG
+            guard ProcessInfo.processInfo.environment["KOTOBA_TEST_FAULT"] == "stall-publish" else { return }
+            FileHandle.standardError.write(Data("kotoba: test hook: stalled before publishing\n".utf8))
+            while true { sleep(60) }
+        #endif
     }
 
     /// Runs `body`, turning a `PipelineError` into its printed messages and exit code.
     static func run<T>(_ body: () throws(PipelineError) -> T) throws -> T {
         do throws(PipelineError) {
-            if ProcessInfo.processInfo.environment["KOTOBA_TEST_FAULT"] == "internal" {
-                // A test hook: the only way to provoke exit 70 without a bug.
-                throw PipelineError.internal("fault injected by KOTOBA_TEST_FAULT")
-            }
+            #if DEBUG
+                if ProcessInfo.processInfo.environment["KOTOBA_TEST_FAULT"] == "internal" {
+                    // A test hook (debug builds only): the only way to provoke exit 70 without a bug.
+                    throw PipelineError.internal("fault injected by KOTOBA_TEST_FAULT")
+                }
+            #endif
             return try body()
         } catch {
             throw report(error)
