@@ -140,44 +140,52 @@ public struct Pipeline: Sendable {
         let analyzed = try analyze(mine, setup: setup, pairLimit: Int.max)
         let header = PartialFile.Header(
             analysis: setup.identity.sha256,
-            listing: shard == nil ? nil : ContentHash.sha256(Data(listing.inputs.map(\.displayPath).joined(separator: "\n").utf8)),
-            shard: shard, themes: setup.themes.map { PartialFile.ThemeRecord(name: $0.name, forms: $0.forms) },
+            themes: setup.themes.map { PartialFile.ThemeRecord(name: $0.name, forms: $0.forms) },
             groupBy: configuration.groupBy, unit: configuration.unit, window: configuration.window,
             words: setup.words.map(\.name))
-        let text: String
+        var shards: [PartialFile.ShardRecord: Int] = [:]
+        if let shard {
+            let listing = ContentHash.sha256(Data(listing.inputs.map(\.displayPath).joined(separator: "\n").utf8))
+            shards[PartialFile.ShardRecord(listing: listing, index: shard.index, count: shard.count)] = 1
+        }
+        let bytes: [UInt8]
         do {
-            text = try PartialFile.text(header: header, inputs: analyzed.records, counts: analyzed.counts)
+            bytes = try PartialFile.bytes(header: header, partials: 1, shards: shards, inputs: analyzed.records, counts: analyzed.counts)
         } catch {
             throw .internal("cannot encode partial counts: \(error)")
         }
-        try Self.write(Data(text.utf8), to: destination)
+        try Self.write(Data(bytes), to: destination)
         return CountSummary(
             inputs: analyzed.records.count, documents: analyzed.counts.documentCount, skipped: analyzed.failures,
             tokenized: analyzed.tokenized, cached: analyzed.cached)
     }
 
     /// Adds up partial-count files (`-` reads standard input) and publishes the reports, as a run
-    /// over all their inputs would have.
-    public func merge(_ sources: [String]) throws(PipelineError) -> Summary {
+    /// over all their inputs would have; or, with `partial`, writes the sum as one partial (a
+    /// combiner's or a tree reduce's step), which need not cover every shard.
+    public func merge(_ sources: [String], partial: String? = nil) throws(PipelineError) -> Summary {
         try configuration.validate()
+        var clock = Clock()
+        if let partial {
+            let merged = try PartialMerge.merge(sources.map { .file($0) }, complete: false)
+            let bytes: [UInt8]
+            do {
+                bytes = try PartialFile.bytes(
+                    header: merged.header, partials: merged.partials, shards: merged.shards, inputs: merged.inputs,
+                    counts: merged.counts)
+            } catch {
+                throw .internal("cannot encode partial counts: \(error)")
+            }
+            try Self.write(Data(bytes), to: partial)
+            return Summary(
+                documents: merged.counts.documentCount, sentences: merged.counts.sentenceCount,
+                vocabulary: merged.counts.terms.count, output: partial, published: [], skipped: [], tokenized: 0, cached: 0)
+        }
         let lock = try takeLock()
         defer { withExtendedLifetime(lock) {} }
-        var clock = Clock()
-        var texts: [(name: String, text: String)] = []
-        for source in sources {
-            do {
-                let data =
-                    source == "-"
-                    ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: source))
-                texts.append((source, String(decoding: data, as: UTF8.self)))
-            } catch {
-                throw .inputs([FileManager.default.fileExists(atPath: source)
-                    ? .unreadable(path: source, reason: SystemError.reason(for: error)) : .missing(path: source)])
-            }
-        }
-        let merged = try PartialFile.merge(texts)
+        let merged = try PartialMerge.merge(sources.map { .file($0) })
         clock.lap("merge")
-        guard let header = merged.headers.first else { throw .internal("a merge without partials") }
+        let header = merged.header
         let themes = header.themes.map { Theme(name: $0.name, forms: $0.forms, normalizedForms: $0.forms) }
         let analyzed = Analyzed(counts: merged.counts, records: merged.inputs, failures: [], tokenized: 0, cached: 0)
         return try publish(
