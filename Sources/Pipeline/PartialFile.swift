@@ -19,7 +19,7 @@ import Reporting
 /// w corpus/a.txt - 地域 L 活性 L                    3 1    the document's terms and counts
 /// t 地域 L                                         34 1 25 25   tf df sf uf
 /// f macc L MACC                                   2      a case-folded term's written form
-/// p 地域 L 活性 L                                  3      co-occurrence units with both
+/// u 活性 L 地域 L 支援 E                           3      co-occurrence units with exactly these distinct terms
 /// g SPEAKER 地域 L                                 5      a term's occurrences in a group
 /// G SPEAKER                                       40 12 3 0     a group's terms, sentences, theme sentences
 /// c 地域 活性                                      4      a compound candidate's nouns
@@ -136,15 +136,12 @@ enum PartialFile {
                 out.end(count)
             }
         }
-        var pairs: [(Term, Term, Int)] = counts.pairUnits.map { pair, count in
-            let (a, b) = (counts.terms[Int(pair.first)], counts.terms[Int(pair.second)])
-            return a < b ? (a, b, count) : (b, a, count)
-        }
-        pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        for (a, b, count) in pairs where count > 0 {
-            out.begin("p")
-            out.term(a)
-            out.term(b)
+        // Units by their terms in term order: the same units give the same key in every partial.
+        let units = counts.unitSets.map { set, count in (set.map { counts.terms[Int($0)] }.sorted(), count) }
+            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        for (terms, count) in units where count > 0 {
+            out.begin("u")
+            for term in terms { out.term(term) }
             out.end(count)
         }
         let groups = Set(counts.groupTerms.keys).union(counts.groupSentences.keys)

@@ -36,8 +36,11 @@ struct PartialMerge {
     }
 
     /// Merges `sources`; with `complete`, the shards must cover their listing (a final merge),
-    /// else they may be any part of it (a combiner's, `merge --partial`).
-    static func merge(_ sources: [Source], complete: Bool = true) throws(PipelineError) -> Merged {
+    /// else they may be any part of it (a combiner's, `merge --partial`). With `pairTerms`, pairs
+    /// are counted among the `pairTerms` most frequent terms only, as the reports keep them (the
+    /// first pass adds up the terms' frequencies to know them), so the pair table is bounded as a
+    /// run's is; without, the units are kept as they are, for a partial.
+    static func merge(_ sources: [Source], complete: Bool = true, pairTerms: Int? = nil) throws(PipelineError) -> Merged {
         // Standard input is read once into a temporary file, so that it can be read twice.
         var spooled: [String] = []
         defer { for path in spooled { try? FileManager.default.removeItem(atPath: path) } }
@@ -51,11 +54,18 @@ struct PartialMerge {
                 readable.append((source.name, source))
             }
         }
-        // Pass 1: the settings.
+        // Pass 1: the settings, and the terms' frequencies.
         var headers: [(header: PartialFile.Header, name: String)] = []
+        var frequencies = CorpusCounts(themeNames: [])
         for (name, source) in readable {
             try forEachLine(of: source, name: name) { line, number throws(PipelineError) in
-                guard line.first == UInt8(ascii: "@"), line.count > 1, line[1] == UInt8(ascii: " ") else { return }
+                guard line.count > 1, line[1] == UInt8(ascii: " ") else { return }
+                if line[0] == UInt8(ascii: "t"), pairTerms != nil,
+                    case .term(let term, let frequency, _, _, _) = try parse(line, name: name, number: number).record
+                {
+                    frequencies.addTerm(term, frequency: frequency, documents: 0, sentences: 0, units: 0, forms: [:])
+                }
+                guard line[0] == UInt8(ascii: "@") else { return }
                 if case .header(let header, _) = try parse(line, name: name, number: number).record,
                     !headers.contains(where: { $0.header == header })
                 {
@@ -68,6 +78,12 @@ struct PartialMerge {
                 path: readable.map(\.name).joined(separator: ", "), reason: "no settings record (@): not a partial, or cut short")
         }
         var state = State(header: header)
+        if let pairTerms {
+            state.counts.countPairs(.terms(frequencies.pairVocabulary(size: pairTerms)))
+        } else {
+            state.counts.countPairs(.units)
+        }
+        frequencies = CorpusCounts(themeNames: [])
         // Pass 2: everything, added up (unless the settings differ, when only the checks are kept).
         for (index, (name, source)) in readable.enumerated() {
             try forEachLine(of: source, name: name) { line, number throws(PipelineError) in
@@ -98,7 +114,7 @@ struct PartialMerge {
     /// Kinds by their names in messages.
     static let kindNames: [String: String] = [
         "@": "settings", "@s": "shard", "i": "input", "d": "document", "w": "document term", "t": "term",
-        "f": "written form", "p": "pair", "g": "group term", "G": "group", "c": "compound", "h": "theme term",
+        "f": "written form", "u": "unit", "g": "group term", "G": "group", "c": "compound", "h": "theme term",
         "H": "theme pair", "l": "collocation", "T": "totals",
     ]
 
@@ -202,7 +218,7 @@ struct PartialMerge {
             case .term(let term, let frequency, let documents, let sentences, let units):
                 counts.addTerm(term, frequency: frequency, documents: documents, sentences: sentences, units: units, forms: [:])
             case .form(let term, let form, let count): counts.addTerm(term, frequency: 0, documents: 0, sentences: 0, units: 0, forms: [form: count])
-            case .pair(let a, let b, let count): counts.addPair(a, b, sentences: count)
+            case .unit(let terms, let count): counts.addUnit(terms, times: count)
             case .groupTerm(let group, let term, let count): counts.addGroupTerm(term, group: group, count: count)
             case .group(let group, let values):
                 guard values.count == 2 + themes else { throw PartialRecord.Malformed(reason: "a group record for another set of themes") }

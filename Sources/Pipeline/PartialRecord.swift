@@ -13,7 +13,8 @@ enum PartialRecord {
     case documentTerms(path: String, record: Int?, terms: [Term], counts: [Int])
     case term(Term, frequency: Int, documents: Int, sentences: Int, units: Int)
     case form(Term, form: String, count: Int)
-    case pair(Term, Term, count: Int)
+    /// Units holding exactly these distinct terms (at least two, in term order).
+    case unit([Term], count: Int)
     case groupTerm(group: String, Term, count: Int)
     case group(String, values: [Int])
     case compound([String], count: Int)
@@ -112,11 +113,13 @@ enum PartialRecord {
             let term = try fields.term(), form = try fields.text()
             try fields.end()
             record = .form(term, form: form, count: try one())
-        case "p":
-            let a = try fields.term(), b = try fields.term()
-            try fields.end()
-            guard a != b else { throw Malformed(reason: "a pair of a term with itself") }
-            record = .pair(a, b, count: try one())
+        case "u":
+            var terms: [Term] = []
+            while !fields.atEnd { terms.append(try fields.term()) }
+            guard terms.count > 1, zip(terms, terms.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                throw Malformed(reason: "a unit's terms are not two or more in term order")
+            }
+            record = .unit(terms, count: try one())
         case "g":
             let group = try fields.text(), term = try fields.term()
             try fields.end()

@@ -137,7 +137,7 @@ public struct Pipeline: Sendable {
         let listing = try list()
         let mine = shard.map { shard in listing.inputs.filter { shard.contains(path: $0.displayPath) } } ?? listing.inputs
         logger.debug("counting a shard", metadata: ["shard": "\(shard.map(\.description) ?? "all")", "inputs": "\(mine.count)"])
-        let analyzed = try analyze(mine, setup: setup, pairLimit: Int.max)
+        let analyzed = try analyze(mine, setup: setup, pairLimit: Int.max, keepingUnits: true)
         let header = PartialFile.Header(
             analysis: setup.identity.sha256,
             themes: setup.themes.map { PartialFile.ThemeRecord(name: $0.name, forms: $0.forms) },
@@ -167,7 +167,7 @@ public struct Pipeline: Sendable {
         try configuration.validate()
         var clock = Clock()
         if let partial {
-            let merged = try PartialMerge.merge(sources.map { .file($0) }, complete: false)
+            let merged = try PartialMerge.merge(sources.map { .file($0) }, complete: false, pairTerms: nil)
             let bytes: [UInt8]
             do {
                 bytes = try PartialFile.bytes(
@@ -183,7 +183,7 @@ public struct Pipeline: Sendable {
         }
         let lock = try takeLock()
         defer { withExtendedLifetime(lock) {} }
-        let merged = try PartialMerge.merge(sources.map { .file($0) })
+        let merged = try PartialMerge.merge(sources.map { .file($0) }, pairTerms: configuration.pairTerms)
         clock.lap("merge")
         let header = merged.header
         let themes = header.themes.map { Theme(name: $0.name, forms: $0.forms, normalizedForms: $0.forms) }
@@ -368,10 +368,11 @@ public struct Pipeline: Sendable {
     /// counted until a worker's table holds more than `effectivePairTableLimit` pairs; then every
     /// worker stops counting them (`Analyzed.pairsOverflowed`: see `countPairsAgain`). With
     /// `pairsAmong`, the workers count the pairs of those terms and nothing else.
-    /// `count` passes no limit: a partial holds every pair, so that partials add up to a run's.
+    /// `count` passes no limit and `keepingUnits`: a partial holds every unit's distinct terms
+    /// (`CorpusCounts.PairScope.units`), so that partials add up to a run's pairs.
     func analyze(
         _ inputs: [InputSource], setup: Setup, digests: [String?]? = nil, pairsAmong: Set<Term>? = nil,
-        pairLimit: Int? = nil, restrictingPairs: Bool = false
+        pairLimit: Int? = nil, restrictingPairs: Bool = false, keepingUnits: Bool = false
     ) throws(PipelineError) -> Analyzed {
         let schedule = Self.largestFirst(inputs)
         let totalBytes = schedule.map(\.size).reduce(0, +)
@@ -391,6 +392,7 @@ public struct Pipeline: Sendable {
                 family: setup.model.layout.family, groupBy: setup.grouping, unit: configuration.unit,
                 window: configuration.window, key: key)
             if let pairsAmong { analyzer.countPairs(.terms(pairsAmong), pairsOnly: true) }
+            if keepingUnits { analyzer.countPairs(.units) }
             var countingPairs = true
             var failures: [(Int, PipelineError)] = []
             var (tokenized, cached) = (0, 0)
@@ -544,6 +546,7 @@ public struct Pipeline: Sendable {
             ?? CorpusCounts(
                 themeNames: setup.themes.map(\.name), grouping: setup.grouping, unit: configuration.unit,
                 window: configuration.window, words: setup.words.map(\.name))
+        if keepingUnits { merged.countPairs(.units) }
         while let part = parts.popLast() { merged.merge(part) }
         if overflowed.load(ordering: .relaxed) { merged.countPairs(.none) }
         let tokenized = finished.reduce(0) { $0 + $1.tokenized }

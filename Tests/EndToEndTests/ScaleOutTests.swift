@@ -124,12 +124,12 @@ struct ScaleOutTests {
         #expect(try kotoba(count, in: root).status == 0)
         #expect(try kotoba(["count", "corpus", "--shard", "1/2", "--partial", "b.partial", "--no-cache"], in: root).status == 0)
         let lines = try String(contentsOf: root.appendingPathComponent("b.partial"), encoding: .utf8).split(separator: "\n")
-        let pair = try #require(lines.firstIndex { $0.hasPrefix("p ") })
-        try Data((lines[..<pair] + lines[(pair + 1)...]).joined(separator: "\n").appending("\n").utf8)
+        let unit = try #require(lines.firstIndex { $0.hasPrefix("u ") })
+        try Data((lines[..<unit] + lines[(unit + 1)...]).joined(separator: "\n").appending("\n").utf8)
             .write(to: root.appendingPathComponent("b.partial"))
         let result = try kotoba(["merge", "a.partial", "b.partial", "--out", "merged"], in: root)
         #expect(result.status == 65)
-        #expect(result.standardError.contains("b.partial: the pair records do not add up to their check"), "\(result.standardError)")
+        #expect(result.standardError.contains("b.partial: the unit records do not add up to their check"), "\(result.standardError)")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("merged").path))
     }
 }

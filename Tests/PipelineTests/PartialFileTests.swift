@@ -16,14 +16,15 @@ struct PartialFileTests {
     /// Counts of two documents with every kind of record, built through the restore API.
     static func counts(_ path: String, scale: Int = 1) -> CorpusCounts {
         var counts = header.emptyCounts()
+        counts.countPairs(.units)
         let region = Term(text: "地域", partOfSpeech: "名詞"), boost = Term(text: "活性 化", partOfSpeech: "サ変名詞")
         let odd = Term(text: "a\\b\tc", partOfSpeech: "名詞-特殊 x"), empty = Term(text: "macc", partOfSpeech: "未知語")
         counts.addTerm(region, frequency: 3 * scale, documents: 1, sentences: 2, units: 2, forms: [:])
         counts.addTerm(boost, frequency: 2 * scale, documents: 1, sentences: 2, units: 2, forms: [:])
         counts.addTerm(odd, frequency: 1, documents: 1, sentences: 1, units: 1, forms: [:])
         counts.addTerm(empty, frequency: 2, documents: 1, sentences: 1, units: 1, forms: ["MACC": 1, "Macc": 1])
-        counts.addPair(region, boost, sentences: 2 * scale)
-        counts.addPair(odd, region, sentences: 1)
+        counts.addUnit([boost, region], times: 2 * scale)
+        counts.addUnit([odd, region, boost], times: 1)
         counts.addGroupTerm(region, group: "", count: 2)
         counts.addGroupTerm(boost, group: "司会 A", count: 1)
         counts.addGroupTotal(group: "", count: 5)
@@ -71,7 +72,7 @@ struct PartialFileTests {
     }
 
     static func merged(_ sources: [[UInt8]]) throws -> [UInt8] {
-        let merged = try PartialMerge.merge(sources.enumerated().map { .bytes(name: "p\($0.offset)", $0.element) })
+        let merged = try PartialMerge.merge(sources.enumerated().map { .bytes(name: "p\($0.offset)", $0.element) }, pairTerms: nil)
         return try PartialFile.bytes(
             header: merged.header, partials: merged.partials, shards: merged.shards, inputs: merged.inputs, counts: merged.counts)
     }
@@ -85,6 +86,22 @@ struct PartialFileTests {
         #expect(text.contains("g \\- 地域 L\t2\n"))
         #expect(text.contains("f macc N MACC\t1\n"))
         #expect(text.contains("T\t2 3 3 2 10 8 1 1 1 1 1 1 1\n"))
+    }
+
+    @Test func unitsBecomePairsAtTheFinalMergeAmongThePairVocabulary() throws {
+        let a = try Self.partial("a.txt"), b = try Self.partial("b.txt", scale: 3)
+        // Units: {活性 化, 地域} 2 + 6 times, {a\b c, 地域, 活性 化} 1 + 1 time.
+        let region = Term(text: "地域", partOfSpeech: "名詞"), boost = Term(text: "活性 化", partOfSpeech: "サ変名詞")
+        let odd = Term(text: "a\\b\tc", partOfSpeech: "名詞-特殊 x")
+        let all = try PartialMerge.merge([.bytes(name: "a", a), .bytes(name: "b", b)], pairTerms: 10).counts
+        func count(_ x: Term, _ y: Term, in counts: CorpusCounts) -> Int {
+            counts.pairUnits[CorpusCounts.PairKey(counts.id(of: x)!, counts.id(of: y)!)]
+        }
+        #expect(count(region, boost, in: all) == 10)
+        #expect(count(odd, region, in: all) == 2 && count(odd, boost, in: all) == 2)
+        // Among the two most frequent terms (地域 3 + 9, 活性 化 2 + 6), only their pair is counted.
+        let two = try PartialMerge.merge([.bytes(name: "a", a), .bytes(name: "b", b)], pairTerms: 2).counts
+        #expect(count(region, boost, in: two) == 10 && two.pairUnits.count == 1)
     }
 
     @Test func reducedSortedOrShuffledLinesMergeAsTheWholePartialsDo() throws {
@@ -111,7 +128,7 @@ struct PartialFileTests {
         func refused(_ lines: [String], _ what: String) {
             let bytes = Array((lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n").utf8)
             do {
-                _ = try PartialMerge.merge([.bytes(name: "x", bytes)])
+                _ = try PartialMerge.merge([.bytes(name: "x", bytes)], pairTerms: 2000)
                 Issue.record("accepted: \(what)")
             } catch {
                 switch error {
