@@ -29,6 +29,11 @@ let package = Package(
             name: "CMeCab",
             providers: [.apt(["libmecab-dev"]), .brew(["mecab"])]
         ),
+        // zlib, for gzip-compressed partial counts (`.gz`).
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(
             name: "CICU",
             linkerSettings: [
@@ -54,7 +59,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Corpus", "Normalization", "Tokenization", "Analysis", "Reporting",
+                "Corpus", "Normalization", "Tokenization", "Analysis", "Reporting", "CZlib",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]

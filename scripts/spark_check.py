@@ -25,14 +25,14 @@ def main():
     sc.setLogLevel("ERROR")
     count = f"{kotoba} count --lines --partial - - --no-cache -q"
     docs = sc.textFile(corpus, 4).repartition(4)
-    partials = docs.pipe(count)
+    partials = docs.pipe(count, checkCode=True).cache()
     (partials.map(lambda line: tuple(line.split("\t", 1)))
         .reduceByKey(add)
         .map(lambda kv: kv[0] + "\t" + kv[1])
         .saveAsTextFile(out + "/reduced"))
     partials.saveAsTextFile(out + "/piped")
     names = sc.textFile(paths, 4).repartition(4)
-    names.pipe(f"{kotoba} count --files-from - --partial - - --no-cache -q").saveAsTextFile(out + "/listed")
+    names.pipe(f"{kotoba} count --files-from - --partial - --no-cache -q", checkCode=True).saveAsTextFile(out + "/listed")
     sc.stop()
 
 

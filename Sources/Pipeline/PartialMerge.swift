@@ -2,7 +2,8 @@ import Analysis
 import Corpus
 import Foundation
 
-/// Adds up partials (`PartialFile`) as a stream: lines are read a buffer at a time and added to
+/// Adds up partials (`PartialFile`) as a stream: lines are read a buffer at a time (through zlib,
+/// so gzip-compressed partials are read as they are: `PartialGzip`) and added to
 /// one `CorpusCounts` as they come, in whatever order (natural, shuffled, sorted, reduced), so
 /// memory holds the vocabulary, the pairs and the documents' summaries, never the partials.
 ///
@@ -300,18 +301,12 @@ struct PartialMerge {
                 try forEachLine(in: buffer, name: name, final: true, first: 1, body)
             }
         case .file(let path):
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                throw .inputs([errno == ENOENT ? .missing(path: name) : .unreadable(path: name, reason: SystemError.message(errno: errno))])
-            }
-            defer { close(descriptor) }
+            let reader = try PartialGzip.Reader(path: path, name: name)
             var buffer = [UInt8](repeating: 0, count: 1 << 20)
             var (start, end, number) = (0, 0, 1)
             while true {
-                let count = buffer.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress! + end, raw.count - end) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw .inputs([.unreadable(path: name, reason: SystemError.message(errno: errno))])
+                let count = try buffer.withUnsafeMutableBufferPointer { all throws(PipelineError) in
+                    try reader.read(into: UnsafeMutableRawPointer(all.baseAddress! + end), count: all.count - end)
                 }
                 end += count
                 let final = count == 0

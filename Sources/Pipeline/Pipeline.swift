@@ -134,7 +134,8 @@ public struct Pipeline: Sendable {
     public func count(shard: Shard?, destination: String) throws(PipelineError) -> CountSummary {
         try configuration.validate()
         let setup = try setUp()
-        let listing = try list()
+        // An engine's task may be given an empty list (an empty partition): its partial is empty.
+        let listing = try list(allowingEmpty: configuration.inputs.isEmpty && !configuration.fileLists.isEmpty)
         let mine = shard.map { shard in listing.inputs.filter { shard.contains(path: $0.displayPath) } } ?? listing.inputs
         logger.debug("counting a shard", metadata: ["shard": "\(shard.map(\.description) ?? "all")", "inputs": "\(mine.count)"])
         let analyzed = try analyze(mine, setup: setup, pairLimit: Int.max, keepingUnits: true)
@@ -154,7 +155,7 @@ public struct Pipeline: Sendable {
         } catch {
             throw .internal("cannot encode partial counts: \(error)")
         }
-        try Self.write(Data(bytes), to: destination)
+        try Self.write(Data(PartialGzip.compresses(destination) ? PartialGzip.compress(bytes) : bytes), to: destination)
         return CountSummary(
             inputs: analyzed.records.count, documents: analyzed.counts.documentCount, skipped: analyzed.failures,
             tokenized: analyzed.tokenized, cached: analyzed.cached)
@@ -176,7 +177,7 @@ public struct Pipeline: Sendable {
             } catch {
                 throw .internal("cannot encode partial counts: \(error)")
             }
-            try Self.write(Data(bytes), to: partial)
+            try Self.write(Data(PartialGzip.compresses(partial) ? PartialGzip.compress(bytes) : bytes), to: partial)
             return Summary(
                 documents: merged.counts.documentCount, sentences: merged.counts.sentenceCount,
                 vocabulary: merged.counts.terms.count, output: partial, published: [], skipped: [], tokenized: 0, cached: 0)
@@ -314,15 +315,15 @@ public struct Pipeline: Sendable {
         return prepared
     }
 
-    /// The run's inputs, from paths and file lists.
-    func list() throws(PipelineError) -> CorpusScanner.Listing {
+    /// The run's inputs, from paths and file lists; none is an error unless `allowingEmpty`.
+    func list(allowingEmpty: Bool = false) throws(PipelineError) -> CorpusScanner.Listing {
         let listing: CorpusScanner.Listing
         do {
             listing = try CorpusScanner().listing(for: configuration.inputs, fileLists: configuration.fileLists)
         } catch {
             throw .inputs(error.problems)
         }
-        guard !listing.inputs.isEmpty else {
+        guard !listing.inputs.isEmpty || allowingEmpty else {
             throw .inputs(
                 configuration.inputs.map { .unreadable(path: $0, reason: "no text files (.txt, .md, .csv, .tsv) found") })
         }

@@ -117,6 +117,32 @@ struct ScaleOutTests {
         #expect(misplaced.status == 64)
     }
 
+    @Test func gzipPartialsAndEmptyTasksMergeAsPlainOnes() throws {
+        let root = try batch.workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try kotoba(["count", "corpus", "--partial", "all.partial", "--no-cache"], in: root).status == 0)
+        #expect(try kotoba(["count", "corpus", "--partial", "all.partial.gz", "--no-cache"], in: root).status == 0)
+        let plain = try Data(contentsOf: root.appendingPathComponent("all.partial"))
+        let packed = try Data(contentsOf: root.appendingPathComponent("all.partial.gz"))
+        #expect(packed.prefix(2) == Data([0x1F, 0x8B]) && packed.count < plain.count / 2)
+        // gunzip (an independent reader) gives the plain partial back.
+        let gunzip = try TestSupport.run(URL(fileURLWithPath: "/bin/gzip"), ["-dc", "all.partial.gz"], in: root)
+        #expect(gunzip.standardOutput == plain)
+        // An engine's empty partition: an empty file list, or no lines.
+        let emptyList = try kotoba(["count", "--files-from", "-", "--partial", "e1.partial", "--no-cache"], in: root, input: Data())
+        #expect(emptyList.status == 0, "\(emptyList.standardError)")
+        let emptyLines = try kotoba(["count", "--lines", "--partial", "e2.partial", "-", "--no-cache"], in: root, input: Data())
+        #expect(emptyLines.status == 0, "\(emptyLines.standardError)")
+        #expect(try kotoba(["merge", "all.partial", "--out", "plain"], in: root).status == 0)
+        let merged = try kotoba(["merge", "all.partial.gz", "e1.partial", "e2.partial", "--out", "gzip"], in: root)
+        #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(try batch.reports(root.appendingPathComponent("gzip")) == batch.reports(root.appendingPathComponent("plain")))
+        // A gzip file cut short is refused.
+        try packed.prefix(packed.count / 2).write(to: root.appendingPathComponent("cut.partial.gz"))
+        let cut = try kotoba(["merge", "cut.partial.gz", "--out", "cut"], in: root)
+        #expect(cut.status == 65 && cut.standardError.contains("cut.partial.gz"), "\(cut.standardError)")
+    }
+
     @Test func aDamagedPartialFileIsRefusedByName() throws {
         let root = try batch.workspace()
         defer { try? FileManager.default.removeItem(at: root) }
