@@ -38,6 +38,21 @@ echo "corpus: $corpus, $input_bytes bytes of input, --jobs $jobs, $(nproc) cores
 echo "| step | time, peak RSS |"
 echo "| --- | --- |"
 echo "| kotoba run --no-cache | $(measure "$kotoba" run "$corpus" --out run --no-cache -q --jobs "$jobs") |"
+# The filter mode: the same texts as JSON Lines on standard input, one document a line.
+python3 - "$corpus" > corpus.jsonl <<'PY'
+import json, os, sys
+root = sys.argv[1]
+for folder, _, names in sorted(os.walk(root)):
+    for name in sorted(names):
+        if name.endswith((".txt", ".md")):
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as f:
+                print(json.dumps({"id": os.path.relpath(path, root), "text": f.read()}, ensure_ascii=False))
+PY
+echo "| kotoba count --lines --no-cache (JSON Lines, $(wc -c < corpus.jsonl) bytes) | $(measure "$kotoba" count --lines --partial lines.partial - --no-cache -q --jobs "$jobs" < corpus.jsonl) |"
+echo "| partial of the JSON Lines: $(wc -c < lines.partial) bytes | $(awk -v b="$(wc -c < lines.partial)" -v i="$input_bytes" 'BEGIN {printf "%.2f× the input", b / i}') |"
+echo "| kotoba count --partial FILE.gz (unsharded) | $(measure "$kotoba" count "$corpus" --partial all.partial.gz --no-cache -q --jobs "$jobs"), $(wc -c < all.partial.gz) bytes |"
+rm -f corpus.jsonl lines.partial all.partial.gz
 for n in $shard_counts; do
     mkdir -p "parts-$n"
     total=0

@@ -77,6 +77,29 @@ enum PartialFile {
         var forms: [String]
     }
 
+    /// How a partial names a document: by the `path` and `record` its rows in the reports show
+    /// (`DocumentSummary`), through this one type in the writer and the merge, so that a merge
+    /// equals a single run whatever the reports' path convention, and a repeat is named as the
+    /// reports would name it.
+    struct DocumentID: Hashable, CustomStringConvertible {
+        var path: String
+        var record: Int?
+
+        init(path: String, record: Int?) {
+            self.path = path
+            self.record = record
+        }
+
+        init(_ summary: DocumentSummary) {
+            self.init(path: summary.path, record: summary.record)
+        }
+
+        /// The record field of a `w` key: the row number, or `-` for a whole file.
+        var recordField: String { record.map(String.init) ?? "-" }
+
+        var description: String { record.map { "\(path) (record \($0))" } ?? path }
+    }
+
     /// A shard record: which of `count` shards of the input list hashed to `listing` a partial holds.
     struct ShardRecord: Hashable {
         var listing: String
@@ -106,6 +129,12 @@ enum PartialFile {
             out.raw(try json(input))
             out.end(1)
         }
+        // Each term's place in term order: sorting by it sorts by term, comparing integers, not strings.
+        let order = counts.terms.indices.sorted { counts.terms[$0] < counts.terms[$1] }
+        var rank = [Int32](repeating: 0, count: counts.terms.count)
+        for (place, id) in order.enumerated() { rank[id] = Int32(place) }
+        // Each term's fields, escaped once: units and documents write them again and again.
+        let encoded = counts.terms.map(PartialWriter.encode)
         for index in counts.sortedDocumentIndices {
             var summary = counts.documents[index]
             summary.terms = []
@@ -113,14 +142,14 @@ enum PartialFile {
             out.raw(try json(summary))
             out.end(1)
             // Terms sorted, so that a partial's bytes do not depend on hashing.
-            let terms = counts.terms(ofDocument: index).map { (counts.terms[Int($0.id)], $0.count) }.sorted { $0.0 < $1.0 }
+            let terms = counts.terms(ofDocument: index).sorted { rank[Int($0.id)] < rank[Int($1.id)] }
             guard !terms.isEmpty else { continue }
+            let id = DocumentID(summary)
             out.begin("w")
-            out.fields([summary.path, summary.record.map(String.init) ?? "-"])
-            for (term, _) in terms { out.term(term) }
-            out.end(terms.map(\.1))
+            out.fields([id.path, id.recordField])
+            for (term, _) in terms { out.encoded(encoded[Int(term)]) }
+            out.end(terms.map(\.count))
         }
-        let order = counts.terms.indices.sorted { counts.terms[$0] < counts.terms[$1] }
         let unitFrequency = counts.unitFrequency
         for id in order {
             out.begin("t")
@@ -137,11 +166,11 @@ enum PartialFile {
             }
         }
         // Units by their terms in term order: the same units give the same key in every partial.
-        let units = counts.unitSets.map { set, count in (set.map { counts.terms[Int($0)] }.sorted(), count) }
+        let units = counts.unitSets.map { set, count in (set.map { rank[Int($0)] }.sorted(), count) }
             .sorted { $0.0.lexicographicallyPrecedes($1.0) }
-        for (terms, count) in units where count > 0 {
+        for (places, count) in units where count > 0 {
             out.begin("u")
-            for term in terms { out.term(term) }
+            for place in places { out.encoded(encoded[order[Int(place)]]) }
             out.end(count)
         }
         let groups = Set(counts.groupTerms.keys).union(counts.groupSentences.keys)
@@ -221,7 +250,18 @@ struct PartialWriter {
 
     /// Appends a term: its text, and its part of speech (a letter where it is a category).
     mutating func term(_ term: Term) {
-        fields([term.text])
+        encoded(Self.encode(term))
+    }
+
+    /// Appends a term's fields as `encode` made them.
+    mutating func encoded(_ fields: [UInt8]) {
+        bytes += fields
+    }
+
+    /// A term's two fields, each after a space.
+    static func encode(_ term: Term) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: " ")]
+        PartialField.append(term.text, to: &bytes)
         bytes.append(UInt8(ascii: " "))
         if let index = PartialField.letterIndex[term.partOfSpeech] {
             bytes.append(PartialFile.letters[index])
@@ -229,6 +269,7 @@ struct PartialWriter {
             bytes.append(UInt8(ascii: "="))
             PartialField.append(term.partOfSpeech, to: &bytes)
         }
+        return bytes
     }
 
     /// Appends `text` as it is (JSON, which holds no TAB or line break).

@@ -176,12 +176,7 @@ struct PartialMerge {
             counts = header.emptyCounts()
         }
 
-        struct DocumentKey: Hashable {
-            var path: String
-            var record: Int?
-
-            var description: String { record.map { "\(path) (record \($0))" } ?? path }
-        }
+        typealias DocumentKey = PartialFile.DocumentID
 
         mutating func apply(_ record: PartialRecord) throws(PartialRecord.Malformed) {
             let themes = header.themes.count
@@ -193,7 +188,7 @@ struct PartialMerge {
                 if inputTimes[input.path] == nil || input.path == "-" { inputs.append(input) }
                 inputTimes[input.path, default: 0] += times
             case .document(let summary, let times):
-                let key = DocumentKey(path: summary.path, record: summary.record)
+                let key = DocumentKey(summary)
                 documentsSeen[key, default: 0] += times
                 guard documentsSeen[key] == 1 else { return }
                 guard summary.themeOccurrences.count == themes, summary.themeSentences.count == themes else {
@@ -297,7 +292,7 @@ struct PartialMerge {
     ) throws(PipelineError) {
         switch source {
         case .bytes(_, let bytes):
-            try bytes.withUnsafeBufferPointer { buffer throws(PipelineError) in
+            _ = try bytes.withUnsafeBufferPointer { buffer throws(PipelineError) in
                 try forEachLine(in: buffer, name: name, final: true, first: 1, body)
             }
         case .file(let path):
