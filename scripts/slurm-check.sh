@@ -34,7 +34,11 @@ export SLURM_CONF=$work/slurm.conf
 cleanup() {
     scancel --quiet --full --signal=KILL --user=root 2>/dev/null || true
     for pid in "$work"/slurmctld.pid "$work"/slurmd.pid; do [[ -f $pid ]] && kill "$(cat "$pid")" 2>/dev/null || true; done
-    rm -rf "$work"
+    # The daemons write their state as they stop: wait for them before removing it.
+    for pid in "$work"/slurmctld.pid "$work"/slurmd.pid; do
+        for _ in $(seq 20); do [[ -f $pid ]] && kill -0 "$(cat "$pid")" 2>/dev/null || break; sleep 0.25; done
+    done
+    rm -rf "$work" || true
 }
 trap cleanup EXIT
 
