@@ -30,7 +30,10 @@ extension Kotoba {
         @Option(help: ArgumentHelp("What shard indices count from: 0 or 1 (default: 0; 1 for SGE_TASK_ID).", valueName: "0|1"))
         var shardBase: Int?
 
-        @Option(help: ArgumentHelp("Where to write the partial counts ('-' for standard output).", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "Where to write the partial counts ('-' for standard output); a name ending in .gz is written gzip-compressed.",
+                valueName: "file"))
         var partial: String
 
         @OptionGroup var logging: LoggingOptions
@@ -93,7 +96,7 @@ extension Kotoba {
 
         @Option(
             help: ArgumentHelp(
-                "Write the sum as one partial-counts file instead of reports ('-' for standard output): a combiner, a tree reduce.",
+                "Write the sum as one partial-counts file instead of reports ('-' for standard output; .gz: compressed): a combiner, a tree reduce.",
                 valueName: "file"))
         var partial: String?
 
