@@ -38,6 +38,11 @@ let package = Package(
             name: "CLAPACK",
             providers: [.apt(["liblapack-dev", "libblas-dev"])]
         ),
+        // zlib, for gzip-compressed partial counts (`.gz`).
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(
             name: "CICU",
             linkerSettings: [
@@ -66,7 +71,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Corpus", "Normalization", "Tokenization", "Analysis", "Multivariate", "Reporting",
+                "Corpus", "Normalization", "Tokenization", "Analysis", "Multivariate", "Reporting", "CZlib",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]

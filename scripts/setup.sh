@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs what kotoba needs from the system's packages: MeCab with its headers, the IPAdic and
-# JUMAN dictionaries in UTF-8, ICU's headers, and the reference LAPACK and BLAS (the multivariate
-# maps; single-threaded, so the same bytes at any --jobs). Idempotent: when everything is present it only checks
-# and returns at once; otherwise it runs apt-get (through sudo when not root).
+# JUMAN dictionaries in UTF-8, ICU's headers, the reference LAPACK and BLAS (the multivariate
+# maps; single-threaded, so the same bytes at any --jobs), and zlib's (gzip-compressed partials).
+# Idempotent: when everything is present it only checks and returns at once; otherwise it runs
+# apt-get (through sudo when not root).
 #
 #   scripts/setup.sh            install what is missing
 #   KOTOBA_SETUP_EXTRA="pkg …"  also install these packages (used by scripts that need more)
 set -euo pipefail
 
-packages=(mecab libmecab-dev mecab-ipadic-utf8 mecab-jumandic-utf8 libicu-dev liblapack-dev libblas-dev ${KOTOBA_SETUP_EXTRA:-})
+packages=(mecab libmecab-dev mecab-ipadic-utf8 mecab-jumandic-utf8 libicu-dev liblapack-dev libblas-dev zlib1g-dev ${KOTOBA_SETUP_EXTRA:-})
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs kotoba as a Slurm job array on a one-node Slurm cluster started on this machine
-# (127.0.0.1), merges the shards in a job that depends on the array, and checks that the reports
-# are byte-identical to a single run.
+# (127.0.0.1), merges the shards in a job that depends on the array, and checks that every report
+# (all but manifest.json) is byte-identical to a single run's.
 #
 #   scripts/slurm-check.sh [--shards N]
+#   KOTOBA=path scripts/slurm-check.sh   check this binary (default: build a release one)
 #
 # It is the recipe of README.md ("Slurm job arrays") run for real: 'kotoba count' takes its shard
 # from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT. Needs root, since it starts munged,
-# slurmctld and slurmd itself (about fifteen seconds); installs slurm-wlm and munge. Not part of
-# the test suite: Slurm's daemons are too heavy for every CI run (reference/ecosystem.md §3.3).
+# slurmctld and slurmd itself (about fifteen seconds); installs slurm-wlm and munge.
+# scripts/engine-check.sh runs it (so scripts/test.sh and CI do) with the tests' binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shards=4
@@ -21,15 +22,23 @@ done
 [[ $(id -u) -eq 0 ]] || { echo "slurm-check: run as root (it starts Slurm's daemons)" >&2; exit 77; }
 
 KOTOBA_SETUP_EXTRA="slurm-wlm munge" scripts/setup.sh
-swift build -c release --product kotoba >&2
 repo=$PWD
-kotoba=$repo/.build/release/kotoba
+if [[ -n "${KOTOBA:-}" ]]; then
+    kotoba=$(realpath "$KOTOBA")
+else
+    swift build -c release --product kotoba >&2
+    kotoba=$repo/.build/release/kotoba
+fi
 work=$(mktemp -d /tmp/kotoba-slurm.XXXXXX)
 export SLURM_CONF=$work/slurm.conf
 cleanup() {
     scancel --quiet --full --signal=KILL --user=root 2>/dev/null || true
     for pid in "$work"/slurmctld.pid "$work"/slurmd.pid; do [[ -f $pid ]] && kill "$(cat "$pid")" 2>/dev/null || true; done
-    rm -rf "$work"
+    # The daemons write their state as they stop: wait for them before removing it.
+    for pid in "$work"/slurmctld.pid "$work"/slurmd.pid; do
+        for _ in $(seq 20); do [[ -f $pid ]] && kill -0 "$(cat "$pid")" 2>/dev/null || break; sleep 0.25; done
+    done
+    rm -rf "$work" || true
 }
 trap cleanup EXIT
 
@@ -81,25 +90,27 @@ cat > "$work/map.sbatch" <<JOB
 #!/bin/bash
 #SBATCH --array=0-$((shards - 1))
 #SBATCH --output=$work/map-%a.log
-cd "$work" && "$kotoba" count corpus --themes "$repo/corpus/themes.yml" --partial parts/part-\$SLURM_ARRAY_TASK_ID.jsonl --no-cache --jobs 1
+cd "$work" && "$kotoba" count corpus --themes "$repo/corpus/themes.yml" --partial parts/part-\$SLURM_ARRAY_TASK_ID.partial --no-cache --jobs 1
 JOB
 cat > "$work/merge.sbatch" <<JOB
 #!/bin/bash
 #SBATCH --output=$work/merge.log
-cd "$work" && "$kotoba" merge parts/part-*.jsonl --out merged
+cd "$work" && "$kotoba" merge parts/part-*.partial --out merged
 JOB
 array=$(sbatch --parsable "$work/map.sbatch")
 echo "slurm-check: submitted array job $array ($shards tasks) and its merge" >&2
-sbatch --parsable --wait --dependency=afterok:"$array" "$work/merge.sbatch" >/dev/null
+timeout 900 sbatch --parsable --wait --dependency=afterok:"$array" "$work/merge.sbatch" >/dev/null
 
 (cd "$work" && "$kotoba" run corpus --themes "$repo/corpus/themes.yml" --out single --no-cache -q)
 status=0
-for report in documents.csv term_frequency.csv cooccurrence.csv themes.csv document_themes.csv speakers.csv; do
+same=0
+while IFS= read -r report; do
     if cmp -s "$work/merged/$report" "$work/single/$report"; then
-        echo "same   $report"
+        same=$((same + 1))
     else
         echo "DIFFER $report"; status=1
     fi
-done
-[[ $status -eq 0 ]] && echo "slurm-check: $shards Slurm array tasks merged give the single run's reports byte for byte"
+done < <(cd "$work/single" && find . -type f ! -name manifest.json | sed 's|^\./||' | sort)
+[[ $same -gt 0 ]] || { echo "slurm-check: the merge wrote no reports"; status=1; }
+[[ $status -eq 0 ]] && echo "slurm-check: ok: $shards Slurm array tasks merged give the single run's $same reports byte for byte"
 exit $status

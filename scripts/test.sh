@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The tests: sets up the system packages, builds, runs each test target (swift-testing) in turn,
 # then checks the reports where analysts open them (scripts/check-reports.sh: Python's csv,
-# pandas, networkx, scipy for dtm.mtx, a headless Chromium screenshot of report.html). R
-# (r-base-core, r-cran-mass, r-cran-ca) is installed too: the multivariate tests check kotoba
-# against it, and fail without it.
+# pandas, networkx, scipy for dtm.mtx, a headless Chromium screenshot of report.html), and the
+# scale-out recipes on real engines (scripts/engine-check.sh: shards, Hadoop-shaped sort, merge
+# --partial, Spark in local[2], a one-node Slurm when root). R (r-base-core, r-cran-mass,
+# r-cran-ca) is installed too: the multivariate tests check kotoba against it, and fail without it.
 #
 #   scripts/test.sh             every test target, then the report check: one line as each
 #                               starts and ends, a progress line every 30 s, one summary line last
@@ -83,9 +84,21 @@ else
     reports="report check FAILED (log: $log)"
 fi
 
-if [[ $failed -eq 0 ]]; then
-    say "passed: $total tests in ${#targets[@]} targets, $reports ($((SECONDS - started)) s)"
+say "checking the scale-out recipes on real engines (scripts/engine-check.sh) …"
+log=$run/logs/engine-check.log
+begun=$SECONDS
+if KOTOBA="$(swift build --show-bin-path)/kotoba" scripts/engine-check.sh > "$log" 2>&1; then
+    grep -E '^engine-check: (ok|skipped)' "$log" | sed 's/^/test.sh:   /' | cut -c 1-200
+    engines="engine recipes checked ($((SECONDS - begun)) s)"
 else
-    say "FAILED: see above; $total tests passed, $reports ($((SECONDS - started)) s)"
+    failed=1
+    grep -E '^engine-check: FAIL' -A 20 "$log" | head -n 40 >&2 || tail -n 30 "$log" >&2
+    engines="engine check FAILED (log: $log)"
+fi
+
+if [[ $failed -eq 0 ]]; then
+    say "passed: $total tests in ${#targets[@]} targets, $reports, $engines ($((SECONDS - started)) s)"
+else
+    say "FAILED: see above; $total tests passed, $reports, $engines ($((SECONDS - started)) s)"
     exit 1
 fi

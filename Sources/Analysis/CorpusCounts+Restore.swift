@@ -91,6 +91,22 @@ extension CorpusCounts {
         public var themeDocuments: [Int]
         /// Occurrences of each word looked for (absent in partials without words).
         public var wordOccurrences: [Int]?
+
+        public init(
+            documents: Int, sentences: Int, units: Int, paragraphs: Int, tokens: Int, termTokens: Int,
+            themeOccurrences: [Int], themeSentences: [Int], themeDocuments: [Int], wordOccurrences: [Int]?
+        ) {
+            self.documents = documents
+            self.sentences = sentences
+            self.units = units
+            self.paragraphs = paragraphs
+            self.tokens = tokens
+            self.termTokens = termTokens
+            self.themeOccurrences = themeOccurrences
+            self.themeSentences = themeSentences
+            self.themeDocuments = themeDocuments
+            self.wordOccurrences = wordOccurrences
+        }
     }
 
     public var totals: Totals {
@@ -118,5 +134,26 @@ extension CorpusCounts {
             themeSentences[theme] += totals.themeSentences[theme]
             themeDocuments[theme] += totals.themeDocuments[theme]
         }
+    }
+}
+
+extension CorpusCounts {
+    /// A document's terms and counts, interned in these counts: what `addSummary(_:packedTerms:)`
+    /// takes, kept compact while a merge waits for the document's summary.
+    public struct PackedTerms: Sendable {
+        fileprivate var packed: [UInt64]
+    }
+
+    /// Interns `terms` and packs them with their counts.
+    public mutating func packTerms(_ terms: [(Term, Int)]) -> PackedTerms {
+        PackedTerms(packed: terms.map { Self.pack(id(for: $0.0), $0.1) })
+    }
+
+    /// Adds a document's summary (its `terms` ignored) with its terms, packed by `packTerms`.
+    public mutating func addSummary(_ summary: DocumentSummary, packedTerms: PackedTerms) {
+        var summary = summary
+        summary.terms = []
+        documentTerms.append(packedTerms.packed)
+        documents.append(summary)
     }
 }

@@ -97,7 +97,14 @@ public struct CorpusCounts: Sendable {
         case all
         case none
         case terms(Set<Term>)
+        /// No pair is counted; each unit's distinct terms are kept instead (`unitSets`), for a
+        /// partial: they take a fraction of the room of their pairs, which the merge counts.
+        case units
     }
+
+    /// With `.units`: the distinct terms (ids, ascending) of the units counted, and how many units
+    /// held exactly those terms; units of fewer than two terms, which have no pairs, are left out.
+    public internal(set) var unitSets: [[Int32]: Int] = [:]
     /// Units containing each term (by id), and units in all (empty ones included): for sentences
     /// the sentence counts themselves, for other units counted apart.
     public var unitFrequency: [Int] { unit == .sentence ? sentenceFrequency : largerUnitFrequency }
@@ -379,6 +386,7 @@ public struct CorpusCounts: Sendable {
             for (otherID, counts) in terms { collocates[word][mapping[Int(otherID)], default: Collocates()].add(counts) }
         }
         mergePairs(of: other, mapping: mapping)
+        for (set, count) in other.unitSets { unitSets[set.map { mapping[Int($0)] }.sorted(), default: 0] += count }
         for (otherID, forms) in other.termForms {
             termForms[mapping[Int(otherID)], default: [:]].merge(forms, uniquingKeysWith: +)
         }
@@ -469,10 +477,27 @@ public struct CorpusCounts: Sendable {
             largerUnitCount += times
             for id in present { largerUnitFrequency[Int(id)] += times }
         }
+        countUnitPairs(present, times: times)
+    }
+
+    /// Adds `times` units holding the distinct `terms` (as written in a partial): their pairs, as
+    /// the pair scope allows, or with `.units` the set itself.
+    public mutating func addUnit(_ terms: [Term], times: Int) {
+        var ids: [Int32] = []
+        ids.reserveCapacity(terms.count)
+        for term in terms { ids.append(id(for: term)) }
+        countUnitPairs(ids, times: times)
+    }
+
+    /// The pair-counting half of `countUnit`.
+    private mutating func countUnitPairs(_ present: [Int32], times: Int) {
         switch pairScope {
         case .all: countPairs(present, times: times)
         case .none: break
         case .terms: countPairs(present.filter { pairAllowed[Int($0)] }, times: times)
+        case .units:
+            guard present.count > 1 else { return }
+            unitSets[present.sorted(), default: 0] += times
         }
     }
 
@@ -527,7 +552,7 @@ public struct CorpusCounts: Sendable {
         self.pairsOnly = pairsOnly
         pairAllowed = terms.map(scope.allows)
         switch scope {
-        case .all: break
+        case .all, .units: break
         case .none: pairUnits.removeAll(denseCapacity: 0)
         case .terms(let vocabulary):
             // The vocabulary's terms are the dense ones: every pair kept is in the array.
@@ -627,7 +652,7 @@ extension CorpusCounts.PairScope {
     func allows(_ term: Term) -> Bool {
         switch self {
         case .all: true
-        case .none: false
+        case .none, .units: false
         case .terms(let terms): terms.contains(term)
         }
     }

@@ -7,8 +7,9 @@ public struct CorpusReader: Sendable {
     public var decoder: TextDecoder
     /// The column of a table that holds the text.
     public var textColumn: String?
-    /// Standard input holds one document a line, `id<TAB>text` (the filter mode for Spark's
-    /// `RDD.pipe` and Hadoop Streaming); the id is the document's path in the reports.
+    /// Standard input holds one document a line, a JSON object or `id<TAB>text` (`LinesInput`: the
+    /// filter mode for Spark's `RDD.pipe` and Hadoop Streaming); the id is the document's path in
+    /// the reports.
     public var linesInput: Bool
 
     public init(
@@ -54,7 +55,7 @@ public struct CorpusReader: Sendable {
             path: path, reportPath: source.reportPath, byteCount: data.count, sha256: sha256 ?? ContentHash.sha256(data), encoding: decoded.encoding,
             format: format, documents: [])
         if format == .lines {
-            file.documents = try Self.lines(decoded.text, encoding: decoded.encoding)
+            file.documents = try LinesInput.documents(decoded.text, encoding: decoded.encoding)
             return file
         }
         guard let delimiter = format.delimiter else {
@@ -90,22 +91,5 @@ public struct CorpusReader: Sendable {
             file.documents.append(document)
         }
         return file
-    }
-
-    /// One document a line: `id<TAB>text`.
-    static func lines(_ text: String, encoding: TextEncoding) throws(CorpusError) -> [SourceDocument] {
-        var documents: [SourceDocument] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
-            guard let tab = line.firstIndex(of: "\t") else {
-                throw .invalidTable(path: "-", reason: "line \(number + 1): no TAB between the document's id and its text")
-            }
-            let text = String(line[line.index(after: tab)...]).replacingOccurrences(of: "\r", with: "")
-            let bytes = Data(text.utf8)
-            documents.append(
-                SourceDocument(
-                    path: String(line[..<tab]), format: .plain, encoding: encoding, byteCount: bytes.count,
-                    sha256: ContentHash.sha256(bytes), text: text))
-        }
-        return documents
     }
 }

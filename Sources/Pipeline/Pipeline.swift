@@ -142,53 +142,63 @@ public struct Pipeline: Sendable {
     public func count(shard: Shard?, destination: String) throws(PipelineError) -> CountSummary {
         try configuration.validate()
         let setup = try setUp()
-        let listing = try list()
+        // An engine's task may be given an empty list (an empty partition): its partial is empty.
+        let listing = try list(allowingEmpty: configuration.inputs.isEmpty && !configuration.fileLists.isEmpty)
         let mine = shard.map { shard in listing.inputs.filter { shard.contains(path: $0.reportPath) } } ?? listing.inputs
         logger.debug("counting a shard", metadata: ["shard": "\(shard.map(\.description) ?? "all")", "inputs": "\(mine.count)"])
         let problems = shard.map { shard in listing.problems.filter { shard.contains(path: $0.path) } } ?? listing.problems
-        let analyzed = try analyze(mine, setup: setup, pairLimit: Int.max, problems: problems)
+        let analyzed = try analyze(mine, setup: setup, pairLimit: Int.max, keepingUnits: true, problems: problems)
         // A shard's inputs are part of the corpus: a word may be in another shard, and the merge
         // warns of the words found in none.
         if shard == nil { warnOfWordsNotFound(in: analyzed.counts, partial: true) }
         let header = PartialFile.Header(
             analysis: setup.identity.sha256,
-            listing: shard == nil ? nil : ContentHash.sha256(Data(listing.inputs.map(\.reportPath).joined(separator: "\n").utf8)),
-            shard: shard, themes: setup.themes.map { PartialFile.ThemeRecord(name: $0.name, forms: $0.forms) },
+            themes: setup.themes.map { PartialFile.ThemeRecord(name: $0.name, forms: $0.forms) },
             groupBy: configuration.groupBy, unit: configuration.unit, window: configuration.window,
             words: setup.words.map(\.name))
-        let text: String
+        var shards: [PartialFile.ShardRecord: Int] = [:]
+        if let shard {
+            let listing = ContentHash.sha256(Data(listing.inputs.map(\.reportPath).joined(separator: "\n").utf8))
+            shards[PartialFile.ShardRecord(listing: listing, index: shard.index, count: shard.count)] = 1
+        }
+        let bytes: [UInt8]
         do {
-            text = try PartialFile.text(header: header, inputs: analyzed.records, counts: analyzed.counts)
+            bytes = try PartialFile.bytes(header: header, partials: 1, shards: shards, inputs: analyzed.records, counts: analyzed.counts)
         } catch {
             throw .internal("cannot encode partial counts: \(error)")
         }
-        try Self.write(Data(text.utf8), to: destination)
+        try Self.write(Data(PartialGzip.compresses(destination) ? PartialGzip.compress(bytes) : bytes), to: destination)
         return CountSummary(
             inputs: analyzed.records.count, documents: analyzed.counts.documentCount, skipped: analyzed.failures,
             tokenized: analyzed.tokenized, cached: analyzed.cached)
     }
 
     /// Adds up partial-count files (`-` reads standard input) and publishes the reports, as a run
-    /// over all their inputs would have.
-    public func merge(_ sources: [String]) throws(PipelineError) -> Summary {
+    /// over all their inputs would have; or, with `partial`, writes the sum as one partial (a
+    /// combiner's or a tree reduce's step), which need not cover every shard.
+    public func merge(_ sources: [String], partial: String? = nil) throws(PipelineError) -> Summary {
         try configuration.validate()
+        var clock = Clock()
+        if let partial {
+            let merged = try PartialMerge.merge(sources.map { .file($0) }, complete: false, pairTerms: nil)
+            let bytes: [UInt8]
+            do {
+                bytes = try PartialFile.bytes(
+                    header: merged.header, partials: merged.partials, shards: merged.shards, inputs: merged.inputs,
+                    counts: merged.counts)
+            } catch {
+                throw .internal("cannot encode partial counts: \(error)")
+            }
+            try Self.write(Data(PartialGzip.compresses(partial) ? PartialGzip.compress(bytes) : bytes), to: partial)
+            return Summary(
+                documents: merged.counts.documentCount, sentences: merged.counts.sentenceCount,
+                vocabulary: merged.counts.terms.count, output: partial, published: [], skipped: [], tokenized: 0, cached: 0)
+        }
         let lock = try takeLock()
         defer { withExtendedLifetime(lock) {} }
-        var clock = Clock()
-        var texts: [(name: String, text: String)] = []
-        for source in sources {
-            do throws(CorpusError) {
-                let data =
-                    source == "-"
-                    ? FileHandle.standardInput.readDataToEndOfFile() : try InputSource.read(rawName: Array(source.utf8), displayPath: source)
-                texts.append((source, String(decoding: data, as: UTF8.self)))
-            } catch {
-                throw .inputs([error])
-            }
-        }
-        let merged = try PartialFile.merge(texts)
+        let merged = try PartialMerge.merge(sources.map { .file($0) }, pairTerms: configuration.pairTerms)
         clock.lap("merge")
-        guard let header = merged.headers.first else { throw .internal("a merge without partials") }
+        let header = merged.header
         let themes = header.themes.map { Theme(name: $0.name, forms: $0.forms, normalizedForms: $0.forms) }
         let analyzed = Analyzed(counts: merged.counts, records: merged.inputs, failures: [], tokenized: 0, cached: 0)
         return try publish(
@@ -322,10 +332,14 @@ public struct Pipeline: Sendable {
         return prepared
     }
 
-    /// The run's inputs, from paths and file lists.
-    func list() throws(PipelineError) -> CorpusScanner.Listing {
-        let listing = CorpusScanner().scan(configuration.inputs, fileLists: configuration.fileLists)
-        guard !listing.inputs.isEmpty else {
+    /// The run's inputs, from paths and file lists; none is an error unless `allowingEmpty` (an
+    /// engine's empty partition, whose file list names nothing).
+    func list(allowingEmpty: Bool = false) throws(PipelineError) -> CorpusScanner.Listing {
+        var listing = CorpusScanner().scan(configuration.inputs, fileLists: configuration.fileLists)
+        if allowingEmpty {
+            listing.problems.removeAll { if case .emptyList = $0 { true } else { false } }
+        }
+        guard !listing.inputs.isEmpty || allowingEmpty && listing.problems.isEmpty else {
             // Nothing to read: say why, never exit without a word.
             if !listing.problems.isEmpty { throw .inputs(listing.problems) }
             let paths = configuration.inputs.isEmpty ? configuration.fileLists.map(\.path) : configuration.inputs
@@ -373,13 +387,14 @@ public struct Pipeline: Sendable {
     /// counted until a worker's table holds more than `effectivePairTableLimit` pairs; then every
     /// worker stops counting them (`Analyzed.pairsOverflowed`: see `countPairsAgain`). With
     /// `pairsAmong`, the workers count the pairs of those terms and nothing else.
-    /// `count` passes no limit: a partial holds every pair, so that partials add up to a run's.
+    /// `count` passes no limit and `keepingUnits`: a partial holds every unit's distinct terms
+    /// (`CorpusCounts.PairScope.units`), so that partials add up to a run's pairs.
     ///
     /// `problems` are paths the listing could not take (`CorpusScanner.Listing.problems`): they
     /// fail the run with the inputs' own problems, or are left out like them under `keepGoing`.
     func analyze(
         _ inputs: [InputSource], setup: Setup, digests: [String?]? = nil, pairsAmong: Set<Term>? = nil,
-        pairLimit: Int? = nil, restrictingPairs: Bool = false, problems: [CorpusError] = []
+        pairLimit: Int? = nil, restrictingPairs: Bool = false, keepingUnits: Bool = false, problems: [CorpusError] = []
     ) throws(PipelineError) -> Analyzed {
         let schedule = Self.largestFirst(inputs)
         let totalBytes = schedule.map(\.size).reduce(0, +)
@@ -399,6 +414,7 @@ public struct Pipeline: Sendable {
                 family: setup.model.layout.family, groupBy: setup.grouping, unit: configuration.unit,
                 window: configuration.window, key: key)
             if let pairsAmong { analyzer.countPairs(.terms(pairsAmong), pairsOnly: true) }
+            if keepingUnits { analyzer.countPairs(.units) }
             var countingPairs = true
             var failures: [(Int, PipelineError)] = []
             var (tokenized, cached) = (0, 0)
@@ -553,6 +569,7 @@ public struct Pipeline: Sendable {
             ?? CorpusCounts(
                 themeNames: setup.themes.map(\.name), grouping: setup.grouping, unit: configuration.unit,
                 window: configuration.window, words: setup.words.map(\.name))
+        if keepingUnits { merged.countPairs(.units) }
         while let part = parts.popLast() { merged.merge(part) }
         if overflowed.load(ordering: .relaxed) { merged.countPairs(.none) }
         let tokenized = finished.reduce(0) { $0 + $1.tokenized }

@@ -24,6 +24,8 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case configurationFile(path: String, reason: String)
     /// A partial-counts file is malformed.
     case partial(path: String, line: Int, reason: String)
+    /// A partial-counts file (or a set of them, `path` naming them) does not pass its checks.
+    case damagedPartial(path: String, reason: String)
     /// Partial-counts files that cannot be merged: other settings, missing or repeated shards.
     case incompatiblePartials(String)
     /// A file kotoba writes besides the reports (a partial) cannot be written.
@@ -42,6 +44,7 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
         case .configuration(let message): message
         case .configurationFile(let path, let reason): "\(path): \(reason)"
         case .partial(let path, let line, let reason): "\(path): line \(line): \(reason)"
+        case .damagedPartial(let path, let reason): "\(path): \(reason)"
         case .incompatiblePartials(let message): "cannot merge: \(message)"
         case .writeFailed(let path, let reason): "cannot write '\(path)': \(reason)"
         case .internal(let message): "internal error (a bug in kotoba, please report it): \(message)"

@@ -158,7 +158,7 @@ struct MultivariateMaps: Sendable {
         let paired: (Int) -> Bool
         switch counts.pairScope {
         case .all: paired = { _ in true }
-        case .none: paired = { _ in false }
+        case .none, .units: paired = { _ in false }
         case .terms(let terms): paired = { terms.contains(counts.terms[$0]) }
         }
         let candidates = counts.terms.indices.filter { id in allowed[id] && counts.termFrequency[id] > 0 && paired(id) }

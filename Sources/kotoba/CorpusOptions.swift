@@ -31,7 +31,12 @@ struct CorpusOptions: ParsableArguments {
             valueName: "file"))
     var files0From: String?
 
-    @Flag(help: "Standard input holds one document a line, id<TAB>text (filter mode, for Spark and Hadoop Streaming).")
+    @Flag(
+        help: """
+            Standard input holds one document a line: a JSON object {"id", "text", other fields as variables}, or \
+            id<TAB>text with \\n, \\t and \\\\ for a line break, a TAB and a backslash (filter mode, for Spark and Hadoop \
+            Streaming).
+            """)
     var lines = false
 
     @Option(

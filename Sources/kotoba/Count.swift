@@ -14,8 +14,8 @@ extension Kotoba {
                 scheduler: SLURM_ARRAY_TASK_ID (count from SLURM_ARRAY_TASK_COUNT), PJM_BULKNUM, \
                 SGE_TASK_ID (counted from 1), PBS_ARRAY_INDEX or JOB_COMPLETION_INDEX, with the \
                 number of shards from --shards. With neither, all inputs are counted. \
-                'kotoba count --lines --partial - -' is a filter: documents in ('id<TAB>text' lines), \
-                partial counts out, for Spark's RDD.pipe and Hadoop Streaming.
+                'kotoba count --lines --partial - -' is a filter: documents in (JSON Lines, or 'id<TAB>text' \
+                lines), partial counts out, for Spark's RDD.pipe and Hadoop Streaming.
                 """)
 
         @OptionGroup var corpus: CorpusOptions
@@ -30,7 +30,10 @@ extension Kotoba {
         @Option(help: ArgumentHelp("What shard indices count from: 0 or 1 (default: 0; 1 for SGE_TASK_ID).", valueName: "0|1"))
         var shardBase: Int?
 
-        @Option(help: ArgumentHelp("Where to write the partial counts ('-' for standard output).", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "Where to write the partial counts ('-' for standard output); a name ending in .gz is written gzip-compressed.",
+                valueName: "file"))
         var partial: String
 
         @OptionGroup var logging: LoggingOptions
@@ -80,31 +83,49 @@ extension Kotoba {
             abstract: "Add up partial-counts files and write the reports, as one run over all their inputs would.",
             discussion: """
                 The partials must have been counted with the same settings, dictionary and themes \
-                (else exit 78), and, if sharded, cover every shard of one input list exactly once.
+                (else exit 78), and, if sharded, cover every shard of one input list exactly once. \
+                Their lines may come in any order, concatenated, sorted or already reduced by key \
+                (docs/PARTIALS.md); a partial that fails its checks is refused (exit 65).
                 """)
 
         @Argument(help: "Partial-counts files ('-' for standard input).")
         var partials: [String]
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Output directory (default: output).", valueName: "dir"))
-        var out: String = PipelineConfiguration.defaultOutput
+        var out: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Write the sum as one partial-counts file instead of reports ('-' for standard output; .gz: compressed): a combiner, a tree reduce.",
+                valueName: "file"))
+        var partial: String?
 
         @OptionGroup var report: ReportOptions
         @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
             if partials.isEmpty { throw ValidationError("give at least one partial-counts file") }
+            if partial != nil {
+                if out != nil { throw ValidationError("'--out' does not apply with '--partial': no reports are written") }
+                var defaults = PipelineConfiguration(inputs: [], output: "")
+                var given = defaults
+                report.apply(to: &given)
+                defaults.output = given.output
+                if given != defaults {
+                    throw ValidationError("report options do not apply with '--partial': give them to the final merge")
+                }
+            }
         }
 
         func run() throws {
             let logger = logging.bootstrap()
             let summary = try ExitStatus.run { () throws(PipelineError) -> Pipeline.Summary in
-                var configuration = PipelineConfiguration(inputs: partials, output: out)
+                var configuration = PipelineConfiguration(inputs: partials, output: out ?? PipelineConfiguration.defaultOutput)
                 report.apply(to: &configuration)
-                return try Pipeline(configuration: configuration, logger: logger).merge(partials)
+                return try Pipeline(configuration: configuration, logger: logger).merge(partials, partial: partial)
             }
             logger.notice(
-                "wrote reports",
+                partial == nil ? "wrote reports" : "wrote merged partial counts",
                 metadata: ["output": "\(summary.output)", "documents": "\(summary.documents)", "terms": "\(summary.vocabulary)"])
         }
     }

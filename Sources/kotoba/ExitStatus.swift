@@ -24,7 +24,7 @@ enum ExitStatus {
         case .inputs(let problems): problems.allSatisfy(\.isDataError) ? dataError : noInput
         case .dictionary: unavailable
         case .themes, .themeRules, .configurationFile, .incompatiblePartials: configuration
-        case .processing, .partial: dataError
+        case .processing, .partial, .damagedPartial: dataError
         case .output(.locked): temporaryFailure
         case .output(.unencodable): dataError
         case .output(let error): error.isCreationFailure ? cannotCreate : ioError

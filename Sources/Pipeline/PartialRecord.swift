@@ -1,0 +1,218 @@
+import Analysis
+import Foundation
+
+/// One line of a partial (`PartialFile`), parsed: the single entry point from bytes to a record,
+/// which throws on anything that is not a well-formed line (a fuzz target can call it on any
+/// bytes). What a record means for the merge (theme indices, column counts against the settings)
+/// is checked by `PartialMerge`.
+enum PartialRecord {
+    case header(PartialFile.Header, times: Int)
+    case shard(PartialFile.ShardRecord, times: Int)
+    case input(InputRecord, times: Int)
+    case document(DocumentSummary, times: Int)
+    case documentTerms(path: String, record: Int?, terms: [Term], counts: [Int])
+    case term(Term, frequency: Int, documents: Int, sentences: Int, units: Int)
+    case form(Term, form: String, count: Int)
+    /// Units holding exactly these distinct terms (at least two, in term order).
+    case unit([Term], count: Int)
+    case groupTerm(group: String, Term, count: Int)
+    case group(String, values: [Int])
+    case compound([String], count: Int)
+    case themeTerm(theme: Int, Term, count: Int)
+    case themePair(Int, Int, count: Int)
+    case collocates(word: Int, Term, values: [Int])
+    case totals([Int])
+    /// `~ KIND`: the check of the records of `kind` (modulo `PartialCheck.modulus`).
+    case check(kind: String, value: UInt64)
+
+    /// What is wrong with a line.
+    struct Malformed: Error {
+        var reason: String
+    }
+
+    /// Parses `line` (without its line end); `check` is the line's part of its kind's check
+    /// (nil for a check record).
+    static func parse(_ line: UnsafeBufferPointer<UInt8>) throws(Malformed) -> (record: PartialRecord, kind: String, check: UInt64?) {
+        guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { throw Malformed(reason: "no TAB between key and value") }
+        let key = UnsafeBufferPointer(rebasing: line[..<tab])
+        let valueBytes = UnsafeBufferPointer(rebasing: line[(tab + 1)...])
+        var values: [UInt64] = []
+        var current: UInt64 = 0
+        var digits = 0
+        for byte in valueBytes {
+            if byte == UInt8(ascii: " ") {
+                guard digits > 0 else { throw Malformed(reason: "an empty value") }
+                values.append(current)
+                (current, digits) = (0, 0)
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+                guard digits <= 19 else { throw Malformed(reason: "a value too large") }
+                current = current * 10 + UInt64(byte - UInt8(ascii: "0"))
+            } else {
+                throw Malformed(reason: "a value that is not a whole number")
+            }
+        }
+        guard digits > 0 else { throw Malformed(reason: "an empty value") }
+        values.append(current)
+        guard values.allSatisfy({ $0 <= UInt64(Int64.max) }) else { throw Malformed(reason: "a value too large") }
+        let ints = values.map { Int($0) }
+        // The kind, then the fields.
+        let space = key.firstIndex(of: UInt8(ascii: " ")) ?? key.endIndex
+        let kind = String(decoding: UnsafeBufferPointer(rebasing: key[..<space]), as: UTF8.self)
+        let rest = space < key.endIndex ? UnsafeBufferPointer(rebasing: key[(space + 1)...]) : UnsafeBufferPointer(rebasing: key[space...])
+        let hasFields = space < key.endIndex
+        func one() throws(Malformed) -> Int {
+            guard ints.count == 1 else { throw Malformed(reason: "\(ints.count) values where 1 is expected") }
+            return ints[0]
+        }
+        func json<T: Decodable>(_ type: T.Type) throws(Malformed) -> T {
+            guard hasFields, let value = try? JSONDecoder().decode(type, from: Data(rest)) else {
+                throw Malformed(reason: "a malformed \(kind) record")
+            }
+            return value
+        }
+        var fields = Fields(bytes: rest, present: hasFields)
+        let record: PartialRecord
+        switch kind {
+        case "~":
+            let name = try fields.text()
+            try fields.end()
+            guard values.count == 1 else { throw Malformed(reason: "a check record holds one value") }
+            return (.check(kind: name, value: values[0] % PartialCheck.modulus), kind, nil)
+        case "@":
+            let header = try json(PartialFile.Header.self)
+            guard header.schema == PartialFile.schema else { throw Malformed(reason: "not a \(PartialFile.schema) record") }
+            record = .header(header, times: try one())
+        case "@s":
+            let listing = try fields.text(), index = try fields.number(), count = try fields.number()
+            try fields.end()
+            guard count >= 1, index < count else { throw Malformed(reason: "no shard \(index)/\(count)") }
+            record = .shard(PartialFile.ShardRecord(listing: listing, index: index, count: count), times: try one())
+        case "i": record = .input(try json(InputRecord.self), times: try one())
+        case "d": record = .document(try json(DocumentSummary.self), times: try one())
+        case "w":
+            let path = try fields.text(), row = try fields.text()
+            let number: Int?
+            if row == "-" {
+                number = nil
+            } else if let value = Int(row), value >= 1 {
+                number = value
+            } else {
+                throw Malformed(reason: "a malformed record number")
+            }
+            var terms: [Term] = []
+            while !fields.atEnd { terms.append(try fields.term()) }
+            guard !terms.isEmpty, terms.count == ints.count else { throw Malformed(reason: "terms and counts do not pair up") }
+            record = .documentTerms(path: path, record: number, terms: terms, counts: ints)
+        case "t":
+            let term = try fields.term()
+            try fields.end()
+            guard ints.count == 4 else { throw Malformed(reason: "a term record holds 4 values") }
+            record = .term(term, frequency: ints[0], documents: ints[1], sentences: ints[2], units: ints[3])
+        case "f":
+            let term = try fields.term(), form = try fields.text()
+            try fields.end()
+            record = .form(term, form: form, count: try one())
+        case "u":
+            var terms: [Term] = []
+            while !fields.atEnd { terms.append(try fields.term()) }
+            guard terms.count > 1, zip(terms, terms.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                throw Malformed(reason: "a unit's terms are not two or more in term order")
+            }
+            record = .unit(terms, count: try one())
+        case "g":
+            let group = try fields.text(), term = try fields.term()
+            try fields.end()
+            record = .groupTerm(group: group, term, count: try one())
+        case "G":
+            let group = try fields.text()
+            try fields.end()
+            guard ints.count >= 2 else { throw Malformed(reason: "a group record holds at least 2 values") }
+            record = .group(group, values: ints)
+        case "c":
+            var nouns: [String] = []
+            while !fields.atEnd { nouns.append(try fields.text()) }
+            guard !nouns.isEmpty else { throw Malformed(reason: "a compound without nouns") }
+            record = .compound(nouns, count: try one())
+        case "h":
+            let theme = try fields.number(), term = try fields.term()
+            try fields.end()
+            record = .themeTerm(theme: theme, term, count: try one())
+        case "H":
+            let first = try fields.number(), second = try fields.number()
+            try fields.end()
+            guard first < second else { throw Malformed(reason: "a theme pair out of order") }
+            record = .themePair(first, second, count: try one())
+        case "l":
+            let word = try fields.number(), term = try fields.term()
+            try fields.end()
+            guard ints.count == 2 * CorpusCounts.collocationSpan else { throw Malformed(reason: "a collocation record holds 10 values") }
+            record = .collocates(word: word, term, values: ints)
+        case "T":
+            try fields.end()
+            guard ints.count >= 6 else { throw Malformed(reason: "a totals record holds at least 6 values") }
+            record = .totals(ints)
+        default:
+            throw Malformed(reason: "an unknown record kind '\(kind)'")
+        }
+        return (record, kind, PartialCheck.of(key: key, values: values))
+    }
+
+    /// The space-separated, escaped fields of a key.
+    private struct Fields {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index: Int
+        let present: Bool
+
+        init(bytes: UnsafeBufferPointer<UInt8>, present: Bool) {
+            self.bytes = bytes
+            self.present = present
+            index = present ? 0 : bytes.count + 1
+        }
+
+        var atEnd: Bool { index > bytes.count }
+
+        mutating func raw() throws(Malformed) -> UnsafeBufferPointer<UInt8> {
+            guard index <= bytes.count else { throw Malformed(reason: "a field is missing") }
+            let end = bytes[index...].firstIndex(of: UInt8(ascii: " ")) ?? bytes.count
+            defer { index = end + 1 }
+            return UnsafeBufferPointer(rebasing: bytes[index..<end])
+        }
+
+        mutating func text() throws(Malformed) -> String {
+            let field = try raw()
+            guard !field.isEmpty, let text = PartialField.decode(field) else { throw Malformed(reason: "a malformed field") }
+            return text
+        }
+
+        mutating func number() throws(Malformed) -> Int {
+            let field = try raw()
+            guard field.count <= 9, !field.isEmpty, field.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                let value = Int(String(decoding: field, as: UTF8.self))
+            else { throw Malformed(reason: "a malformed number") }
+            return value
+        }
+
+        mutating func term() throws(Malformed) -> Term {
+            let text = try text()
+            let code = try raw()
+            let partOfSpeech: String
+            if code.count == 1, let index = PartialFile.letters.firstIndex(of: code[0]),
+                index < PartialFile.partsOfSpeech.count
+            {
+                partOfSpeech = PartialFile.partsOfSpeech[index]
+            } else if code.count > 1, code[0] == UInt8(ascii: "="),
+                let decoded = PartialField.decode(UnsafeBufferPointer(rebasing: code[1...]))
+            {
+                partOfSpeech = decoded
+            } else {
+                throw Malformed(reason: "a malformed part of speech")
+            }
+            return Term(text: text, partOfSpeech: partOfSpeech)
+        }
+
+        func end() throws(Malformed) {
+            guard atEnd else { throw Malformed(reason: "more fields than the record has") }
+        }
+    }
+}
