@@ -31,6 +31,7 @@ trap 'rm -rf "$work"' EXIT
 status=0
 
 # The corpus: the bundled interview cut every 20 lines, as files, as JSON Lines and as a path list.
+# A line's id is the document's path as a run over corpus/ reports it (relative to corpus/).
 mkdir -p "$work/corpus"
 split -l 20 -d -a 3 --additional-suffix=.txt corpus/arakawa-smrj-interview.txt "$work/corpus/piece-"
 cp corpus/themes.yml "$work/themes.yml"
@@ -41,7 +42,7 @@ names = sorted(os.listdir("corpus"))
 with open("corpus.jsonl", "w", encoding="utf-8") as out:
     for name in names:
         with open(os.path.join("corpus", name), encoding="utf-8") as f:
-            out.write(json.dumps({"id": "corpus/" + name, "text": f.read()}, ensure_ascii=False) + "\n")
+            out.write(json.dumps({"id": name, "text": f.read()}, ensure_ascii=False) + "\n")
 with open("paths.txt", "w") as out:
     out.write("".join(f"corpus/{name}\n" for name in names))
 PY

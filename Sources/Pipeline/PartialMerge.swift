@@ -202,7 +202,9 @@ struct PartialMerge {
             case .documentTerms(let path, let number, let terms, let values):
                 let key = DocumentKey(path: path, record: number)
                 guard termsSeen.insert(key).inserted else {
-                    documentsSeen[key, default: 0] += 1
+                    // Its terms twice: the document is in two partials, whose summaries (d)
+                    // say how many; this only makes sure it is refused.
+                    documentsSeen[key] = max(documentsSeen[key] ?? 0, 2)
                     return
                 }
                 let packed = counts.packTerms(Array(zip(terms, values)))
