@@ -32,7 +32,7 @@ def main():
         .saveAsTextFile(out + "/reduced"))
     partials.saveAsTextFile(out + "/piped")
     names = sc.textFile(paths, 4).repartition(4)
-    names.pipe(f"{kotoba} count --files-from - --partial - --no-cache -q", checkCode=True).saveAsTextFile(out + "/listed")
+    names.pipe(f"{kotoba} count --files-from - --root corpus --partial - --no-cache -q", checkCode=True).saveAsTextFile(out + "/listed")
     sc.stop()
 
 

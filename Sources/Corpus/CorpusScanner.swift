@@ -49,8 +49,8 @@ public struct CorpusScanner: Sendable {
     /// Lists the inputs under `paths` and in `fileLists`, and fails if anything was wrong.
     /// - Throws: every path that is missing or cannot be listed, all at once, as `[CorpusError]`
     ///   wrapped in `CorpusScanner.Failure`.
-    public func listing(for paths: [String], fileLists: [FileList] = []) throws(Failure) -> Listing {
-        let listing = scan(paths, fileLists: fileLists)
+    public func listing(for paths: [String], fileLists: [FileList] = [], root: String? = nil) throws(Failure) -> Listing {
+        let listing = scan(paths, fileLists: fileLists, root: root)
         guard listing.problems.isEmpty else { throw Failure(problems: listing.problems) }
         return listing
     }
@@ -60,7 +60,10 @@ public struct CorpusScanner: Sendable {
     ///
     /// A name in a file list is taken like a path given on the command line; one that is not valid
     /// UTF-8 names a file by its bytes, shown with `\xNN` for the bytes that are not text.
-    public func scan(_ paths: [String], fileLists: [FileList] = []) -> Listing {
+    ///
+    /// `root`, when given, is the folder report paths are relative to (`--root`); an input
+    /// outside it is a problem of its own.
+    public func scan(_ paths: [String], fileLists: [FileList] = [], root fixedRoot: String? = nil) -> Listing {
         var walk = Walk()
         for list in fileLists {
             let data: Data
@@ -89,7 +92,11 @@ public struct CorpusScanner: Sendable {
             }
             walk.add(path: Array(path.utf8), display: path)
         }
-        let root = ReportPaths.assign(&walk.inputs, bases: walk.bases)
+        let (root, outside) = ReportPaths.assign(&walk.inputs, bases: walk.bases, root: fixedRoot)
+        for index in outside.reversed() {
+            let input = walk.inputs.remove(at: index)
+            walk.problems.append(.unreadable(path: input.displayPath, reason: "not in the input root \(fixedRoot ?? "") (--root)"))
+        }
         walk.inputs.sort { Array($0.reportPath.utf8).lexicographicallyPrecedes($1.reportPath.utf8) }
         walk.ignored.sort { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
         return Listing(inputs: walk.inputs, ignored: walk.ignored, problems: walk.problems, root: root)

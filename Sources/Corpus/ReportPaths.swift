@@ -23,20 +23,35 @@ import Foundation
 public enum ReportPaths {
     /// Gives each of `inputs` its report path, from `bases`: for each input, the absolute,
     /// standardized folder of the argument it was found under (`nil` for standard input), and
-    /// its own absolute path. Returns the input root (absolute), or `nil` if every input is
-    /// standard input.
-    public static func assign(_ inputs: inout [InputSource], bases: [(base: String, file: String)?]) -> String? {
+    /// its own absolute path. `fixed` is a root given (`--root`), which every input must be in.
+    /// Returns the input root (absolute; `nil` if every input is standard input and no root is
+    /// given), and the indices of the inputs outside a fixed root, in ascending order.
+    public static func assign(_ inputs: inout [InputSource], bases: [(base: String, file: String)?], root fixed: String? = nil)
+        -> (root: String?, outside: [Int])
+    {
         precondition(inputs.count == bases.count, "one base per input")
-        let folders = bases.compactMap { $0.map { components($0.base) } }
-        guard var root = folders.first else { return nil }
-        for folder in folders.dropFirst() {
-            root = Array(zip(root, folder).prefix { $0 == $1 }.map(\.0))
+        var root: [String]
+        if let fixed {
+            root = components(absolute(fixed))
+        } else {
+            let folders = bases.compactMap { $0.map { components($0.base) } }
+            guard let first = folders.first else { return (nil, []) }
+            root = first
+            for folder in folders.dropFirst() {
+                root = Array(zip(root, folder).prefix { $0 == $1 }.map(\.0))
+            }
         }
+        var outside: [Int] = []
         for index in inputs.indices {
             guard let (_, file) = bases[index] else { continue }
-            inputs[index].reportPath = components(file).dropFirst(root.count).joined(separator: "/")
+            let path = components(file)
+            guard path.count > root.count, path.starts(with: root) else {
+                outside.append(index)
+                continue
+            }
+            inputs[index].reportPath = path.dropFirst(root.count).joined(separator: "/")
         }
-        return "/" + root.joined(separator: "/")
+        return ("/" + root.joined(separator: "/"), outside)
     }
 
     /// The components of an absolute path, without empty ones.

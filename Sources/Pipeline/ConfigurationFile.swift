@@ -35,7 +35,7 @@ public enum ConfigurationFile {
         do {
             var text = try YAMLEncoder().encode(configuration)
             // YAMLEncoder leaves out nil values; write them, so every key shows.
-            for key in ["dictionary", "themes", "encoding", "text_column", "metadata", "cache", "clusters"]
+            for key in ["root", "dictionary", "themes", "encoding", "text_column", "metadata", "cache", "clusters"]
             where !text.contains("\n\(key):") && !text.hasPrefix("\(key):") {
                 text += "\(key): null\n"
             }

@@ -19,7 +19,7 @@ enum DocumentWalk {
         }
         let listing: CorpusScanner.Listing
         do {
-            listing = try CorpusScanner().listing(for: configuration.inputs, fileLists: configuration.fileLists)
+            listing = try CorpusScanner().listing(for: configuration.inputs, fileLists: configuration.fileLists, root: configuration.inputRoot)
         } catch {
             throw .inputs(error.problems)
         }

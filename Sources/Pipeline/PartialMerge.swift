@@ -246,7 +246,10 @@ struct PartialMerge {
 
         /// The merged counts, once every document is whole and counted once, and the shards fit.
         mutating func finish(complete: Bool) throws(PipelineError) -> Merged {
-            if let (key, times) = documentsSeen.first(where: { $0.value > 1 }).map({ ($0.key, $0.value) }) {
+            // The first in path order, so the message does not depend on hashing.
+            if let (key, times) = documentsSeen.filter({ $0.value > 1 }).min(by: { $0.key.description < $1.key.description })
+                .map({ ($0.key, $0.value) })
+            {
                 throw .incompatiblePartials("document \(key.description) was counted in \(times) partials")
             }
             if let path = inputTimes.first(where: { $0.key != "-" && $0.value > 1 })?.key {

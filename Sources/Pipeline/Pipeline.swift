@@ -335,7 +335,7 @@ public struct Pipeline: Sendable {
     /// The run's inputs, from paths and file lists; none is an error unless `allowingEmpty` (an
     /// engine's empty partition, whose file list names nothing).
     func list(allowingEmpty: Bool = false) throws(PipelineError) -> CorpusScanner.Listing {
-        var listing = CorpusScanner().scan(configuration.inputs, fileLists: configuration.fileLists)
+        var listing = CorpusScanner().scan(configuration.inputs, fileLists: configuration.fileLists, root: configuration.inputRoot)
         if allowingEmpty {
             listing.problems.removeAll { if case .emptyList = $0 { true } else { false } }
         }

@@ -32,6 +32,9 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public var inputs: [String]
     /// Lists of files to read (`--files-from`, `--files0-from`).
     public var fileLists: [FileList]
+    /// The folder the reports' paths are relative to (`--root`); `nil`: the deepest folder
+    /// holding every input given (`ReportPaths`).
+    public var inputRoot: String?
     /// The output directory.
     public var output: String
     /// Worker threads; the output does not depend on it.
@@ -142,7 +145,8 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         inputs: [String] = [defaultCorpus], output: String = defaultOutput, jobs: Int = 1,
         dictionary: String? = nil, themes: String? = nil, minimumPairCount: Int = 2, encoding: TextEncoding? = nil,
         textColumn: String? = nil, metadata: String? = nil, disabledNormalizationRules: [NormalizationRule] = [],
-        fileLists: [FileList] = [], keepGoing: Bool = false, cache: String? = nil, linesInput: Bool = false,
+        fileLists: [FileList] = [], inputRoot: String? = nil, keepGoing: Bool = false, cache: String? = nil,
+        linesInput: Bool = false,
         userDictionaries: [String] = [], vocabulary: String? = nil, posPreset: TermSelection.Preset? = nil,
         stopwords: [String] = [], compounds: Bool = false, groupBy: String? = nil, groupTop: Int = 30,
         unit: CooccurrenceUnit = .sentence, window: Int = 5, kwic: [String] = [], kwicContext: Int = 20,
@@ -155,6 +159,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         version = Self.currentVersion
         self.inputs = inputs
         self.fileLists = fileLists
+        self.inputRoot = inputRoot
         self.output = output
         self.jobs = jobs
         self.dictionary = dictionary
@@ -196,6 +201,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case version, inputs, output, jobs, dictionary, themes, encoding, metadata, cache
         case fileLists = "file_lists"
+        case inputRoot = "root"
         case minimumPairCount = "min_pair_count"
         case textColumn = "text_column"
         case disabledNormalizationRules = "normalization_off"
@@ -241,6 +247,7 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
         }
         inputs = try container.decodeIfPresent([String].self, forKey: .inputs) ?? defaults.inputs
         fileLists = try container.decodeIfPresent([FileList].self, forKey: .fileLists) ?? []
+        inputRoot = try container.decodeIfPresent(String.self, forKey: .inputRoot)
         output = try container.decodeIfPresent(String.self, forKey: .output) ?? defaults.output
         jobs = try container.decodeIfPresent(Int.self, forKey: .jobs) ?? ProcessInfo.processInfo.activeProcessorCount
         dictionary = try container.decodeIfPresent(String.self, forKey: .dictionary)

@@ -31,6 +31,17 @@ struct CorpusOptions: ParsableArguments {
             valueName: "file"))
     var files0From: String?
 
+    @Option(
+        name: .customLong("root"),
+        help: ArgumentHelp(
+            """
+            The folder the reports' paths are relative to (default: the directory given, or the deepest folder \
+            holding every input given); an input outside it is refused. Give the same to every task that counts \
+            part of a file list.
+            """,
+            valueName: "dir"))
+    var root: String?
+
     @Flag(
         help: """
             Standard input holds one document a line: a JSON object {"id", "text", other fields as variables}, or \
@@ -151,6 +162,7 @@ struct CorpusOptions: ParsableArguments {
             configuration.themes = PipelineConfiguration.defaultThemes
         }
         if lines { configuration.linesInput = true }
+        if let root { configuration.inputRoot = root }
         if let dictionary { configuration.dictionary = dictionary }
         if let encoding { configuration.encoding = TextEncoding(name: encoding) }
         if let textColumn { configuration.textColumn = textColumn }

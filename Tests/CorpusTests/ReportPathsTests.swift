@@ -5,12 +5,28 @@ import Testing
 
 /// Report paths are relative to the deepest folder holding every input's base folder.
 struct ReportPathsTests {
-    func assigned(_ bases: [(base: String, file: String)?]) -> (root: String?, paths: [String]) {
+    func assigned(_ bases: [(base: String, file: String)?], root fixed: String? = nil) -> (
+        root: String?, paths: [String], outside: [Int]
+    ) {
         var inputs = bases.map { base in
             InputSource(displayPath: base?.file ?? "-", origin: base.map { .file(URL(fileURLWithPath: $0.file)) } ?? .standardInput(Data()))
         }
-        let root = ReportPaths.assign(&inputs, bases: bases)
-        return (root, inputs.map(\.reportPath))
+        let (root, outside) = ReportPaths.assign(&inputs, bases: bases, root: fixed)
+        return (root, inputs.map(\.reportPath), outside)
+    }
+
+    /// `--root`: every task of an engine that counts part of a file list names a file as a run
+    /// over the whole folder does, whichever files the task got.
+    @Test func aGivenRootFixesThePathsAndRefusesWhatIsOutside() {
+        let task = assigned([("/data/corpus/a", "/data/corpus/a/x.txt")], root: "/data/corpus")
+        #expect(task.root == "/data/corpus")
+        #expect(task.paths == ["a/x.txt"])
+        #expect(task.outside.isEmpty)
+        let stray = assigned(
+            [("/data/corpus/a", "/data/corpus/a/x.txt"), ("/data/other", "/data/other/y.txt"), ("/data", "/data/corpus")],
+            root: "/data/corpus/")
+        #expect(stray.paths[0] == "a/x.txt")
+        #expect(stray.outside == [1, 2])
     }
 
     @Test func oneDirectoryIsTheRoot() {

@@ -118,6 +118,32 @@ struct ScaleOutTests {
         #expect(misplaced.status == 64)
     }
 
+    /// The path-list route: tasks that each count part of a file list name their files as a run
+    /// over the whole folder does when given `--root`, even a task whose files all sit in one
+    /// subfolder; a file outside the root is refused, naming it.
+    @Test func fileListTasksWithARootMergeToOneRunsReports() throws {
+        let root = try batch.workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let settings = ["--no-cache", "--themes", "themes.yml", "--group-by", "speaker"]
+        #expect(try kotoba(["run", "corpus", "--out", "single"] + settings, in: root).status == 0)
+        let expected = try batch.reports(root.appendingPathComponent("single"))
+        let paths = try texts(root).map { "corpus/" + $0.0 } + ["corpus/b.md"]
+        let (inPart0, rest) = (paths.filter { $0.hasPrefix("corpus/part0/") }, paths.filter { !$0.hasPrefix("corpus/part0/") })
+        #expect(!inPart0.isEmpty && !rest.isEmpty)
+        for (task, list) in [inPart0, rest].enumerated() {
+            let count = ["count", "--files-from", "-", "--root", "corpus", "--partial", "task-\(task).partial"] + settings
+            let result = try kotoba(count, in: root, input: Data((list.joined(separator: "\n") + "\n").utf8))
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        let merged = try kotoba(["merge", "task-0.partial", "task-1.partial", "--out", "merged"], in: root)
+        #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(try batch.reports(root.appendingPathComponent("merged")) == expected)
+
+        let stray = try kotoba(["run", "corpus/a.txt", "themes.yml", "--root", "corpus", "--out", "stray", "--no-cache"], in: root)
+        #expect(stray.status == 66)
+        #expect(stray.standardError.contains("themes.yml: cannot read: not in the input root"), "\(stray.standardError)")
+    }
+
     @Test func gzipPartialsAndEmptyTasksMergeAsPlainOnes() throws {
         let root = try batch.workspace()
         defer { try? FileManager.default.removeItem(at: root) }
