@@ -30,6 +30,21 @@ public enum ConfigurationFile {
         }
     }
 
+    /// The configuration every command starts from: the file `path` names, else `kotoba.yml` in
+    /// the current directory if there is one, else the defaults (a job per core, the user's
+    /// cache). The command line's options are applied on top by the caller. Returns the file
+    /// read, if any.
+    public static func effective(path: String?) throws(PipelineError) -> (configuration: PipelineConfiguration, file: String?) {
+        let file = path ?? (FileManager.default.fileExists(atPath: defaultName) ? defaultName : nil)
+        guard let file else {
+            return (
+                PipelineConfiguration(jobs: ProcessInfo.processInfo.activeProcessorCount, cache: PipelineConfiguration.defaultCacheDirectory),
+                nil
+            )
+        }
+        return (try load(path: file), file)
+    }
+
     /// The configuration as YAML, every key written.
     public static func yaml(_ configuration: PipelineConfiguration) throws(PipelineError) -> String {
         do {

@@ -144,11 +144,7 @@ struct CorpusOptions: ParsableArguments {
 
     /// The effective configuration: the configuration file's (or the defaults), then these options.
     func configuration() throws(PipelineError) -> PipelineConfiguration {
-        let file = configurationFile ?? (FileManager.default.fileExists(atPath: ConfigurationFile.defaultName) ? ConfigurationFile.defaultName : nil)
-        var configuration =
-            try file.map { path throws(PipelineError) in try ConfigurationFile.load(path: path) }
-            ?? PipelineConfiguration(
-                jobs: ProcessInfo.processInfo.activeProcessorCount, cache: PipelineConfiguration.defaultCacheDirectory)
+        var (configuration, file) = try ConfigurationFile.effective(path: configurationFile)
         let lists = [filesFrom.map { FileList(path: $0, separator: .newline) }, files0From.map { FileList(path: $0, separator: .nul) }]
             .compactMap { $0 }
         if !paths.isEmpty || !lists.isEmpty {

@@ -95,6 +95,13 @@ extension Kotoba {
         var out: String?
 
         @Option(
+            name: .customLong("config"),
+            help: ArgumentHelp(
+                "Configuration file (default: ./kotoba.yml if there is one): its report settings apply, as in a run.",
+                valueName: "file"))
+        var configurationFile: String?
+
+        @Option(
             help: ArgumentHelp(
                 "Write the sum as one partial-counts file instead of reports ('-' for standard output; .gz: compressed): a combiner, a tree reduce.",
                 valueName: "file"))
@@ -120,7 +127,12 @@ extension Kotoba {
         func run() throws {
             let logger = logging.bootstrap()
             let summary = try ExitStatus.run { () throws(PipelineError) -> Pipeline.Summary in
-                var configuration = PipelineConfiguration(inputs: partials, output: out ?? PipelineConfiguration.defaultOutput)
+                // The same configuration a run starts from (file, then options): its report
+                // settings shape the reports; what decides an analysis comes from the partials.
+                var (configuration, _) = try ConfigurationFile.effective(path: configurationFile)
+                configuration.inputs = partials
+                configuration.fileLists = []
+                if let out { configuration.output = out }
                 report.apply(to: &configuration)
                 return try Pipeline(configuration: configuration, logger: logger).merge(partials, partial: partial)
             }

@@ -144,6 +144,32 @@ struct ScaleOutTests {
         #expect(stray.standardError.contains("themes.yml: cannot read: not in the input root"), "\(stray.standardError)")
     }
 
+    /// `merge` starts from the configuration a run starts from: a `kotoba.yml` whose report
+    /// settings differ from the defaults gives the merged reports a run in the same folder gives.
+    @Test func mergeHonoursTheConfigurationFile() throws {
+        let root = try batch.workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let yaml = "themes: themes.yml\nmin_pair_count: 1\nmeasure: dice\ncsv_dialect: unix\nheader_lang: ja\nnetwork_edges: 10\n"
+        try Data(yaml.utf8).write(to: root.appendingPathComponent("kotoba.yml"))
+        #expect(try kotoba(["run", "corpus", "--out", "single", "--no-cache"], in: root).status == 0)
+        let expected = try batch.reports(root.appendingPathComponent("single"))
+        let header = try String(contentsOf: root.appendingPathComponent("single/term_frequency.csv"), encoding: .utf8)
+        #expect(header.hasPrefix("順位"), "the file's header_lang applies: \(header.prefix(40))")
+        #expect(try kotoba(["count", "corpus", "--partial", "all.partial", "--no-cache"], in: root).status == 0)
+        let merged = try kotoba(["merge", "all.partial", "--out", "merged"], in: root)
+        #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(try batch.reports(root.appendingPathComponent("merged")) == expected)
+        // --config names another file, as for a run; options still win over it.
+        try FileManager.default.moveItem(at: root.appendingPathComponent("kotoba.yml"), to: root.appendingPathComponent("other.yml"))
+        let named = try kotoba(["merge", "all.partial", "--config", "other.yml", "--out", "named"], in: root)
+        #expect(named.status == 0, "\(named.standardError)")
+        #expect(try batch.reports(root.appendingPathComponent("named")) == expected)
+        let english = try kotoba(["merge", "all.partial", "--config", "other.yml", "--header-lang", "en", "--out", "en"], in: root)
+        #expect(english.status == 0)
+        let first = try String(contentsOf: root.appendingPathComponent("en/term_frequency.csv"), encoding: .utf8)
+        #expect(first.hasPrefix("rank,"), "\(first.prefix(40))")
+    }
+
     @Test func gzipPartialsAndEmptyTasksMergeAsPlainOnes() throws {
         let root = try batch.workspace()
         defer { try? FileManager.default.removeItem(at: root) }
