@@ -95,7 +95,7 @@ for check in $checks; do
         venv=$repo/.build/spark-venv
         if ! "$venv/bin/python" -c 'import pyspark' 2>/dev/null; then
             python3 -m venv "$venv"
-            "$venv/bin/pip" install -q pyspark
+            "$venv/bin/pip" install -q "pyspark==4.3.0"  # the version the checks were written against
         fi
         # The pipe tasks must be given the same settings as the single run: a kotoba.yml here.
         printf 'themes: themes.yml\ngroup_by: speaker\n' > kotoba.yml
