@@ -128,8 +128,7 @@ enum MapSVG {
             }
             return position[member - 1]
         }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(labelWidth + plotWidth + 40))\" height=\"\(Int(height))\" "
-        svg += "role=\"img\" font-family=\"\(XMLText.escaped(HTMLReport.fontStack))\" font-size=\"13\">\n"
+        var svg = SVGElement.opening(width: Int(labelWidth + plotWidth + 40), height: Int(height), fontSize: "13")
         svg += "<title>dendrogram: \(n) terms, \(map.clusters) clusters</title>\n<g fill=\"none\" stroke-width=\"1.5\">\n"
         for (step, (a, b)) in tree.merges.enumerated() {
             let (first, second) = (place(a), place(b))
@@ -208,9 +207,7 @@ struct Plot {
             anchors: placed, radii: points.map(\.radius), labels: points.map(\.label), fontSize: fontSize,
             width: width, height: height)
         let fixed = NetworkSVG.fixed
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
-        svg += "viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
-        svg += "font-family=\"\(XMLText.escaped(HTMLReport.fontStack))\" font-size=\"\(fixed(fontSize))\">\n"
+        var svg = SVGElement.opening(width: Int(width), height: Int(height), fontSize: fixed(fontSize))
         svg += "<title>\(XMLText.escaped(title)): \(points.count) points</title>\n"
         // The origin's axes, dashed, and the axes' names.
         svg += "<g stroke=\"#999999\" stroke-dasharray=\"4 4\">\n"

@@ -27,10 +27,7 @@ public enum NetworkSVG {
         let points = positions.map { SIMD2(style.margin, style.margin) + $0 * area }
         let sizes = network.communitySizes
 
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(style.width)\" height=\"\(style.height)\" "
-        svg += "viewBox=\"0 0 \(style.width) \(style.height)\" role=\"img\" "
-        svg += "font-family=\"\(XMLText.escaped(HTMLReport.fontStack))\" "
-        svg += "font-size=\"\(fixed(style.fontSize))\">\n"
+        var svg = SVGElement.opening(width: style.width, height: style.height, fontSize: fixed(style.fontSize))
         svg += "<title>co-occurrence network: \(network.nodes.count) terms, \(network.edges.count) edges</title>\n"
 
         let weights = network.edges.map(\.jaccard)
