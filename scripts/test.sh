@@ -19,6 +19,10 @@ KOTOBA_SETUP_EXTRA="${KOTOBA_SETUP_EXTRA:-} r-base-core r-cran-mass r-cran-ca" s
 
 run=$(mktemp -d "${TMPDIR:-/tmp}/kotoba-test-run.XXXXXX")
 mkdir -p "$run/tmp" "$run/logs"
+# mktemp makes the folder 0700; the folder-scan test runs kotoba as an unprivileged user (when
+# the tests run as root, so that permissions bite), who must be able to reach its workspace.
+chmod 0755 "$run"
+chmod 1777 "$run/tmp"
 export TMPDIR=$run/tmp
 failed=0
 ticker=
