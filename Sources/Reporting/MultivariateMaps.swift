@@ -95,11 +95,13 @@ struct MultivariateMaps: Sendable {
         let total = totals.reduce(0, +)
         // Each term's χ² against the columns, as KH Coder's chisq.test(cbind(d[, i], n_total − d[, i])).
         var scored: [(id: Int, chi2: Double, frequency: Int)] = []
+        // Sparse: a term's cells are the columns it occurs in (ascending), so that terms × 58,000
+        // survey answers costs its occurrences, not terms × columns.
+        scored.reserveCapacity(perTerm.count)
         for (id, cells) in perTerm {
-            var counts = [Double](repeating: 0, count: kept.count)
-            for cell in cells { counts[place[cell.column]] += Double(cell.count) }
-            let chi2 = chiSquare(counts, totals: totals, total: total)
-            scored.append((id, chi2.isNaN ? -.infinity : chi2, Int(counts.reduce(0, +))))
+            let present = cells.map { (column: place[$0.column], count: Double($0.count)) }
+            let chi2 = chiSquare(present: present, totals: totals, total: total)
+            scored.append((id, chi2.isNaN ? -.infinity : chi2, cells.reduce(0) { $0 + $1.count }))
         }
         let chosen = Reports.first(options.correspondenceTerms, of: scored) { lhs, rhs in
             if lhs.chi2 != rhs.chi2 { return lhs.chi2 > rhs.chi2 }
@@ -126,8 +128,29 @@ struct MultivariateMaps: Sendable {
         return Correspondence(kind: kind, terms: chosen, labels: labels, table: table, analysis: analysis)
     }
 
+    /// R's `chisq.test(x)$statistic` of the k × 2 table (`counts`, `totals` − `counts`), the
+    /// term's counts given only where it occurs (`present`: column and count, columns ascending):
+    /// with Yates's correction when k = 2. The columns where the term is absent, whose cells are
+    /// each (0 − Tp)² / (Tp(1 − p)) = Tp / (1 − p), add in one step.
+    static func chiSquare(present cells: [(column: Int, count: Double)], totals: [Double], total: Double) -> Double {
+        if totals.count == 2 {
+            var counts = [0.0, 0.0]
+            for cell in cells { counts[cell.column] += cell.count }
+            return chiSquare(counts, totals: totals, total: total)
+        }
+        let p = cells.reduce(0) { $0 + $1.count } / total
+        var chi2 = 0.0
+        var covered = 0.0
+        for cell in cells {
+            let expected = totals[cell.column] * p
+            chi2 += (cell.count - expected) * (cell.count - expected) / (expected * (1 - p))
+            covered += totals[cell.column]
+        }
+        return chi2 + (total - covered) * p / (1 - p)
+    }
+
     /// R's `chisq.test(x)$statistic` of the k × 2 table (`counts`, `totals` − `counts`): with
-    /// Yates's correction when k = 2. Columns where the term is absent add in one step.
+    /// Yates's correction when k = 2.
     static func chiSquare(_ counts: [Double], totals: [Double], total: Double) -> Double {
         let present = counts.reduce(0, +)
         let p = present / total
