@@ -7,6 +7,10 @@
 #   RUNS=1000000 scripts/fuzz.sh # a million executions each
 #   scripts/fuzz.sh 60 CacheReader TextDecoder   # some targets only
 #   FUZZ_FLAGS=-max_len=192 scripts/fuzz.sh 60 CodingRuleParser   # more libFuzzer flags
+#   FUZZ_FLAGS=-max_len=1024 RUNS=1000000 scripts/fuzz.sh 0 PartialReader
+#
+# The targets are the folders Fuzz/Sources/FuzzNAME: TextDecoder, TableParser, CodingRuleParser,
+# CacheReader, PartialReader (FUZZING.md says what each feeds its bytes to).
 #
 # Each target starts from its seeds in Tests/Fuzz/NAME/ (kept in git, and fed to every stored
 # input by FuzzRegressionTests); what it grows is kept in a temporary folder, not committed. A

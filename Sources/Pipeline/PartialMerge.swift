@@ -58,13 +58,16 @@ struct PartialMerge {
         // Pass 1: the settings, and the terms' frequencies.
         var headers: [(header: PartialFile.Header, name: String)] = []
         var frequencies = CorpusCounts(themeNames: [])
+        var frequencySum = ValueSum()
         for (name, source) in readable {
             try forEachLine(of: source, name: name) { line, number throws(PipelineError) in
                 guard line.count > 1, line[1] == UInt8(ascii: " ") else { return }
-                if line[0] == UInt8(ascii: "t"), pairTerms != nil,
-                    case .term(let term, let frequency, _, _, _) = try parse(line, name: name, number: number).record
-                {
-                    frequencies.addTerm(term, frequency: frequency, documents: 0, sentences: 0, units: 0, forms: [:])
+                if line[0] == UInt8(ascii: "t"), pairTerms != nil {
+                    let parsed = try parse(line, name: name, number: number)
+                    if case .term(let term, let frequency, _, _, _) = parsed.record {
+                        try frequencySum.add(parsed.sum, name: name, number: number)
+                        frequencies.addTerm(term, frequency: frequency, documents: 0, sentences: 0, units: 0, forms: [:])
+                    }
                 }
                 guard line[0] == UInt8(ascii: "@") else { return }
                 if case .header(let header, _) = try parse(line, name: name, number: number).record,
@@ -86,9 +89,11 @@ struct PartialMerge {
         }
         frequencies = CorpusCounts(themeNames: [])
         // Pass 2: everything, added up (unless the settings differ, when only the checks are kept).
+        var sum = ValueSum()
         for (index, (name, source)) in readable.enumerated() {
             try forEachLine(of: source, name: name) { line, number throws(PipelineError) in
-                let (record, kind, check) = try parse(line, name: name, number: number)
+                let (record, kind, check, values) = try parse(line, name: name, number: number)
+                try sum.add(values, name: name, number: number)
                 if let check {
                     state.computed[index][kind] = PartialCheck.add(state.computed[index][kind, default: 0], check)
                 } else if case .check(let of, let value) = record {
@@ -144,12 +149,28 @@ struct PartialMerge {
     }
 
     static func parse(_ line: UnsafeBufferPointer<UInt8>, name: String, number: Int) throws(PipelineError)
-        -> (record: PartialRecord, kind: String, check: UInt64?)
+        -> (record: PartialRecord, kind: String, check: UInt64?, sum: Int)
     {
         do throws(PartialRecord.Malformed) {
             return try PartialRecord.parse(line)
         } catch {
             throw .partial(path: name, line: number, reason: error.reason)
+        }
+    }
+
+    /// The values of every record a pass has read, added up. Every count the merge keeps is a
+    /// sum of some of them (a pair's, of the units holding it), so while this fits in an `Int`,
+    /// none overflows; past it, a value is damaged (real counts are far smaller), and the line
+    /// that passes it is refused instead of trapping.
+    struct ValueSum {
+        var total = 0
+
+        mutating func add(_ values: Int, name: String, number: Int) throws(PipelineError) {
+            let (added, overflow) = total.addingReportingOverflow(values)
+            guard !overflow else {
+                throw .partial(path: name, line: number, reason: "the counts add up past \(Int.max): a value is damaged")
+            }
+            total = added
         }
     }
 

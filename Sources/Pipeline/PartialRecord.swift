@@ -31,8 +31,11 @@ enum PartialRecord {
     }
 
     /// Parses `line` (without its line end); `check` is the line's part of its kind's check
-    /// (nil for a check record).
-    static func parse(_ line: UnsafeBufferPointer<UInt8>) throws(Malformed) -> (record: PartialRecord, kind: String, check: UInt64?) {
+    /// (nil for a check record), and `sum` its values added up (0 for a check record, whose value
+    /// is no count): the merge bounds what it adds by it (`PartialMerge.ValueSum`).
+    static func parse(_ line: UnsafeBufferPointer<UInt8>) throws(Malformed)
+        -> (record: PartialRecord, kind: String, check: UInt64?, sum: Int)
+    {
         guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { throw Malformed(reason: "no TAB between key and value") }
         let key = UnsafeBufferPointer(rebasing: line[..<tab])
         let valueBytes = UnsafeBufferPointer(rebasing: line[(tab + 1)...])
@@ -56,6 +59,12 @@ enum PartialRecord {
         values.append(current)
         guard values.allSatisfy({ $0 <= UInt64(Int64.max) }) else { throw Malformed(reason: "a value too large") }
         let ints = values.map { Int($0) }
+        var sum = 0
+        for value in ints {
+            let (added, overflow) = sum.addingReportingOverflow(value)
+            guard !overflow else { throw Malformed(reason: "values too large to add up") }
+            sum = added
+        }
         // The kind, then the fields.
         let space = key.firstIndex(of: UInt8(ascii: " ")) ?? key.endIndex
         let kind = String(decoding: UnsafeBufferPointer(rebasing: key[..<space]), as: UTF8.self)
@@ -78,7 +87,7 @@ enum PartialRecord {
             let name = try fields.text()
             try fields.end()
             guard values.count == 1 else { throw Malformed(reason: "a check record holds one value") }
-            return (.check(kind: name, value: values[0] % PartialCheck.modulus), kind, nil)
+            return (.check(kind: name, value: values[0] % PartialCheck.modulus), kind, nil, 0)
         case "@":
             let header = try json(PartialFile.Header.self)
             guard header.schema == PartialFile.schema else { throw Malformed(reason: "not a \(PartialFile.schema) record") }
@@ -119,7 +128,10 @@ enum PartialRecord {
             guard terms.count > 1, zip(terms, terms.dropFirst()).allSatisfy({ $0 < $1 }) else {
                 throw Malformed(reason: "a unit's terms are not two or more in term order")
             }
-            record = .unit(terms, count: try one())
+            // A writer writes units that occurred, and a reduce only adds to them.
+            let count = try one()
+            guard count >= 1 else { throw Malformed(reason: "a unit counted 0 times") }
+            record = .unit(terms, count: count)
         case "g":
             let group = try fields.text(), term = try fields.term()
             try fields.end()
@@ -155,7 +167,7 @@ enum PartialRecord {
         default:
             throw Malformed(reason: "an unknown record kind '\(kind)'")
         }
-        return (record, kind, PartialCheck.of(key: key, values: values))
+        return (record, kind, PartialCheck.of(key: key, values: values), sum)
     }
 
     /// The space-separated, escaped fields of a key.

@@ -63,6 +63,73 @@ struct FuzzRegressionTests {
         #expect(!codes.isEmpty)
     }
 
+    /// The partial reader's seeds are partials `kotoba count` wrote (of a small text, of
+    /// documents in filter mode, of a CSV with themes, `--kwic`, `--compounds`, `--group-by` and a
+    /// shard, with the window unit), one sorted, two concatenated, and pieces of the bundled
+    /// interview's partial and of a partial cut mid-line; each merges or is refused, as
+    /// `kotoba merge` would, and never traps.
+    @Test func thePartialReaderMergesOrRefusesEveryStoredInput() throws {
+        let inputs = try Self.inputs("PartialReader")
+        #expect(inputs.count >= 10)
+        var merged: [String: PartialMerge.Merged] = [:]
+        var refused: [String: PipelineError] = [:]
+        for (name, data) in inputs {
+            let bytes = [UInt8](data)
+            do {
+                merged[name] = try PartialMerge.merge([.bytes(name: name, bytes)], pairTerms: 3)
+            } catch {
+                refused[name] = error
+            }
+            _ = try? PartialMerge.merge([.bytes(name: name, bytes)], complete: false)
+        }
+        #expect(
+            Set(merged.keys) == [
+                "seed-concatenated.partial", "seed-lines.partial", "seed-small.partial", "seed-sorted.partial",
+                "seed-themed.partial", "seed-window.partial",
+            ])
+        // seed-small: "東京都に行きました。京都にも行きました。", a blank line, "私は大学で研究をしています。":
+        // one document, 3 sentences, 2 paragraphs, 行く twice.
+        let small = try #require(merged["seed-small.partial"]).counts
+        #expect(small.documentCount == 1 && small.sentenceCount == 3 && small.paragraphCount == 2)
+        let go = try #require(small.id(of: Term(text: "行く", partOfSpeech: "動詞")))
+        #expect(small.termFrequency[Int(go)] == 2)
+        #expect(merged["seed-sorted.partial"]?.counts.termFrequency == small.termFrequency)
+        // The small text's partial and the two documents of filter mode, concatenated.
+        #expect(merged["seed-concatenated.partial"]?.counts.documentCount == 3)
+        // corpus/themes.yml: 7 themes.
+        #expect(merged["seed-themed.partial"]?.counts.themeNames.count == 7)
+        // Pieces: the head has no checks, the tail no settings, the cut file no last line end.
+        if case .damagedPartial(_, let reason) = refused["seed-corpus-head.partial"] {
+            #expect(reason.contains("no check record"))
+        } else {
+            Issue.record("seed-corpus-head.partial: \(String(describing: refused["seed-corpus-head.partial"]))")
+        }
+        if case .damagedPartial(_, let reason) = refused["seed-corpus-tail.partial"] {
+            #expect(reason.contains("no settings record"))
+        } else {
+            Issue.record("seed-corpus-tail.partial: \(String(describing: refused["seed-corpus-tail.partial"]))")
+        }
+        if case .partial(_, let line, let reason) = refused["seed-cut.partial"] {
+            #expect(line == 4 && reason.contains("no line end"))
+        } else {
+            Issue.record("seed-cut.partial: \(String(describing: refused["seed-cut.partial"]))")
+        }
+        // A term twice with 9,223,372,036,854,775,000 occurrences trapped in the addition (issue 14):
+        // refused at the second, whose values take the sum past 2⁶³ − 1.
+        if case .partial(_, let line, let reason) = refused["crash-sum-overflow.partial"] {
+            #expect(line == 3 && reason.contains("add up past"))
+        } else {
+            Issue.record("crash-sum-overflow.partial: \(String(describing: refused["crash-sum-overflow.partial"]))")
+        }
+        // Found by the fuzzer: a unit counted 0 times (seed-lines with a 1 made 0, its term check
+        // doubled) failed the pair table's assertion that a count grows.
+        if case .partial(_, let line, let reason) = refused["crash-unit-count-0.partial"] {
+            #expect(line == 12 && reason == "a unit counted 0 times")
+        } else {
+            Issue.record("crash-unit-count-0.partial: \(String(describing: refused["crash-unit-count-0.partial"]))")
+        }
+    }
+
     /// The cache reader's seeds: a record and a segment of the fixture's entry under the key the
     /// target decodes with. Written again (when the record layout changes) with
     /// `KOTOBA_WRITE_FUZZ_SEEDS=1 swift test --filter FuzzRegressionTests`.
