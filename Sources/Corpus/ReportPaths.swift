@@ -44,14 +44,25 @@ public enum ReportPaths {
         var outside: [Int] = []
         for index in inputs.indices {
             guard let (_, file) = bases[index] else { continue }
-            let path = components(file)
-            guard path.count > root.count, path.starts(with: root) else {
+            guard let path = relative(components(file), below: root) else {
                 outside.append(index)
                 continue
             }
-            inputs[index].reportPath = path.dropFirst(root.count).joined(separator: "/")
+            inputs[index].reportPath = path
         }
         return ("/" + root.joined(separator: "/"), outside)
+    }
+
+    /// `path` (as given: made absolute from the current directory) as a report path below the
+    /// input root `root` (absolute), or `nil` when it is not below it.
+    public static func relative(_ path: String, below root: String) -> String? {
+        relative(components(absolute(path)), below: components(root))
+    }
+
+    /// The components of `path` after those of `root`, joined; `nil` unless `path` is below `root`.
+    static func relative(_ path: [String], below root: [String]) -> String? {
+        guard path.count > root.count, path.starts(with: root) else { return nil }
+        return path.dropFirst(root.count).joined(separator: "/")
     }
 
     /// The components of an absolute path, without empty ones.

@@ -747,12 +747,10 @@ public struct Pipeline: Sendable {
         let path: String
         if let input = listing.inputs.first(where: { $0.displayPath == given }) {
             path = input.reportPath
-        } else if let root = listing.root, case let absolute = ReportPaths.absolute(given),
-            absolute.hasPrefix(root.hasSuffix("/") ? root : root + "/")
-        {
+        } else if let root = listing.root, let below = ReportPaths.relative(given, below: root) {
             // A folder or link the scan could not walk, below the input root: named as the
             // inputs beside it are.
-            path = String(absolute.dropFirst(root.hasSuffix("/") ? root.count : root.count + 1))
+            path = below
         } else {
             return skipped
         }
