@@ -1,0 +1,273 @@
+import Analysis
+import Corpus
+import Dispatch
+import Foundation
+import Synchronization
+import Tokenization
+
+/// The worker pool: inputs largest first over `configuration.jobs` workers, each with its own
+/// tagger and counts, merged when all are done; and the second pass over the inputs that counts
+/// pairs again when a worker's pair table outgrew its bound.
+extension Pipeline {
+    /// The counts of some inputs, with what identifies each and what went wrong.
+    struct Analyzed: Sendable {
+        var counts: CorpusCounts
+        var records: [InputRecord]
+        /// Inputs that failed (only with `keepGoing`; otherwise `analyze` throws).
+        var failures: [PipelineError]
+        var tokenized: Int
+        var cached: Int
+        /// A worker's pair table outgrew its bound, and the workers stopped counting pairs.
+        var pairsOverflowed = false
+        /// The passes over the inputs that counted pairs.
+        var pairPasses = 1
+        /// The pairs are already those of the pair vocabulary of these counts, as `publish` keeps.
+        var pairsRestricted = false
+    }
+
+    /// The second pass of a run whose pair table outgrew its bound: counts the pairs again, among
+    /// the run's pair vocabulary only, over the inputs the first pass analyzed (from the cache
+    /// when there is one, else tokenizing them again), and puts them in `analyzed`.
+    func countPairsAgain(_ analyzed: inout Analyzed, inputs: [InputSource], setup: Setup) throws(PipelineError) {
+        let vocabulary = analyzed.counts.pairVocabulary(size: configuration.pairTerms)
+        logger.notice(
+            "the pair table reached its bound: counting pairs again among the most frequent terms",
+            metadata: ["pairs.limit": "\(configuration.effectivePairTableLimit)", "pairs.terms": "\(vocabulary.count)"])
+        let done = Set(analyzed.records.map(\.path))
+        let second = try analyze(inputs.filter { done.contains($0.reportPath) }, setup: setup, pairsAmong: vocabulary)
+        analyzed.counts.countPairs(.terms(vocabulary))
+        analyzed.counts.mergePairs(second.counts)
+        analyzed.pairPasses = 2
+        analyzed.pairsRestricted = true
+    }
+
+    /// Processes `inputs` on `configuration.jobs` workers and merges their counts. Pairs are
+    /// counted until a worker's table holds more than `effectivePairTableLimit` pairs; then every
+    /// worker stops counting them (`Analyzed.pairsOverflowed`: see `countPairsAgain`). With
+    /// `pairsAmong`, the workers count the pairs of those terms and nothing else.
+    /// `count` passes no limit and `keepingUnits`: a partial holds every unit's distinct terms
+    /// (`CorpusCounts.PairScope.units`), so that partials add up to a run's pairs.
+    ///
+    /// `problems` are paths the listing could not take (`CorpusScanner.Listing.problems`): they
+    /// fail the run with the inputs' own problems, or are left out like them under `keepGoing`.
+    func analyze(
+        _ inputs: [InputSource], setup: Setup, digests: [String?]? = nil, pairsAmong: Set<Term>? = nil,
+        pairLimit: Int? = nil, restrictingPairs: Bool = false, keepingUnits: Bool = false, problems: [CorpusError] = []
+    ) throws(PipelineError) -> Analyzed {
+        let schedule = Self.largestFirst(inputs)
+        let totalBytes = schedule.map(\.size).reduce(0, +)
+        let queue = WorkQueue(schedule: schedule.map(\.index))
+        let done = Mutex<(inputs: Int, bytes: Int)>((0, 0))
+        let started = Date()
+        let workers = max(1, configuration.jobs)
+        let results = Mutex<[(CorpusCounts, [(Int, PipelineError)], tokenized: Int, cached: Int)]>([])
+        let overflowed = Atomic<Bool>(false)
+        let pairLimit = pairsAmong == nil ? pairLimit ?? configuration.effectivePairTableLimit : Int.max
+        let records = Mutex<[InputRecord?]>(Array(repeating: nil, count: inputs.count))
+        let key = Self.keyFunction(setup.normalizer)
+        let (logger, progress) = (logger, progress)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var analyzer = CorpusAnalyzer(
+                themes: setup.themes, words: setup.words, vocabulary: setup.vocabulary,
+                family: setup.model.layout.family, groupBy: setup.grouping, unit: configuration.unit,
+                window: configuration.window, key: key)
+            if let pairsAmong { analyzer.countPairs(.terms(pairsAmong), pairsOnly: true) }
+            if keepingUnits { analyzer.countPairs(.units) }
+            var countingPairs = true
+            var failures: [(Int, PipelineError)] = []
+            var (tokenized, cached) = (0, 0)
+            let processor: DocumentProcessor
+            let cacheWriter = setup.cache?.writer()
+            do throws(MeCabError) {
+                processor = DocumentProcessor(
+                    reader: setup.reader, metadata: setup.metadata, normalizer: setup.normalizer,
+                    tagger: try MeCabTagger(model: setup.model), cache: cacheWriter, logger: logger,
+                    matchNames: (setup.themes + setup.words).map(\.name), kwicContext: configuration.kwicContext)
+            } catch {
+                // Without a tagger this worker takes nothing; the others finish the work, and the
+                // run fails with this error.
+                results.withLock { $0.append((analyzer.counts, [(-1, .dictionary(error))], 0, 0)) }
+                return
+            }
+            /// Records an input as done: its manifest record, or its failure; and the progress.
+            func finished(_ index: Int, _ outcome: Result<InputRecord, PipelineError>, fromCache: Bool) {
+                switch outcome {
+                case .success(let record):
+                    records.withLock { $0[index] = record }
+                    if fromCache { cached += 1 } else { tokenized += 1 }
+                    logger.trace("processed an input", metadata: ["path": "\(inputs[index].displayPath)", "cached": "\(fromCache)"])
+                case .failure(let error):
+                    failures.append((index, error))
+                }
+                let now = done.withLock { state in
+                    state.inputs += 1
+                    state.bytes += inputs[index].size
+                    return state
+                }
+                progress?(
+                    Progress(
+                        inputsDone: now.inputs, inputsTotal: inputs.count, bytesDone: now.bytes,
+                        bytesTotal: totalBytes, seconds: Date().timeIntervalSince(started)))
+            }
+            /// Analyzes chunk `number` of `job`; the worker that does its last chunk stores the
+            /// input's analyses and records it.
+            /// An input of several chunks has each chunk's analyses stored as soon as they are
+            /// made, and its own entry (how many chunks) last; a whole one is stored at once.
+            func work(on job: InputJob, chunk number: Int) {
+                var outcome: Result<[DocumentAnalysis], PipelineError>
+                do throws(PipelineError) {
+                    outcome = .success(try processor.analyze(job.documents(of: number), of: inputs[job.index], into: &analyzer))
+                } catch {
+                    outcome = .failure(error)
+                }
+                if job.chunkCount > 1, case .success(let analyses) = outcome {
+                    processor.store(chunk: number, analyses, of: job.file)
+                    outcome = .success([])
+                }
+                guard let whole = job.finish(number, with: outcome) else { return }
+                finished(job.index, whole.map { analyses in
+                    if job.chunkCount > 1 {
+                        processor.store(chunks: job.chunkCount, of: job.file)
+                    } else {
+                        processor.store(analyses, of: job.file)
+                    }
+                    return DocumentProcessor.record(of: job.file)
+                }, fromCache: false)
+            }
+            /// Counts chunk `number` of `input` from the cache; the worker that counts its last
+            /// chunk records it.
+            func count(_ input: CachedInput, chunk number: Int) {
+                let outcome: Result<Int, PipelineError>
+                do throws(PipelineError) {
+                    outcome = .success(try processor.count(chunk: number, of: input, into: &analyzer))
+                } catch {
+                    outcome = .failure(error)
+                }
+                guard let whole = input.finish(number, with: outcome) else { return }
+                finished(input.index, whole, fromCache: true)
+            }
+            while let item = queue.next() {
+                switch item {
+                case .input(let index):
+                    let read: DocumentProcessor.Read
+                    do throws(PipelineError) {
+                        read = try processor.read(inputs[index], sha256: digests?[index], into: &analyzer)
+                    } catch {
+                        queue.doneReading()
+                        finished(index, .failure(error), fromCache: false)
+                        continue
+                    }
+                    switch read {
+                    case .cached(let record):
+                        queue.doneReading()
+                        finished(index, .success(record), fromCache: true)
+                    case .cachedInChunks(let data, let sha256, let format, let encoding, let chunks):
+                        let input = CachedInput(
+                            index: index, source: inputs[index], data: data, sha256: sha256, format: format,
+                            encoding: encoding, chunkCount: chunks)
+                        queue.split(input)
+                        count(input, chunk: 0)
+                    case .fresh(let file):
+                        let job = InputJob(index: index, file: file, chunkBytes: Self.chunkBytes)
+                        queue.split(job)
+                        work(on: job, chunk: 0)
+                    }
+                case .chunk(let job, let number):
+                    work(on: job, chunk: number)
+                case .cachedChunk(let input, let number):
+                    count(input, chunk: number)
+                }
+                if countingPairs, analyzer.counts.pairUnits.count > pairLimit {
+                    overflowed.store(true, ordering: .relaxed)
+                }
+                if countingPairs, overflowed.load(ordering: .relaxed) {
+                    analyzer.countPairs(.none)
+                    countingPairs = false
+                }
+            }
+            if let reason = cacheWriter?.finish() {
+                logger.warning("cannot write to the cache", metadata: ["reason": "\(reason)"])
+            }
+            let counts = analyzer.counts
+            results.withLock { $0.append((counts, failures, tokenized, cached)) }
+        }
+        // Taken out of the lock, so that each worker's counts has one owner, merged in place and
+        // freed as soon as it is added: memory holds the merged counts and one worker's at most.
+        var parts: [CorpusCounts] = []
+        let finished = results.withLock { all in
+            defer { all = [] }
+            parts = all.map(\.0)
+            return all.map { ($0.1, tokenized: $0.tokenized, cached: $0.cached) }
+        }
+        let found = finished.flatMap(\.0).sorted { $0.0 < $1.0 }
+        if let fatal = found.first(where: { $0.0 < 0 }) { throw fatal.1 }
+        let failures = problems.map { (-1, PipelineError.inputs([$0])) } + found
+        if !failures.isEmpty && !configuration.keepGoing {
+            let problems = failures.map(\.1)
+            let inputProblems = problems.flatMap { failure -> [CorpusError] in
+                if case .inputs(let list) = failure { return list }
+                return []
+            }
+            throw inputProblems.count == problems.count ? .inputs(inputProblems) : problems[0]
+        }
+        let restricting = restrictingPairs && !parts.isEmpty && !overflowed.load(ordering: .relaxed)
+        if restricting {
+            // The reports keep only pairs of the pair vocabulary (`publish`): each worker drops
+            // the others before the merge, side by side, so the merge, which runs alone, adds
+            // the pairs that stay, not all of them, and `publish` has nothing left to drop.
+            let vocabulary = CorpusCounts.pairVocabulary(size: configuration.pairTerms, over: parts)
+            parts = concurrentMap(parts) { part in
+                var part = part
+                part.countPairs(.terms(vocabulary))
+                return part
+            }
+        }
+        var merged =
+            parts.popLast()
+            ?? CorpusCounts(
+                themeNames: setup.themes.map(\.name), grouping: setup.grouping, unit: configuration.unit,
+                window: configuration.window, words: setup.words.map(\.name))
+        if keepingUnits { merged.countPairs(.units) }
+        while let part = parts.popLast() { merged.merge(part) }
+        if overflowed.load(ordering: .relaxed) { merged.countPairs(.none) }
+        let tokenized = finished.reduce(0) { $0 + $1.tokenized }
+        let cached = finished.reduce(0) { $0 + $1.cached }
+        logger.notice(
+            "analyzed inputs",
+            metadata: ["inputs.tokenized": "\(tokenized)", "inputs.cached": "\(cached)", "inputs.failed": "\(failures.count)"])
+        return Analyzed(
+            counts: merged, records: records.withLock { $0.compactMap { $0 } }, failures: failures.map(\.1),
+            tokenized: tokenized, cached: cached, pairsOverflowed: overflowed.load(ordering: .relaxed),
+            pairsRestricted: restricting)
+    }
+
+
+    /// `transform` of each of `items`, in their order, computed on up to `configuration.jobs`
+    /// threads.
+    func concurrentMap<Item: Sendable, Result: Sendable>(
+        _ items: [Item], _ transform: @Sendable (Item) -> Result
+    ) -> [Result] {
+        let results = Mutex<[Result?]>(Array(repeating: nil, count: items.count))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(configuration.jobs, items.count))) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < items.count else { break }
+                let result = transform(items[index])
+                results.withLock { $0[index] = result }
+            }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+
+    /// About how much text (UTF-8 bytes) of an input with many documents a worker takes at once
+    /// (`InputJob`): small enough that a survey table's rows spread over every worker, large
+    /// enough that taking a chunk costs nothing beside analyzing it.
+    static let chunkBytes = 32 * 1024
+
+    /// Input indices with their sizes, largest first (ties in input order), so workers finish together.
+    static func largestFirst(_ inputs: [InputSource]) -> [(index: Int, size: Int)] {
+        inputs.enumerated().map { ($0.offset, $0.element.size) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    }
+}
