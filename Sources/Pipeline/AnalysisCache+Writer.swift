@@ -84,11 +84,11 @@ extension AnalysisCache {
             close(file.descriptor)
             self.file = nil
             let path = String(file.path.dropLast(".tmp".count))
-            guard rename(file.path, path) == 0 else {
-                let reason = SystemError.message(errno: errno)  // before the clean-up can change errno
-                unlink(file.path)
+            do throws(AtomicFile.Failure) {
+                try AtomicFile.commit(file.path, to: path)
+            } catch {
                 failed = true
-                return cache.reportingOnce(reason)
+                return cache.reportingOnce(error.reason)
             }
             cache.addSegment(path: path)
             index = []

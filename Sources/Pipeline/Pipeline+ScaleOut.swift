@@ -93,9 +93,9 @@ extension Pipeline {
         AnalysisCache.prune(directory: URL(fileURLWithPath: directory), olderThan: days * 86_400)
     }
 
-    /// Writes `data` to `path`, or to standard output for `-`. A regular file is written to a
-    /// temporary file beside it and renamed, so a reader never sees it half-written; anything else
-    /// (a named pipe, a device such as `/dev/stdout`) is written in place, never replaced.
+    /// Writes `data` to `path`, or to standard output for `-`. A regular file is written whole
+    /// or not at all (`AtomicFile`), so a reader never sees it half-written; anything else (a
+    /// named pipe, a device such as `/dev/stdout`) is written in place, never replaced.
     static func write(_ data: Data, to path: String) throws(PipelineError) {
         if path == "-" {
             FileHandle.standardOutput.write(data)
@@ -106,21 +106,18 @@ extension Pipeline {
         if isSpecial {
             let descriptor = open(path, O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw .writeFailed(path: path, reason: SystemError.message(errno: errno)) }
-            defer { close(descriptor) }
-            var offset = 0
-            while offset < data.count {
-                let written = data.withUnsafeBytes { bytes in
-                    bytes.baseAddress.map { Foundation.write(descriptor, $0 + offset, bytes.count - offset) } ?? 0
-                }
-                guard written > 0 else { throw .writeFailed(path: path, reason: SystemError.message(errno: errno)) }
-                offset += written
+            let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            do {
+                try file.write(contentsOf: data)
+            } catch {
+                throw .writeFailed(path: path, reason: SystemError.reason(for: error))
             }
             return
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        do throws(AtomicFile.Failure) {
+            try AtomicFile.write(data, to: path)
         } catch {
-            throw .writeFailed(path: path, reason: SystemError.reason(for: error))
+            throw .writeFailed(path: error.path, reason: error.reason)
         }
     }
 }

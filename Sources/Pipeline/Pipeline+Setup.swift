@@ -106,14 +106,20 @@ extension Pipeline {
             let compiled = folder + "/" + ContentHash.sha256(Data("\(sha256) \(identity.sha256)".utf8)) + ".dic"
             if !FileManager.default.fileExists(atPath: compiled) {
                 try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                let temporary = compiled + ".\(UUID().uuidString).tmp"
+                // Compiled beside its place and renamed into it (`AtomicFile`), so that a run
+                // never loads a dictionary another run is still writing.
+                let temporary = AtomicFile.temporaryPath(for: compiled)
                 do {
                     try MeCabModel.compileUserDictionary(csv: path, dictionaryDirectory: directory, output: temporary)
                 } catch {
-                    try? FileManager.default.removeItem(atPath: temporary)
+                    AtomicFile.discard(temporary)
                     throw .dictionary(error)
                 }
-                _ = rename(temporary, compiled)
+                do throws(AtomicFile.Failure) {
+                    try AtomicFile.commit(temporary, to: compiled)
+                } catch {
+                    throw .writeFailed(path: error.path, reason: error.reason)
+                }
                 logger.info("compiled a user dictionary", metadata: ["path": "\(path)", "compiled": "\(compiled)"])
             }
             prepared.append(UserDictionary(path: path, sha256: sha256, compiled: compiled))
