@@ -76,10 +76,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The command line goes through Pipeline; it names the stage modules' value types that
+        // its options parse into (a normalization rule, a POS preset, a CSV dialect …), so it
+        // declares them too.
         .executableTarget(
             name: "kotoba",
             dependencies: [
-                "Pipeline", "Multivariate",
+                "Pipeline", "Corpus", "Normalization", "Analysis", "Multivariate", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -93,7 +93,7 @@ public enum Concordance {
 
     /// The `words` (as given to `table`) that no line of `table`, a concordance, matches: a
     /// word found nowhere, which `kotoba kwic` names in a warning as `kotoba run --kwic` does.
-    public static func wordsNotFound(_ words: [String], in table: CSVTable) -> [String] {
+    static func wordsNotFound(_ words: [String], in table: CSVTable) -> [String] {
         guard let column = KwicTable.header.firstIndex(of: "match") else { return words }
         var found: Set<String> = []
         for row in table.rows { if case .text(let match) = row[column] { found.insert(match) } }
@@ -101,23 +101,19 @@ public enum Concordance {
         return words.filter { !found.contains($0) && seen.insert($0).inserted }
     }
 
-    /// The concordance of `configuration`'s inputs for its themes (if any) and `words`, with
-    /// `context` characters on each side.
-    public static func table(configuration: PipelineConfiguration, words: [String], context: Int) throws(PipelineError)
-        -> CSVTable
-    {
-        let normalizer = configuration.normalizer
-        var themes = try configuration.themes.map { path throws(PipelineError) in
-            try ThemeFile.load(path: path, normalizer: normalizer)
-        } ?? []
-        let named = try ThemeFile.words(words, source: "--word", normalizer: normalizer)
-        themes += named.filter { word in !themes.contains { $0.name == word.name } }
+    /// The concordance of the inputs of `pipeline`'s configuration for its themes and words
+    /// looked for (`kwic`), with `kwicContext` characters on each side; a word that is also a
+    /// theme's name is looked for once.
+    static func table(_ pipeline: Pipeline, setup: Pipeline.Setup) throws(PipelineError) -> CSVTable {
+        var themes = setup.themes
+        themes += setup.words.filter { word in !themes.contains { $0.name == word.name } }
         guard !themes.isEmpty else {
             throw .configuration("nothing to look for: give --word WORD or a theme file (--themes)")
         }
-        let key = Pipeline.keyFunction(normalizer)
+        let context = pipeline.configuration.kwicContext
+        let key = Pipeline.keyFunction(setup.normalizer)
         var rows: [[CSVTable.Cell]] = []
-        try DocumentWalk.run(configuration: configuration) { document, structure, tagger throws(PipelineError) in
+        try DocumentWalk.run(pipeline, setup: setup) { document, structure, tagger throws(PipelineError) in
             let matcher = ThemeMatcher(themes: themes, key: key, family: tagger.layout.family)
             var sentences: [Sentence] = []
             for (number, (sentence, place)) in structure.placedSentences.enumerated() {

@@ -6,6 +6,9 @@ import Tokenization
 
 /// The setup every command shares: from the configuration, the dictionary and user dictionaries,
 /// the normalizer, the themes and words looked for, the vocabulary, the reader and the metadata.
+/// `run`, `count`, `tokenize`, `kwic` and `themes check` all build them here, so that a setting
+/// of `kotoba.yml` or of the command line means the same to every command; `merge` takes what
+/// decides an analysis from its partials instead.
 extension Pipeline {
     /// What every stage of a run shares: the dictionary, the normalizer, the themes, the reader.
     struct Setup: Sendable {
@@ -32,7 +35,9 @@ extension Pipeline {
         var compiled: String
     }
 
-    func setUp() throws(PipelineError) -> Setup {
+    /// Sets a command up from the configuration; `openingCache` opens the analysis cache (the
+    /// commands that count), which the commands that only show text leave closed.
+    func setUp(openingCache: Bool = true) throws(PipelineError) -> Setup {
         let directory = try Self.dictionaryDirectory(configuration.dictionary)
         let dictionary: DictionaryIdentity
         do {
@@ -58,7 +63,7 @@ extension Pipeline {
         let identity = AnalysisIdentity(
             configuration: configuration, dictionary: dictionary, family: model.layout.name,
             userDictionaries: userDictionaries.map(\.sha256), vocabulary: vocabulary, themes: themes, words: words)
-        let cache = configuration.cache.map {
+        let cache = configuration.cache.flatMap { openingCache ? $0 : nil }.map {
             AnalysisCache(directory: URL(fileURLWithPath: $0), identity: identity.sha256, themeCount: themes.count)
         }
         if let removed = cache?.removedSegments, !removed.isEmpty {
@@ -71,6 +76,13 @@ extension Pipeline {
             themes: themes, words: words, reader: Self.reader(for: configuration), metadata: try Self.metadata(for: configuration),
             identity: identity, cache: cache, vocabulary: vocabulary, userDictionaries: userDictionaries,
             grouping: configuration.groupBy.map(CorpusCounts.Grouping.init(name:)))
+    }
+
+    /// The themes of the theme file at `path`, read as every command reads it, with the
+    /// configuration's normalizer (`kotoba themes check`): each theme's name, what it is made of
+    /// (`terms`, `rule`, `terms+words` …) and how many atoms it has.
+    public func checkThemes(at path: String) throws(PipelineError) -> [(name: String, kind: String, atoms: Int)] {
+        try ThemeFile.load(path: path, normalizer: configuration.normalizer).map { ($0.name, $0.kind, $0.atomCount) }
     }
 
     /// The vocabulary of the run: the vocabulary file's, with the configuration's preset,

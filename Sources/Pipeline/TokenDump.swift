@@ -17,7 +17,8 @@ public enum TokenDump {
         /// start and end in Unicode scalars of the document's decoded text (from 0), and that
         /// text. Text fields are escaped (`offsetsField`), so every line has the same columns.
         case offsets
-        /// One JSON object per paragraph: kind, section, speaker, turn and sentences.
+        /// One JSON object per paragraph: kind, section, speaker, turn, the document's variables
+        /// and the sentences.
         case structure
     }
 
@@ -32,6 +33,8 @@ public enum TokenDump {
         var section: String?
         var speaker: String?
         var turn: Int?
+        /// The document's variables (a table row's other columns, `--metadata`), when it has any.
+        var variables: [String: String]?
         var sentences: [String]
     }
 
@@ -55,17 +58,19 @@ public enum TokenDump {
         return escaped
     }
 
-    /// Tokenizes the inputs of `configuration` and hands the text to `write`, one document at a time.
-    public static func run(
-        configuration: PipelineConfiguration, format: Format, write: (String) -> Void
-    ) throws(PipelineError) {
+    /// Tokenizes the inputs of `pipeline`'s configuration and hands the text to `write`, one
+    /// document at a time.
+    static func run(_ pipeline: Pipeline, setup: Pipeline.Setup, format: Format, write: (String) -> Void) throws(PipelineError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if format == .offsets { write(offsetsHeader) }
-        try DocumentWalk.run(configuration: configuration) { document, structure, tagger throws(PipelineError) in
+        try DocumentWalk.run(pipeline, setup: setup) { document, structure, tagger throws(PipelineError) in
             // The original characters, which only `offsets` shows.
             let original = format == .offsets ? Array(document.text.unicodeScalars) : []
             let documentFields = offsetsField(document.reportPath) + "\t" + (document.record.map(String.init) ?? "")
+            let variables =
+                document.variables.isEmpty
+                ? nil : Dictionary(document.variables.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
             var sentenceNumber = 0
             var text = ""
             for (number, paragraph) in structure.paragraphs.enumerated() {
@@ -74,7 +79,7 @@ public enum TokenDump {
                         path: document.reportPath, record: document.record, paragraph: number + 1,
                         kind: paragraph.kind.name, level: paragraph.kind.level, footnote: paragraph.kind.footnote,
                         section: paragraph.section, speaker: paragraph.speaker, turn: paragraph.turn,
-                        sentences: paragraph.sentences.map(\.string))
+                        variables: variables, sentences: paragraph.sentences.map(\.string))
                     text += String(decoding: (try? encoder.encode(record)) ?? Data(), as: UTF8.self) + "\n"
                     continue
                 }

@@ -7,8 +7,10 @@ import Multivariate
 import Pipeline
 import Reporting
 
-/// Where the inputs are and how they are read and prepared, shared by `run`, `count`, `tokenize`, `kwic`
-/// and `dump-config`. Every option left out keeps the configuration file's value.
+/// Where the inputs are, how they are read and prepared, and the dictionary they are tokenized
+/// with: every command that reads inputs (`run`, `count`, `tokenize`, `kwic`, `dump-config`).
+/// Every option left out keeps the configuration file's value. The other groups say which
+/// commands take them; a command does not offer an option that would not change what it does.
 struct CorpusOptions: ParsableArguments {
     @Argument(
         help: """
@@ -85,9 +87,6 @@ struct CorpusOptions: ParsableArguments {
             valueName: "rule"))
     var disabledRules: [NormalizationRule] = []
 
-    @Option(help: ArgumentHelp("Theme file: YAML, or KH Coder coding rules (.cod). Default: corpus/themes.yml when no inputs are given, else none.", valueName: "file"))
-    var themes: String?
-
     @Option(
         name: .customLong("user-dictionary"),
         help: ArgumentHelp(
@@ -95,6 +94,61 @@ struct CorpusOptions: ParsableArguments {
             valueName: "file"))
     var userDictionaries: [String] = []
 
+    func validate() throws {
+        if let encoding, TextEncoding(name: encoding) == nil {
+            throw ValidationError(
+                "unknown encoding '\(encoding)': use one of utf-8, utf-8-bom, utf-16le, utf-16be, shift_jis, cp932, euc-jp")
+        }
+        if paths.filter({ $0 == "-" }).count + [filesFrom, files0From].filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("standard input can be read only once: as a document or as one file list")
+        }
+    }
+
+    /// The configuration file's configuration (or the defaults), then these options; and whether
+    /// inputs were named at all (here or in a configuration file), which decides whether the
+    /// bundled theme file is read (`ThemeOptions`).
+    func configuration() throws(PipelineError) -> (configuration: PipelineConfiguration, inputsNamed: Bool) {
+        var (configuration, file) = try ConfigurationFile.effective(path: configurationFile)
+        let lists = [filesFrom.map { FileList(path: $0, separator: .newline) }, files0From.map { FileList(path: $0, separator: .nul) }]
+            .compactMap { $0 }
+        if !paths.isEmpty || !lists.isEmpty {
+            configuration.inputs = paths
+            configuration.fileLists = lists
+        }
+        if lines { configuration.linesInput = true }
+        if let root { configuration.inputRoot = root }
+        if let dictionary { configuration.dictionary = dictionary }
+        if let encoding { configuration.encoding = TextEncoding(name: encoding) }
+        if let textColumn { configuration.textColumn = textColumn }
+        if let metadata { configuration.metadata = metadata }
+        if !disabledRules.isEmpty {
+            configuration.disabledNormalizationRules = Array(Set(disabledRules + configuration.disabledNormalizationRules)).sorted()
+        }
+        if !userDictionaries.isEmpty { configuration.userDictionaries = userDictionaries }
+        return (configuration, !paths.isEmpty || !lists.isEmpty || file != nil)
+    }
+}
+
+/// The theme file: for the commands that look for themes (`run`, `count`, `kwic`,
+/// `dump-config`), not `tokenize`, which shows text only.
+struct ThemeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Theme file: YAML, or KH Coder coding rules (.cod). Default: corpus/themes.yml when no inputs are given, else none.", valueName: "file"))
+    var themes: String?
+
+    /// Sets the theme file given over `configuration`; with none given and no inputs named, the
+    /// bundled one if it is there.
+    func apply(to configuration: inout PipelineConfiguration, inputsNamed: Bool) {
+        if let themes {
+            configuration.themes = themes
+        } else if !inputsNamed && FileManager.default.fileExists(atPath: PipelineConfiguration.defaultThemes) {
+            configuration.themes = PipelineConfiguration.defaultThemes
+        }
+    }
+}
+
+/// Which tokens count as terms, and as which: for the commands that count (`run`, `count`,
+/// `dump-config`).
+struct TermOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "A vocabulary file (YAML): preset, include and exclude, term form, force-pick, synonyms, stopwords, compounds.",
@@ -110,6 +164,18 @@ struct CorpusOptions: ParsableArguments {
     @Flag(help: "Count noun compounds (TermExtract's rules) as single terms.")
     var compounds = false
 
+    /// Sets what was given over `configuration`.
+    func apply(to configuration: inout PipelineConfiguration) {
+        if let vocabulary { configuration.vocabulary = vocabulary }
+        if let posPreset { configuration.posPreset = posPreset }
+        if !stopwords.isEmpty { configuration.stopwords = stopwords }
+        if compounds { configuration.compounds = true }
+    }
+}
+
+/// How the counting is done: workers, the cache, and bad inputs (`run`, `count`, `dump-config`);
+/// `tokenize` and `kwic` read one document after another and stop at the first problem.
+struct WorkerOptions: ParsableArguments {
     @Option(
         name: .shortAndLong,
         help: ArgumentHelp(
@@ -131,50 +197,35 @@ struct CorpusOptions: ParsableArguments {
     var keepGoing = false
 
     func validate() throws {
-        if let encoding, TextEncoding(name: encoding) == nil {
-            throw ValidationError(
-                "unknown encoding '\(encoding)': use one of utf-8, utf-8-bom, utf-16le, utf-16be, shift_jis, cp932, euc-jp")
-        }
         if let jobs, jobs < 1 { throw ValidationError("'--jobs' must be at least 1") }
-        if paths.filter({ $0 == "-" }).count + [filesFrom, files0From].filter({ $0 == "-" }).count > 1 {
-            throw ValidationError("standard input can be read only once: as a document or as one file list")
-        }
         if noCache && cache != nil { throw ValidationError("'--cache' and '--no-cache' cannot be combined") }
     }
 
-    /// The effective configuration: the configuration file's (or the defaults), then these options.
-    func configuration() throws(PipelineError) -> PipelineConfiguration {
-        var (configuration, file) = try ConfigurationFile.effective(path: configurationFile)
-        let lists = [filesFrom.map { FileList(path: $0, separator: .newline) }, files0From.map { FileList(path: $0, separator: .nul) }]
-            .compactMap { $0 }
-        if !paths.isEmpty || !lists.isEmpty {
-            configuration.inputs = paths
-            configuration.fileLists = lists
-        }
-        let givenInputs = !paths.isEmpty || !lists.isEmpty || file != nil
-        if let themes {
-            configuration.themes = themes
-        } else if !givenInputs && FileManager.default.fileExists(atPath: PipelineConfiguration.defaultThemes) {
-            configuration.themes = PipelineConfiguration.defaultThemes
-        }
-        if lines { configuration.linesInput = true }
-        if let root { configuration.inputRoot = root }
-        if let dictionary { configuration.dictionary = dictionary }
-        if let encoding { configuration.encoding = TextEncoding(name: encoding) }
-        if let textColumn { configuration.textColumn = textColumn }
-        if let metadata { configuration.metadata = metadata }
-        if !disabledRules.isEmpty {
-            configuration.disabledNormalizationRules = Array(Set(disabledRules + configuration.disabledNormalizationRules)).sorted()
-        }
+    /// Sets what was given over `configuration`.
+    func apply(to configuration: inout PipelineConfiguration) {
         if let jobs { configuration.jobs = jobs }
         if let cache { configuration.cache = cache }
         if noCache { configuration.cache = nil }
         if keepGoing { configuration.keepGoing = true }
-        if !userDictionaries.isEmpty { configuration.userDictionaries = userDictionaries }
-        if let vocabulary { configuration.vocabulary = vocabulary }
-        if let posPreset { configuration.posPreset = posPreset }
-        if !stopwords.isEmpty { configuration.stopwords = stopwords }
-        if compounds { configuration.compounds = true }
+    }
+}
+
+/// Everything the commands that analyze and count the inputs take (`run`, `count`,
+/// `dump-config`), applied in one order over the configuration file.
+struct AnalysisOptions: ParsableArguments {
+    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var themes: ThemeOptions
+    @OptionGroup var terms: TermOptions
+    @OptionGroup var workers: WorkerOptions
+    @OptionGroup var counting: CountingOptions
+
+    /// The effective configuration: the configuration file's (or the defaults), then these options.
+    func configuration() throws(PipelineError) -> PipelineConfiguration {
+        var (configuration, inputsNamed) = try corpus.configuration()
+        themes.apply(to: &configuration, inputsNamed: inputsNamed)
+        terms.apply(to: &configuration)
+        workers.apply(to: &configuration)
+        try counting.apply(to: &configuration)
         return configuration
     }
 }
@@ -184,7 +235,8 @@ extension TermSelection.Preset: ExpressibleByArgument {}
 extension CooccurrenceUnit: ExpressibleByArgument {}
 
 /// What is counted beyond terms: the groups, the co-occurrence unit, the words looked for. Shared
-/// by `run`, `count` and `dump-config` (not by `tokenize` and `kwic`, which count nothing).
+/// by `run`, `count` and `dump-config` (not by `tokenize` and `kwic`, which count nothing; `kwic`
+/// has `--word` and `--context` for the words looked for and their context).
 struct CountingOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -223,10 +275,17 @@ struct CountingOptions: ParsableArguments {
     }
 
     /// Sets what was given over `configuration`.
-    func apply(to configuration: inout PipelineConfiguration) {
+    /// - Throws: a usage error for `--window` when the unit (given, or the configuration
+    ///   file's) is not `window`: it would change nothing.
+    func apply(to configuration: inout PipelineConfiguration) throws(PipelineError) {
         if let groupBy { configuration.groupBy = groupBy }
         if let unit { configuration.unit = unit }
-        if let window { configuration.window = window }
+        if let window {
+            guard configuration.unit == .window else {
+                throw .configuration("'--window' only applies with '--unit window' (the unit is \(configuration.unit.rawValue))")
+            }
+            configuration.window = window
+        }
         if !kwic.isEmpty { configuration.kwic = kwic }
         if let kwicContext { configuration.kwicContext = kwicContext }
     }

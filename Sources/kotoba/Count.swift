@@ -18,8 +18,7 @@ extension Kotoba {
                 lines), partial counts out, for Spark's RDD.pipe and Hadoop Streaming.
                 """)
 
-        @OptionGroup var corpus: CorpusOptions
-        @OptionGroup var counting: CountingOptions
+        @OptionGroup var analysis: AnalysisOptions
 
         @Option(help: ArgumentHelp("This process's shard, I/N (I from 0, or from --shard-base).", valueName: "i/n"))
         var shard: String?
@@ -46,8 +45,7 @@ extension Kotoba {
         func run() throws {
             let logger = logging.bootstrap()
             let summary = try ExitStatus.run { () throws(PipelineError) -> Pipeline.CountSummary in
-                var configuration = try corpus.configuration()
-                counting.apply(to: &configuration)
+                var configuration = try analysis.configuration()
                 configuration.output = partial == "-" ? "partial" : partial
                 let chosen: Shard?
                 if let shard {

@@ -9,8 +9,7 @@ extension Kotoba {
             commandName: "dump-config",
             abstract: "Print the configuration a run with these options would use, as YAML (a kotoba.yml to start from).")
 
-        @OptionGroup var corpus: CorpusOptions
-        @OptionGroup var counting: CountingOptions
+        @OptionGroup var analysis: AnalysisOptions
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Output directory.", valueName: "dir"))
         var out: String?
@@ -19,8 +18,7 @@ extension Kotoba {
 
         func run() throws {
             let text = try ExitStatus.run { () throws(PipelineError) -> String in
-                var configuration = try corpus.configuration()
-                counting.apply(to: &configuration)
+                var configuration = try analysis.configuration()
                 if let out { configuration.output = out }
                 report.apply(to: &configuration)
                 return try ConfigurationFile.yaml(configuration)

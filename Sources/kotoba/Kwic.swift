@@ -10,42 +10,47 @@ extension Kotoba {
             abstract: "Print every occurrence of the themes and of given words in context (KWIC), as CSV.",
             discussion: """
                 Occurrences are found as 'kotoba run' counts theme occurrences: in the normalized \
-                text, at token boundaries, under the case fold; each row shows the original text. \
-                Columns: path, record, paragraph, sentence, speaker, match (theme or word), left, \
-                keyword, right, start, end (character offsets in the original document). The CSV \
-                goes to standard output, without a byte-order mark.
+                text, at token boundaries, under the case fold, with the same dictionary, user \
+                dictionaries and --metadata variables (which coding rules may test); each row shows \
+                the original text. Settings come from kotoba.yml (or --config), then from the \
+                options: --word and --context stand for its kwic and kwic_context, and its CSV \
+                settings apply. Columns: path, record, paragraph, sentence, speaker, match (theme \
+                or word), left, keyword, right, start, end (character offsets in the original \
+                document). The CSV goes to standard output, without a byte-order mark.
                 """)
 
         @OptionGroup var corpus: CorpusOptions
+        @OptionGroup var themes: ThemeOptions
 
         @Option(name: .customLong("word"), help: ArgumentHelp("A word or phrase to find (repeatable).", valueName: "word"))
         var words: [String] = []
 
         @Option(help: ArgumentHelp("Characters of context on each side (default: 20).", valueName: "n"))
-        var context = 20
+        var context: Int?
 
         @Option(help: ArgumentHelp("CSV dialect: excel (CRLF, formula guard; default) or unix (LF).", valueName: "dialect"))
-        var csvDialect: CSVFormat.Dialect = .excel
+        var csvDialect: CSVFormat.Dialect?
 
         @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
-            if context < 0 { throw ValidationError("'--context' cannot be negative") }
+            if let context, context < 0 { throw ValidationError("'--context' cannot be negative") }
         }
 
         func run() throws {
             let logger = logging.bootstrap()
             let data = try ExitStatus.run { () throws(PipelineError) -> Data in
-                let table = try Concordance.table(configuration: try corpus.configuration(), words: words, context: context)
+                var (configuration, inputsNamed) = try corpus.configuration()
+                themes.apply(to: &configuration, inputsNamed: inputsNamed)
+                if !words.isEmpty { configuration.kwic = words }
+                if let context { configuration.kwicContext = context }
+                if let csvDialect { configuration.csvDialect = csvDialect }
+                let concordance = try Pipeline(configuration: configuration, logger: logger).concordance()
                 // As `kotoba run --kwic` does: an empty result for a word would otherwise pass unnoticed.
-                for word in Concordance.wordsNotFound(words, in: table) {
+                for word in concordance.wordsNotFound {
                     logger.warning("a --word was never found: no line for it", metadata: ["word": "\(word)"])
                 }
-                do throws(ReportError) {
-                    return try table.render(CSVFormat(dialect: csvDialect), file: "-", toStandardOutput: true)
-                } catch {
-                    throw .output(error)
-                }
+                return concordance.csv
             }
             FileHandle.standardOutput.write(data)
         }

@@ -30,8 +30,7 @@ extension Kotoba {
                 configuration or theme file is invalid.
                 """)
 
-        @OptionGroup var corpus: CorpusOptions
-        @OptionGroup var counting: CountingOptions
+        @OptionGroup var analysis: AnalysisOptions
 
         @Option(
             name: .shortAndLong,
@@ -50,8 +49,7 @@ extension Kotoba {
             let logger = logging.bootstrap()
             let display = ProgressDisplay.make(logging: logging)
             let summary = try ExitStatus.run { () throws(PipelineError) -> Pipeline.Summary in
-                var configuration = try corpus.configuration()
-                counting.apply(to: &configuration)
+                var configuration = try analysis.configuration()
                 if let out { configuration.output = out }
                 report.apply(to: &configuration)
                 defer { display?.finish() }

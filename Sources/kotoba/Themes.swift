@@ -1,6 +1,6 @@
-import Analysis
 import ArgumentParser
 import Foundation
+import Logging
 import Normalization
 import Pipeline
 
@@ -19,6 +19,8 @@ extension Kotoba.Themes {
         static let configuration = CommandConfiguration(
             abstract: "Check a theme file: print every error, or one line per theme.",
             discussion: """
+                The file is read as a run reads it: its forms normalized with the rules of \
+                kotoba.yml (or --config) and --normalization-off. \
                 A coding-rule file (.cod, .txt, or a file whose first line starts with '＊' or '*') \
                 has each error printed on standard error as FILE:LINE:COL: reason; a YAML file's \
                 problems as FILE: reason. Exits with 65 if the file has errors, 66 if it cannot be \
@@ -29,20 +31,36 @@ extension Kotoba.Themes {
         @Argument(help: ArgumentHelp("The theme file.", valueName: "file"))
         var file: String
 
+        @Option(name: .customLong("config"), help: ArgumentHelp("Configuration file (default: ./kotoba.yml if there is one).", valueName: "file"))
+        var configurationFile: String?
+
+        @Option(
+            name: .customLong("normalization-off"),
+            help: ArgumentHelp(
+                "Switch a normalization rule off (repeatable).",
+                valueName: "rule"))
+        var disabledRules: [NormalizationRule] = []
+
         func run() throws {
             guard FileManager.default.isReadableFile(atPath: file) else {
                 printProblem("\(file): \(FileManager.default.fileExists(atPath: file) ? "cannot read the file" : "no such file")")
                 throw ExitCode(ExitStatus.noInput)
             }
-            let themes: [Analysis.Theme]
+            // The configuration a run starts from, then the options: its normalization rules
+            // decide how the forms are read.
+            var (configuration, _) = try ExitStatus.run { () throws(PipelineError) in
+                try ConfigurationFile.effective(path: configurationFile)
+            }
+            configuration.disabledNormalizationRules = Array(Set(disabledRules + configuration.disabledNormalizationRules)).sorted()
+            let themes: [(name: String, kind: String, atoms: Int)]
             do throws(PipelineError) {
-                themes = try ThemeFile.load(path: file, normalizer: TextNormalizer())
+                themes = try Pipeline(configuration: configuration, logger: Logger(label: "kotoba")).checkThemes(at: file)
             } catch {
                 for message in error.messages { printProblem(message) }
                 throw ExitCode(ExitStatus.dataError)
             }
             var output = ""
-            for theme in themes { output += "\(theme.name)\t\(theme.kind)\t\(theme.atomCount)\n" }
+            for theme in themes { output += "\(theme.name)\t\(theme.kind)\t\(theme.atoms)\n" }
             FileHandle.standardOutput.write(Data(output.utf8))
         }
 

@@ -9,11 +9,12 @@ extension Kotoba {
             abstract: "Print the tokens of documents in MeCab's format, or the normalized sentences.",
             discussion: """
                 The text goes through the same reading, layout repair, structure, normalization and \
-                sentence splitting as in 'kotoba run'. Output goes to standard output. Formats: \
+                sentence splitting as in 'kotoba run', with the same dictionary, user dictionaries \
+                and --metadata, from kotoba.yml (or --config), then the options. Output goes to standard output. Formats: \
                 mecab (MeCab's own output), sentences (what MeCab is given), offsets (tab-separated, \
                 under a header line: path, record, paragraph, sentence, surface, start, end, \
                 original; each token's span in its document's original text), structure (JSON Lines, one paragraph each, with its \
-                section, speaker and turn).
+                section, speaker and turn, and its document's variables).
                 """)
 
         @OptionGroup var corpus: CorpusOptions
@@ -24,9 +25,10 @@ extension Kotoba {
         @OptionGroup var logging: LoggingOptions
 
         func run() throws {
-            _ = logging.bootstrap()
+            let logger = logging.bootstrap()
             try ExitStatus.run { () throws(PipelineError) in
-                try TokenDump.run(configuration: try corpus.configuration(), format: format) { text in
+                let (configuration, _) = try corpus.configuration()
+                try Pipeline(configuration: configuration, logger: logger).tokenize(format: format) { text in
                     FileHandle.standardOutput.write(Data(text.utf8))
                 }
             }
