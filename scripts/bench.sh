@@ -160,7 +160,7 @@ bench() {
         files=("$work/text-pieces")
     fi
     echo "bench: $case: kotoba's sentences (kotoba tokenize --format sentences)" >&2
-    "$kotoba" tokenize --format sentences "$input" "$@" --no-cache > "$work/sentences.txt"
+    "$kotoba" tokenize --format sentences "$input" "$@" > "$work/sentences.txt"
     pieces "$work/sentences.txt" "$work/sentences"
     local input_bytes bytes sentences
     input_bytes=$(find "$input" -type f -not -name '.*' -not -name MANIFEST -print0 | xargs -0 cat | wc -c)
