@@ -395,9 +395,6 @@ struct ReportOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if csvReplaceUnencodable, csvEncoding != .cp932 {
-            throw ValidationError("'--csv-replace-unencodable' only applies with '--csv-encoding cp932'")
-        }
         if let minPairCount, minPairCount < 1 { throw ValidationError("'--min-pair-count' must be at least 1") }
         if let groupTop, groupTop < 1 { throw ValidationError("'--group-top' must be at least 1") }
         if let networkEdges, networkEdges < 1 { throw ValidationError("'--network-edges' must be at least 1") }
@@ -414,7 +411,17 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// `configuration` with these options over it.
-    func apply(to configuration: inout PipelineConfiguration) {
+    /// - Throws: a usage error for `--csv-replace-unencodable` when the CSV encoding (given, or
+    ///   the configuration file's) is not CP932: it would change nothing.
+    func apply(to configuration: inout PipelineConfiguration) throws(PipelineError) {
+        assign(to: &configuration)
+        if csvReplaceUnencodable, configuration.csvEncoding != .cp932 {
+            throw .configuration("'--csv-replace-unencodable' only applies with '--csv-encoding cp932'")
+        }
+    }
+
+    /// Sets what was given over `configuration`, unchecked.
+    func assign(to configuration: inout PipelineConfiguration) {
         if let minPairCount { configuration.minimumPairCount = minPairCount }
         if let minTf { configuration.minTermCount = minTf }
         if let maxTf { configuration.maxTermCount = maxTf }

@@ -114,7 +114,7 @@ extension Kotoba {
                 if out != nil { throw ValidationError("'--out' does not apply with '--partial': no reports are written") }
                 var defaults = PipelineConfiguration(inputs: [], output: "")
                 var given = defaults
-                report.apply(to: &given)
+                report.assign(to: &given)
                 defaults.output = given.output
                 if given != defaults {
                     throw ValidationError("report options do not apply with '--partial': give them to the final merge")
@@ -131,7 +131,7 @@ extension Kotoba {
                 configuration.inputs = partials
                 configuration.fileLists = []
                 if let out { configuration.output = out }
-                report.apply(to: &configuration)
+                try report.apply(to: &configuration)
                 return try Pipeline(configuration: configuration, logger: logger).merge(partials, partial: partial)
             }
             logger.notice(

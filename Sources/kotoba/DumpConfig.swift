@@ -20,7 +20,7 @@ extension Kotoba {
             let text = try ExitStatus.run { () throws(PipelineError) -> String in
                 var configuration = try analysis.configuration()
                 if let out { configuration.output = out }
-                report.apply(to: &configuration)
+                try report.apply(to: &configuration)
                 return try ConfigurationFile.yaml(configuration)
             }
             FileHandle.standardOutput.write(Data(text.utf8))

@@ -51,7 +51,7 @@ extension Kotoba {
             let summary = try ExitStatus.run { () throws(PipelineError) -> Pipeline.Summary in
                 var configuration = try analysis.configuration()
                 if let out { configuration.output = out }
-                report.apply(to: &configuration)
+                try report.apply(to: &configuration)
                 defer { display?.finish() }
                 return try Pipeline(
                     configuration: configuration, logger: logger, progress: display.map { $0.update },

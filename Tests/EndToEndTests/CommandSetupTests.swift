@@ -163,15 +163,17 @@ struct CommandSetupTests {
             (["merge", "p", "--themes", "corpus/themes.yml"], "--themes"),
             (["themes", "check", "corpus/themes.yml", "--dictionary", "juman"], "--dictionary"),
             (["run", "corpus", "--window", "3", "--no-cache"], "--window"),
+            (["run", "corpus", "--csv-replace-unencodable", "--no-cache"], "--csv-replace-unencodable"),
         ]
         for (arguments, option) in refused {
             let result = try kotoba(arguments, in: root)
             #expect(result.status == 64, "\(arguments): \(result.standardError)")
             #expect(result.standardError.contains(option), "\(arguments): \(result.standardError)")
         }
-        // --window applies with the window unit, given or from kotoba.yml.
-        try Data("unit: window\n".utf8).write(to: root.appendingPathComponent("kotoba.yml"))
-        let window = try kotoba(["run", "corpus", "--window", "3", "--no-cache", "-q"], in: root)
+        // --window applies with the window unit, --csv-replace-unencodable with CP932, given or
+        // from kotoba.yml.
+        try Data("unit: window\ncsv_encoding: cp932\n".utf8).write(to: root.appendingPathComponent("kotoba.yml"))
+        let window = try kotoba(["run", "corpus", "--window", "3", "--csv-replace-unencodable", "--no-cache", "-q"], in: root)
         #expect(window.status == 0, "\(window.standardError)")
     }
 }
