@@ -12,7 +12,7 @@ extension Kotoba {
         @OptionGroup var corpus: CorpusOptions
         @OptionGroup var counting: CountingOptions
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Output directory.", valueName: "dir"))
+        @Option(name: .shortAndLong, help: .setting(\.output, valueName: "dir"))
         var out: String?
 
         @OptionGroup var report: ReportOptions
