@@ -52,8 +52,8 @@ extension PipelineConfiguration {
         .value(
             "file_lists", \.fileLists, .plain,
             help: """
-                Lists of input names, each a path ('-' for standard input) and a separator: newline, as --files-from \
-                reads, or nul, as --files0-from reads.
+                Lists of input names, each a mapping of path ('-' for standard input) and separator: newline (one name a \
+                line, as --files-from reads) or nul (as --files0-from reads).
                 """
         ).nesting(YAMLSchema(keys: ["path", "separator"])),
         .optional(

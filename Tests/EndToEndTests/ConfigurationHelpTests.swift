@@ -34,6 +34,20 @@ struct ConfigurationHelpTests {
         #expect(found > 0)
     }
 
+    /// The README's table of the keys that are not an option's name with `_` lists exactly those
+    /// keys, each with its option and its help.
+    @Test func theReadmeTableOfKeysIsTheTables() throws {
+        let rows = HelpTests.table("| key | option | meaning |")
+        let expected = PipelineConfiguration.settings.filter { setting in
+            setting.option != "--" + setting.key.replacingOccurrences(of: "_", with: "-")
+        }
+        #expect(rows.map { HelpTests.plain($0[0]) } == expected.map(\.key))
+        for (row, setting) in zip(rows, expected) {
+            #expect(HelpTests.plain(row[2]) == HelpTests.plain(setting.help), "\(setting.key)")
+            if let option = setting.option { #expect(HelpTests.plain(row[1]) == option, "\(setting.key)") }
+        }
+    }
+
     /// Each option with a value, and the lines `kotoba dump-config` writes for it (YAML as the
     /// table's writer gives it), by hand.
     static let optionsAndLines: [(arguments: [String], line: String)] = [
