@@ -103,7 +103,7 @@ let package = Package(
             name: "PipelineTests",
             dependencies: ["Pipeline", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["kotoba", "TestSupport", "Multivariate"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kotoba", "TestSupport", "Multivariate", "Pipeline"]),
     ]
 )
 

@@ -6,11 +6,13 @@ public enum ConfigurationFile {
     /// The file read when none is named and it exists in the current directory.
     public static let defaultName = "kotoba.yml"
 
-    /// The keys a configuration file may hold: the options' names (`min_pair_count`), and a file
-    /// list's `path` and `separator`.
+    /// The keys a configuration file may hold: those of `PipelineConfiguration.settings` (the
+    /// options' names, `min_pair_count`), and the keys of their nested mappings (a file list's
+    /// `path` and `separator`).
     static let schema = YAMLSchema(
-        keys: PipelineConfiguration.CodingKeys.allCases.map(\.rawValue),
-        nested: [PipelineConfiguration.CodingKeys.fileLists.rawValue: YAMLSchema(keys: ["path", "separator"])])
+        keys: PipelineConfiguration.settings.map(\.key),
+        nested: Dictionary(
+            uniqueKeysWithValues: PipelineConfiguration.settings.compactMap { setting in setting.nested.map { (setting.key, $0) } }))
 
     /// Reads the configuration at `path`. Every key is optional, so an empty file (or one of
     /// comments only) is the default configuration; an unknown key is an error, with the key
@@ -31,30 +33,20 @@ public enum ConfigurationFile {
     }
 
     /// The configuration every command starts from: the file `path` names, else `kotoba.yml` in
-    /// the current directory if there is one, else the defaults (a job per core, the user's
-    /// cache). The command line's options are applied on top by the caller. Returns the file
-    /// read, if any.
+    /// the current directory if there is one, else the defaults of a file without keys
+    /// (`PipelineConfiguration.fileDefaults`: a job per core, the user's cache). The command
+    /// line's options are applied on top by the caller. Returns the file read, if any.
     public static func effective(path: String?) throws(PipelineError) -> (configuration: PipelineConfiguration, file: String?) {
         let file = path ?? (FileManager.default.fileExists(atPath: defaultName) ? defaultName : nil)
-        guard let file else {
-            return (
-                PipelineConfiguration(jobs: ProcessInfo.processInfo.activeProcessorCount, cache: PipelineConfiguration.defaultCacheDirectory),
-                nil
-            )
-        }
+        guard let file else { return (PipelineConfiguration.fileDefaults, nil) }
         return (try load(path: file), file)
     }
 
-    /// The configuration as YAML, every key written.
+    /// The configuration as YAML: every key of `PipelineConfiguration.settings`, in its order, a
+    /// `nil` value as `null`.
     public static func yaml(_ configuration: PipelineConfiguration) throws(PipelineError) -> String {
         do {
-            var text = try YAMLEncoder().encode(configuration)
-            // YAMLEncoder leaves out nil values; write them, so every key shows.
-            for key in ["root", "dictionary", "themes", "encoding", "text_column", "metadata", "cache", "clusters"]
-            where !text.contains("\n\(key):") && !text.hasPrefix("\(key):") {
-                text += "\(key): null\n"
-            }
-            return text
+            return try YAMLEncoder().encode(configuration, userInfo: [PipelineConfiguration.writesNulls: true])
         } catch {
             throw .internal("cannot write the configuration as YAML: \(error)")
         }

@@ -36,65 +36,28 @@ struct CorpusOptions: ParsableArguments {
             valueName: "file"))
     var files0From: String?
 
-    @Option(
-        name: .customLong("root"),
-        help: ArgumentHelp(
-            """
-            The folder the reports' paths are relative to (default: the directory given, or the deepest folder \
-            holding every input given); an input outside it is refused. Give the same to every task that counts \
-            part of a file list.
-            """,
-            valueName: "dir"))
+    @Option(name: .customLong("root"), help: .setting(\.inputRoot, valueName: "dir"))
     var root: String?
 
-    @Flag(
-        help: """
-            Standard input holds one document a line: a JSON object {"id", "text", other fields as variables}, or \
-            id<TAB>text with \\n, \\t and \\\\ for a line break, a TAB and a backslash (filter mode, for Spark and Hadoop \
-            Streaming).
-            """)
+    @Flag(help: .setting(\.linesInput))
     var lines = false
 
-    @Option(
-        help: ArgumentHelp(
-            """
-            MeCab dictionary: ipadic (default), unidic or juman where the system installs it (juman is installed by \
-            the setup; unidic needs unidic-mecab, about 1 GB), or a dictionary directory; the feature layout is told \
-            by its dicrc.
-            """,
-            valueName: "ipadic|unidic|juman|dir"))
+    @Option(help: .setting(\.dictionary, valueName: "ipadic|unidic|juman|dir"))
     var dictionary: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Read every input in this encoding: utf-8, utf-16le, utf-16be, shift_jis (cp932), euc-jp (default: detected per file).",
-            valueName: "name"))
+    @Option(help: .setting(\.encoding, valueName: "name"))
     var encoding: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "The column of .csv/.tsv inputs that holds the text; every other column becomes a document variable.",
-            valueName: "name"))
+    @Option(help: .setting(\.textColumn, valueName: "name"))
     var textColumn: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "A CSV/TSV table whose first column names files and whose other columns are variables for their documents.",
-            valueName: "file"))
+    @Option(help: .setting(\.metadata, valueName: "file"))
     var metadata: String?
 
-    @Option(
-        name: .customLong("normalization-off"),
-        help: ArgumentHelp(
-            "Switch a normalization rule off (repeatable).",
-            valueName: "rule"))
+    @Option(name: .customLong("normalization-off"), help: .setting(\.disabledNormalizationRules, valueName: "rule"))
     var disabledRules: [NormalizationRule] = []
 
-    @Option(
-        name: .customLong("user-dictionary"),
-        help: ArgumentHelp(
-            "A MeCab user dictionary: a compiled .dic, or a CSV of entries compiled at run time with MeCab's indexer (cached); repeatable.",
-            valueName: "file"))
+    @Option(name: .customLong("user-dictionary"), help: .setting(\.userDictionaries, valueName: "file"))
     var userDictionaries: [String] = []
 
     func validate() throws {
@@ -135,7 +98,7 @@ struct CorpusOptions: ParsableArguments {
 /// The theme file: for the commands that look for themes (`run`, `count`, `kwic`,
 /// `dump-config`), not `tokenize`, which shows text only.
 struct ThemeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Theme file: YAML, or KH Coder coding rules (.cod). Default: corpus/themes.yml when no inputs are given, else none.", valueName: "file"))
+    @Option(help: .setting(\.themes, valueName: "file"))
     var themes: String?
 
     /// Sets the theme file given over `configuration`; with none given and no inputs named, the
@@ -152,19 +115,16 @@ struct ThemeOptions: ParsableArguments {
 /// Which tokens count as terms, and as which: for the commands that count (`run`, `count`,
 /// `dump-config`).
 struct TermOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "A vocabulary file (YAML): preset, include and exclude, term form, force-pick, synonyms, stopwords, compounds.",
-            valueName: "file"))
+    @Option(help: .setting(\.vocabulary, valueName: "file"))
     var vocabulary: String?
 
-    @Option(help: ArgumentHelp("Which parts of speech count (default: khcoder, KH Coder's default selection).", valueName: "preset"))
+    @Option(help: .setting(\.posPreset, valueName: "preset"))
     var posPreset: TermSelection.Preset?
 
-    @Option(help: ArgumentHelp("Stopwords (repeatable): default (kotoba's list), a word, or a .txt list.", valueName: "item"))
+    @Option(help: .setting(\.stopwords, valueName: "item"))
     var stopwords: [String] = []
 
-    @Flag(help: "Count noun compounds (TermExtract's rules) as single terms.")
+    @Flag(help: .setting(\.compounds))
     var compounds = false
 
     /// Sets what was given over `configuration`.
@@ -179,24 +139,16 @@ struct TermOptions: ParsableArguments {
 /// How the counting is done: workers, the cache, and bad inputs (`run`, `count`, `dump-config`);
 /// `tokenize` and `kwic` read one document after another and stop at the first problem.
 struct WorkerOptions: ParsableArguments {
-    @Option(
-        name: .shortAndLong,
-        help: ArgumentHelp(
-            """
-            Worker threads (default: one per core): they take inputs largest first, and a table's rows (or standard \
-            input's lines) in chunks of about 32 KB, so one big survey CSV keeps every core busy; the reports do not \
-            depend on it.
-            """,
-            valueName: "n"))
+    @Option(name: .shortAndLong, help: .setting(\.jobs, valueName: "n"))
     var jobs: Int?
 
-    @Option(help: ArgumentHelp("Where the incremental cache is (default: $XDG_CACHE_HOME/kotoba or ~/.cache/kotoba).", valueName: "dir"))
+    @Option(help: .setting(\.cache, valueName: "dir"))
     var cache: String?
 
     @Flag(help: "Neither read nor write the cache.")
     var noCache = false
 
-    @Flag(help: "Publish the good inputs when some are bad, list the bad in errors.jsonl, and exit 3.")
+    @Flag(help: .setting(\.keepGoing))
     var keepGoing = false
 
     func validate() throws {
@@ -241,35 +193,19 @@ extension CooccurrenceUnit: ExpressibleByArgument {}
 /// by `run`, `count` and `dump-config` (not by `tokenize` and `kwic`, which count nothing; `kwic`
 /// has `--word` and `--context` for the words looked for and their context).
 struct CountingOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "Write group_terms.csv and theme_by_group.csv for the groups of speaker, folder or a document variable; text with none is the group (none).",
-            valueName: "name"))
+    @Option(help: .setting(\.groupBy, valueName: "name"))
     var groupBy: String?
 
-    @Option(
-        help: ArgumentHelp(
-            """
-            The unit co-occurrence is counted in, as KH Coder's 集計単位 (default: sentence): turn is a speaker's \
-            turn, section the text between headings, and window every run of --window + 1 tokens, so that terms at \
-            most --window tokens apart co-occur.
-            """,
-            valueName: "unit"))
+    @Option(help: .setting(\.unit, valueName: "unit"))
     var unit: CooccurrenceUnit?
 
-    @Option(help: ArgumentHelp("With --unit window: terms at most this many tokens apart co-occur (default: 5).", valueName: "n"))
+    @Option(help: .setting(\.window, valueName: "n"))
     var window: Int?
 
-    @Option(
-        help: ArgumentHelp(
-            """
-            A word or phrase to look for (repeatable): its every occurrence goes to kwic.csv beside the themes', its \
-            L5–R5 collocates to collocations.csv; a word found nowhere is named in a warning.
-            """,
-            valueName: "word"))
+    @Option(help: .setting(\.kwic, valueName: "word"))
     var kwic: [String] = []
 
-    @Option(help: ArgumentHelp("Characters of original text on each side of a kwic.csv match (default: 20).", valueName: "n"))
+    @Option(help: .setting(\.kwicContext, valueName: "n"))
     var kwicContext: Int?
 
     func validate() throws {
@@ -296,64 +232,40 @@ struct CountingOptions: ParsableArguments {
 
 /// Options that shape the reports, not the counts: shared by `run` and `merge`.
 struct ReportOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "Leave out of cooccurrence.csv (and the network) the pairs found together in fewer units (default: 2).",
-            valueName: "n"))
+    @Option(help: .setting(\.minimumPairCount, valueName: "n"))
     var minPairCount: Int?
 
-    @Option(help: ArgumentHelp("List only terms occurring at least this often, in every term report.", valueName: "n"))
+    @Option(help: .setting(\.minTermCount, valueName: "n"))
     var minTf: Int?
 
-    @Option(help: ArgumentHelp("List only terms occurring at most this often, in every term report.", valueName: "n"))
+    @Option(help: .setting(\.maxTermCount, valueName: "n"))
     var maxTf: Int?
 
-    @Option(help: ArgumentHelp("List only terms in at least this many documents, in every term report.", valueName: "n"))
+    @Option(help: .setting(\.minDocumentCount, valueName: "n"))
     var minDf: Int?
 
-    @Option(help: ArgumentHelp("List only terms in at most this many documents, in every term report.", valueName: "n"))
+    @Option(help: .setting(\.maxDocumentCount, valueName: "n"))
     var maxDf: Int?
 
-    @Option(help: ArgumentHelp("Characteristic terms listed per group in group_terms.csv (default: 30).", valueName: "n"))
+    @Option(help: .setting(\.groupTop, valueName: "n"))
     var groupTop: Int?
 
-    @Option(
-        help: ArgumentHelp(
-            "Rank cooccurrence.csv and theme_terms.csv, and choose the network's edges, by this measure (default: jaccard).",
-            valueName: "measure"))
+    @Option(help: .setting(\.measure, valueName: "measure"))
     var measure: AssociationMeasure?
 
-    @Option(
-        help: ArgumentHelp(
-            """
-            Edges drawn in the co-occurrence network: the n strongest by --measure, and those tied with the last, as \
-            KH Coder draws them (default: 60).
-            """,
-            valueName: "n"))
+    @Option(help: .setting(\.networkEdges, valueName: "n"))
     var networkEdges: Int?
 
-    @Option(
-        help: ArgumentHelp(
-            "CSV dialect (default: excel): excel writes a byte-order mark, CRLF and the formula guard; unix none of them.",
-            valueName: "dialect"))
+    @Option(help: .setting(\.csvDialect, valueName: "dialect"))
     var csvDialect: CSVFormat.Dialect?
 
-    @Option(
-        help: ArgumentHelp(
-            """
-            Encoding of the CSV reports (default: utf-8); cp932 for old Excel: a character CP932 lacks (𠮷, emoji) \
-            stops the run naming the file, line and column, unless --csv-replace-unencodable.
-            """,
-            valueName: "encoding"))
+    @Option(help: .setting(\.csvEncoding, valueName: "encoding"))
     var csvEncoding: PipelineConfiguration.ReportEncoding?
 
-    @Flag(help: "With --csv-encoding cp932, write '?' for characters CP932 cannot hold instead of failing.")
+    @Flag(help: .setting(\.csvReplaceUnencodable))
     var csvReplaceUnencodable = false
 
-    @Option(
-        help: ArgumentHelp(
-            "Language of the CSV header rows (default: en); ja is KH Coder's wording (抽出語, 品詞, 出現回数, 文書数 …).",
-            valueName: "lang"))
+    @Option(help: .setting(\.headerLanguage, valueName: "lang"))
     var headerLang: CSVFormat.HeaderLanguage?
 
     @Option(
@@ -362,34 +274,22 @@ struct ReportOptions: ParsableArguments {
             valueName: "format"))
     var format: [ReportFormat] = []
 
-    @Option(
-        help: ArgumentHelp(
-            "Terms in the correspondence analysis (correspondence.csv): the most distinctive by χ² against the groups (default: 60).",
-            valueName: "n"))
+    @Option(help: .setting(\.caTerms, valueName: "n"))
     var caTerms: Int?
 
-    @Option(
-        help: ArgumentHelp("Axes of the correspondence analysis written in correspondence.csv (default: 2).", valueName: "n"))
+    @Option(help: .setting(\.caDimensions, valueName: "n"))
     var caDims: Int?
 
-    @Option(
-        help: ArgumentHelp(
-            "The most frequent terms clustered (clusters.csv) and scaled (mds.csv) (default: 60).", valueName: "n"))
+    @Option(help: .setting(\.clusterTerms, valueName: "n"))
     var clusterTerms: Int?
 
-    @Option(
-        help: ArgumentHelp(
-            "Distance between clustered terms, from their presence per --unit (default: jaccard, as KH Coder).",
-            valueName: "distance"))
+    @Option(help: .setting(\.clusterDistance, valueName: "distance"))
     var clusterDistance: PresenceDistance?
 
-    @Option(help: ArgumentHelp("Hierarchical clustering method, as R's hclust (default: ward.D2).", valueName: "method"))
+    @Option(help: .setting(\.clusterMethod, valueName: "method"))
     var clusterMethod: HierarchicalClustering.Method?
 
-    @Option(
-        help: ArgumentHelp(
-            "Clusters the tree is cut into in clusters.csv (default: the square root of the terms, rounded, as KH Coder).",
-            valueName: "k"))
+    @Option(help: .setting(\.clusters, valueName: "k"))
     var clusters: Int?
 
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable {

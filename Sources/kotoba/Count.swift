@@ -89,7 +89,7 @@ extension Kotoba {
         @Argument(help: "Partial-counts files ('-' for standard input).")
         var partials: [String]
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Output directory (default: output).", valueName: "dir"))
+        @Option(name: .shortAndLong, help: .setting(\.output, valueName: "dir"))
         var out: String?
 
         @Option(

@@ -11,7 +11,7 @@ extension Kotoba {
 
         @OptionGroup var analysis: AnalysisOptions
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Output directory.", valueName: "dir"))
+        @Option(name: .shortAndLong, help: .setting(\.output, valueName: "dir"))
         var out: String?
 
         @OptionGroup var report: ReportOptions

@@ -34,9 +34,7 @@ extension Kotoba {
 
         @Option(
             name: .shortAndLong,
-            help: ArgumentHelp(
-                "Output directory (default: output); an existing directory kotoba did not write is refused.",
-                valueName: "dir"))
+            help: .setting(\.output, valueName: "dir"))
         var out: String?
 
         @Flag(help: "Run and write the reports even when nothing changed since the output was written.")

@@ -23,7 +23,7 @@ struct StrictFilesTests {
         ("kotoba.yml", "file_lists:\n  - path: list.txt\n    separater: nul\n", "kotoba.yml: line 3: unknown key 'separater' (did you mean 'separator'?)"),
         ("kotoba.yml", "theme: t.yml\n", "kotoba.yml: line 1: unknown key 'theme' (did you mean 'themes'?)"),
         ("kotoba.yml", "jobs: 0\n", "kotoba.yml: jobs must be at least 1 (got 0)"),
-        ("kotoba.yml", "min_pair_count: 0\n", "kotoba.yml: the minimum pair count must be at least 1 (got 0)"),
+        ("kotoba.yml", "min_pair_count: 0\n", "kotoba.yml: min_pair_count must be at least 1 (got 0)"),
         ("kotoba.yml", "vocabulary: v.yml\n", "v.yml: line 2: unknown key 'stopword' (did you mean 'stopwords'?)"),
         ("kotoba.yml", "vocabulary: w.yml\n", "w.yml: line 1: unknown key 'forcepick' (did you mean 'force_pick'?)"),
         ("kotoba.yml", "vocabulary: x.yml\n", "x.yml: line 2: 'include': unknown category or part of speech '名詞X' (did you mean '名詞B'?)"),
