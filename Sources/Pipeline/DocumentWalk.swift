@@ -1,5 +1,6 @@
 import Corpus
 import Foundation
+import TextPreparation
 import Tokenization
 
 /// The inputs of a configuration, document by document, read, structured and normalized as

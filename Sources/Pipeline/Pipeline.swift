@@ -3,7 +3,7 @@ import Corpus
 import Dispatch
 import Foundation
 import Logging
-import Normalization
+import TextPreparation
 import Reporting
 import Synchronization
 import Tokenization

@@ -1,6 +1,6 @@
 import Analysis
 import Corpus
-import Normalization
+import TextPreparation
 import Reporting
 import Tokenization
 

@@ -1,7 +1,7 @@
 import Analysis
 import ArgumentParser
 import Foundation
-import Normalization
+import TextPreparation
 import Pipeline
 
 extension Kotoba {

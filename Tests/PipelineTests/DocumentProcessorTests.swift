@@ -1,5 +1,5 @@
 import Testing
-import Normalization
+import TextPreparation
 
 @testable import Pipeline
 

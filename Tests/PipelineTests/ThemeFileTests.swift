@@ -1,6 +1,6 @@
 import Analysis
 import Foundation
-import Normalization
+import TextPreparation
 import Testing
 import TestSupport
 

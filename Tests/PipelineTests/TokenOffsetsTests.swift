@@ -1,5 +1,5 @@
 import Corpus
-import Normalization
+import TextPreparation
 import Testing
 import TestSupport
 import Tokenization

@@ -8,7 +8,7 @@ import Analysis
 import Benchmark
 import Corpus
 import Foundation
-import Normalization
+import TextPreparation
 import Reporting
 import Tokenization
 

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Corpus
+@testable import TextPreparation
 
 /// Sentence vectors of docs/TEXT.md §9.7 and ja_sentence_segmenter's test (§9.1).
 struct SentenceSplitterTests {

@@ -1,7 +1,7 @@
 import Corpus
 import Testing
 
-@testable import Normalization
+@testable import TextPreparation
 
 /// Vectors from docs/TEXT.md §9.2 (ICU, checked), §9.1 and §9.4 (the space rule).
 struct TextNormalizerTests {

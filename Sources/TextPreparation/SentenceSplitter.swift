@@ -1,3 +1,5 @@
+import Corpus
+
 /// Splits a normalized paragraph into sentences (docs/TEXT.md §6).
 ///
 /// A sentence ends at `。！？!?．` outside brackets; runs of terminators (`。。。`, `！？`) and

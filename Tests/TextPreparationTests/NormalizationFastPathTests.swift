@@ -2,7 +2,7 @@ import Corpus
 import Testing
 import TestSupport
 
-@testable import Normalization
+@testable import TextPreparation
 
 /// The run-copying and skipping paths of normalization and layout repair against the plain way
 /// of doing the same, scalar by scalar: same text and same original spans, on half-width kana,

@@ -1,3 +1,5 @@
+import Corpus
+
 /// Text that remembers, for every character, the span of the original text it came from.
 ///
 /// Every stage between the decoded input and MeCab (line joining, speaker labels, footnote

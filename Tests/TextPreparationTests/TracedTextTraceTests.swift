@@ -1,7 +1,8 @@
+import Corpus
 import Testing
 import TestSupport
 
-@testable import Corpus
+@testable import TextPreparation
 
 /// The trace kept as pieces (`TracedText.Piece`): how an original is cut into sequential pieces,
 /// how appends and edits add shared and sequential ones, and that the original offsets counted out

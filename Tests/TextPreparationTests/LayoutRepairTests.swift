@@ -1,7 +1,7 @@
 import Corpus
 import Testing
 
-@testable import Normalization
+@testable import TextPreparation
 
 /// Line-joining vectors of docs/TEXT.md §9.5 (⏎ = LF).
 struct LayoutRepairTests {

@@ -1,7 +1,7 @@
 import Testing
 import TestSupport
 
-@testable import Corpus
+@testable import TextPreparation
 
 /// The run-copying paths of `TracedText` (`cleanedLineRanges()`, `append(_:range:)`,
 /// `appendLine(_:range:)`, `string`, marks walking forward) against the plain scalar-by-scalar

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Corpus
+@testable import TextPreparation
 
 /// Speaker vectors of docs/TEXT.md §9.6, turns, sections and footnotes.
 struct StructureReaderTests {

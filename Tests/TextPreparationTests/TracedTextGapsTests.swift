@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Corpus
+@testable import TextPreparation
 
 /// `TracedText.gaps`: the stretches of the original a text skips between two of its characters,
 /// which the concordance's context leaves out where they hold a joined line break.

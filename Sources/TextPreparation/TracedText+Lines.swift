@@ -1,3 +1,5 @@
+import Corpus
+
 extension TracedText {
     /// The text's lines, cleaned (docs/TEXT.md §3.1): CRLF, CR, VT, NEL, U+2028 and
     /// U+2029 end lines like LF; a form feed (page break) ends a line and is kept as its own line

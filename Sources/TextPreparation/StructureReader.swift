@@ -1,3 +1,5 @@
+import Corpus
+
 /// Reads the structure of a document from its blocks (docs/TEXT.md §4): sections from
 /// headings, speaker turns from speaker labels, footnotes from `※1`-style marks. A heading ends
 /// the current turn: what follows it belongs to no speaker until the next label.

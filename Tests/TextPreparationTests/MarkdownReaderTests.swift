@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Corpus
+@testable import TextPreparation
 
 struct MarkdownReaderTests {
     func blocks(_ markdown: String) -> [String] {

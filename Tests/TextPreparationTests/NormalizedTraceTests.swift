@@ -1,7 +1,6 @@
 import Testing
 
-@testable import Corpus
-@testable import Normalization
+@testable import TextPreparation
 
 /// The trace through normalization and layout repair: each word of the output maps back to the
 /// original characters it was made from, in short texts with NFKC, dash and punctuation edits, in

@@ -1,12 +1,10 @@
-import Analysis
 import Corpus
-import Normalization
 
 /// A document cut into paragraphs and normalized sentences, traced to the original: what the
 /// tokenizer sees, and where each sentence stands (section, speaker turn, paragraph).
 public struct DocumentStructure: Sendable {
     public struct Paragraph: Sendable {
-        public var kind: Corpus.Paragraph.Kind
+        public var kind: TextPreparation.Paragraph.Kind
         /// The speaker, normalized like the text.
         public var speaker: String?
         public var turn: Int?
@@ -25,23 +23,6 @@ public struct DocumentStructure: Sendable {
 
     /// All sentences, in order.
     public var sentences: [TracedText] { paragraphs.flatMap(\.sentences) }
-
-    /// All sentences, in order, with their place: paragraph (by index), its speaker and turn,
-    /// and the section (by index: one more whenever the section title changes).
-    public var placedSentences: [(sentence: TracedText, place: SentencePlace)] {
-        var placed: [(sentence: TracedText, place: SentencePlace)] = []
-        var section = 0
-        var title: String?
-        for (index, paragraph) in paragraphs.enumerated() {
-            if paragraph.section != title {
-                if index > 0 { section += 1 }
-                title = paragraph.section
-            }
-            let place = SentencePlace(speaker: paragraph.speaker, paragraph: index, turn: paragraph.turn, section: section)
-            placed += paragraph.sentences.map { ($0, place) }
-        }
-        return placed
-    }
 
     /// Structures `document`: Markdown is read as Markdown, other text has its layout repaired
     /// (`LayoutRepair`); then sections, speaker turns and footnotes are found (`StructureReader`,
@@ -77,7 +58,7 @@ public struct DocumentStructure: Sendable {
 
     /// Per speaker, in order of their first turn: turns, paragraphs, sentences and characters
     /// (Unicode code points of the normalized sentences).
-    var speakerSummaries: [(name: String, turns: Int, paragraphs: Int, sentences: Int, characters: Int)] {
+    public var speakerSummaries: [(name: String, turns: Int, paragraphs: Int, sentences: Int, characters: Int)] {
         var order: [String] = []
         var turns: [String: Set<Int>] = [:]
         var totals: [String: (paragraphs: Int, sentences: Int, characters: Int)] = [:]

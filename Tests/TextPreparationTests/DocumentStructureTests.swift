@@ -1,8 +1,7 @@
 import Corpus
-import Normalization
 import Testing
 
-@testable import Pipeline
+@testable import TextPreparation
 
 /// The end-to-end vector of docs/TEXT.md §9.8: three pages with a running header, page
 /// numbers, speaker labels, words broken across lines and blank lines, a footnote and its
