@@ -1,7 +1,7 @@
 import Corpus
-import TextPreparation
 import Testing
 import TestSupport
+import TextPreparation
 import Tokenization
 
 @testable import Pipeline
