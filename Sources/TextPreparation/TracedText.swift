@@ -23,65 +23,6 @@ import Corpus
 /// callers do (KWIC, `tokenize --format offsets`, errors). A sequential piece is kept to at most
 /// `maximumSequentialLength` bytes, so that counting is cheap wherever the text is cut.
 public struct TracedText: Sendable {
-    /// Where a stretch of the text comes from.
-    struct Piece: Sendable, Equatable {
-        /// The stretch's first byte in `utf8`; it runs to the next piece's start, or to the end.
-        var start: Int32
-        var originalStart: Int32
-        var originalEnd: Int32
-        /// `true` if scalar *i* of the stretch traces to `originalStart + i ..< originalStart + i + 1`
-        /// (the stretch holds `originalEnd - originalStart` scalars); `false` if every scalar of
-        /// the stretch traces to `originalStart..<originalEnd`.
-        var isSequential: Bool
-
-        /// The piece with its start `shift` bytes on.
-        func moved(by shift: Int) -> Piece {
-            Piece(start: start + Int32(shift), originalStart: originalStart, originalEnd: originalEnd, isSequential: isSequential)
-        }
-    }
-
-    /// The pieces of a trace, the first one held inline: most texts are one piece, and then the
-    /// trace needs no allocation of its own.
-    struct PieceList: Sendable {
-        private var first = Piece(start: 0, originalStart: 0, originalEnd: 0, isSequential: true)
-        private var rest: [Piece] = []
-        private(set) var count = 0
-
-        subscript(k: Int) -> Piece { k == 0 ? first : rest[k - 1] }
-
-        var last: Piece? { count == 0 ? nil : self[count - 1] }
-
-        mutating func append(_ piece: Piece) {
-            if count == 0 {
-                first = piece
-            } else {
-                // An edited text has a piece for every run between edits: room for a few at once.
-                if rest.capacity == 0 { rest.reserveCapacity(7) }
-                rest.append(piece)
-            }
-            count += 1
-        }
-
-        mutating func removeLast() {
-            precondition(count > 0, "no piece to remove")
-            if count > 1 { rest.removeLast() }
-            count -= 1
-        }
-
-        /// Moves the last piece's original end to `originalEnd`.
-        mutating func extendLast(to originalEnd: Int32) {
-            if count == 1 { first.originalEnd = originalEnd } else { rest[rest.count - 1].originalEnd = originalEnd }
-        }
-
-        mutating func reserveCapacity(_ capacity: Int) {
-            if capacity > 1 { rest.reserveCapacity(capacity - 1) }
-        }
-
-        static func == (lhs: PieceList, rhs: PieceList) -> Bool {
-            lhs.count == rhs.count && (0..<lhs.count).allSatisfy { lhs[$0] == rhs[$0] }
-        }
-    }
-
     /// The longest sequential piece that appends make, in bytes: the most that finding a
     /// scalar's original offset counts.
     static let maximumSequentialLength = 256
@@ -279,7 +220,7 @@ public struct TracedText: Sendable {
     }
 
     /// Where piece `k` ends.
-    private func end(ofPiece k: Int) -> Int { k + 1 < pieces.count ? Int(pieces[k + 1].start) : utf8.count }
+    func end(ofPiece k: Int) -> Int { k + 1 < pieces.count ? Int(pieces[k + 1].start) : utf8.count }
 
     /// Records that bytes `start..<end`, already in `utf8` at the end of the trace, trace to
     /// `originalStart..<originalEnd`, one scalar each (`sequential`) or all of them together;
@@ -422,115 +363,6 @@ public struct TracedText: Sendable {
         }
         result.utf8.append(contentsOf: utf8[copied...])
         return result
-    }
-
-    // MARK: Spaces
-
-    /// The text without leading and trailing ASCII and ideographic spaces.
-    public func trimmingSpaces() -> TracedText {
-        let trimmed = rangeTrimmingSpaces(0..<utf8.count)
-        return trimmed.count == utf8.count ? self : self[trimmed]
-    }
-
-    /// `range` without the ASCII and ideographic spaces at its ends: empty at its start if it
-    /// holds nothing else.
-    public func rangeTrimmingSpaces(_ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        while lower < upper {
-            if utf8[lower] == 0x20 {
-                lower += 1
-            } else if Self.isIdeographicSpace(utf8, at: lower) {
-                lower += 3
-            } else {
-                break
-            }
-        }
-        while upper > lower {
-            if utf8[upper - 1] == 0x20 {
-                upper -= 1
-            } else if upper - lower >= 3, Self.isIdeographicSpace(utf8, at: upper - 3) {
-                upper -= 3
-            } else {
-                break
-            }
-        }
-        return lower..<upper
-    }
-
-    /// The length of the ASCII or ideographic space at `index` of `bytes`, or `nil` if there is
-    /// none there. Neither starts with a continuation byte, so a scan may test every byte.
-    @inlinable @inline(__always)
-    package static func spaceWidth(_ bytes: [UInt8], at index: Int) -> Int? {
-        if bytes[index] == 0x20 { return 1 }
-        return isIdeographicSpace(bytes, at: index) ? 3 : nil
-    }
-
-    /// `true` if `bytes` hold U+3000 IDEOGRAPHIC SPACE (`E3 80 80`) at `index`.
-    @inlinable @inline(__always)
-    package static func isIdeographicSpace(_ bytes: [UInt8], at index: Int) -> Bool {
-        bytes[index] == 0xE3 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80
-    }
-
-    /// A stretch of the original that the text leaves out between two of its characters.
-    public struct Gap: Sendable, Equatable {
-        /// The stretch, in original scalar offsets.
-        public var original: Range<Int>
-        /// `true` if the text has a character inserted from nothing there (the space glued
-        /// between two Latin words of joined lines), `false` if it goes straight on.
-        public var bridged: Bool
-
-        public init(original: Range<Int>, bridged: Bool) {
-            self.original = original
-            self.bridged = bridged
-        }
-    }
-
-    /// The stretches of the original skipped between consecutive characters of the text, in
-    /// order: where lines were joined (the line break, and what layout repair removed with it),
-    /// or characters were dropped. Read from the trace's pieces, without counting characters.
-    public var gaps: [Gap] {
-        var gaps: [Gap] = []
-        var end: Int32?
-        var inserted = false
-        for k in 0..<pieces.count {
-            let piece = pieces[k]
-            guard piece.originalStart < piece.originalEnd else {
-                inserted = true
-                continue
-            }
-            if let end, piece.originalStart > end {
-                gaps.append(Gap(original: Int(end)..<Int(piece.originalStart), bridged: inserted))
-            }
-            end = max(end ?? piece.originalEnd, piece.originalEnd)
-            inserted = false
-        }
-        return gaps
-    }
-
-    /// The original span of every scalar, in order: the trace resolved, for comparing texts.
-    package var resolvedSpans: [Range<Int32>] {
-        var spans: [Range<Int32>] = []
-        for k in 0..<pieces.count {
-            let piece = pieces[k]
-            var offset = piece.originalStart
-            for index in Int(piece.start)..<end(ofPiece: k) where !UTF8Text.isContinuation(utf8[index]) {
-                if piece.isSequential {
-                    spans.append(offset..<(offset + 1))
-                    offset += 1
-                } else {
-                    spans.append(piece.originalStart..<piece.originalEnd)
-                }
-            }
-        }
-        return spans
-    }
-}
-
-extension TracedText: Equatable {
-    /// Same characters with the same spans, however the trace is cut into pieces.
-    public static func == (lhs: TracedText, rhs: TracedText) -> Bool {
-        lhs.utf8 == rhs.utf8 && (lhs.pieces == rhs.pieces || lhs.resolvedSpans == rhs.resolvedSpans)
     }
 }
 
