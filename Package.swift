@@ -3,7 +3,7 @@ import PackageDescription
 
 /// kotoba: a batch text-mining pipeline for Japanese text.
 ///
-/// One module per stage (see docs/ARCHITECTURE.md): Corpus → Normalization → Tokenization → Analysis →
+/// One module per stage (see docs/ARCHITECTURE.md): Corpus → TextPreparation → Tokenization → Analysis →
 /// Reporting, orchestrated by Pipeline, fronted by the thin `kotoba` executable. The C boundary
 /// lives in `CMeCab` (system library) and `CICU` (a C target whose public header is ICU-free,
 /// because Debian's ICU renames its symbols through macros Swift cannot import and Foundation's own
@@ -17,7 +17,7 @@ let package = Package(
         // The stage modules, for the micro-benchmarks in Benchmarks/ (a package of its own).
         .library(
             name: "KotobaStages",
-            targets: ["Corpus", "Normalization", "Tokenization", "Analysis", "Multivariate", "Reporting"]),
+            targets: ["Corpus", "TextPreparation", "Tokenization", "Analysis", "Multivariate", "Reporting"]),
         // The modules whose readers the fuzz targets in Fuzz/ (a package of its own) feed.
         .library(name: "KotobaFuzzing", targets: ["Corpus", "Analysis", "Pipeline"]),
     ],
@@ -58,7 +58,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "Normalization", dependencies: ["CICU", "Corpus"]),
+        // From a decoded document to traced, normalized sentences: layout repair, Markdown, structure,
+        // character normalization (ICU), sentence splitting.
+        .target(name: "TextPreparation", dependencies: ["CICU", "Corpus"]),
         .target(name: "Tokenization", dependencies: ["CMeCab"]),
         .target(name: "Analysis", dependencies: ["Tokenization", "Corpus"]),
         // Correspondence analysis, hierarchical clustering and multidimensional scaling, on
@@ -71,7 +73,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Corpus", "Normalization", "Tokenization", "Analysis", "Multivariate", "Reporting", "CZlib",
+                "Corpus", "TextPreparation", "Tokenization", "Analysis", "Multivariate", "Reporting", "CZlib",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -82,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "kotoba",
             dependencies: [
-                "Pipeline", "Corpus", "Normalization", "Analysis", "Multivariate", "Reporting",
+                "Pipeline", "Corpus", "TextPreparation", "Analysis", "Multivariate", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -94,16 +96,19 @@ let package = Package(
         // the built `kotoba` and the `mecab` command.
         .target(name: "TestSupport", dependencies: ["Tokenization", "Corpus"], path: "Tests/TestSupport"),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
-        .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "Corpus", "TestSupport"]),
+        .testTarget(name: "TextPreparationTests", dependencies: ["TextPreparation", "Corpus", "TestSupport"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reporting", "Tokenization", "TestSupport"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reporting", "Tokenization", "Corpus", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis", "Corpus", "TestSupport"]),
         .testTarget(name: "MultivariateTests", dependencies: ["Multivariate", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "TestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "Pipeline", "Corpus", "TextPreparation", "Tokenization", "Analysis", "Reporting", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["kotoba", "TestSupport", "Multivariate", "Pipeline"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kotoba", "TestSupport", "Multivariate", "Pipeline", "Tokenization"]),
     ]
 )
 

@@ -146,7 +146,7 @@ def stage_of(dso, symbol):
             return "counting"
         # Value types' copies and destroys (DocumentSummary …) belong to whoever copies them.
         return "term analysis" if kind in ANALYSIS_TYPES else None
-    if module == "Normalization" or kind in LAYOUT_TYPES:
+    if module == "TextPreparation" or kind in LAYOUT_TYPES:
         return "layout and normalization"
     if module == "Corpus":
         return "read and decode"

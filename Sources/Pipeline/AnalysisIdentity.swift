@@ -1,7 +1,7 @@
 import Analysis
 import Corpus
 import Foundation
-import Normalization
+import TextPreparation
 import Tokenization
 
 /// Everything that decides what a document's analysis is, hashed: the key of the incremental

@@ -2,6 +2,7 @@ import Analysis
 import Corpus
 import Foundation
 import Reporting
+import TextPreparation
 import Tokenization
 
 /// The concordance (KWIC, KH Coder's コンコーダンス): every occurrence of the themes and of given

@@ -1,7 +1,7 @@
 import Analysis
 import Corpus
 import Logging
-import Normalization
+import TextPreparation
 import Tokenization
 
 /// Runs every stage on one input, for one worker: read and decode, structure, tokenize, then hand

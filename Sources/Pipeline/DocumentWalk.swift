@@ -1,6 +1,7 @@
 import Corpus
 import Foundation
 import Reporting
+import TextPreparation
 import Tokenization
 
 /// The inputs of a configuration, document by document, read, given their `--metadata`

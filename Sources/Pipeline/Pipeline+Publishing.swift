@@ -1,7 +1,7 @@
 import Analysis
 import Corpus
 import Foundation
-import Normalization
+import TextPreparation
 import Reporting
 import Tokenization
 

@@ -1,7 +1,7 @@
 import Analysis
 import Corpus
 import Foundation
-import Normalization
+import TextPreparation
 import Tokenization
 
 /// The setup every command shares: from the configuration, the dictionary and user dictionaries,

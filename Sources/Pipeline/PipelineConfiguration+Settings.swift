@@ -2,7 +2,7 @@ import Analysis
 import Corpus
 import Foundation
 import Multivariate
-import Normalization
+import TextPreparation
 import Reporting
 
 extension PipelineConfiguration {

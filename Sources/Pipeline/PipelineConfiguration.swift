@@ -3,7 +3,7 @@ import Corpus
 import Foundation
 import Multivariate
 import Reporting
-import Normalization
+import TextPreparation
 
 /// Everything that decides a run's output: read from `kotoba.yml` (every key optional), then
 /// overridden by the command line; recorded, resolved, with its hash in the manifest.

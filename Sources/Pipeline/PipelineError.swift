@@ -1,7 +1,7 @@
 import Analysis
 import Corpus
-import Normalization
 import Reporting
+import TextPreparation
 import Tokenization
 
 /// Why a run stopped. Each case carries what the user needs to fix it: the file and the reason.

@@ -1,7 +1,7 @@
 import Analysis
 import Corpus
 import Foundation
-import Normalization
+import TextPreparation
 
 /// Reads a theme file: YAML with a list of themes, or a KH Coder coding-rule file.
 ///

@@ -1,6 +1,6 @@
 import Corpus
 import Foundation
-import Normalization
+import TextPreparation
 import Tokenization
 
 /// `kotoba tokenize`: shows what the tokenizer sees and what MeCab makes of it, one document after

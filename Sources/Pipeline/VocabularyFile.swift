@@ -1,6 +1,6 @@
 import Analysis
 import Foundation
-import Normalization
+import TextPreparation
 
 /// A vocabulary file: the analyst's choices of what counts as a term, in YAML, to version with the
 /// corpus. Every key is optional.

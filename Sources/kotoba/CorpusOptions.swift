@@ -5,7 +5,7 @@ import Analysis
 import ArgumentParser
 import Corpus
 import Foundation
-import Normalization
+import TextPreparation
 import Multivariate
 import Pipeline
 import Reporting

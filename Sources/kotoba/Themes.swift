@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
-import Normalization
+import TextPreparation
 import Pipeline
 
 extension Kotoba {

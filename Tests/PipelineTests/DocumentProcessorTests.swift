@@ -1,5 +1,5 @@
 import Testing
-import Normalization
+import TextPreparation
 
 @testable import Pipeline
 
@@ -16,20 +16,5 @@ struct DocumentProcessorTests {
             let prefix = String(decoding: text.utf8.prefix(cut), as: UTF8.self)
             #expect(DocumentProcessor.scalarCount(prefix) == prefix.unicodeScalars.count)
         }
-    }
-}
-
-/// The term key's ASCII shortcut against ICU's NFKC_Casefold.
-struct KeyFunctionTests {
-    @Test func asciiKeysAreICUs() throws {
-        let normalizer = TextNormalizer()
-        let key = Pipeline.keyFunction(normalizer)
-        let ascii = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
-        for text in ascii + ["MACC", "Macc", "getItimer", "SIGKILL_2", "A-Z a-z"] {
-            #expect(key(text) == (try normalizer.key(text)), "\(text.unicodeScalars.map(\.value))")
-        }
-        // Not ASCII: ICU still decides.
-        #expect(key("Ｍａｃｃ") == "macc")
-        #expect(key("Straße") == (try normalizer.key("Straße")))
     }
 }

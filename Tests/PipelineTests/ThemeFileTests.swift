@@ -1,8 +1,8 @@
 import Analysis
 import Foundation
-import Normalization
 import Testing
 import TestSupport
+import TextPreparation
 
 @testable import Pipeline
 

@@ -1,7 +1,7 @@
 import Corpus
-import Normalization
 import Testing
 import TestSupport
+import TextPreparation
 import Tokenization
 
 @testable import Pipeline

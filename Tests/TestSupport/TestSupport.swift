@@ -59,15 +59,25 @@ public enum TestSupport {
         }
     }
 
-    /// The cache home (`XDG_CACHE_HOME`) of the kotoba runs of this test process: a folder of its
-    /// own under the temporary directory, so that concurrent test runs never share a cache, and
-    /// removed when the process exits.
-    public static let cacheHome: String = {
+    /// The folder holding the cache homes of this test process's kotoba runs, under the
+    /// temporary directory (so that concurrent test runs never share a cache) and removed when the
+    /// process exits.
+    static let cacheRoot: String = {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("kotoba-tests-cache-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))").path
-        atexit { try? FileManager.default.removeItem(atPath: TestSupport.cacheHome) }
+        atexit { try? FileManager.default.removeItem(atPath: TestSupport.cacheRoot) }
         return path
     }()
+
+    /// The cache home (`XDG_CACHE_HOME`) of a kotoba run in `directory`: one per working folder,
+    /// and every test works in folders of its own (`temporaryDirectory()`), so each test gets a
+    /// cache of its own, which its runs share: whether a run finds it cold or warm depends on the
+    /// runs of its test only, never on which tests ran before. A run with no working folder gets
+    /// a new, empty one.
+    public static func cacheHome(for directory: URL?) -> String {
+        let name = directory.map { $0.standardizedFileURL.path.replacingOccurrences(of: "/", with: "_") } ?? UUID().uuidString
+        return cacheRoot + "/" + name
+    }
 
     /// The outcome of a finished process.
     public struct ProcessResult: Sendable {
@@ -86,9 +96,9 @@ public enum TestSupport {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        // Runs share one cache of their own, never the user's.
+        // A cache of the test's own, never the user's nor another test's.
         var environment = ProcessInfo.processInfo.environment
-        environment["XDG_CACHE_HOME"] = cacheHome
+        environment["XDG_CACHE_HOME"] = cacheHome(for: directory)
         // No scheduler of the machine running the tests may pick a shard for them.
         for variable in ["SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "PJM_BULKNUM", "SGE_TASK_ID", "PBS_ARRAY_INDEX", "JOB_COMPLETION_INDEX"] {
             environment[variable] = nil

@@ -8,8 +8,8 @@ import Analysis
 import Benchmark
 import Corpus
 import Foundation
-import Normalization
 import Reporting
+import TextPreparation
 import Tokenization
 
 /// The inputs every benchmark starts from, made once: the interview's paragraphs, normalized and

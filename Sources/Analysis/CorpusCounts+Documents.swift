@@ -1,0 +1,23 @@
+/// The documents counted, in run order, and the terms of each (packed id and count).
+extension CorpusCounts {
+    /// Document summaries in run order (input, then row).
+    public var sortedDocuments: [DocumentSummary] { sortedDocumentIndices.map { documents[$0] } }
+
+    /// Indices of `documents` in run order (input, then row).
+    public var sortedDocumentIndices: [Int] {
+        documents.indices.sorted { DocumentSummary.inRunOrder(documents[$0], documents[$1]) }
+    }
+
+    /// The terms of document `index` (of `documents`) and how often each occurs there, in no order.
+    public func terms(ofDocument index: Int) -> [(id: Int32, count: Int)] {
+        documentTerms[index].map(Self.unpack)
+    }
+
+    static func pack(_ id: Int32, _ count: Int) -> UInt64 {
+        UInt64(UInt32(bitPattern: id)) << 32 | UInt64(UInt32(truncatingIfNeeded: min(count, Int(UInt32.max))))
+    }
+
+    static func unpack(_ packed: UInt64) -> (id: Int32, count: Int) {
+        (Int32(bitPattern: UInt32(truncatingIfNeeded: packed >> 32)), Int(UInt32(truncatingIfNeeded: packed)))
+    }
+}

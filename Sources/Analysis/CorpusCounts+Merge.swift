@@ -1,0 +1,63 @@
+/// Adding another instance's counts: the reduce of map → merge → report.
+extension CorpusCounts {
+    /// Adds `other`'s counts to these.
+    public mutating func merge(_ other: CorpusCounts) {
+        precondition(other.themeNames == themeNames, "merging counts of different theme sets")
+        precondition(other.grouping == grouping, "merging counts of different groupings")
+        precondition(other.unit == unit, "merging counts of different co-occurrence units")
+        precondition(other.window == window && other.words == words, "merging counts of different windows or words")
+        let mapping = other.terms.map { id(for: $0) }
+        for (otherID, id) in mapping.enumerated() {
+            termFrequency[Int(id)] += other.termFrequency[otherID]
+            documentFrequency[Int(id)] += other.documentFrequency[otherID]
+            sentenceFrequency[Int(id)] += other.sentenceFrequency[otherID]
+            if countsLargerUnits { largerUnitFrequency[Int(id)] += other.largerUnitFrequency[otherID] }
+        }
+        for (word, terms) in other.collocates.enumerated() {
+            // Word occurrences come with the totals (`addTotals`).
+            for (otherID, counts) in terms { collocates[word][mapping[Int(otherID)], default: Collocates()].add(counts) }
+        }
+        mergePairs(of: other, mapping: mapping)
+        for (set, count) in other.unitSets { unitSets[set.map { mapping[Int($0)] }.sorted(), default: 0] += count }
+        for (otherID, forms) in other.termForms {
+            termForms[mapping[Int(otherID)], default: [:]].merge(forms, uniquingKeysWith: +)
+        }
+        for (group, counts) in other.groupTerms {
+            var mine = groupTerms[group] ?? [:]
+            for (otherID, count) in counts { mine[mapping[Int(otherID)], default: 0] += count }
+            groupTerms[group] = mine
+        }
+        groupTotals.merge(other.groupTotals, uniquingKeysWith: +)
+        for (group, sentences) in other.groupSentences {
+            let themes = other.groupThemeSentences[group] ?? []
+            addGroupSentences(group: group, sentences: sentences, themeSentences: themes)
+        }
+        compounds.merge(other.compounds, uniquingKeysWith: +)
+        for (theme, terms) in other.themeTermSentences.enumerated() {
+            for (otherID, count) in terms { themeTermSentences[theme][mapping[Int(otherID)], default: 0] += count }
+        }
+        for (first, row) in other.themePairSentences.enumerated() {
+            for (second, count) in row.enumerated() where count > 0 {
+                addThemePair(first, second, sentences: count)
+            }
+        }
+        addTotals(other.totals)
+        documents += other.documents
+        for packed in other.documentTerms {
+            documentTerms.append(packed.map { Self.pack(mapping[Int(Self.unpack($0).id)], Self.unpack($0).count) })
+        }
+    }
+
+    /// Adds `other`'s pairs, whose ids map to these by `mapping`.
+    private mutating func mergePairs(of other: CorpusCounts, mapping: [Int32]) {
+        pairUnits.reserveCapacity(pairUnits.count + other.pairUnits.count)
+        for (pair, count) in other.pairUnits {
+            pairUnits.add(PairKey(mapping[Int(pair.first)], mapping[Int(pair.second)]), count)
+        }
+    }
+
+    /// Adds the pairs `other` counted (in a second pass, `pairsOnly`) and nothing else.
+    public mutating func mergePairs(_ other: CorpusCounts) {
+        mergePairs(of: other, mapping: other.terms.map { id(for: $0) })
+    }
+}

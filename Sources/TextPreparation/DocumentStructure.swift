@@ -1,0 +1,80 @@
+import Corpus
+
+/// A document cut into paragraphs and normalized sentences, traced to the original: what the
+/// tokenizer sees, and where each sentence stands (section, speaker turn, paragraph).
+public struct DocumentStructure: Sendable {
+    public struct Paragraph: Sendable {
+        public var kind: TextPreparation.Paragraph.Kind
+        /// The speaker, normalized like the text.
+        public var speaker: String?
+        public var turn: Int?
+        /// The section title, normalized like the text.
+        public var section: String?
+        /// Normalized sentences of the paragraph, each traced to the original text.
+        public var sentences: [TracedText]
+    }
+
+    public var paragraphs: [Paragraph]
+
+    /// The stretches of the original that layout repair (or the Markdown reader) left out inside
+    /// a paragraph, in order: joined line breaks, with what was removed between the lines. The
+    /// concordance leaves those holding a line break out of its context (`Concordance`).
+    public var joins: [TracedText.Gap]
+
+    /// All sentences, in order.
+    public var sentences: [TracedText] { paragraphs.flatMap(\.sentences) }
+
+    /// Structures `document`: Markdown is read as Markdown, other text has its layout repaired
+    /// (`LayoutRepair`); then sections, speaker turns and footnotes are found (`StructureReader`,
+    /// before normalization removes the space after a speaker label), and each paragraph is
+    /// normalized (`TextNormalizer`) and split into sentences (`SentenceSplitter`).
+    public init(
+        document: SourceDocument, normalizer: TextNormalizer, layout: LayoutRepair = LayoutRepair(),
+        splitter: SentenceSplitter = SentenceSplitter()
+    ) throws(NormalizationError) {
+        let original = TracedText(original: document.text)
+        let blocks = document.format == .markdown ? MarkdownReader().blocks(in: original) : layout.blocks(in: original)
+        joins = blocks.flatMap(\.text.gaps).sorted { $0.original.lowerBound < $1.original.lowerBound }
+        var paragraphs: [Paragraph] = []
+        // Every paragraph of a turn or section repeats its speaker and title: normalize each once.
+        var normalizedLabels: [String: String] = [:]
+        func normalizedLabel(_ label: String?) throws(NormalizationError) -> String? {
+            guard let label else { return nil }
+            if let known = normalizedLabels[label] { return known }
+            let normalized = try normalizer.normalize(label)
+            normalizedLabels[label] = normalized
+            return normalized
+        }
+        for paragraph in StructureReader().paragraphs(from: blocks) {
+            let sentences = splitter.sentences(in: try normalizer.normalize(paragraph.text))
+            guard !sentences.isEmpty else { continue }
+            paragraphs.append(
+                Paragraph(
+                    kind: paragraph.kind, speaker: try normalizedLabel(paragraph.speaker), turn: paragraph.turn,
+                    section: try normalizedLabel(paragraph.section), sentences: sentences))
+        }
+        self.paragraphs = paragraphs
+    }
+
+    /// Per speaker, in order of their first turn: turns, paragraphs, sentences and characters
+    /// (Unicode code points of the normalized sentences).
+    public var speakerSummaries: [(name: String, turns: Int, paragraphs: Int, sentences: Int, characters: Int)] {
+        var order: [String] = []
+        var turns: [String: Set<Int>] = [:]
+        var totals: [String: (paragraphs: Int, sentences: Int, characters: Int)] = [:]
+        for paragraph in paragraphs {
+            guard let speaker = paragraph.speaker else { continue }
+            if totals[speaker] == nil { order.append(speaker) }
+            if let turn = paragraph.turn { turns[speaker, default: []].insert(turn) }
+            var total = totals[speaker] ?? (0, 0, 0)
+            total.paragraphs += 1
+            total.sentences += paragraph.sentences.count
+            total.characters += paragraph.sentences.reduce(0) { $0 + $1.scalarCount }
+            totals[speaker] = total
+        }
+        return order.map { name in
+            let total = totals[name] ?? (0, 0, 0)
+            return (name, turns[name]?.count ?? 0, total.paragraphs, total.sentences, total.characters)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+import TestSupport
+
+@testable import Analysis
+
+/// The triangular part of the table: dense ids and the others side by side, a term with itself,
+/// and filtering into a table whose dense ids are a vocabulary.
+struct DensePairTableTests {
+    @Test func denseAndSparseMeet() {
+        var table = PairTable(denseCapacity: 4)
+        // Dense ids in no particular order; the fifth finds no room.
+        for id: Int32 in [7, 2, 900, 0] {
+            let made = table.makeDense(id)
+            #expect(made)
+        }
+        let noRoom = table.makeDense(5)
+        let again = table.makeDense(7)
+        #expect(!noRoom && again)
+        var reference: [CorpusCounts.PairKey: Int] = [:]
+        let pairs: [(Int32, Int32)] = [(7, 2), (2, 7), (0, 900), (900, 7), (5, 7), (5, 6), (0, 70_000), (2, 0)]
+        for (index, (a, b)) in pairs.enumerated() {
+            let pair = CorpusCounts.PairKey(a, b)
+            table.add(pair, index + 1)
+            reference[pair, default: 0] += index + 1
+        }
+        #expect(table.count == reference.count)
+        var seen: [CorpusCounts.PairKey: Int] = [:]
+        for (pair, value) in table { seen[pair, default: 0] += value }
+        #expect(seen == reference)
+        for (pair, value) in reference { #expect(table[pair] == value) }
+        // A term with itself is never a pair, whatever is stored next to it.
+        for id: Int32 in [0, 2, 5, 7, 900] { #expect(table[CorpusCounts.PairKey(id, id)] == 0) }
+
+        // Filtered into a table whose dense ids are 5 and 7 only.
+        let kept = table.filter(denseIDs: [5, 7], denseCapacity: 2) { $0.first == 5 || $0.second == 7 }
+        let expected = reference.filter { $0.key.first == 5 || $0.key.second == 7 }
+        #expect(kept.count == expected.count)
+        for (pair, value) in expected { #expect(kept[pair] == value) }
+    }
+
+    /// Counts restricted to a vocabulary keep its terms' pairs in the array, and say the same as
+    /// before the restriction.
+    @Test func restrictedCountsAreTheSame() {
+        var counts = CorpusCounts(themeNames: [])
+        let terms = (0..<40).map { Term(text: "t\($0)", partOfSpeech: "名詞") }
+        var random = SplitMix(state: 7)
+        for document in 0..<30 {
+            let sentences = (0..<5).map { _ in
+                SentenceAnalysis(terms: (0..<6).map { _ in terms[Int.random(in: 0..<40, using: &random)] }, themeOccurrences: [])
+            }
+            counts.add(
+                DocumentSummary(path: "\(document).txt", byteCount: 0, sha256: "", characterCount: 0, paragraphCount: 1, tokenCount: 0),
+                sentences: sentences)
+        }
+        let before = counts.pairUnits
+        let vocabulary = counts.pairVocabulary(size: 10)
+        counts.countPairs(.terms(vocabulary))
+        var expected = 0
+        for (pair, value) in before where vocabulary.contains(counts.terms[Int(pair.first)]) && vocabulary.contains(counts.terms[Int(pair.second)]) {
+            #expect(counts.pairUnits[pair] == value)
+            expected += 1
+        }
+        #expect(counts.pairUnits.count == expected)
+    }
+
+    /// A vocabulary larger than the array holds: the first 2,048 ids are dense, the rest hashed,
+    /// and every count is where it is asked for.
+    @Test func largeVocabulariesOverflowIntoTheHashTable() {
+        var table = PairTable(denseCapacity: 3000)
+        #expect(table.denseCapacity == PairTable.maximumDenseCapacity)
+        var made = 0
+        for id in 0..<Int32(2100) where table.makeDense(id) { made += 1 }
+        #expect(made == PairTable.maximumDenseCapacity)
+        let pairs: [(Int32, Int32)] = [(0, 1), (2046, 2047), (2047, 2048), (2048, 2099), (1, 2099)]
+        for (index, (a, b)) in pairs.enumerated() { table.add(CorpusCounts.PairKey(a, b), index + 1) }
+        for (index, (a, b)) in pairs.enumerated() { #expect(table[CorpusCounts.PairKey(b, a)] == index + 1) }
+        #expect(table.count == pairs.count)
+        #expect(Set(table.map { "\($0.key.first)-\($0.key.second):\($0.value)" }).count == pairs.count)
+    }
+}

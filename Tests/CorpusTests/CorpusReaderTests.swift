@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import TestSupport
+
+@testable import Corpus
+
+struct CorpusReaderTests {
+    func source(_ name: String, _ contents: String, in root: URL) throws -> InputSource {
+        try TestSupport.write([name: Data(contents.utf8)], in: root)
+        return InputSource(displayPath: name, origin: .file(root.appendingPathComponent(name)))
+    }
+
+    @Test func everyRowOfASurveyTableIsADocumentWithItsVariables() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let survey = try source("survey.csv", "年代,回答,地区\n30代,地域の活性化が大切。,東部\n40代,\"支援を、もっと。\",西部\n", in: root)
+        let file = try CorpusReader(textColumn: "回答").read(survey)
+        #expect(file.documents.map(\.text) == ["地域の活性化が大切。", "支援を、もっと。"])
+        #expect(file.documents.map(\.record) == [1, 2])
+        #expect(
+            file.documents.map(\.variables) == [
+                [DocumentVariable(name: "年代", value: "30代"), DocumentVariable(name: "地区", value: "東部")],
+                [DocumentVariable(name: "年代", value: "40代"), DocumentVariable(name: "地区", value: "西部")],
+            ])
+    }
+
+    @Test func aTableWithoutTheTextColumnIsRefused() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let survey = try source("s.csv", "a,b\n1,2\n", in: root)
+        #expect(throws: CorpusError.invalidTable(path: "s.csv", reason: "no column 'text' (columns: a, b)")) {
+            try CorpusReader(textColumn: "text").read(survey)
+        }
+        #expect(throws: CorpusError.self) { try CorpusReader().read(survey) }
+        let ragged = try source("r.csv", "a,b\n1,2,3\n", in: root)
+        #expect(throws: CorpusError.invalidTable(path: "r.csv", reason: "line 2: 3 fields where the header has 2")) {
+            try CorpusReader(textColumn: "a").read(ragged)
+        }
+    }
+
+    @Test func metadataAddsVariablesByFileName() throws {
+        let metadata = try DocumentMetadata(
+            text: "file,年度,部署\n2024/a.txt,2024,企画\nb.txt,2025,産業\n", path: "meta.csv")
+        let a = InputSource(displayPath: "corpus/2024/a.txt", relativePath: "2024/a.txt", origin: .standardInput(Data()))
+        let b = InputSource(displayPath: "other/b.txt", origin: .standardInput(Data()))
+        let c = InputSource(displayPath: "c.txt", origin: .standardInput(Data()))
+        #expect(metadata.variables(for: a) == [DocumentVariable(name: "年度", value: "2024"), DocumentVariable(name: "部署", value: "企画")])
+        #expect(metadata.variables(for: b)?.first?.value == "2025")
+        #expect(metadata.variables(for: c) == nil)
+        #expect(throws: CorpusError.invalidTable(path: "m.csv", reason: "line 3: 'a' is listed twice")) {
+            try DocumentMetadata(text: "f,v\na,1\na,2\n", path: "m.csv")
+        }
+    }
+}
