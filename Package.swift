@@ -51,6 +51,9 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
+        // The one byte-buffer utility: what `Span` cannot yet do safely (copying, comparing and
+        // hashing bytes, file descriptors), at the bottom of the graph.
+        .target(name: "Bytes"),
         .target(
             name: "Corpus",
             dependencies: [
@@ -90,6 +93,7 @@ let package = Package(
         // Helpers shared by the test targets: temporary directories, the package root, running
         // the built `kotoba` and the `mecab` command.
         .target(name: "TestSupport", dependencies: ["Tokenization", "Corpus"], path: "Tests/TestSupport"),
+        .testTarget(name: "BytesTests", dependencies: ["Bytes", "TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization", "Corpus", "TestSupport"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"]),
