@@ -54,14 +54,17 @@ let package = Package(
         // The one byte-buffer utility: what `Span` cannot yet do safely (copying, comparing and
         // hashing bytes, file descriptors), at the bottom of the graph.
         .target(name: "Bytes"),
+        // The Swift side of the C wrappers: ICU (charset conversion and normalization) over
+        // CICU, and zlib over CZlib. Their callers pass and get arrays, never pointers.
+        .target(name: "ICU", dependencies: ["CICU"]),
         .target(
             name: "Corpus",
             dependencies: [
-                "CICU",
+                "ICU", "Bytes",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "Normalization", dependencies: ["CICU", "Corpus"]),
+        .target(name: "Normalization", dependencies: ["ICU", "Corpus"]),
         .target(name: "Tokenization", dependencies: ["CMeCab"]),
         .target(name: "Analysis", dependencies: ["Tokenization", "Corpus"]),
         // Correspondence analysis, hierarchical clustering and multidimensional scaling, on
