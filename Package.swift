@@ -66,7 +66,7 @@ let package = Package(
         ),
         .target(name: "Normalization", dependencies: ["ICU", "Corpus"]),
         .target(name: "Tokenization", dependencies: ["CMeCab"]),
-        .target(name: "Analysis", dependencies: ["Tokenization", "Corpus"]),
+        .target(name: "Analysis", dependencies: ["Tokenization", "Corpus", "Bytes"]),
         // Correspondence analysis, hierarchical clustering and multidimensional scaling, on
         // plain matrices (LAPACK for the eigen-decompositions and the SVD).
         .target(name: "Multivariate", dependencies: ["CLAPACK"]),
