@@ -72,7 +72,7 @@ let package = Package(
         .target(name: "Multivariate", dependencies: ["CLAPACK"]),
         .target(
             name: "Reporting",
-            dependencies: ["Analysis", "Corpus", "Multivariate"]
+            dependencies: ["Analysis", "Corpus", "Multivariate", "Bytes"]
         ),
         .target(
             name: "Pipeline",

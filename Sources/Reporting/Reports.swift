@@ -21,9 +21,9 @@ public enum Reports {
         var previous: Int?
         for index in order {
             defer { previous = index }
-            let (variables, before) = documents.withUnsafeBufferPointer { documents in
-                (documents[index].variables, previous.map { documents[$0].variables })
-            }
+            let all = documents.span
+            let variables = all[index].variables
+            let before = previous.map { all[$0].variables }
             if let before, sameNames(variables, before) { continue }
             for variable in variables where !variableNames.contains(variable.name) {
                 variableNames.append(variable.name)
@@ -36,8 +36,9 @@ public enum Reports {
         return CSVTable(header: header + variableNames, itemCount: order.count) { [variableNames] number, rows in
             rows.append(.integer(number + 1))
             rows.append(number, of: paths)
-            // Read through a buffer, field by field (`ReportContext.Documents`).
-            let variables = documents.withUnsafeBufferPointer { documents in
+            // Read through a span, field by field (`ReportContext.Documents`).
+            let variables = { () -> [DocumentVariable] in
+                let documents = documents.span
                 let index = order[number]
                 rows.append(documents[index].record.map(CSVTable.Cell.integer) ?? .text(""))
                 rows.append(.text(documents[index].encoding))
@@ -51,7 +52,7 @@ public enum Reports {
                 rows.append(.integer(documents[index].termCount))
                 rows.append(.integer(documents[index].speakers.count))
                 return documents[index].variables
-            }
+            }()
             if variables.count == variableNames.count
                 && zip(variables, variableNames).allSatisfy({ sameBytes($0.name, $1) })
             {
@@ -89,7 +90,7 @@ public enum Reports {
         return CSVTable(
             header: ["doc_id", "path", "speaker", "turns", "paragraphs", "sentences", "characters"], itemCount: order.count
         ) { number, rows in
-            for speaker in documents.withUnsafeBufferPointer({ $0[order[number]].speakers }) {
+            for speaker in documents.span[order[number]].speakers {
                 rows.append(.integer(number + 1))
                 rows.append(number, of: paths)
                 rows.append(.text(speaker.name))
@@ -318,9 +319,7 @@ public enum Reports {
             header: ["doc_id", "path", "theme", "present", "occurrences", "sentences"], itemCount: order.count
         ) { number, rows in
             let index = order[number]
-            let (occurrences, sentences) = documents.withUnsafeBufferPointer {
-                ($0[index].themeOccurrences, $0[index].themeSentences)
-            }
+            let (occurrences, sentences) = (documents.span[index].themeOccurrences, documents.span[index].themeSentences)
             for theme in 0..<themeNames.count {
                 rows.append(.integer(number + 1))
                 rows.append(number, of: paths)
@@ -391,17 +390,17 @@ public enum Reports {
             let item = ranked[index]
             rows.append(.integer(index + 1))
             var key = item.key.joined
-            key.withUTF8 { key in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: key.count) { text in
-                    var count = 0
-                    for byte in key where byte != separator {
-                        text[count] = byte
-                        count += 1
-                    }
-                    rows.appendText(utf8: UnsafeBufferPointer(rebasing: text[..<count]))
-                    for (position, byte) in key.enumerated() { text[position] = byte == separator ? UInt8(ascii: " ") : byte }
-                    rows.appendText(utf8: UnsafeBufferPointer(rebasing: text[..<key.count]))
+            key.withUTF8Span { key in
+                var text: [UInt8] = []
+                text.reserveCapacity(key.count)
+                for position in key.indices where key[unchecked: position] != separator { text.append(key[unchecked: position]) }
+                rows.appendText(utf8: text.span)
+                text.removeAll(keepingCapacity: true)
+                for position in key.indices {
+                    let byte = key[unchecked: position]
+                    text.append(byte == separator ? UInt8(ascii: " ") : byte)
                 }
+                rows.appendText(utf8: text.span)
             }
             rows.append(.integer(item.frequency))
             rows.append(.decimal(item.lr))
