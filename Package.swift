@@ -5,9 +5,11 @@ import PackageDescription
 ///
 /// One module per stage (see docs/ARCHITECTURE.md): Corpus → Normalization → Tokenization → Analysis →
 /// Reporting, orchestrated by Pipeline, fronted by the thin `kotoba` executable. The C boundary
-/// lives in `CMeCab` (system library) and `CICU` (a C target whose public header is ICU-free,
+/// lives in `CMeCab` (system library), `CICU` (a C target whose public header is ICU-free,
 /// because Debian's ICU renames its symbols through macros Swift cannot import and Foundation's own
-/// ICU headers clash with the system's).
+/// ICU headers clash with the system's), `CLAPACK` and `CZlib`; only their Swift wrappers touch
+/// pointers (Tokenization for MeCab, `ICU`, Multivariate's LAPACK.swift, `Zlib`), and `Bytes`, the
+/// one byte-buffer utility, holds what `Span` cannot yet do safely.
 let package = Package(
     name: "kotoba",
     platforms: [.macOS(.v15)],
@@ -57,6 +59,7 @@ let package = Package(
         // The Swift side of the C wrappers: ICU (charset conversion and normalization) over
         // CICU, and zlib over CZlib. Their callers pass and get arrays, never pointers.
         .target(name: "ICU", dependencies: ["CICU"]),
+        .target(name: "Zlib", dependencies: ["CZlib"]),
         .target(
             name: "Corpus",
             dependencies: [
@@ -77,7 +80,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Corpus", "Normalization", "Tokenization", "Analysis", "Multivariate", "Reporting", "CZlib",
+                "Corpus", "Normalization", "Tokenization", "Analysis", "Multivariate", "Reporting", "Zlib", "Bytes",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
