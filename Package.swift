@@ -5,9 +5,11 @@ import PackageDescription
 ///
 /// One module per stage (see docs/ARCHITECTURE.md): Corpus → TextPreparation → Tokenization → Analysis →
 /// Reporting, orchestrated by Pipeline, fronted by the thin `kotoba` executable. The C boundary
-/// lives in `CMeCab` (system library) and `CICU` (a C target whose public header is ICU-free,
+/// lives in `CMeCab` (system library), `CICU` (a C target whose public header is ICU-free,
 /// because Debian's ICU renames its symbols through macros Swift cannot import and Foundation's own
-/// ICU headers clash with the system's).
+/// ICU headers clash with the system's), `CLAPACK` and `CZlib`; only their Swift wrappers touch
+/// pointers (Tokenization for MeCab, `ICU`, Multivariate's LAPACK.swift, `Zlib`), and `Bytes`, the
+/// one byte-buffer utility, holds what `Span` cannot yet do safely.
 let package = Package(
     name: "kotoba",
     platforms: [.macOS(.v15)],
@@ -51,29 +53,36 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
+        // The one byte-buffer utility: what `Span` cannot yet do safely (copying, comparing and
+        // hashing bytes, file descriptors), at the bottom of the graph.
+        .target(name: "Bytes"),
+        // The Swift side of the C wrappers: ICU (charset conversion and normalization) over
+        // CICU, and zlib over CZlib. Their callers pass and get arrays, never pointers.
+        .target(name: "ICU", dependencies: ["CICU"]),
+        .target(name: "Zlib", dependencies: ["CZlib"]),
         .target(
             name: "Corpus",
             dependencies: [
-                "CICU",
+                "ICU", "Bytes",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // From a decoded document to traced, normalized sentences: layout repair, Markdown, structure,
         // character normalization (ICU), sentence splitting.
-        .target(name: "TextPreparation", dependencies: ["CICU", "Corpus"]),
+        .target(name: "TextPreparation", dependencies: ["ICU", "Corpus"]),
         .target(name: "Tokenization", dependencies: ["CMeCab"]),
-        .target(name: "Analysis", dependencies: ["Tokenization", "Corpus"]),
+        .target(name: "Analysis", dependencies: ["Tokenization", "Corpus", "Bytes"]),
         // Correspondence analysis, hierarchical clustering and multidimensional scaling, on
         // plain matrices (LAPACK for the eigen-decompositions and the SVD).
         .target(name: "Multivariate", dependencies: ["CLAPACK"]),
         .target(
             name: "Reporting",
-            dependencies: ["Analysis", "Corpus", "Multivariate"]
+            dependencies: ["Analysis", "Corpus", "Multivariate", "Bytes"]
         ),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Corpus", "TextPreparation", "Tokenization", "Analysis", "Multivariate", "Reporting", "CZlib",
+                "Corpus", "TextPreparation", "Tokenization", "Analysis", "Multivariate", "Reporting", "Zlib", "Bytes",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -95,6 +104,7 @@ let package = Package(
         // Helpers shared by the test targets: temporary directories, the package root, running
         // the built `kotoba` and the `mecab` command.
         .target(name: "TestSupport", dependencies: ["Tokenization", "Corpus"], path: "Tests/TestSupport"),
+        .testTarget(name: "BytesTests", dependencies: ["Bytes", "TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
         .testTarget(name: "TextPreparationTests", dependencies: ["TextPreparation", "Corpus", "TestSupport"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"]),

@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 
 /// Ranks compound candidates by FLR (Nakagawa & Mori; TermExtract's defaults, docs/TEXT.md
@@ -52,19 +53,19 @@ public enum CompoundRanking {
         textEnds.reserveCapacity(entries.count)
         for (key, _) in entries {
             var joined = key.joined
-            joined.withUTF8 { utf8 in
+            joined.withUTF8Span { utf8 in
                 var nounStart = 0
-                for end in 0...utf8.count where end == utf8.count || utf8[end] == separator {
+                for end in 0...utf8.count where end == utf8.count || utf8[unchecked: end] == separator {
                     let noun = NounKey(key: key.joined, range: nounStart..<end)
                     if let id = nounIDs[noun] {
                         ids.append(id)
                     } else {
                         let id = Int32(numeric.count)
                         nounIDs[noun] = id
-                        numeric.append(isNumber(UnsafeBufferPointer(rebasing: utf8[nounStart..<end])))
+                        numeric.append(isNumber(utf8.extracting(unchecked: nounStart..<end)))
                         ids.append(id)
                     }
-                    texts.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[nounStart..<end]))
+                    texts.append(copying: utf8.extracting(unchecked: nounStart..<end))
                     nounStart = end + 1
                 }
             }
@@ -94,28 +95,15 @@ public enum CompoundRanking {
         // Ties by the text, then by the nouns (["a", "b"] and ["ab"] read alike), so the order
         // never depends on the dictionary's.
         let flr = ranked.map(\.flr)
-        let order = texts.withUnsafeBufferPointer { texts in
-            func text(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: texts[(index == 0 ? 0 : textEnds[index - 1])..<textEnds[index]])
-            }
-            return ranked.indices.sorted { lhs, rhs in
-                if flr[lhs] != flr[rhs] { return flr[lhs] > flr[rhs] }
-                let order = compare(text(lhs), text(rhs))
-                if order != 0 { return order < 0 }
-                return ranked[lhs].key < ranked[rhs].key
-            }
+        func text(_ index: Int) -> Range<Int> { (index == 0 ? 0 : textEnds[index - 1])..<textEnds[index] }
+        let order = ranked.indices.sorted { lhs, rhs in
+            if flr[lhs] != flr[rhs] { return flr[lhs] > flr[rhs] }
+            let all = texts.span
+            let order = all.extracting(text(lhs)).compareBytes(with: all.extracting(text(rhs)))
+            if order != 0 { return order < 0 }
+            return ranked[lhs].key < ranked[rhs].key
         }
         return order.map { ranked[$0] }
-    }
-
-    /// The order of two byte strings (as `lexicographicallyPrecedes`): negative, zero or positive.
-    private static func compare(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Int {
-        let common = min(lhs.count, rhs.count)
-        if common > 0, let left = lhs.baseAddress, let right = rhs.baseAddress {
-            let order = memcmp(left, right, common)
-            if order != 0 { return Int(order) }
-        }
-        return lhs.count - rhs.count
     }
 
     /// The separator of nouns in a key (`CompoundKey.separator`), a byte.
@@ -126,22 +114,28 @@ public enum CompoundRanking {
         let key: String
         let range: Range<Int>
 
-        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        func withBytes<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
             var key = key
-            return key.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[range])) }
+            return key.withUTF8Span { body($0.extracting(range)) }
         }
 
         func hash(into hasher: inout Hasher) {
-            withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            withBytes { hasher.combine(bytes: $0) }
         }
 
         static func == (lhs: NounKey, rhs: NounKey) -> Bool {
-            lhs.range.count == rhs.range.count && lhs.withBytes { left in rhs.withBytes { compare(left, $0) == 0 } }
+            lhs.range.count == rhs.range.count && lhs.withBytes { left in rhs.withBytes { left.hasSameBytes(as: $0) } }
         }
     }
 
-    static func isNumber(_ noun: UnsafeBufferPointer<UInt8>) -> Bool {
-        !noun.isEmpty && noun.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
+    static func isNumber(_ noun: Span<UInt8>) -> Bool {
+        guard !noun.isEmpty else { return false }
+        for index in noun.indices {
+            let byte = noun[unchecked: index]
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")
+            else { return false }
+        }
+        return true
     }
 
     static func isNumber(_ noun: String) -> Bool {

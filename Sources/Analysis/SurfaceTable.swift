@@ -1,3 +1,5 @@
+import Bytes
+
 /// Values kept by a dictionary entry (its features' ordinal) and a surface, compared as UTF-8
 /// bytes: what a worker decided about an unknown word, looked up once per token.
 ///
@@ -62,17 +64,20 @@ struct SurfaceTable<Value> {
     /// into the low, so that the low bits the table indexes by depend on every byte.
     static func hash(_ text: String, seed: UInt64) -> UInt64 {
         var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8Span { bytes in
             var hash = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
             var offset = 0
-            let raw = UnsafeRawBufferPointer(bytes)
             while offset + 8 <= bytes.count {
-                hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                hash = mix(hash ^ bytes.littleEndianWord(at: offset))
                 offset += 8
             }
             if offset < bytes.count {
                 var tail: UInt64 = 0
-                for byte in bytes[offset...].reversed() { tail = tail << 8 | UInt64(byte) }
+                var index = bytes.count
+                while index > offset {
+                    index -= 1
+                    tail = tail << 8 | UInt64(bytes[unchecked: index])
+                }
                 hash = mix(hash ^ tail)
             }
             return mix(hash)

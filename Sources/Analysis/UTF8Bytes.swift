@@ -1,4 +1,4 @@
-import Foundation
+import Bytes
 
 /// Strings compared as their UTF-8 bytes.
 ///
@@ -10,17 +10,12 @@ enum UTF8Bytes {
     static func equal(_ lhs: String, _ rhs: String) -> Bool {
         guard lhs.utf8.count == rhs.utf8.count else { return false }
         var (lhs, rhs) = (lhs, rhs)
-        return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
-                guard let a = left.baseAddress, let b = right.baseAddress else { return true }
-                return memcmp(a, b, left.count) == 0
-            }
-        }
+        return lhs.withUTF8Span { left in rhs.withUTF8Span { right in left.hasSameBytes(as: right) } }
     }
 
     /// Feeds `text`'s bytes to `hasher`, as one buffer.
     static func hash(_ text: String, into hasher: inout Hasher) {
         var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        text.withUTF8Span { hasher.combine(bytes: $0) }
     }
 }

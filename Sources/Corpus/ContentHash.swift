@@ -13,8 +13,8 @@ public enum ContentHash {
 
         public init() {}
 
-        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
-            hash.update(bufferPointer: bytes)
+        public mutating func update(_ bytes: [UInt8]) {
+            hash.update(data: bytes)
         }
 
         /// The digest of everything given so far, as lowercase hex.

@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 
 /// Turns the paths a user gives into the ordered list of inputs of a run.
@@ -135,11 +136,9 @@ public struct CorpusScanner: Sendable {
 
         /// The path's status, following links; nil after recording why there is none.
         mutating func status(_ path: [UInt8], display: String) -> stat? {
-            var info = stat()
-            if InputSource.withCString(path, { stat($0, &info) }) == 0 { return info }
+            if let info = ByteFile.status(rawPath: path) { return info }
             let code = errno
-            var link = stat()
-            let isLink = InputSource.withCString(path, { lstat($0, &link) }) == 0 && link.st_mode & S_IFMT == S_IFLNK
+            let isLink = ByteFile.linkStatus(rawPath: path).map { $0.st_mode & S_IFMT == S_IFLNK } ?? false
             switch code {
             case ENOENT where isLink: problems.append(.unreadable(path: display, reason: "a symbolic link to nothing (dangling)"))
             case ENOENT, ENOTDIR: problems.append(.missing(path: display))
@@ -167,8 +166,7 @@ public struct CorpusScanner: Sendable {
         /// `ancestors` are the device and inode of the folders above it in this walk, so that a
         /// link back to one of them is a loop, not an endless walk.
         mutating func walk(_ path: [UInt8], display: String, relative: String, base: String, ancestors: [FileIdentity]) {
-            var info = stat()
-            guard InputSource.withCString(path, { stat($0, &info) }) == 0 else { return }
+            guard let info = ByteFile.status(rawPath: path) else { return }
             let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             let names: [[UInt8]]
             switch Self.entries(path) {
@@ -200,20 +198,10 @@ public struct CorpusScanner: Sendable {
 
         /// The names in the folder at `path`, as bytes, in byte order; or the `errno` of the failure.
         static func entries(_ path: [UInt8]) -> Result<[[UInt8]], ErrnoCode> {
-            guard let directory = InputSource.withCString(path, { opendir($0) }) else { return .failure(ErrnoCode(errno)) }
-            defer { closedir(directory) }
-            var names: [[UInt8]] = []
-            while true {
-                errno = 0
-                guard let entry = readdir(directory) else {
-                    if errno != 0 { return .failure(ErrnoCode(errno)) }
-                    break
-                }
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in Array(bytes.prefix { $0 != 0 }) }
-                if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
-                names.append(name)
+            switch ByteFile.directoryEntries(rawPath: path) {
+            case .success(let names): return .success(names.sorted { $0.lexicographicallyPrecedes($1) })
+            case .failure(let error): return .failure(ErrnoCode(error.code))
             }
-            return .success(names.sorted { $0.lexicographicallyPrecedes($1) })
         }
 
         /// The extension of a file name, lowercased, without the dot ("" for none).

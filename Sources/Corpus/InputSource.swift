@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 
 /// One input of a run: a file found on disk, or everything read from standard input.
@@ -57,8 +58,7 @@ public struct InputSource: Sendable, Hashable {
         case .standardInput(let data): return data.count
         case .file(let url): return (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         case .rawFile(let name):
-            var info = stat()
-            return Self.withCString(name) { stat($0, &info) } == 0 ? Int(info.st_size) : 0
+            return ByteFile.status(rawPath: name).map { Int($0.st_size) } ?? 0
         }
     }
 
@@ -66,26 +66,15 @@ public struct InputSource: Sendable, Hashable {
     /// a failure has the C library's reason (`is a directory`, `permission denied`), where
     /// Foundation's would be a paragraph of NSError.
     public static func read(rawName: [UInt8], displayPath: String) throws(CorpusError) -> Data {
-        let descriptor = withCString(rawName) { open($0, O_RDONLY | O_CLOEXEC) }
+        let descriptor = ByteFile.open(rawPath: rawName, flags: O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
             throw code == ENOENT ? .missing(path: displayPath) : .unreadable(path: displayPath, reason: SystemError.message(errno: code))
         }
         defer { close(descriptor) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return data }
-            guard count > 0 else { throw .unreadable(path: displayPath, reason: SystemError.message(errno: errno)) }
-            data.append(contentsOf: buffer[..<count])
-        }
-    }
-
-    /// Calls `body` with `bytes` as a NUL-terminated C string.
-    static func withCString<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
-        (bytes + [0]).withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { $0.baseAddress.map(body) ?? body("") }
+        switch ByteFile.readAll(descriptor) {
+        case .success(let bytes): return Data(bytes)
+        case .failure(let error): throw .unreadable(path: displayPath, reason: SystemError.message(errno: error.code))
         }
     }
 }

@@ -1,5 +1,6 @@
-internal import CICU
+import Bytes
 import Foundation
+import ICU
 
 /// Decodes the bytes of an input into text, finding the encoding when it is not given.
 ///
@@ -48,17 +49,20 @@ public struct TextDecoder: Sendable {
 
     /// Decodes `data`; `path` names the input in errors.
     public func decode(_ data: Data, path: String) throws(CorpusError) -> Decoded {
-        try data.withUnsafeBytes { raw in
-            Result { () throws(CorpusError) -> Decoded in try decode(raw.bindMemory(to: UInt8.self), path: path) }
-        }.get()
+        try decode(data.span, path: path)
     }
 
     /// Decodes `bytes`; `path` names the input in errors.
-    public func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(CorpusError) -> Decoded {
+    public func decode(_ bytes: [UInt8], path: String) throws(CorpusError) -> Decoded {
+        try decode(bytes.span, path: path)
+    }
+
+    /// Decodes `bytes`; `path` names the input in errors.
+    public func decode(_ bytes: Span<UInt8>, path: String) throws(CorpusError) -> Decoded {
         if let encoding { return try Self.decode(bytes, as: encoding, path: path) }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try Self.decode(bytes, as: .utf8BOM, path: path) }
-        if bytes.starts(with: [0xFF, 0xFE]) { return try Self.decode(bytes, as: .utf16LE, path: path) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return try Self.decode(bytes, as: .utf16BE, path: path) }
+        if Self.starts(bytes, with: 0xEF, 0xBB, 0xBF) { return try Self.decode(bytes, as: .utf8BOM, path: path) }
+        if Self.starts(bytes, with: 0xFF, 0xFE) { return try Self.decode(bytes, as: .utf16LE, path: path) }
+        if Self.starts(bytes, with: 0xFE, 0xFF) { return try Self.decode(bytes, as: .utf16BE, path: path) }
         let utf8Error = UTF8Text.firstInvalidOffset(in: bytes)
         if let nul = bytes.firstIndex(of: 0) {
             if let utf16 = Self.detectedUTF16(bytes) { return try Self.decode(bytes, as: utf16, path: path) }
@@ -66,9 +70,9 @@ public struct TextDecoder: Sendable {
             throw .binary(path: path, offset: nul)
         }
         guard let utf8Error else {
-            return Decoded(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8)
+            return Decoded(text: String(decodingUTF8: bytes), encoding: .utf8)
         }
-        if Self.multiByteCharacters(in: UnsafeBufferPointer(rebasing: bytes[..<utf8Error])) >= Self.utf8Evidence {
+        if Self.multiByteCharacters(in: bytes.extracting(..<utf8Error)) >= Self.utf8Evidence {
             throw .invalidBytes(path: path, encoding: .utf8, offset: utf8Error)
         }
         var decoded: [(Decoded, Double)] = []
@@ -100,7 +104,7 @@ public struct TextDecoder: Sendable {
     }
 
     /// Decodes `bytes` strictly as `encoding`, dropping its byte-order mark if present.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, as encoding: TextEncoding, path: String)
+    static func decode(_ bytes: Span<UInt8>, as encoding: TextEncoding, path: String)
         throws(CorpusError) -> Decoded
     {
         switch encoding {
@@ -109,13 +113,12 @@ public struct TextDecoder: Sendable {
                 throw .invalidBytes(path: path, encoding: encoding, offset: offset)
             }
             if let nul = bytes.firstIndex(of: 0) { throw .binary(path: path, offset: nul) }
-            let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-            let body = UnsafeBufferPointer(rebasing: bytes[(hasBOM ? 3 : 0)...])
-            return Decoded(text: String(decoding: body, as: UTF8.self), encoding: hasBOM ? .utf8BOM : .utf8)
+            let hasBOM = starts(bytes, with: 0xEF, 0xBB, 0xBF)
+            let body = bytes.extracting((hasBOM ? 3 : 0)...)
+            return Decoded(text: String(decodingUTF8: body), encoding: hasBOM ? .utf8BOM : .utf8)
         case .utf16LE, .utf16BE:
-            let bom: [UInt8] = encoding == .utf16LE ? [0xFF, 0xFE] : [0xFE, 0xFF]
-            let skip = bytes.starts(with: bom) ? 2 : 0
-            switch icuDecode(UnsafeBufferPointer(rebasing: bytes[skip...]), converter: encoding.converter) {
+            let skip = (encoding == .utf16LE ? starts(bytes, with: 0xFF, 0xFE) : starts(bytes, with: 0xFE, 0xFF)) ? 2 : 0
+            switch icuDecode(bytes.extracting(skip...), converter: encoding.converter) {
             case .success(let text): return Decoded(text: text, encoding: encoding)
             case .failure(let stop): throw .invalidBytes(path: path, encoding: encoding, offset: stop.offset + skip)
             }
@@ -129,32 +132,14 @@ public struct TextDecoder: Sendable {
     }
 
     /// Decodes with an ICU converter that stops at the first invalid sequence.
-    static func icuDecode(_ bytes: UnsafeBufferPointer<UInt8>, converter: String) -> Result<String, StoppedAtOffset> {
-        var output = [UInt16](repeating: 0, count: bytes.count + 1)
-        var errorOffset: Int32 = -1
-        var status: Int32 = 0
-        let written = output.withUnsafeMutableBufferPointer { destination in
-            cicu_decode(
-                converter, bytes.baseAddress, Int32(bytes.count), destination.baseAddress, Int32(destination.count),
-                &errorOffset, &status)
-        }
-        guard status <= 0 else { return .failure(StoppedAtOffset(offset: max(0, Int(errorOffset)))) }
-        return .success(String(decoding: output[..<Int(written)], as: UTF16.self))
-    }
-
-    /// Where a strict decoding stopped.
-    struct StoppedAtOffset: Error {
-        let offset: Int
+    static func icuDecode(_ bytes: Span<UInt8>, converter: String) -> Result<String, Charsets.Stopped> {
+        Charsets.decode(bytes, converter: converter)
     }
 
     /// UTF-16LE or UTF-16BE if ICU's detector is confident the bytes are, and their length fits.
-    static func detectedUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding? {
+    static func detectedUTF16(_ bytes: Span<UInt8>) -> TextEncoding? {
         guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
-        var name = [CChar](repeating: 0, count: 64)
-        var status: Int32 = 0
-        let confidence = cicu_detect_charset(bytes.baseAddress, Int32(bytes.count), &name, Int32(name.count), &status)
-        guard status <= 0, confidence >= 50 else { return nil }
-        let detected = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let (detected, confidence) = Charsets.detect(bytes), confidence >= 50 else { return nil }
         return [TextEncoding.utf16LE, .utf16BE].first { $0.rawValue == detected }
     }
 
@@ -162,18 +147,28 @@ public struct TextDecoder: Sendable {
     /// Japanese (as in step 5) with no control characters but tabs and line breaks: not trusted
     /// enough to read the file (ICU's detector was not confident), but worth a hint to name the
     /// encoding, rather than a bare "binary".
-    static func plausibleUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding? {
+    static func plausibleUTF16(_ bytes: Span<UInt8>) -> TextEncoding? {
         guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
-        return [TextEncoding.utf16LE, .utf16BE].first { encoding in
-            guard case .success(let text) = icuDecode(bytes, converter: encoding.converter) else { return false }
+        for encoding in [TextEncoding.utf16LE, .utf16BE] {
+            guard case .success(let text) = icuDecode(bytes, converter: encoding.converter) else { continue }
             let controls = text.unicodeScalars.contains { $0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0) }
-            return !controls && plausibility(text) >= minimumPlausibility
+            if !controls && plausibility(text) >= minimumPlausibility { return encoding }
         }
+        return nil
     }
 
     /// Well-formed UTF-8 sequences of three or four bytes in `bytes` (which must be valid UTF-8).
-    static func multiByteCharacters(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        bytes.reduce(0) { count, byte in byte >= 0xE0 ? count + 1 : count }
+    static func multiByteCharacters(in bytes: Span<UInt8>) -> Int {
+        var count = 0
+        for index in bytes.indices where bytes[unchecked: index] >= 0xE0 { count += 1 }
+        return count
+    }
+
+    /// `true` if `bytes` starts with `prefix`.
+    static func starts(_ bytes: Span<UInt8>, with prefix: UInt8...) -> Bool {
+        guard bytes.count >= prefix.count else { return false }
+        for (index, byte) in prefix.enumerated() where bytes[index] != byte { return false }
+        return true
     }
 
     /// The share of kana and Japanese punctuation among the non-ASCII characters of `text`:

@@ -1,3 +1,5 @@
+import Bytes
+
 /// UTF-8 helpers: strict validation that reports where the text goes wrong, and reading scalars
 /// straight from the bytes of valid UTF-8 by byte offset, which is how the text stages
 /// (`TracedText` and the stages that edit it) walk their text instead of decoding it into an
@@ -5,11 +7,13 @@
 public enum UTF8Text {
     /// The byte offset of the first ill-formed UTF-8 sequence (overlong forms, surrogates and
     /// truncated sequences included), or `nil` if all is well formed.
-    public static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    public static func firstInvalidOffset(in bytes: Span<UInt8>) -> Int? {
         // Fast path: the standard library validates in bulk; only a failure needs the slow walk.
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        if String(exactUTF8: bytes) != nil { return nil }
+        var copy: [UInt8] = []
+        copy.append(copying: bytes)
         var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
+        var iterator = copy.makeIterator()
         var offset = 0
         while true {
             switch parser.parseScalar(from: &iterator) {

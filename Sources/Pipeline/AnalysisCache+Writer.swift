@@ -1,3 +1,4 @@
+import Bytes
 import Corpus
 import Foundation
 
@@ -65,7 +66,7 @@ extension AnalysisCache {
             guard !failed else { return nil }
             if file == nil, let reason = create() { return fail(reason) }
             let start = encoder.append(entry, key: key, themeCount: cache.themeCount)
-            let checksum = encoder.bytes.withUnsafeBytes { RecordChecksum.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+            let checksum = RecordChecksum.of(encoder.bytes, start...)
             index.append(
                 PackSegment.IndexEntry(
                     key: key,
@@ -120,19 +121,7 @@ extension AnalysisCache {
         /// Writes the records waiting in memory to the file.
         private func writePending() -> String? {
             guard let file else { return nil }
-            let failure: Int32? = encoder.bytes.withUnsafeBytes { bytes in
-                var done = 0
-                while done < bytes.count, let base = bytes.baseAddress {
-                    let count = write(file.descriptor, base + done, bytes.count - done)
-                    if count < 0 {
-                        if errno == EINTR { continue }
-                        return errno
-                    }
-                    done += count
-                }
-                return nil
-            }
-            if let failure { return SystemError.message(errno: failure) }
+            if let failure = ByteFile.write(file.descriptor, encoder.bytes) { return SystemError.message(errno: failure.code) }
             written += encoder.bytes.count
             // A big input's record (a table of many rows) is not worth keeping the room for.
             encoder.bytes.removeAll(keepingCapacity: encoder.bytes.count <= 4 * Self.writeSize)

@@ -77,9 +77,7 @@ enum AnalysisRecord {
                 }
             }
             let tableOffset = UInt64(bytes.count - start)
-            withUnsafeBytes(of: tableOffset.littleEndian) { word in
-                for (index, byte) in word.enumerated() { bytes[tableOffsetAt + index] = byte }
-            }
+            for index in 0..<8 { bytes[tableOffsetAt + index] = UInt8(truncatingIfNeeded: tableOffset >> UInt64(8 * index)) }
             bytes.appendVarint(strings.count)
             bytes.append(contentsOf: strings.bytes)
             return start
@@ -180,24 +178,20 @@ enum AnalysisRecord {
 
     /// The entry in `bytes` (one whole record), if it is a well-formed record of `key` made for
     /// `themeCount` themes; `nil` for anything else.
-    static func decode(_ bytes: UnsafeRawBufferPointer, key: CacheKey, themeCount: Int) -> AnalysisCache.Entry? {
+    static func decode(_ bytes: [UInt8], key: CacheKey, themeCount: Int) -> AnalysisCache.Entry? {
         var decoder = Decoder(bytes: bytes, themeCount: themeCount)
         return try? decoder.entry(key: key)
     }
 
-    static func decode(_ bytes: [UInt8], key: CacheKey, themeCount: Int) -> AnalysisCache.Entry? {
-        bytes.withUnsafeBytes { decode($0, key: key, themeCount: themeCount) }
-    }
-
     private struct Decoder {
-        let bytes: UnsafeRawBufferPointer
+        let bytes: [UInt8]
         let themeCount: Int
         var reader: RecordReader
         var strings: [String] = []
         /// The compound keys made so far, by string index: a compound recurs across documents.
         var compounds: [CompoundKey?] = []
 
-        init(bytes: UnsafeRawBufferPointer, themeCount: Int) {
+        init(bytes: [UInt8], themeCount: Int) {
             self.bytes = bytes
             self.themeCount = themeCount
             reader = RecordReader(bytes)

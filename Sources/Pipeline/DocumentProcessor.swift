@@ -1,4 +1,5 @@
 import Analysis
+import Bytes
 import Corpus
 import Logging
 import TextPreparation
@@ -220,18 +221,17 @@ struct DocumentProcessor {
     /// counted a word at a time instead of decoding every scalar.
     static func scalarCount(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
+        return text.withUTF8Span { bytes in
             var continuations = 0
             var offset = 0
-            while offset + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            while offset + 8 <= bytes.count {
+                let word = bytes.littleEndianWord(at: offset)
                 // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear.
                 continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
                 offset += 8
             }
-            for byte in raw[offset...] where byte & 0xC0 == 0x80 { continuations += 1 }
-            return raw.count - continuations
+            for index in offset..<bytes.count where bytes[unchecked: index] & 0xC0 == 0x80 { continuations += 1 }
+            return bytes.count - continuations
         }
     }
 

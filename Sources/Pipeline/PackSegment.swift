@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 import Synchronization
 
@@ -89,7 +90,7 @@ final class PackSegment: Sendable {
             RecordChecksum.of(bytes) == checksum
         else { return nil }
         bytes.removeLast(16)
-        return try? bytes.withUnsafeBytes { bytes in
+        return try? { () throws(RecordError) -> [IndexEntry] in
             var reader = RecordReader(bytes)
             var entries: [IndexEntry] = []
             entries.reserveCapacity(Int(count))
@@ -104,24 +105,20 @@ final class PackSegment: Sendable {
                     IndexEntry(key: key, location: Location(offset: Int(offset), length: Int(length), checksum: checksum)))
             }
             return entries
-        }
+        }()
     }
 
     /// The trailer's index offset, record count and checksum, if the header is one of
     /// `identity` and the trailer ends as trailers do.
     private static func parse(header: [UInt8], trailer: [UInt8], identity: CacheKey) throws -> (UInt64, UInt64, UInt64) {
-        try header.withUnsafeBytes { bytes in
-            var reader = RecordReader(bytes)
-            guard try Array(reader.bytes(count: 8)) == headerMagic, try CacheKey(reading: &reader) == identity else {
-                throw RecordError()
-            }
+        var reader = RecordReader(header)
+        guard try header[reader.bytes(count: 8)].elementsEqual(headerMagic), try CacheKey(reading: &reader) == identity else {
+            throw RecordError()
         }
-        return try trailer.withUnsafeBytes { bytes in
-            var reader = RecordReader(bytes)
-            let words = (try reader.fixed64(), try reader.fixed64(), try reader.fixed64())
-            guard try Array(reader.bytes(count: 8)) == trailerMagic else { throw RecordError() }
-            return words
-        }
+        reader = RecordReader(trailer)
+        let words = (try reader.fixed64(), try reader.fixed64(), try reader.fixed64())
+        guard try trailer[reader.bytes(count: 8)].elementsEqual(trailerMagic) else { throw RecordError() }
+        return words
     }
 
     /// The bytes of the record at `location`, if they are all there and match their checksum.
@@ -154,20 +151,7 @@ final class PackSegment: Sendable {
 
     /// Exactly `count` bytes at `offset`, or nil (a short file, a read error).
     private static func read(_ descriptor: Int32, count: Int, at offset: Int) -> [UInt8]? {
-        guard count >= 0, offset >= 0 else { return nil }
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let got = pread(descriptor, buffer.baseAddress.map { $0 + done }, count - done, off_t(offset + done))
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { break }
-                done += got
-            }
-            initialized = done
-            complete = done == count
-        }
-        return complete ? bytes : nil
+        ByteFile.read(descriptor, count: count, at: offset)
     }
 
     // MARK: Writing
@@ -191,7 +175,7 @@ final class PackSegment: Sendable {
         }
         bytes.appendFixed64(UInt64(indexOffset))
         bytes.appendFixed64(UInt64(entries.count))
-        let checksum = bytes.withUnsafeBytes { RecordChecksum.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        let checksum = RecordChecksum.of(bytes, start...)
         bytes.appendFixed64(checksum)
         bytes.append(contentsOf: trailerMagic)
     }

@@ -1,4 +1,5 @@
 import Analysis
+import Bytes
 import Foundation
 import Reporting
 
@@ -282,9 +283,7 @@ struct PartialWriter {
 
     /// Ends the record with its values, and adds it to its kind's check.
     mutating func end(_ values: [Int]) {
-        let check = bytes[keyStart..<bytes.count].withUnsafeBufferPointer { key in
-            PartialCheck.of(key: key, values: values.map { UInt64($0) })
-        }
+        let check = PartialCheck.of(key: bytes.span.extracting(keyStart...), values: values.map { UInt64($0) })
         checks[kind, default: 0] = PartialCheck.add(checks[kind, default: 0], check)
         bytes.append(UInt8(ascii: "\t"))
         for (index, value) in values.enumerated() {
@@ -309,10 +308,10 @@ struct PartialWriter {
 enum PartialCheck {
     static let modulus: UInt64 = 2_147_483_647
 
-    static func of(key: UnsafeBufferPointer<UInt8>, values: [UInt64]) -> UInt64 {
+    static func of(key: Span<UInt8>, values: [UInt64]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key {
-            hash ^= UInt64(byte)
+        for index in key.indices {
+            hash ^= UInt64(key[unchecked: index])
             hash = hash &* 0x0000_0100_0000_01B3
         }
         var sum: UInt64 = 0
@@ -354,11 +353,8 @@ enum PartialField {
     }
 
     /// The text of an escaped field; `nil` for a bad escape or bytes that are not UTF-8.
-    static func decode(_ field: UnsafeBufferPointer<UInt8>) -> String? {
-        guard field.contains(UInt8(ascii: "\\")) else {
-            let text = String(decoding: field, as: UTF8.self)
-            return text.utf8.count == field.count && text.utf8.elementsEqual(field) ? text : nil
-        }
+    static func decode(_ field: Span<UInt8>) -> String? {
+        guard field.firstIndex(of: UInt8(ascii: "\\")) != nil else { return String(exactUTF8: field) }
         if field.count == 2, field[0] == UInt8(ascii: "\\"), field[1] == UInt8(ascii: "-") { return "" }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(field.count)

@@ -1,6 +1,6 @@
-import CZlib
 import Corpus
 import Foundation
+import Zlib
 
 /// Gzip for partial-counts files, through the system's zlib: a partial whose name ends in `.gz`
 /// is written compressed, and every partial is read through zlib's `gzread`, which reads
@@ -13,30 +13,18 @@ enum PartialGzip {
 
     /// `bytes` as one gzip member (no name, time 0: the same bytes give the same file).
     static func compress(_ bytes: [UInt8]) throws(PipelineError) -> [UInt8] {
-        var stream = z_stream()
-        // 15 + 16: the largest window, with a gzip header and trailer.
-        guard deflateInit2_(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { throw .internal("zlib cannot start compressing") }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(bytes.count))) + 64)
-        var input = bytes
-        let status = input.withUnsafeMutableBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = source.baseAddress
-                stream.avail_in = UInt32(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = UInt32(target.count)
-                return deflate(&stream, Z_FINISH)
-            }
+        do {
+            return try Gzip.compress(bytes)
+        } catch .status(let status) {
+            throw .internal("zlib cannot compress a partial (status \(status))")
+        } catch {
+            throw .internal("zlib cannot start compressing")
         }
-        guard status == Z_STREAM_END else { throw .internal("zlib cannot compress a partial (status \(status))") }
-        output.removeLast(Int(stream.avail_out))
-        return output
     }
 
     /// A file read through zlib: decompressed if it is gzip, as it is otherwise.
     final class Reader {
-        private let file: gzFile
+        private let reader: Gzip.Reader
         let name: String
 
         /// Opens `path`; `name` is what messages call it.
@@ -45,28 +33,25 @@ enum PartialGzip {
             guard descriptor >= 0 else {
                 throw .inputs([errno == ENOENT ? .missing(path: name) : .unreadable(path: name, reason: SystemError.message(errno: errno))])
             }
-            guard let file = gzdopen(descriptor, "rb") else {
-                close(descriptor)
+            guard let reader = Gzip.Reader(descriptor: descriptor) else {
                 throw .inputs([.unreadable(path: name, reason: "cannot start reading")])
             }
-            gzbuffer(file, 1 << 18)
-            self.file = file
+            self.reader = reader
             self.name = name
         }
 
-        deinit { gzclose(file) }
-
-        /// Reads up to `count` bytes into `buffer`; 0 at the end. A damaged or cut gzip stream is
-        /// an error naming the file.
-        func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(PipelineError) -> Int {
-            let read = gzread(file, buffer, UInt32(min(count, Int(Int32.max))))
-            guard read >= 0 else {
-                var code: Int32 = 0
-                let message = gzerror(file, &code).map { String(cString: $0) } ?? "unknown error"
-                if code == Z_ERRNO { throw .inputs([.unreadable(path: name, reason: SystemError.message(errno: errno))]) }
+        /// Reads into `buffer[offset...]`; 0 at the end. A damaged or cut gzip stream is an
+        /// error naming the file.
+        func read(into buffer: inout [UInt8], from offset: Int) throws(PipelineError) -> Int {
+            do {
+                return try reader.read(into: &buffer, from: offset)
+            } catch .system(let code) {
+                throw .inputs([.unreadable(path: name, reason: SystemError.message(errno: code))])
+            } catch .damaged(let message) {
                 throw .damagedPartial(path: name, reason: "not a readable gzip stream: \(message)")
+            } catch {
+                throw .damagedPartial(path: name, reason: "not a readable gzip stream: \(error)")
             }
-            return Int(read)
         }
     }
 }

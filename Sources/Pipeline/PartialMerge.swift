@@ -1,4 +1,5 @@
 import Analysis
+import Bytes
 import Corpus
 import Foundation
 
@@ -148,7 +149,7 @@ struct PartialMerge {
             path: path, reason: "\(what) do not add up to their check (~ \(failing)): lines are missing, cut or changed")
     }
 
-    static func parse(_ line: UnsafeBufferPointer<UInt8>, name: String, number: Int) throws(PipelineError)
+    static func parse(_ line: Span<UInt8>, name: String, number: Int) throws(PipelineError)
         -> (record: PartialRecord, kind: String, check: UInt64?, sum: Int)
     {
         do throws(PartialRecord.Malformed) {
@@ -314,26 +315,21 @@ struct PartialMerge {
     /// Calls `body` with every line of `source` (without its line end) and its number from 1. A
     /// file that does not end with a line end is cut short: refused, naming its last line.
     static func forEachLine(
-        of source: Source, name: String, _ body: (UnsafeBufferPointer<UInt8>, Int) throws(PipelineError) -> Void
+        of source: Source, name: String, _ body: (Span<UInt8>, Int) throws(PipelineError) -> Void
     ) throws(PipelineError) {
         switch source {
         case .bytes(_, let bytes):
-            _ = try bytes.withUnsafeBufferPointer { buffer throws(PipelineError) in
-                try forEachLine(in: buffer, name: name, final: true, first: 1, body)
-            }
+            try forEachLine(in: bytes.span, name: name, final: true, first: 1, body)
         case .file(let path):
             let reader = try PartialGzip.Reader(path: path, name: name)
             var buffer = [UInt8](repeating: 0, count: 1 << 20)
             var (start, end, number) = (0, 0, 1)
             while true {
-                let count = try buffer.withUnsafeMutableBufferPointer { all throws(PipelineError) in
-                    try reader.read(into: UnsafeMutableRawPointer(all.baseAddress! + end), count: all.count - end)
-                }
+                let count = try reader.read(into: &buffer, from: end)
                 end += count
                 let final = count == 0
-                let consumed = try buffer.withUnsafeBufferPointer { all throws(PipelineError) in
-                    try forEachLine(in: UnsafeBufferPointer(rebasing: all[start..<end]), name: name, final: final, first: number, body)
-                }
+                let consumed = try forEachLine(
+                    in: buffer.span.extracting(start..<end), name: name, final: final, first: number, body)
                 number = consumed.next
                 start += consumed.bytes
                 if final { return }
@@ -351,14 +347,14 @@ struct PartialMerge {
     /// Returns the bytes consumed and the next line's number.
     @discardableResult
     static func forEachLine(
-        in bytes: UnsafeBufferPointer<UInt8>, name: String, final: Bool, first: Int,
-        _ body: (UnsafeBufferPointer<UInt8>, Int) throws(PipelineError) -> Void
+        in bytes: Span<UInt8>, name: String, final: Bool, first: Int,
+        _ body: (Span<UInt8>, Int) throws(PipelineError) -> Void
     ) throws(PipelineError) -> (bytes: Int, next: Int) {
         var (start, number) = (0, first)
         while start < bytes.count {
-            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { break }
-            var line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            if line.last == UInt8(ascii: "\r") { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+            guard let end = bytes.firstIndex(of: UInt8(ascii: "\n"), in: start..<bytes.count) else { break }
+            let cr = end > start && bytes[unchecked: end - 1] == UInt8(ascii: "\r")
+            let line = bytes.extracting(unchecked: start..<(cr ? end - 1 : end))
             if !line.isEmpty { try body(line, number) }
             number += 1
             start = end + 1
@@ -377,15 +373,14 @@ struct PartialMerge {
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress!, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { throw .inputs([.unreadable(path: "-", reason: SystemError.message(errno: errno))]) }
+            let count: Int
+            switch ByteFile.read(STDIN_FILENO, into: &buffer, from: 0) {
+            case .success(let read): count = read
+            case .failure(let error): throw .inputs([.unreadable(path: "-", reason: SystemError.message(errno: error.code))])
+            }
             if count == 0 { return path }
-            var offset = 0
-            while offset < count {
-                let written = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, count - offset) }
-                guard written > 0 else { throw .writeFailed(path: path, reason: SystemError.message(errno: errno)) }
-                offset += written
+            if let failure = ByteFile.write(descriptor, buffer, 0..<count) {
+                throw .writeFailed(path: path, reason: SystemError.message(errno: failure.code))
             }
         }
     }

@@ -1,3 +1,4 @@
+import Bytes
 /// A fast 64-bit checksum of a cache record or segment index, checked before the bytes are
 /// decoded, so that a record damaged on disk or edited is a miss rather than a wrong count.
 ///
@@ -9,17 +10,16 @@
 enum RecordChecksum {
     private static let multiplier: UInt64 = 0x9FB2_1C65_1E98_DF25
 
-    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    static func of(_ bytes: Span<UInt8>) -> UInt64 {
         var state: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
         var offset = 0
         while offset + 8 <= bytes.count {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            state = mix(state, word)
+            state = mix(state, bytes.littleEndianWord(at: offset))
             offset += 8
         }
         if offset < bytes.count {
             var word: UInt64 = 0
-            for (shift, byte) in bytes[offset...].enumerated() { word |= UInt64(byte) << (8 * UInt64(shift)) }
+            for index in offset..<bytes.count { word |= UInt64(bytes[unchecked: index]) << (8 * UInt64(index - offset)) }
             state = mix(state, word)
         }
         // The finalizer of MurmurHash3, so that every input bit reaches every output bit.
@@ -31,7 +31,12 @@ enum RecordChecksum {
     }
 
     static func of(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBytes { of($0) }
+        of(bytes.span)
+    }
+
+    /// The checksum of `bytes[range]`.
+    static func of(_ bytes: [UInt8], _ range: PartialRangeFrom<Int>) -> UInt64 {
+        of(bytes.span.extracting(range))
     }
 
     @inline(__always)

@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 
 /// Reads the primitives of the cache's binary layouts (`AnalysisRecord`, `PackSegment`) from a
@@ -6,16 +7,16 @@ import Foundation
 ///
 /// Every read checks that it stays inside the range and throws `RecordError` otherwise, so a
 /// truncated or edited record ends the decoding instead of reading past it or making a huge
-/// array. The bytes are borrowed: use it inside the `withUnsafeBytes` that lends them.
+/// array. The reader shares the array's storage (no copy) and reads it through its span.
 struct RecordReader {
-    private let bytes: UnsafeRawBufferPointer
+    private let bytes: [UInt8]
     /// The next byte to read.
     private(set) var offset: Int
     /// Where the readable range ends (exclusive).
     let end: Int
 
     /// A reader of `bytes[offset..<end]` (`end` defaults to the whole buffer).
-    init(_ bytes: UnsafeRawBufferPointer, from offset: Int = 0, to end: Int? = nil) {
+    init(_ bytes: [UInt8], from offset: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
         let end = min(end ?? bytes.count, bytes.count)
         self.end = end
@@ -28,32 +29,43 @@ struct RecordReader {
     mutating func byte() throws(RecordError) -> UInt8 {
         guard offset < end else { throw RecordError() }
         defer { offset += 1 }
-        return bytes[offset]
+        return bytes.span[unchecked: offset]
     }
 
     /// A fixed 8-byte little-endian integer.
     mutating func fixed64() throws(RecordError) -> UInt64 {
         guard remaining >= 8 else { throw RecordError() }
         defer { offset += 8 }
-        return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        return bytes.span.littleEndianWord(at: offset)
     }
 
     /// An unsigned LEB128 varint: at most ten bytes, and no bits beyond the 64th.
     mutating func varint() throws(RecordError) -> UInt64 {
         guard offset < end else { throw RecordError() }
-        let first = bytes[offset]
-        offset += 1
-        if first < 0x80 { return UInt64(first) }
+        // A span of a local copy of the array (the same storage): one of `self.bytes` would
+        // hold `self` borrowed while `offset` changes.
+        let bytes = self.bytes
+        let span = bytes.span
+        var position = offset
+        let first = span[unchecked: position]
+        position += 1
+        if first < 0x80 {
+            offset = position
+            return UInt64(first)
+        }
         var value = UInt64(first & 0x7F)
         var shift: UInt64 = 7
         while true {
-            guard offset < end, shift < 64 else { throw RecordError() }
-            let byte = bytes[offset]
-            offset += 1
+            guard position < end, shift < 64 else { throw RecordError() }
+            let byte = span[unchecked: position]
+            position += 1
             // The tenth byte holds the 64th bit only.
             guard shift < 63 || byte <= 1 else { throw RecordError() }
             value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
+            if byte < 0x80 {
+                offset = position
+                return value
+            }
             shift += 7
         }
     }
@@ -86,20 +98,17 @@ struct RecordReader {
         return Int(raw)
     }
 
-    /// The next `count` bytes, borrowed like the reader's.
-    mutating func bytes(count: Int) throws(RecordError) -> UnsafeRawBufferPointer {
+    /// Where the next `count` bytes are in the reader's array, which it skips.
+    mutating func bytes(count: Int) throws(RecordError) -> Range<Int> {
         guard count >= 0, count <= remaining else { throw RecordError() }
         defer { offset += count }
-        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
+        return offset..<(offset + count)
     }
 
     /// A length-prefixed string, which must be valid UTF-8.
     mutating func string() throws(RecordError) -> String {
-        let utf8 = try bytes(count: natural()).assumingMemoryBound(to: UInt8.self)
-        // Decoding repairs what is not UTF-8, which changes the bytes: comparing them is the
-        // check, and cheaper than `String(validating:)`, which goes through generic code.
-        var string = String(decoding: utf8, as: UTF8.self)
-        guard string.withUTF8({ $0.hasSameBytes(as: utf8) }) else { throw RecordError() }
+        let range = try bytes(count: natural())
+        guard let string = String(exactUTF8: bytes.span.extracting(unchecked: range)) else { throw RecordError() }
         return string
     }
 
@@ -116,7 +125,7 @@ struct RecordError: Error {}
 extension [UInt8] {
     /// Appends `value` as 8 little-endian bytes.
     mutating func appendFixed64(_ value: UInt64) {
-        Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
+        for shift in stride(from: 0, to: 64, by: 8) { append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
     /// Appends `value` as an unsigned LEB128 varint.
@@ -143,18 +152,9 @@ extension [UInt8] {
     /// Appends `string` as its UTF-8 length, then its bytes.
     mutating func appendString(_ string: String) {
         var string = string
-        string.withUTF8 { utf8 in
+        string.withUTF8Span { utf8 in
             appendVarint(utf8.count)
-            append(contentsOf: utf8)
+            append(copying: utf8)
         }
-    }
-}
-
-extension UnsafeBufferPointer<UInt8> {
-    /// Whether `other` holds the same bytes.
-    func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard count == other.count else { return false }
-        guard let base = baseAddress, let otherBase = other.baseAddress else { return true }
-        return memcmp(base, otherBase, count) == 0
     }
 }

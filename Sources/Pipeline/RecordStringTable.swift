@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 
 /// The string table of a record being encoded (`AnalysisRecord.Encoder`): each distinct string
@@ -32,7 +33,8 @@ struct RecordStringTable {
         if slots.count > 4_096 && count * 16 < slots.count {
             slots = Array(repeating: 0, count: 1_024)
         } else {
-            slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            var all = slots.mutableSpan
+            for slot in all.indices { all[unchecked: slot] = 0 }
         }
         count = 0
     }
@@ -40,22 +42,17 @@ struct RecordStringTable {
     /// The number of `string`, added if it is new.
     mutating func index(of string: String) -> Int {
         // A native string lends its bytes without a copy of the string.
-        if let index = string.utf8.withContiguousStorageIfAvailable({ index(of: $0) }) { return index }
         var string = string
-        return string.withUTF8 { index(of: $0) }
+        return string.withUTF8Span { index(of: $0) }
     }
 
     /// Whether `a` and `b` have the same UTF-8 bytes.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        if let same = a.utf8.withContiguousStorageIfAvailable({ a in
-            b.utf8.withContiguousStorageIfAvailable { b in a.hasSameBytes(as: b) }
-        }), let same {
-            return same
-        }
-        return a.utf8.elementsEqual(b.utf8)
+        var (a, b) = (a, b)
+        return a.withUTF8Span { a in b.withUTF8Span { b in a.hasSameBytes(as: b) } }
     }
 
-    private mutating func index(of utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    private mutating func index(of utf8: Span<UInt8>) -> Int {
         if (count + 1) * 2 > slots.count { grow() }
         let hash = Self.hash(utf8)
         let mask = slots.count - 1
@@ -69,7 +66,7 @@ struct RecordStringTable {
         }
         bytes.appendVarint(utf8.count)
         starts.append(bytes.count)
-        bytes.append(contentsOf: utf8)
+        bytes.append(copying: utf8)
         lengths.append(utf8.count)
         hashes.append(hash)
         count += 1
@@ -78,9 +75,9 @@ struct RecordStringTable {
     }
 
     /// Whether string `index` has the bytes `utf8`.
-    private func holds(_ index: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func holds(_ index: Int, _ utf8: Span<UInt8>) -> Bool {
         let range = starts[index]..<(starts[index] + lengths[index])
-        return bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[range]).hasSameBytes(as: utf8) }
+        return bytes.span.extracting(range).hasSameBytes(as: utf8)
     }
 
     /// Doubles the slots and puts every string back.
@@ -95,18 +92,17 @@ struct RecordStringTable {
     }
 
     /// A hash of short byte strings, a word at a time, whose low bits pick the slot.
-    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let raw = UnsafeRawBufferPointer(utf8)
-        var state = UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15
+    private static func hash(_ utf8: Span<UInt8>) -> UInt64 {
+        var state = UInt64(utf8.count) &* 0x9E37_79B9_7F4A_7C15
         var offset = 0
-        while offset + 8 <= raw.count {
-            state = (state ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+        while offset + 8 <= utf8.count {
+            state = (state ^ utf8.littleEndianWord(at: offset)) &* 0xFF51_AFD7_ED55_8CCD
             state ^= state >> 32
             offset += 8
         }
-        if offset < raw.count {
+        if offset < utf8.count {
             var word: UInt64 = 0
-            for index in offset..<raw.count { word |= UInt64(raw[index]) << (8 * UInt64(index - offset)) }
+            for index in offset..<utf8.count { word |= UInt64(utf8[unchecked: index]) << (8 * UInt64(index - offset)) }
             state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
         }
         state ^= state >> 29

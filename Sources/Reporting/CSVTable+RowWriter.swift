@@ -1,3 +1,5 @@
+import Bytes
+
 extension CSVTable {
     /// Where a table's rows are written, cell by cell: straight into the bytes of a CSV or JSON
     /// file as it is written, with no array of cells or `String` per row, or kept as cells (for
@@ -132,7 +134,7 @@ extension CSVTable {
         }
 
         /// Adds a text cell given as the UTF-8 of a string.
-        mutating func appendText(utf8: UnsafeBufferPointer<UInt8>) {
+        mutating func appendText(utf8: Span<UInt8>) {
             switch kind {
             case .csv:
                 startCSVCell()
@@ -141,7 +143,7 @@ extension CSVTable {
                 startJSONCell()
                 JSONText.appendString(utf8: utf8, to: &bytes)
             case .cells:
-                row.append(.text(String(decoding: utf8, as: UTF8.self)))
+                row.append(.text(String(decodingUTF8: utf8)))
             }
         }
 

@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 
 /// CSV cells written as UTF-8 straight into a byte buffer: the hot path of every report table,
@@ -10,12 +11,11 @@ enum CSVText {
     /// Appends `value` in decimal, without grouping.
     @inline(__always)
     static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var start = buffer.count
-            writeDigits(of: UInt64(value.magnitude), endingAt: &start, in: buffer)
-            if value < 0 { write(UInt8(ascii: "-"), before: &start, in: buffer) }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
-        }
+        var buffer = Digits(repeating: 0)
+        var start = buffer.count
+        writeDigits(of: UInt64(value.magnitude), endingAt: &start, in: &buffer)
+        if value < 0 { write(UInt8(ascii: "-"), before: &start, in: &buffer) }
+        bytes.append(copying: buffer.span.extracting(unchecked: start..<buffer.count))
     }
 
     /// Appends `value` with six decimals: nothing for a non-finite value; values that fit in 53
@@ -35,18 +35,17 @@ enum CSVText {
         }
         let micros = UInt64(scaled)
         // Written back to front: six decimals (leading zeros kept), the point, the whole part, the sign.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var start = buffer.count
-            var decimals = micros % 1_000_000
-            for _ in 0..<6 {
-                write(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: decimals % 10), before: &start, in: buffer)
-                decimals /= 10
-            }
-            write(UInt8(ascii: "."), before: &start, in: buffer)
-            writeDigits(of: micros / 1_000_000, endingAt: &start, in: buffer)
-            if value < 0 && micros != 0 { write(UInt8(ascii: "-"), before: &start, in: buffer) }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+        var buffer = Digits(repeating: 0)
+        var start = buffer.count
+        var decimals = micros % 1_000_000
+        for _ in 0..<6 {
+            write(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: decimals % 10), before: &start, in: &buffer)
+            decimals /= 10
         }
+        write(UInt8(ascii: "."), before: &start, in: &buffer)
+        writeDigits(of: micros / 1_000_000, endingAt: &start, in: &buffer)
+        if value < 0 && micros != 0 { write(UInt8(ascii: "-"), before: &start, in: &buffer) }
+        bytes.append(copying: buffer.span.extracting(unchecked: start..<buffer.count))
     }
 
     /// Appends a text cell: with the formula guard's leading `'` when `guardsFormulas` and
@@ -54,31 +53,31 @@ enum CSVText {
     /// or a line break (quotes doubled).
     @inline(__always)
     static func appendText(_ value: String, guardsFormulas: Bool, to bytes: inout [UInt8]) {
-        let done: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
-            appendText(utf8: utf8, guardsFormulas: guardsFormulas, to: &bytes)
-        }
-        if done == nil {
-            Array(value.utf8).withUnsafeBufferPointer { appendText(utf8: $0, guardsFormulas: guardsFormulas, to: &bytes) }
-        }
+        var value = value
+        value.withUTF8Span { appendText(utf8: $0, guardsFormulas: guardsFormulas, to: &bytes) }
     }
 
     /// Appends a text cell given as UTF-8 (see `appendText(_:guardsFormulas:to:)`).
-    static func appendText(utf8: UnsafeBufferPointer<UInt8>, guardsFormulas: Bool, to bytes: inout [UInt8]) {
+    static func appendText(utf8: Span<UInt8>, guardsFormulas: Bool, to bytes: inout [UInt8]) {
         // Every trigger is ASCII, one byte: the cell has a second scalar if it has a second byte.
         let guarded = guardsFormulas && utf8.count > 1 && isFormulaTrigger(utf8[0])
         var needsQuotes = false
-        for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
+        for index in utf8.indices {
+            let byte = utf8[unchecked: index]
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+                needsQuotes = true
+                break
+            }
         }
         guard needsQuotes else {
             if guarded { bytes.append(UInt8(ascii: "'")) }
-            bytes.append(contentsOf: utf8)
+            bytes.append(copying: utf8)
             return
         }
         bytes.append(UInt8(ascii: "\""))
         if guarded { bytes.append(UInt8(ascii: "'")) }
-        for byte in utf8 {
+        for index in utf8.indices {
+            let byte = utf8[unchecked: index]
             if byte == UInt8(ascii: "\"") { bytes.append(byte) }
             bytes.append(byte)
         }
@@ -94,9 +93,12 @@ enum CSVText {
         }
     }
 
+    /// Room for a number's text, written back to front: 20 digits, a sign and a point at most.
+    private typealias Digits = InlineArray<24, UInt8>
+
     /// Writes `byte` just before `start` in `buffer`, and moves `start` onto it.
     @inline(__always)
-    private static func write(_ byte: UInt8, before start: inout Int, in buffer: UnsafeMutableBufferPointer<UInt8>) {
+    private static func write(_ byte: UInt8, before start: inout Int, in buffer: inout Digits) {
         start -= 1
         buffer[start] = byte
     }
@@ -105,11 +107,11 @@ enum CSVText {
     /// them), and moves `start` onto the first.
     @inline(__always)
     private static func writeDigits(
-        of value: UInt64, endingAt start: inout Int, in buffer: UnsafeMutableBufferPointer<UInt8>
+        of value: UInt64, endingAt start: inout Int, in buffer: inout Digits
     ) {
         var rest = value
         repeat {
-            write(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10), before: &start, in: buffer)
+            write(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10), before: &start, in: &buffer)
             rest /= 10
         } while rest != 0
     }

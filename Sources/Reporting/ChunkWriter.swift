@@ -52,11 +52,7 @@ struct ChunkWriter {
     }
 
     private func write(_ bytes: [UInt8]) throws(ReportError) {
-        var failure: ReportError?
-        bytes.withUnsafeBytes { raw in
-            do throws(ReportError) { try sink.write(raw) } catch { failure = error }
-        }
-        if let failure { throw failure }
+        try sink.write(bytes)
     }
 
     /// Counts the lines of `text`, about to be dropped, for the positions of later chunks.

@@ -28,7 +28,7 @@ enum DocumentTermMatrix {
             rows.append(.integer(number + 1))
             rows.append(.integer(number + 1))
             rows.append(number, of: paths)
-            let record = documents.withUnsafeBufferPointer { $0[order[number]].record }
+            let record = documents.span[order[number]].record
             rows.append(record.map(CSVTable.Cell.integer) ?? .text(""))
             rows.endRow()
         }

@@ -1,3 +1,5 @@
+import Bytes
+
 /// JSON text written by hand, for the hot, line-by-line formats (partial counts, the cache)
 /// where `JSONEncoder` would cost more than the counting, and for report tables as JSON.
 public enum JSONText {
@@ -25,16 +27,21 @@ public enum JSONText {
     /// that is escaped is ASCII, one byte, and no byte of a longer UTF-8 sequence is ASCII.
     static func appendString(_ value: String, to bytes: inout [UInt8]) {
         var value = value
-        value.withUTF8 { appendString(utf8: $0, to: &bytes) }
+        value.withUTF8Span { appendString(utf8: $0, to: &bytes) }
     }
 
     /// Appends a string given as UTF-8 as a JSON string literal.
-    static func appendString(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    static func appendString(utf8: Span<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        if !utf8.contains(where: needsEscape) {
-            bytes.append(contentsOf: utf8)
+        var escapes = false
+        for index in utf8.indices where needsEscape(utf8[unchecked: index]) {
+            escapes = true
+            break
+        }
+        if !escapes {
+            bytes.append(copying: utf8)
         } else {
-            for byte in utf8 { appendEscaped(byte, to: &bytes) }
+            for index in utf8.indices { appendEscaped(utf8[unchecked: index], to: &bytes) }
         }
         bytes.append(UInt8(ascii: "\""))
     }

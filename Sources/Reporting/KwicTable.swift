@@ -25,7 +25,7 @@ public enum KwicTable {
         let (documents, order, paths) = (context.counts.documents, context.documents.order, context.documents.paths)
         return CSVTable(header: header, itemCount: order.count) { number, rows in
             let index = order[number]
-            let (record, lines) = documents.withUnsafeBufferPointer { ($0[index].record, $0[index].kwic) }
+            let (record, lines) = (documents.span[index].record, documents.span[index].kwic)
             for line in lines {
                 rows.append(number, of: paths)
                 rows.append(record.map(CSVTable.Cell.integer) ?? .text(""))

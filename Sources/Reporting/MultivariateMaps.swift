@@ -64,7 +64,7 @@ struct MultivariateMaps: Sendable {
             var terms: [Int32: Int] = [:]
             for (id, count) in counts.terms(ofDocument: index) { terms[id, default: 0] += count }
             termCounts.append(terms)
-            totals.append(counts.documents.withUnsafeBufferPointer { $0[index].termCount })
+            totals.append(counts.documents.span[index].termCount)
         }
         return ("document", order.indices.map { String($0 + 1) }, termCounts, totals)
     }

@@ -22,9 +22,10 @@ final class ReportContext: Sendable {
 
     /// The documents, in run order (input, then row).
     ///
-    /// Tables read the summaries of `counts.documents` through a buffer
-    /// (`withUnsafeBufferPointer`), field by field: the array's subscript copies a summary whole
-    /// (retaining its strings and arrays, releasing them after) even to read one number.
+    /// Tables read the summaries of `counts.documents` through a span (`documents.span[i].field`),
+    /// field by field: the array's subscript copies a summary whole (retaining its strings and
+    /// arrays, releasing them after) even to read one number, where the span's reads the field
+    /// in place.
     struct Documents: Sendable {
         /// Indices of `counts.documents`, in run order.
         let order: [Int]
@@ -51,8 +52,9 @@ final class ReportContext: Sendable {
         }
         documentsOnce = ComputedOnce {
             let order = counts.sortedDocumentIndices
-            // Read through a buffer, field by field (see `Documents`).
-            let paths = counts.documents.withUnsafeBufferPointer { documents in order.map { documents[$0].path } }
+            // Read through a span, field by field (see `Documents`).
+            let documents = counts.documents.span
+            let paths = order.map { documents[$0].path }
             return Documents(order: order, paths: FormattedTexts(paths, csv: csv, json: json))
         }
     }

@@ -1,3 +1,4 @@
+import Bytes
 import Corpus
 import Foundation
 
@@ -49,7 +50,7 @@ public final class ReportSink {
 
     /// Appends `bytes`. A file sink writes a large piece (a chunk of a table) out at once rather
     /// than copy it into its buffer first.
-    public func write(_ bytes: UnsafeRawBufferPointer) throws(ReportError) {
+    public func write(_ bytes: [UInt8]) throws(ReportError) {
         if case .file(let descriptor) = destination, bytes.count >= Self.bufferSize / 4 {
             try flush()
             byteCount += bytes.count
@@ -89,7 +90,7 @@ public final class ReportSink {
                 throw .writeFailed(path: displayPath, reason: SystemError.message(errno: errno))
             }
         case .memory:
-            buffer.withUnsafeBytes { hash.update($0) }
+            hash.update(buffer)
         }
         return (byteCount, hash.finalize())
     }
@@ -101,26 +102,15 @@ public final class ReportSink {
 
     private func flush() throws(ReportError) {
         guard case .file(let descriptor) = destination, !buffer.isEmpty else { return }
-        var failure: ReportError?
-        buffer.withUnsafeBytes { bytes in
-            do throws(ReportError) { try write(bytes, to: descriptor) } catch { failure = error }
-        }
-        buffer.removeAll(keepingCapacity: true)
-        if let failure { throw failure }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try write(buffer, to: descriptor)
     }
 
     /// Hashes `bytes` and writes them to the file.
-    private func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws(ReportError) {
+    private func write(_ bytes: [UInt8], to descriptor: Int32) throws(ReportError) {
         hash.update(bytes)
-        guard let start = bytes.baseAddress else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(descriptor, start + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw .writeFailed(path: displayPath, reason: SystemError.message(errno: errno))
-            }
-            offset += written
+        if let failure = ByteFile.write(descriptor, bytes) {
+            throw .writeFailed(path: displayPath, reason: SystemError.message(errno: failure.code))
         }
     }
 }

@@ -68,12 +68,11 @@ public struct ReportSummary: Sendable, Codable, Equatable {
     init(_ context: ReportContext, themes: [Theme], termFrequency: CSVTable) {
         let counts = context.counts
         var (characters, speakers) = (0, Set<String>())
-        // Summaries are read through a buffer, field by field (`ReportContext.Documents`).
-        counts.documents.withUnsafeBufferPointer { documents in
-            for index in documents.indices {
-                characters += documents[index].characterCount
-                for speaker in documents[index].speakers { speakers.insert(speaker.name) }
-            }
+        // Summaries are read through a span, field by field (`ReportContext.Documents`).
+        let documents = counts.documents.span
+        for index in documents.indices {
+            characters += documents[index].characterCount
+            for speaker in documents[index].speakers { speakers.insert(speaker.name) }
         }
         corpus = Corpus(
             documents: counts.documentCount, paragraphs: counts.paragraphCount, sentences: counts.sentenceCount,
@@ -106,14 +105,15 @@ public struct ReportSummary: Sendable, Codable, Equatable {
             let order = context.documents.order
             themeTable = ThemeTable(
                 by: "document", themes: counts.themeNames,
-                rows: counts.documents.withUnsafeBufferPointer { documents in
-                    order.prefix(Self.maximumDocumentRows).map { index in
+                rows: { () -> [ThemeTable.Row] in
+                    let documents = counts.documents.span
+                    return order.prefix(Self.maximumDocumentRows).map { index in
                         let path = documents[index].path
                         return ThemeTable.Row(
                             group: documents[index].record.map { "\(path)#\($0)" } ?? path,
                             sentences: documents[index].sentenceCount, themeSentences: documents[index].themeSentences)
                     }
-                },
+                }(),
                 totalRows: order.count)
         }
     }

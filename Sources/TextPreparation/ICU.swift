@@ -1,17 +1,11 @@
-internal import CICU
 import Corpus
+import ICU
 
-/// The few ICU services kotoba uses, through the plain-C `CICU` shim.
+/// The ICU services the text stages use, on traced text, through the `ICU` wrapper module
+/// (which alone touches ICU's C interface).
 public enum ICU {
     /// The version of the system ICU library in use, e.g. `72.1`.
-    public static var version: String {
-        var buffer = [CChar](repeating: 0, count: 32)
-        cicu_version(&buffer)
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    /// `U_BUFFER_OVERFLOW_ERROR`: the destination was too small and the needed length came back.
-    static let bufferOverflow: Int32 = 15
+    public static var version: String { UnicodeServices.version }
 
     /// NFKC filtered to keep Japanese punctuation full-width (docs/TEXT.md §5.3),
     /// traced: each output character keeps the original span of the chunk it came from. Text
@@ -41,10 +35,10 @@ public enum ICU {
         for run in runs {
             let source = utf16(of: bytes, run)
             sources.append(source)
-            var status: Int32 = 0
-            let prefix = cicu_normalized_prefix_length(source.units, Int32(source.units.count), &status)
-            try check(status)
-            if Int(prefix) != source.units.count { normalized = false }
+            let prefix = try checked { () throws(UnicodeServices.Failure) in
+                try UnicodeServices.normalizedPrefixLength(source.units)
+            }
+            if prefix != source.units.count { normalized = false }
         }
         // As ICU's quick check over the whole text would find: nothing to do.
         if normalized { return nil }
@@ -66,19 +60,13 @@ public enum ICU {
     private static func appendNormalized(
         _ source: (units: [UInt16], bytes: [Int]), of text: TracedText, to result: inout TracedText
     ) throws(NormalizationError) {
-        let units = source.units
-        let capacity = try preflight(units) { cicu_normalize_japanese($0, $1, $2, $3, $4) }
-        var output = [UInt16](repeating: 0, count: capacity)
-        var starts = [Int32](repeating: 0, count: capacity)
-        var ends = [Int32](repeating: 0, count: capacity)
-        var status: Int32 = 0
-        let written = Int(
-            cicu_normalize_japanese_traced(units, Int32(units.count), &output, &starts, &ends, Int32(capacity), &status))
-        try check(status)
+        let (output, starts, ends) = try checked { () throws(UnicodeServices.Failure) in
+            try UnicodeServices.normalizeJapaneseTraced(source.units)
+        }
         var unit = 0
         var chunk = -1
         var span: Range<Int32> = 0..<0
-        for scalar in String(decoding: output[..<written], as: UTF16.self).unicodeScalars {
+        for scalar in String(decoding: output, as: UTF16.self).unicodeScalars {
             if Int(starts[unit]) != chunk {
                 chunk = Int(starts[unit])
                 let original = text.originalRange(of: source.bytes[chunk]..<source.bytes[Int(ends[unit])])
@@ -92,12 +80,7 @@ public enum ICU {
     /// The BMP code points that are stable starters under the filtered NFKC (see
     /// `cicu_stable_starters`), one bit each; empty if ICU fails, so that everything goes to ICU,
     /// which then reports the failure.
-    private static let stableStarters: [UInt64] = {
-        var table = [UInt64](repeating: 0, count: 1024)
-        var status: Int32 = 0
-        cicu_stable_starters(&table, &status)
-        return status > 0 ? [] : table
-    }()
+    private static let stableStarters: [UInt64] = UnicodeServices.stableStarters()
 
     /// `true` if the character at `index` is a stable starter: ASCII, or a BMP character
     /// `table` (`stableStarters`) marks; supplementary characters are left to ICU.
@@ -112,8 +95,7 @@ public enum ICU {
 
     /// ICU's own answer, one code point at a time, to what `stableStarters` holds (for tests).
     static func isStableStarterAskingICU(_ value: UInt32) -> Bool {
-        var status: Int32 = 0
-        return cicu_is_stable_starter(Int32(value), &status) == 1
+        UnicodeServices.isStableStarter(value)
     }
 
     /// `true` if the BMP code point `value` is a stable starter (for `CharacterClasses`).
@@ -162,35 +144,21 @@ public enum ICU {
     /// NFKC_Casefold of `text`: the key of terms and theme forms (F6).
     static func caseFold(_ text: String) throws(NormalizationError) -> String {
         guard !text.isEmpty else { return text }
-        let source = Array(text.utf16)
-        let capacity = try preflight(source) { cicu_casefold($0, $1, $2, $3, $4) }
-        var output = [UInt16](repeating: 0, count: capacity)
-        var status: Int32 = 0
-        let written = cicu_casefold(source, Int32(source.count), &output, Int32(capacity), &status)
-        try check(status)
-        return String(decoding: output[..<Int(written)], as: UTF16.self)
-    }
-
-    /// The length a normalization of `source` needs, asked of ICU with an empty buffer.
-    private static func preflight(
-        _ source: [UInt16],
-        _ normalize: (UnsafePointer<UInt16>?, Int32, UnsafeMutablePointer<UInt16>?, Int32, UnsafeMutablePointer<Int32>)
-            -> Int32
-    ) throws(NormalizationError) -> Int {
-        var status: Int32 = 0
-        let needed = source.withUnsafeBufferPointer { normalize($0.baseAddress, Int32($0.count), nil, 0, &status) }
-        guard status == bufferOverflow || status <= 0 else { try check(status); return 0 }
-        return Int(needed)
+        let folded = try checked { () throws(UnicodeServices.Failure) in try UnicodeServices.caseFold(Array(text.utf16)) }
+        return String(decoding: folded, as: UTF16.self)
     }
 
     /// Display width of a scalar: 2 for East Asian Wide and Fullwidth, else 1.
     static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
-        scalar.isASCII ? 1 : Int(cicu_display_width(Int32(scalar.value)))
+        scalar.isASCII ? 1 : UnicodeServices.displayWidth(scalar.value)
     }
 
-    /// ICU status codes above zero are errors; zero and below are success or warnings.
-    private static func check(_ status: Int32) throws(NormalizationError) {
-        guard status > 0 else { return }
-        throw NormalizationError(code: status, name: String(cString: cicu_error_name(status)))
+    /// The result of `body`, an ICU failure there becoming a `NormalizationError`.
+    private static func checked<T>(_ body: () throws(UnicodeServices.Failure) -> T) throws(NormalizationError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw NormalizationError(code: error.code, name: error.name)
+        }
     }
 }

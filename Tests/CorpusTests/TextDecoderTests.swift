@@ -24,11 +24,7 @@ struct TextDecoderTests {
     ]
 
     func decode(_ bytes: [UInt8], as encoding: TextEncoding? = nil) throws(CorpusError) -> TextDecoder.Decoded {
-        try bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(CorpusError) -> TextDecoder.Decoded in
-                try TextDecoder(encoding: encoding).decode(buffer, path: "x.txt")
-            }
-        }.get()
+        try TextDecoder(encoding: encoding).decode(bytes, path: "x.txt")
     }
 
     @Test func everyEncodingIsRecognizedAndDecoded() throws {

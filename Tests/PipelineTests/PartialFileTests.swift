@@ -193,6 +193,6 @@ struct PartialFileTests {
         var bytes: [UInt8] = []
         PartialField.append(text, to: &bytes)
         #expect(!bytes.contains(UInt8(ascii: " ")) && !bytes.contains(UInt8(ascii: "\t")) && !bytes.contains(UInt8(ascii: "\n")))
-        #expect(bytes.withUnsafeBufferPointer { PartialField.decode($0) } == text)
+        #expect(PartialField.decode(bytes.span) == text)
     }
 }

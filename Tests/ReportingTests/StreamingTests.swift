@@ -156,7 +156,7 @@ struct StreamingTests {
                 if index % 2 == 0 {
                     try sink.write(piece)
                 } else {
-                    try piece.withUnsafeBytes { try sink.write($0) }
+                    try sink.write([UInt8](piece))
                 }
                 try sink.write("語")
             }

@@ -9,7 +9,7 @@ import LibFuzzerDriver
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCacheReader(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let start else { return 0 }
-    let bytes = UnsafeRawBufferPointer(start: start, count: count)
+    let bytes = [UInt8](UnsafeRawBufferPointer(start: start, count: count))
     _ = AnalysisRecord.decode(bytes, key: CacheFuzzing.key, themeCount: 3)
     CacheFuzzing.segment(bytes)
     return 0
@@ -25,13 +25,13 @@ enum CacheFuzzing {
     /// Writes `bytes` as a segment and reads it as a run would. Bytes without the segment's
     /// magic words at both ends are not written: opening them stops at those words, and writing a
     /// file for each of them would slow the target tenfold.
-    static func segment(_ bytes: UnsafeRawBufferPointer) {
+    static func segment(_ bytes: [UInt8]) {
         guard bytes.count >= PackSegment.headerSize + PackSegment.trailerSize,
             bytes.prefix(8).elementsEqual(PackSegment.headerMagic), bytes.suffix(8).elementsEqual(PackSegment.trailerMagic)
         else { return }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else { return }
-        _ = write(descriptor, bytes.baseAddress, bytes.count)
+        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         close(descriptor)
         guard let (segment, index) = PackSegment.open(path: path, identity: identity) else { return }
         for entry in index {

@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The one place outside the C wrapper stages where kotoba's Swift touches raw memory.
+//
+// Everywhere else, bytes are read through `Span<UInt8>` (`array.span`, `span[unchecked: i]`,
+// `span.extracting(range)`), which the standard library keeps in bounds and in lifetime. What
+// `Span` cannot yet say safely, or not as fast, lives here, each piece small and checked on its
+// inputs: copying a span's bytes onto an array (one `memcpy`), comparing and searching bytes
+// (`memcmp`, `memchr`), loading a little-endian word, decoding a span as UTF-8, hashing it, and
+// lending a string's UTF-8 as a span. `ByteFile` holds the file-descriptor side. The tests in
+// Tests/BytesTests hold each against a plain Swift loop.
+
+extension Span where Element == UInt8 {
+    /// `true` if `other` holds the same bytes.
+    @inlinable
+    public func hasSameBytes(as other: Span<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        guard count > 0 else { return true }
+        return withUnsafeBufferPointer { left in
+            other.withUnsafeBufferPointer { right in memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 }
+        }
+    }
+
+    /// The order of the bytes against `other`'s, as `lexicographicallyPrecedes` would have it:
+    /// negative, zero or positive.
+    @inlinable
+    public func compareBytes(with other: Span<UInt8>) -> Int {
+        let common = Swift.min(count, other.count)
+        if common > 0 {
+            let order = withUnsafeBufferPointer { left in
+                other.withUnsafeBufferPointer { right in memcmp(left.baseAddress!, right.baseAddress!, common) }
+            }
+            if order != 0 { return Int(order) }
+        }
+        return count - other.count
+    }
+
+    /// The index of the first `byte` in `range` (the whole span by default), or `nil`.
+    @inlinable
+    public func firstIndex(of byte: UInt8, in range: Range<Int>? = nil) -> Int? {
+        let range = range ?? 0..<count
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "range out of the span")
+        guard !range.isEmpty else { return nil }
+        return withUnsafeBufferPointer { buffer in
+            guard let found = memchr(buffer.baseAddress! + range.lowerBound, Int32(byte), range.count) else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(buffer.baseAddress!)
+        }
+    }
+
+    /// The 8 bytes at `offset` as a little-endian `UInt64`; the span must hold them.
+    @inlinable @inline(__always)
+    public func littleEndianWord(at offset: Int) -> UInt64 {
+        precondition(offset >= 0 && offset <= count &- 8, "word out of the span")
+        return UInt64(littleEndian: bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt64.self))
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends the bytes of `span`, in one copy.
+    @inlinable @inline(__always)
+    public mutating func append(copying span: Span<UInt8>) {
+        span.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
+
+    /// Appends the bytes `range` of `bytes` (which may be this array's own), in one copy.
+    @inlinable @inline(__always)
+    public mutating func append(copying bytes: [UInt8], _ range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range out of the bytes")
+        bytes.withUnsafeBufferPointer { append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+}
+
+extension String {
+    /// `span` read as UTF-8, ill-formed sequences replaced with U+FFFD (as
+    /// `String(decoding:as:)`).
+    @inlinable
+    public init(decodingUTF8 span: Span<UInt8>) {
+        self = span.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `span` read as UTF-8, or `nil` if it is not well-formed UTF-8. The check decodes with
+    /// repair and compares the bytes, which is cheaper than `String(validating:)`'s generic path.
+    @inlinable
+    public init?(exactUTF8 span: Span<UInt8>) {
+        var string = String(decodingUTF8: span)
+        guard string.withUTF8Span({ $0.hasSameBytes(as: span) }) else { return nil }
+        self = string
+    }
+
+    /// Calls `body` with the string's UTF-8 bytes (made contiguous first if they are not).
+    @inlinable @inline(__always)
+    public mutating func withUTF8Span<Result>(_ body: (Span<UInt8>) throws -> Result) rethrows -> Result {
+        try withUTF8 { try body($0.span) }
+    }
+}
+
+extension Substring {
+    /// Calls `body` with the substring's UTF-8 bytes (made contiguous first if they are not).
+    @inlinable @inline(__always)
+    public mutating func withUTF8Span<Result>(_ body: (Span<UInt8>) throws -> Result) rethrows -> Result {
+        try withUTF8 { try body($0.span) }
+    }
+}
+
+extension Hasher {
+    /// Feeds the bytes of `span` to the hasher as one buffer (as `combine(bytes:)`).
+    @inlinable @inline(__always)
+    public mutating func combine(bytes span: Span<UInt8>) {
+        span.withUnsafeBytes { combine(bytes: $0) }
+    }
+}
