@@ -140,38 +140,39 @@ extension ConfigurationSetting.Codec where Value: Codable & SendableMetatype {
     }
 }
 
+extension ConfigurationSetting.Codec where Value: Encodable {
+    /// A value read from a name: `parse` gives it, or `nil` for a name refused with `refusal`'s
+    /// message; written as `Encodable` writes it.
+    static func named(_ parse: @escaping @Sendable (String) -> Value?, refusal: @escaping @Sendable (String) -> String)
+        -> Self
+    {
+        Self(
+            decode: { container, key in
+                guard let name = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
+                guard let value = parse(name) else {
+                    throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: refusal(name))
+                }
+                return value
+            },
+            encode: { value, container, key in try container.encode(value, forKey: key) })
+    }
+}
+
 extension ConfigurationSetting.Codec
 where Value: RawRepresentable & CaseIterable & Codable & SendableMetatype, Value.RawValue == String {
     /// One of a fixed set of names, refused with the names it may take (Swift's own message only
     /// says that the value is invalid).
     static var choice: Self {
-        Self(
-            decode: { container, key in
-                guard let name = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
-                guard let choice = Value(rawValue: name) else {
-                    let names = Value.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw DecodingError.dataCorruptedError(
-                        forKey: key, in: container, debugDescription: "'\(name)' is not one of \(names)")
-                }
-                return choice
-            },
-            encode: { value, container, key in try container.encode(value, forKey: key) })
+        named({ Value(rawValue: $0) }) { name in
+            "'\(name)' is not one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))"
+        }
     }
 }
 
 extension ConfigurationSetting.Codec where Value == TextEncoding {
     /// A text encoding by any of its names (`shift_jis`, `cp932`, `sjis` …); written as its own.
     static var textEncoding: Self {
-        Self(
-            decode: { container, key in
-                guard let name = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
-                guard let encoding = TextEncoding(name: name) else {
-                    throw DecodingError.dataCorruptedError(
-                        forKey: key, in: container, debugDescription: "unknown encoding '\(name)'")
-                }
-                return encoding
-            },
-            encode: { value, container, key in try container.encode(value, forKey: key) })
+        named({ TextEncoding(name: $0) }) { "unknown encoding '\($0)'" }
     }
 }
 
