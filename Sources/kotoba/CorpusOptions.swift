@@ -314,12 +314,18 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// `configuration` with these options over it.
-    /// - Throws: a usage error for `--csv-replace-unencodable` when the CSV encoding (given, or
-    ///   the configuration file's) is not CP932: it would change nothing.
-    func apply(to configuration: inout PipelineConfiguration) throws(PipelineError) {
+    /// - Parameter groupingKnown: whether `configuration.groupBy` is the grouping of the reports
+    ///   (`run`, `dump-config`), not one that comes later (`merge` takes it from the partials).
+    /// - Throws: a usage error for an option that would change nothing: `--csv-replace-unencodable`
+    ///   when the CSV encoding (given, or the configuration file's) is not CP932, and
+    ///   `--group-top` when no grouping is set (given, or the configuration file's).
+    func apply(to configuration: inout PipelineConfiguration, groupingKnown: Bool = true) throws(PipelineError) {
         assign(to: &configuration)
         if csvReplaceUnencodable, configuration.csvEncoding != .cp932 {
             throw .configuration("'--csv-replace-unencodable' only applies with '--csv-encoding cp932'")
+        }
+        if groupingKnown, groupTop != nil, configuration.groupBy == nil {
+            throw .configuration("'--group-top' only applies with '--group-by' (group_terms.csv is written for groups)")
         }
     }
 

@@ -131,7 +131,7 @@ extension Kotoba {
                 configuration.inputs = partials
                 configuration.fileLists = []
                 if let out { configuration.output = out }
-                try report.apply(to: &configuration)
+                try report.apply(to: &configuration, groupingKnown: false)
                 return try Pipeline(configuration: configuration, logger: logger).merge(partials, partial: partial)
             }
             logger.notice(

@@ -164,16 +164,27 @@ struct CommandSetupTests {
             (["themes", "check", "corpus/themes.yml", "--dictionary", "juman"], "--dictionary"),
             (["run", "corpus", "--window", "3", "--no-cache"], "--window"),
             (["run", "corpus", "--csv-replace-unencodable", "--no-cache"], "--csv-replace-unencodable"),
+            (["run", "corpus", "--group-top", "5", "--no-cache"], "--group-top"),
+            (["dump-config", "--group-top", "5"], "--group-top"),
         ]
         for (arguments, option) in refused {
             let result = try kotoba(arguments, in: root)
             #expect(result.status == 64, "\(arguments): \(result.standardError)")
             #expect(result.standardError.contains(option), "\(arguments): \(result.standardError)")
         }
-        // --window applies with the window unit, --csv-replace-unencodable with CP932, given or
-        // from kotoba.yml.
-        try Data("unit: window\ncsv_encoding: cp932\n".utf8).write(to: root.appendingPathComponent("kotoba.yml"))
-        let window = try kotoba(["run", "corpus", "--window", "3", "--csv-replace-unencodable", "--no-cache", "-q"], in: root)
+        // --window applies with the window unit, --csv-replace-unencodable with CP932, --group-top
+        // with a grouping, given or from kotoba.yml.
+        try Data("unit: window\ncsv_encoding: cp932\ngroup_by: speaker\n".utf8).write(to: root.appendingPathComponent("kotoba.yml"))
+        let window = try kotoba(
+            ["run", "corpus", "--window", "3", "--csv-replace-unencodable", "--group-top", "5", "--no-cache", "-q"], in: root)
         #expect(window.status == 0, "\(window.standardError)")
+        // group_terms.csv keeps the top 5 of each group: at most 5 rows a group. It is in CP932
+        // here, whose multi-byte characters never hold the byte of a comma, so rows are told
+        // apart by the bytes of their first field.
+        let rows = try Data(contentsOf: root.appendingPathComponent("output/group_terms.csv"))
+            .split(separator: UInt8(ascii: "\n")).dropFirst()
+        let perGroup = Dictionary(grouping: rows) { Data($0.prefix { $0 != UInt8(ascii: ",") }) }
+        #expect(!perGroup.isEmpty)
+        #expect(perGroup.values.allSatisfy { $0.count <= 5 }, "\(perGroup.mapValues(\.count))")
     }
 }
