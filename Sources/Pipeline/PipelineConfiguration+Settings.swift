@@ -102,7 +102,7 @@ extension PipelineConfiguration {
             help: "Write group_terms.csv and theme_by_group.csv for the groups of speaker, folder or a document variable; text with none is the group (none)."),
         .value(
             "group_top", \.groupTop, .plain, option: "--group-top", minimum: .atLeast(1),
-            help: "Characteristic terms listed per group in group_terms.csv (default: 30)."),
+            help: "With --group-by: characteristic terms listed per group in group_terms.csv (default: 30)."),
         .value(
             "unit", \.unit, .choice, option: "--unit",
             help: """
