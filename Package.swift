@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 /// kotoba: a batch text-mining pipeline for Japanese text.
@@ -12,7 +12,9 @@ import PackageDescription
 /// one byte-buffer utility, holds what `Span` cannot yet do safely.
 let package = Package(
     name: "kotoba",
-    platforms: [.macOS(.v15)],
+    // macOS 26: the byte code reads through `Span` (`Array.span`, `String.utf8Span`), which
+    // Apple's platforms have from their 26 releases (Linux has it with the toolchain).
+    platforms: [.macOS(.v26)],
     products: [
         .executable(name: "kotoba", targets: ["kotoba"]),
         .executable(name: "kotoba-floor", targets: ["kotoba-floor"]),

@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 /// kotoba's stage micro-benchmarks (issue 8), with ordo-one/benchmark (package-benchmark).
@@ -15,7 +15,9 @@ import PackageDescription
 /// wall-clock time is shown for information only.
 let package = Package(
     name: "kotoba-benchmarks",
-    platforms: [.macOS(.v15)],
+    // macOS 26: the byte code reads through `Span` (`Array.span`, `String.utf8Span`), which
+    // Apple's platforms have from their 26 releases (Linux has it with the toolchain).
+    platforms: [.macOS(.v26)],
     dependencies: [
         .package(name: "kotoba", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),

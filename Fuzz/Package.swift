@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import Foundation
 import PackageDescription
 
@@ -20,7 +20,9 @@ let targets = ((try? FileManager.default.contentsOfDirectory(atPath: root.append
 
 let package = Package(
     name: "kotoba-fuzz",
-    platforms: [.macOS(.v15)],
+    // macOS 26: the byte code reads through `Span` (`Array.span`, `String.utf8Span`), which
+    // Apple's platforms have from their 26 releases (Linux has it with the toolchain).
+    platforms: [.macOS(.v26)],
     dependencies: [.package(name: "kotoba", path: "..")],
     targets: [.target(name: "LibFuzzerDriver")]
         + targets.map { name in
