@@ -17,6 +17,8 @@ public struct ConfigurationSetting: Sendable {
     let property: any AnyKeyPath & Sendable
     /// The keys of a nested mapping (a file list's `path` and `separator`).
     let nested: YAMLSchema?
+    /// The least value a number may take, if it is bounded.
+    let minimum: Minimum?
     /// Reads the key into a configuration: the value given, else the value when absent.
     let decode: @Sendable (KeyedDecodingContainer<ConfigurationKey>, inout PipelineConfiguration) throws -> Void
     /// Writes the key; a `nil` value is left out, or written as `null` when `nulls` is set.
@@ -25,6 +27,9 @@ public struct ConfigurationSetting: Sendable {
     let problem: @Sendable (PipelineConfiguration) -> String?
     /// Sets the value a configuration has when the key is absent (`PipelineConfiguration.fileDefaults`).
     let setAbsent: @Sendable (inout PipelineConfiguration) -> Void
+
+    /// The least value a number may take (`nil`: unbounded, or no number).
+    public var leastValue: Int? { minimum?.value }
 
     /// The coding key of this setting.
     var codingKey: ConfigurationKey { ConfigurationKey(key) }
@@ -52,12 +57,17 @@ extension ConfigurationSetting {
     struct Minimum: Sendable {
         let value: Int
 
+        /// `name` (a key, or an option in quotes) below the bound: `… must be at least 1`, or
+        /// `… cannot be negative` for a bound of 0.
+        func message(_ name: String) -> String {
+            value == 0 ? "\(name) cannot be negative" : "\(name) must be at least \(value)"
+        }
+
         /// `key` at `number`, if it is below the bound: `key must be at least 1 (got 0)`, or
         /// `key cannot be negative (got -1)` for a bound of 0.
         func problem(_ key: String, _ number: Int) -> String? {
             guard number < value else { return nil }
-            return value == 0
-                ? "\(key) cannot be negative (got \(number))" : "\(key) must be at least \(value) (got \(number))"
+            return "\(message(key)) (got \(number))"
         }
     }
 
@@ -71,7 +81,7 @@ extension ConfigurationSetting {
             configuration[keyPath: property] = whenAbsent?() ?? PipelineConfiguration()[keyPath: property]
         }
         return ConfigurationSetting(
-            key: key, option: option, help: help, property: property, nested: nil,
+            key: key, option: option, help: help, property: property, nested: nil, minimum: minimum,
             decode: { container, configuration in
                 if let value = try codec.decode(container, ConfigurationKey(key)) {
                     configuration[keyPath: property] = value
@@ -99,7 +109,7 @@ extension ConfigurationSetting {
             configuration[keyPath: property] = whenAbsent?() ?? PipelineConfiguration()[keyPath: property]
         }
         return ConfigurationSetting(
-            key: key, option: option, help: help, property: property, nested: nil,
+            key: key, option: option, help: help, property: property, nested: nil, minimum: minimum,
             decode: { container, configuration in
                 let codingKey = ConfigurationKey(key)
                 if container.contains(codingKey) {
@@ -126,8 +136,8 @@ extension ConfigurationSetting {
     /// This setting, whose value is a mapping (or a list of them) with the keys of `nested`.
     func nesting(_ nested: YAMLSchema) -> ConfigurationSetting {
         ConfigurationSetting(
-            key: key, option: option, help: help, property: property, nested: nested, decode: decode, encode: encode,
-            problem: problem, setAbsent: setAbsent)
+            key: key, option: option, help: help, property: property, nested: nested, minimum: minimum, decode: decode,
+            encode: encode, problem: problem, setAbsent: setAbsent)
     }
 }
 
@@ -199,4 +209,18 @@ extension ConfigurationSetting.Minimum {
     static func atLeast(_ value: Int) -> Self { Self(value: value) }
     /// Not negative.
     static let notNegative = Self(value: 0)
+}
+
+extension PipelineConfiguration {
+    /// Why `value` given to the command-line option `option` is out of its key's range
+    /// (`'--jobs' must be at least 1`), or `nil` when it is in range or the option has no bound:
+    /// the command line checks its numbers against the same table as `kotoba.yml`.
+    /// `shownAs` names the option in the message where a command spells it otherwise (`kwic`'s
+    /// `--context` for `--kwic-context`).
+    public static func rangeProblem(option: String, value: Int, shownAs: String? = nil) -> String? {
+        guard let minimum = settings.first(where: { $0.option == option })?.minimum, value < minimum.value else {
+            return nil
+        }
+        return minimum.message("'\(shownAs ?? option)'")
+    }
 }

@@ -152,7 +152,7 @@ struct WorkerOptions: ParsableArguments {
     var keepGoing = false
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("'--jobs' must be at least 1") }
+        try checkRange("--jobs", jobs)
         if noCache && cache != nil { throw ValidationError("'--cache' and '--no-cache' cannot be combined") }
     }
 
@@ -209,8 +209,8 @@ struct CountingOptions: ParsableArguments {
     var kwicContext: Int?
 
     func validate() throws {
-        if let window, window < 1 { throw ValidationError("'--window' must be at least 1") }
-        if let kwicContext, kwicContext < 0 { throw ValidationError("'--kwic-context' cannot be negative") }
+        try checkRange("--window", window)
+        try checkRange("--kwic-context", kwicContext)
     }
 
     /// Sets what was given over `configuration`.
@@ -298,16 +298,16 @@ struct ReportOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let minPairCount, minPairCount < 1 { throw ValidationError("'--min-pair-count' must be at least 1") }
-        if let groupTop, groupTop < 1 { throw ValidationError("'--group-top' must be at least 1") }
-        if let networkEdges, networkEdges < 1 { throw ValidationError("'--network-edges' must be at least 1") }
-        for (name, value) in [("--min-tf", minTf), ("--max-tf", maxTf), ("--min-df", minDf), ("--max-df", maxDf)] {
-            if let value, value < 0 { throw ValidationError("'\(name)' cannot be negative") }
+        try checkRange("--min-pair-count", minPairCount)
+        try checkRange("--group-top", groupTop)
+        try checkRange("--network-edges", networkEdges)
+        for (option, value) in [("--min-tf", minTf), ("--max-tf", maxTf), ("--min-df", minDf), ("--max-df", maxDf)] {
+            try checkRange(option, value)
         }
-        if let caTerms, caTerms < 2 { throw ValidationError("'--ca-terms' must be at least 2") }
-        if let caDims, caDims < 1 { throw ValidationError("'--ca-dims' must be at least 1") }
-        if let clusterTerms, clusterTerms < 2 { throw ValidationError("'--cluster-terms' must be at least 2") }
-        if let clusters, clusters < 1 { throw ValidationError("'--clusters' must be at least 1") }
+        try checkRange("--ca-terms", caTerms)
+        try checkRange("--ca-dims", caDims)
+        try checkRange("--cluster-terms", clusterTerms)
+        try checkRange("--clusters", clusters)
         if let clusters, let clusterTerms, clusters > clusterTerms {
             throw ValidationError("'--clusters' (\(clusters)) cannot be more than '--cluster-terms' (\(clusterTerms))")
         }
@@ -360,3 +360,11 @@ extension CSVFormat.Dialect: ExpressibleByArgument {}
 extension AssociationMeasure: ExpressibleByArgument {}
 extension CSVFormat.HeaderLanguage: ExpressibleByArgument {}
 extension PipelineConfiguration.ReportEncoding: ExpressibleByArgument {}
+
+/// Refuses a number given to `option` below the least its key takes in the configuration table
+/// (`PipelineConfiguration.settings`), so that the command line and `kotoba.yml` keep one range.
+func checkRange(_ option: String, _ value: Int?, shownAs: String? = nil) throws {
+    if let value, let problem = PipelineConfiguration.rangeProblem(option: option, value: value, shownAs: shownAs) {
+        throw ValidationError(problem)
+    }
+}

@@ -34,7 +34,7 @@ extension Kotoba {
         @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
-            if let context, context < 0 { throw ValidationError("'--context' cannot be negative") }
+            try checkRange("--kwic-context", context, shownAs: "--context")
         }
 
         func run() throws {

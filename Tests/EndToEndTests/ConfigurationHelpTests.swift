@@ -34,6 +34,24 @@ struct ConfigurationHelpTests {
         #expect(found > 0)
     }
 
+    /// An option's number below its key's least value is refused as a usage error naming the
+    /// option, with the bound the table gives `kotoba.yml` too: the command line keeps no range
+    /// of its own.
+    @Test func eachOptionIsRefusedBelowItsKeysLeastValue() throws {
+        var checked = 0
+        for setting in PipelineConfiguration.settings {
+            guard let option = setting.option, let least = setting.leastValue else { continue }
+            let result = try TestSupport.run(TestSupport.kotoba, ["dump-config", "\(option)=\(least - 1)"])
+            let expected = least == 0 ? "'\(option)' cannot be negative" : "'\(option)' must be at least \(least)"
+            #expect(result.status == 64, "\(option): \(result.standardError)")
+            #expect(result.standardError.contains(expected), "\(option): \(result.standardError)")
+            checked += 1
+        }
+        // jobs, window, kwic_context, min_pair_count, group_top, the four tf/df bounds,
+        // network_edges, ca_terms, ca_dims, cluster_terms and clusters.
+        #expect(checked == 14)
+    }
+
     /// The README's table of the keys that are not an option's name with `_` lists exactly those
     /// keys, each with its option and its help.
     @Test func theReadmeTableOfKeysIsTheTables() throws {
