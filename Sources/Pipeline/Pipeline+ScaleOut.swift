@@ -52,8 +52,12 @@ extension Pipeline {
 
     /// Adds up partial-count files (`-` reads standard input) and publishes the reports, as a run
     /// over all their inputs would have; or, with `partial`, writes the sum as one partial (a
-    /// combiner's or a tree reduce's step), which need not cover every shard.
-    public func merge(_ sources: [String], partial: String? = nil) throws(PipelineError) -> Summary {
+    /// combiner's or a tree reduce's step), which need not cover every shard. `groupTopGiven`:
+    /// the command line set `--group-top`, which the partials' grouping decides the use of: it
+    /// is refused when they were counted without `--group-by`.
+    public func merge(_ sources: [String], partial: String? = nil, groupTopGiven: Bool = false) throws(PipelineError)
+        -> Summary
+    {
         try configuration.validate()
         var clock = Clock()
         if let partial {
@@ -74,6 +78,10 @@ extension Pipeline {
         let lock = try takeLock()
         defer { withExtendedLifetime(lock) {} }
         let merged = try PartialMerge.merge(sources.map { .file($0) }, pairTerms: configuration.pairTerms)
+        if groupTopGiven, merged.counts.grouping == nil {
+            throw .configuration(
+                "'--group-top' only applies with '--group-by', and these partials were counted without it")
+        }
         clock.lap("merge")
         let header = merged.header
         let themes = header.themes.map { Theme(name: $0.name, forms: $0.forms, normalizedForms: $0.forms) }

@@ -132,7 +132,8 @@ extension Kotoba {
                 configuration.fileLists = []
                 if let out { configuration.output = out }
                 try report.apply(to: &configuration, groupingKnown: false)
-                return try Pipeline(configuration: configuration, logger: logger).merge(partials, partial: partial)
+                return try Pipeline(configuration: configuration, logger: logger).merge(
+                    partials, partial: partial, groupTopGiven: report.groupTop != nil)
             }
             logger.notice(
                 partial == nil ? "wrote reports" : "wrote merged partial counts",

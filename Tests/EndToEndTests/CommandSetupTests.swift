@@ -130,6 +130,29 @@ struct CommandSetupTests {
         #expect(try together("defaults").contains { $0 < 4 })
     }
 
+    /// `merge --group-top` is refused when the partials were counted without a grouping (it
+    /// would change nothing), before any report is written; with grouped partials it keeps that
+    /// many terms a group, as a run does.
+    @Test func mergeRefusesGroupTopForPartialsWithoutGroups() throws {
+        let root = try TestSupport.workspaceWithCorpus()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try kotoba(["count", "corpus", "--partial", "plain.partial", "--no-cache"], in: root).status == 0)
+        let refused = try kotoba(["merge", "plain.partial", "--out", "plain", "--group-top", "5"], in: root)
+        #expect(refused.status == 64, "\(refused.standardError)")
+        #expect(refused.standardError.contains("'--group-top'"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("plain").path))
+        #expect(try kotoba(["count", "corpus", "--group-by", "speaker", "--partial", "grouped.partial", "--no-cache"], in: root).status == 0)
+        let merged = try kotoba(["merge", "grouped.partial", "--out", "merged", "--group-top", "5"], in: root)
+        #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(try kotoba(["run", "corpus", "--group-by", "speaker", "--group-top", "5", "--out", "single", "--no-cache"], in: root).status == 0)
+        let batch = BatchTests()
+        let single = try batch.reports(root.appendingPathComponent("single"))
+        #expect(try batch.reports(root.appendingPathComponent("merged"))["group_terms.csv"] == single["group_terms.csv"])
+        let rows = try TestSupport.readCSV(root.appendingPathComponent("single/group_terms.csv")).dropFirst()
+        #expect(!rows.isEmpty)
+        #expect(Dictionary(grouping: rows) { $0.first ?? "" }.values.allSatisfy { $0.count <= 5 })
+    }
+
     /// `themes check` reads the forms with the configured normalizer: a soft hyphen is nothing
     /// under the case fold (NFKC_Casefold drops it), but a form of its own without it.
     @Test func themesCheckNormalizesAsTheConfigurationSays() throws {
