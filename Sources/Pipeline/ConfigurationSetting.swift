@@ -23,13 +23,19 @@ public struct ConfigurationSetting: Sendable {
     let decode: @Sendable (KeyedDecodingContainer<ConfigurationKey>, inout PipelineConfiguration) throws -> Void
     /// Writes the key; a `nil` value is left out, or written as `null` when `nulls` is set.
     let encode: @Sendable (PipelineConfiguration, inout KeyedEncodingContainer<ConfigurationKey>, _ nulls: Bool) throws -> Void
-    /// Why the configuration's value is out of range, or `nil` when it is in range.
-    let problem: @Sendable (PipelineConfiguration) -> String?
     /// Sets the value a configuration has when the key is absent (`PipelineConfiguration.fileDefaults`).
     let setAbsent: @Sendable (inout PipelineConfiguration) -> Void
 
     /// The least value a number may take (`nil`: unbounded, or no number).
     public var leastValue: Int? { minimum?.value }
+
+    /// Why `configuration`'s value of this key is below its least value, or `nil` when it is in
+    /// range (or unbounded, or unset).
+    func problem(_ configuration: PipelineConfiguration) -> String? {
+        let path: AnyKeyPath = property
+        guard let minimum, let number = configuration[keyPath: path] as? Int else { return nil }
+        return minimum.problem(key, number)
+    }
 
     /// The coding key of this setting.
     var codingKey: ConfigurationKey { ConfigurationKey(key) }
@@ -92,10 +98,6 @@ extension ConfigurationSetting {
             encode: { configuration, container, _ in
                 try codec.encode(configuration[keyPath: property], &container, ConfigurationKey(key))
             },
-            problem: { configuration in
-                guard let minimum, let number = configuration[keyPath: property] as? Int else { return nil }
-                return minimum.problem(key, number)
-            },
             setAbsent: setAbsent)
     }
 
@@ -126,10 +128,6 @@ extension ConfigurationSetting {
                     try container.encodeNil(forKey: codingKey)
                 }
             },
-            problem: { configuration in
-                guard let minimum, let number = configuration[keyPath: property] as? Int else { return nil }
-                return minimum.problem(key, number)
-            },
             setAbsent: setAbsent)
     }
 
@@ -137,7 +135,7 @@ extension ConfigurationSetting {
     func nesting(_ nested: YAMLSchema) -> ConfigurationSetting {
         ConfigurationSetting(
             key: key, option: option, help: help, property: property, nested: nested, minimum: minimum, decode: decode,
-            encode: encode, problem: problem, setAbsent: setAbsent)
+            encode: encode, setAbsent: setAbsent)
     }
 }
 
