@@ -145,21 +145,21 @@ public struct CodingRuleEvaluator {
 
     private var lemmas: [String] {
         if let known = cache.lemmas { return known }
-        let computed = tokens.map { key($0.lemma) }
+        let computed = tokens.map { key($0.lemma(in: text)) }
         cache.lemmas = computed
         return computed
     }
 
     private var surfaces: [String] {
         if let known = cache.surfaces { return known }
-        let computed = tokens.map { key($0.surface) }
+        let computed = tokens.map { key($0.surface(in: text)) }
         cache.surfaces = computed
         return computed
     }
 
     private var categories: [String] {
         if let known = cache.categories { return known }
-        let computed = tokens.map { TermCategory.of($0, family: family) }
+        let computed = tokens.map { TermCategory.of($0, in: text, family: family) }
         cache.categories = computed
         return computed
     }

@@ -1,3 +1,4 @@
+import Bytes
 import Tokenization
 
 /// Finds compound-noun candidates (複合名詞) in a sentence by the rules of TermExtract, as KH Coder
@@ -32,34 +33,39 @@ public struct CompoundExtractor: Sendable {
     private static let droppedTailBytes = droppedTails.map { Array($0.utf8) }
     private static let leadingHon = Array("本".utf8)
 
-    static func isDroppedTail(_ surface: String) -> Bool {
-        let count = surface.utf8.count
-        return count <= 6 && droppedTailBytes.contains { $0.count == count && $0.elementsEqual(surface.utf8) }
+    static func isDroppedTail(_ surface: Span<UInt8>) -> Bool {
+        let count = surface.count
+        return count <= 6 && droppedTailBytes.contains { $0.count == count && $0.span.hasSameBytes(as: surface) }
     }
 
-    /// The candidates of a sentence: the token range each covers and its nouns' surfaces. Tokens
+    /// The candidates of `sentence`: the token range each covers and its nouns' surfaces. Tokens
     /// flagged in `covered` (already one term) end a candidate.
-    public func candidates(in tokens: [Token], covered: [Bool]) -> [(range: Range<Int>, nouns: [String])] {
-        candidates(in: tokens, covered: covered, roles: tokens.map(role(of:)))
+    public func candidates(in tokens: [Token], of sentence: String, covered: [Bool]) -> [(range: Range<Int>, nouns: [String])] {
+        candidates(in: tokens, of: sentence, covered: covered, roles: tokens.map { role(of: $0, in: sentence) })
     }
 
     /// The candidates of a sentence whose tokens' roles are known (`role(of:)` depends only on a
     /// token's dictionary entry, so callers may keep it by entry), of `minimumNouns` nouns or more.
     public func candidates(
-        in tokens: [Token], covered: [Bool], roles: [Role], minimumNouns: Int = 1
+        in tokens: [Token], of sentence: String, covered: [Bool], roles: [Role], minimumNouns: Int = 1
     ) -> [(range: Range<Int>, nouns: [String])] {
         var result: [(range: Range<Int>, nouns: [String])] = []
-        forEachCandidate(in: tokens, covered: covered, roles: roles, minimumNouns: minimumNouns) { range in
-            result.append((range, tokens[range].map(\.surface)))
+        var text = sentence
+        text.withUTF8Span { bytes in
+            forEachCandidate(in: tokens, of: bytes, covered: covered, roles: roles, minimumNouns: minimumNouns) { range in
+                result.append((range, tokens[range].map { $0.surface(in: sentence) }))
+            }
         }
         return result
     }
 
     /// Calls `body` with the token range of each candidate of `minimumNouns` nouns or more, in
     /// text order: a candidate's nouns are the surfaces of its tokens, which always stand side by
-    /// side. Allocates nothing, since it runs on every sentence.
+    /// side. `sentence` is the tokens' sentence as UTF-8. Allocates nothing, since it runs on
+    /// every sentence.
     public func forEachCandidate(
-        in tokens: [Token], covered: [Bool], roles: [Role], minimumNouns: Int = 1, _ body: (Range<Int>) -> Void
+        in tokens: [Token], of sentence: Span<UInt8>, covered: [Bool], roles: [Role], minimumNouns: Int = 1,
+        _ body: (Range<Int>) -> Void
     ) {
         // The run being gathered: tokens start..<end.
         var start = 0
@@ -67,8 +73,8 @@ public struct CompoundExtractor: Sendable {
         func flush() {
             defer { start = end }
             var (first, last) = (start, end)
-            if first < last, tokens[first].surface.utf8.elementsEqual(Self.leadingHon) { first += 1 }
-            if first < last, Self.isDroppedTail(tokens[last - 1].surface) { last -= 1 }
+            if first < last, sentence.extracting(tokens[first].byteRange).hasSameBytes(as: Self.leadingHon.span) { first += 1 }
+            if first < last, Self.isDroppedTail(sentence.extracting(tokens[last - 1].byteRange)) { last -= 1 }
             guard last - first >= max(1, minimumNouns) else { return }
             body(first..<last)
         }
@@ -100,9 +106,9 @@ public struct CompoundExtractor: Sendable {
         flush()
     }
 
-    /// What `token` can do in a compound.
-    public func role(of token: Token) -> Role {
-        if TermExtractor.isSymbolOnly(token.surface) { return .other }
+    /// What `token` of `sentence` can do in a compound.
+    public func role(of token: Token, in sentence: String) -> Role {
+        if TermExtractor.isSymbolOnly(token, in: sentence) { return .other }
         let path = token.features.partOfSpeechPath
         func starts(_ prefix: String) -> Bool { PartOfSpeechPath.is(path, under: prefix) }
         if token.isUnknown { return starts("名詞-数") || starts("名詞-数詞") ? .other : .noun }

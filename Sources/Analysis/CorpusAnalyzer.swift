@@ -1,3 +1,4 @@
+import Bytes
 import Corpus
 import Tokenization
 
@@ -31,11 +32,14 @@ public struct CorpusAnalyzer {
     private var entries: [DocumentAnalysis.Entry] = []
     private var entryIndex: [DocumentAnalysis.Entry: Int32] = [:]
     /// Per dictionary entry (indexed by its features' `ordinal`): its worker entry (-1: no term,
-    /// `undecided`: not met yet) when its term is its dictionary form, and its role in
+    /// `undecided`: not met yet, `bySurface`: decided per surface) when its term is its
+    /// dictionary form, and its role in
     /// compounds. Both depend on the entry alone; arrays, because they are read for every token.
     private var knownWords: [Int32] = []
     private var compoundRoles: [CompoundExtractor.Role?] = []
     private static let undecided: Int32 = -2
+    /// In `knownWords`: the entry's tokens are decided by their surface (`surfaceToken`).
+    private static let bySurface: Int32 = -3
     /// Per worker entry, its index in the document being analyzed (-1: not used yet).
     private var local: [Int32] = []
     /// Per worker entry, its term's id in `counts` (-1: not counted yet).
@@ -190,37 +194,42 @@ public struct CorpusAnalyzer {
                 }
             }
         }
+        let phrases = scratch.spans.count
         // Each token's compound role and worker entry (-1: no term), an unknown word's both
-        // from one lookup.
+        // from one lookup; surfaces are read in place from the sentence's bytes.
         scratch.roles.removeAll(keepingCapacity: true)
         scratch.workers.removeAll(keepingCapacity: true)
-        for token in tokens {
-            if token.isUnknown {
-                let decided = surfaceToken(token)
-                scratch.roles.append(decided.role)
-                scratch.workers.append(decided.entry)
-                continue
+        var sentence = text
+        sentence.withUTF8Span { bytes in
+            for token in tokens {
+                if token.isUnknown {
+                    let decided = surfaceToken(token, bytes: bytes, in: text)
+                    scratch.roles.append(decided.role)
+                    scratch.workers.append(decided.entry)
+                    continue
+                }
+                let ordinal = Self.room(for: token.ordinal, in: &compoundRoles, filler: nil)
+                if let known = compoundRoles[ordinal] {
+                    scratch.roles.append(known)
+                } else {
+                    let role = compounds.role(of: token, in: text)
+                    compoundRoles[ordinal] = role
+                    scratch.roles.append(role)
+                }
+                scratch.workers.append(workerEntry(for: token, bytes: bytes, in: text) ?? -1)
             }
-            let ordinal = Self.room(for: token.features.ordinal, in: &compoundRoles, filler: nil)
-            if let known = compoundRoles[ordinal] {
-                scratch.roles.append(known)
-            } else {
-                let role = compounds.role(of: token)
-                compoundRoles[ordinal] = role
-                scratch.roles.append(role)
-            }
-            scratch.workers.append(workerEntry(for: token) ?? -1)
-        }
-        // Compound candidates, recorded always, counted as terms if asked.
-        let phrases = scratch.spans.count
-        // A run of one noun is kept by no report (and adds nothing to the others' FL and FR,
-        // `CompoundRanking`), so only runs of two or more are recorded.
-        compounds.forEachCandidate(in: tokens, covered: scratch.covered, roles: scratch.roles, minimumNouns: 2) { range in
-            let nouns = tokens[range].lazy.map(\.surface)
-            document.candidates[CompoundKey(normalizing: nouns), default: 0] += 1
-            if vocabulary.joinsCompounds {
-                scratch.spans.append((range.lowerBound, range.upperBound, nouns.joined(), TermCategory.compound))
-                for covering in range { scratch.covered[covering] = true }
+            // Compound candidates, recorded always, counted as terms if asked.
+            // A run of one noun is kept by no report (and adds nothing to the others' FL and FR,
+            // `CompoundRanking`), so only runs of two or more are recorded.
+            compounds.forEachCandidate(
+                in: tokens, of: bytes, covered: scratch.covered, roles: scratch.roles, minimumNouns: 2
+            ) { range in
+                let nouns = tokens[range].map { String(decodingUTF8: bytes.extracting($0.byteRange)) }
+                document.candidates[CompoundKey(normalizing: nouns), default: 0] += 1
+                if vocabulary.joinsCompounds {
+                    scratch.spans.append((range.lowerBound, range.upperBound, nouns.joined(), TermCategory.compound))
+                    for covering in range { scratch.covered[covering] = true }
+                }
             }
         }
         if phrases > 0, scratch.spans.count > phrases { scratch.spans.sort { $0.start < $1.start } }
@@ -292,28 +301,37 @@ public struct CorpusAnalyzer {
         return best.map { ($0.lastToken, $0.term) }
     }
 
-    /// The worker entry `token` counts as, -1 or `nil` if it is no term.
-    private mutating func workerEntry(for token: Token) -> Int32? {
-        guard !token.isUnknown, token.features.baseForm != nil, !vocabulary.useSurface else {
-            return surfaceToken(token).entry
-        }
-        let ordinal = Self.room(for: token.features.ordinal, in: &knownWords, filler: Self.undecided)
+    /// The worker entry `token` counts as, -1 or `nil` if it is no term; `bytes` are the UTF-8 of
+    /// `sentence`, the token's sentence.
+    private mutating func workerEntry(for token: Token, bytes: Span<UInt8>, in sentence: String) -> Int32? {
+        if token.isUnknown { return surfaceToken(token, bytes: bytes, in: sentence).entry }
+        let ordinal = Self.room(for: token.ordinal, in: &knownWords, filler: Self.undecided)
         var entry = knownWords[ordinal]
         if entry == Self.undecided {
-            entry = extractor.term(for: token).map { intern($0) } ?? -1
+            // An entry without a dictionary form, or any entry when terms are surfaces, is
+            // decided by its surface; the rest once for the entry.
+            entry =
+                token.features.baseForm == nil || vocabulary.useSurface
+                ? Self.bySurface : extractor.term(for: token, in: sentence).map { intern($0) } ?? -1
             knownWords[ordinal] = entry
         }
+        if entry == Self.bySurface { return surfaceToken(token, bytes: bytes, in: sentence).entry }
         // The category is the entry's; a surface made only of symbols is still refused.
-        guard entry >= 0, !TermExtractor.isSymbolOnly(token.surface) else { return nil }
+        guard entry >= 0, !TermExtractor.isSymbolOnly(bytes.extracting(token.byteRange)) else { return nil }
         return entry
     }
 
     /// The worker entry (-1: no term) and compound role of a token decided by its surface.
-    private mutating func surfaceToken(_ token: Token) -> (entry: Int32, role: CompoundExtractor.Role) {
-        let ordinal = token.features.ordinal
-        if let known = surfaceTokens.value(ordinal: ordinal, surface: token.surface) { return known }
-        let decided = (entry: extractor.term(for: token).map { intern($0) } ?? -1, role: compounds.role(of: token))
-        surfaceTokens.insert(decided, ordinal: ordinal, surface: token.surface)
+    private mutating func surfaceToken(_ token: Token, bytes: Span<UInt8>, in sentence: String)
+        -> (entry: Int32, role: CompoundExtractor.Role)
+    {
+        let surface = bytes.extracting(token.byteRange)
+        if let known = surfaceTokens.value(ordinal: token.ordinal, surface: surface) { return known }
+        let decided = (
+            entry: extractor.term(for: token, in: sentence).map { intern($0) } ?? -1,
+            role: compounds.role(of: token, in: sentence)
+        )
+        surfaceTokens.insert(decided, ordinal: token.ordinal, surface: String(decodingUTF8: surface))
         return decided
     }
 

@@ -26,7 +26,7 @@ struct KeyedSentence {
                     bytes += key(String(decoding: original[position..<token.byteRange.lowerBound], as: UTF8.self)).utf8
                 }
                 starts.append(bytes.count)
-                bytes += key(token.surface).utf8
+                bytes += key(token.surface(in: sentence)).utf8
                 ends.append(bytes.count)
                 position = token.byteRange.upperBound
             }

@@ -26,14 +26,15 @@ struct SurfaceTable<Value> {
         mask = slots.count - 1
     }
 
-    /// The value kept for `surface` of the entry `ordinal`, if any.
-    func value(ordinal: Int32, surface: String) -> Value? {
+    /// The value kept for the surface whose UTF-8 is `surface`, of the entry `ordinal`, if any.
+    func value(ordinal: Int32, surface: Span<UInt8>) -> Value? {
         let hash = Self.hash(surface, seed: UInt64(UInt32(bitPattern: ordinal)))
         var index = Int(truncatingIfNeeded: hash) & mask
         while slots[index] >= 0 {
             let entry = entries[Int(slots[index])]
-            if entry.hash == hash, entry.ordinal == ordinal, UTF8Bytes.equal(entry.surface, surface) {
-                return entry.value
+            if entry.hash == hash, entry.ordinal == ordinal, entry.surface.utf8.count == surface.count {
+                var known = entry.surface
+                if known.withUTF8Span({ $0.hasSameBytes(as: surface) }) { return entry.value }
             }
             index = (index + 1) & mask
         }
@@ -42,7 +43,8 @@ struct SurfaceTable<Value> {
 
     /// Keeps `value` for `surface` of the entry `ordinal`, which has none yet.
     mutating func insert(_ value: Value, ordinal: Int32, surface: String) {
-        let hash = Self.hash(surface, seed: UInt64(UInt32(bitPattern: ordinal)))
+        var text = surface
+        let hash = text.withUTF8Span { Self.hash($0, seed: UInt64(UInt32(bitPattern: ordinal))) }
         var index = Int(truncatingIfNeeded: hash) & mask
         while slots[index] >= 0 { index = (index + 1) & mask }
         slots[index] = Int32(entries.count)
@@ -60,11 +62,10 @@ struct SurfaceTable<Value> {
         }
     }
 
-    /// A 64-bit hash of `text`'s UTF-8 bytes, eight at a time: multiply, then fold the high half
+    /// A 64-bit hash of the UTF-8 `bytes`, eight at a time: multiply, then fold the high half
     /// into the low, so that the low bits the table indexes by depend on every byte.
-    static func hash(_ text: String, seed: UInt64) -> UInt64 {
-        var text = text
-        return text.withUTF8Span { bytes in
+    static func hash(_ bytes: Span<UInt8>, seed: UInt64) -> UInt64 {
+        do {
             var hash = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
             var offset = 0
             while offset + 8 <= bytes.count {

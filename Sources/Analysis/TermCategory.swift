@@ -21,14 +21,14 @@ public enum TermCategory {
         adjectiveB, adjective, adverbB, adverb, other,
     ]
 
-    /// The category of `token`, read with `family`'s parts of speech.
-    public static func of(_ token: Token, family: FeatureLayout.Family) -> String {
-        let lemma = token.lemma
+    /// The category of `token` of `sentence`, read with `family`'s parts of speech.
+    public static func of(_ token: Token, in sentence: String, family: FeatureLayout.Family) -> String {
         let path = token.features.partOfSpeechPath
         func starts(_ prefix: String) -> Bool { PartOfSpeechPath.is(path, under: prefix) }
         if token.isUnknown {
             return starts("名詞-数") || starts("名詞-数詞") ? other : unknown
         }
+        let lemma = token.lemma(in: sentence)
         func hiraganaSplit(_ plain: String, _ hiragana: String) -> String { isHiragana(lemma) ? hiragana : plain }
         switch family {
         case .ipadic:

@@ -1,3 +1,4 @@
+import Bytes
 import Tokenization
 
 /// Decides which tokens are terms and under which form and category they count.
@@ -18,18 +19,42 @@ public struct TermExtractor: Sendable {
         self.useSurface = useSurface
     }
 
-    /// The term `token` counts as, or `nil` if it is not a term.
-    public func term(for token: Token) -> Term? {
-        let category = category(of: token)
+    /// The term `token` of `sentence` counts as, or `nil` if it is not a term.
+    public func term(for token: Token, in sentence: String) -> Term? {
+        let category = category(of: token, in: sentence)
         guard selection.includes(category: category, path: token.features.partOfSpeechPath),
-            !Self.isSymbolOnly(token.surface)
+            !Self.isSymbolOnly(token, in: sentence)
         else { return nil }
-        return Term(text: useSurface ? token.surface : token.lemma, partOfSpeech: category)
+        return Term(text: useSurface ? token.surface(in: sentence) : token.lemma(in: sentence), partOfSpeech: category)
     }
 
-    /// KH Coder's category for `token`.
-    func category(of token: Token) -> String {
-        TermCategory.of(token, family: family)
+    /// KH Coder's category for `token` of `sentence`.
+    func category(of token: Token, in sentence: String) -> String {
+        TermCategory.of(token, in: sentence, family: family)
+    }
+
+    /// `true` if `token`'s surface in `sentence` is made only of punctuation, symbols and spaces.
+    static func isSymbolOnly(_ token: Token, in sentence: String) -> Bool {
+        var sentence = sentence
+        return sentence.withUTF8Span { isSymbolOnly($0.extracting(token.byteRange)) }
+    }
+
+    /// `true` if the UTF-8 `bytes` are only punctuation, symbols and separators (as
+    /// `isSymbolOnly(_:)` of their text). Most tokens begin with an ASCII letter or digit, kana
+    /// or a kanji, which is no symbol: those are told by their first bytes, without decoding.
+    static func isSymbolOnly(_ bytes: Span<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        let lead = bytes[0]
+        if lead < 0x80 {
+            if (0x30...0x39).contains(lead) || (0x41...0x5A).contains(lead) || (0x61...0x7A).contains(lead) { return false }
+        } else if lead & 0xF0 == 0xE0, bytes.count >= 3 {
+            // A three-byte scalar: kana and kanji, the ranges `isSymbolOnly(_:)` takes for letters.
+            let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[1] & 0x3F) << 6 | UInt32(bytes[2] & 0x3F)
+            if (0x3041...0x30FA).contains(scalar) || (0x4E00...0x9FFF).contains(scalar) {
+                return false
+            }
+        }
+        return isSymbolOnly(String(decodingUTF8: bytes))
     }
 
     /// `true` if every character is punctuation, a symbol or a separator (Unicode P*, S*, Z*).

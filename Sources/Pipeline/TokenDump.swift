@@ -90,13 +90,15 @@ public enum TokenDump {
                         continue
                     }
                     let tokens = try DocumentWalk.tokens(of: sentence, tagger: tagger, path: document.path)
+                    let sentenceText = sentence.string
                     for token in tokens {
+                        let surface = token.surface(in: sentenceText)
                         if format == .mecab {
-                            text += token.surface + "\t" + token.features.raw + "\n"
+                            text += surface + "\t" + token.features.raw + "\n"
                         } else {
                             let span = sentence.originalRange(ofUTF8: token.byteRange)
                             let written = offsetsField(String(String.UnicodeScalarView(original[span])))
-                            text += "\(documentFields)\t\(number + 1)\t\(sentenceNumber)\t\(offsetsField(token.surface))"
+                            text += "\(documentFields)\t\(number + 1)\t\(sentenceNumber)\t\(offsetsField(surface))"
                                 + "\t\(span.lowerBound)\t\(span.upperBound)\t\(written)\n"
                         }
                     }

@@ -2,11 +2,12 @@
 /// open-addressing table with linear probing and a multiplicative hash of the address, where
 /// `Dictionary` would run SipHash over it (a third of the tagger's own work). Entries are never
 /// removed; the table lives as long as its tagger, and holds at most one entry per dictionary
-/// entry and unknown-word class.
+/// entry and unknown-word class. Values are held unmanaged: features objects are never freed
+/// (`MorphemeFeatures`), and a lookup then costs no reference counting.
 struct FeatureCache {
     /// 0 marks an empty slot: MeCab never hands out a null feature pointer.
     private var keys: [UInt]
-    private var values: [MorphemeFeatures?]
+    private var values: [Unmanaged<MorphemeFeatures>?]
     private var count = 0
     private var mask: Int
     /// 64 − log₂ of the capacity: the hash is the top bits of the product.
@@ -20,21 +21,23 @@ struct FeatureCache {
         shift = UInt64(64 - capacity.trailingZeroBitCount)
     }
 
-    /// The features at `pointer`, parsed by `parse` the first time the pointer is met.
+    /// The features at `pointer`, if the pointer was met before.
     @inline(__always)
-    mutating func features(at pointer: UnsafeRawPointer, parse: () -> MorphemeFeatures) -> MorphemeFeatures {
+    func features(at pointer: UnsafeRawPointer) -> Unmanaged<MorphemeFeatures>? {
         let key = UInt(bitPattern: pointer)
-        var index = slot(of: key)
-        if keys[index] == key, let found = values[index] { return found }
-        let parsed = parse()
-        if (count + 1) * 4 > keys.count * 3 {
-            grow()
-            index = slot(of: key)
-        }
+        let index = slot(of: key)
+        return keys[index] == key ? values[index] : nil
+    }
+
+    /// Keeps `features` for `pointer`, which was not met before.
+    mutating func insert(_ features: Unmanaged<MorphemeFeatures>, at pointer: UnsafeRawPointer) {
+        let key = UInt(bitPattern: pointer)
+        if (count + 1) * 4 > keys.count * 3 { grow() }
+        let index = slot(of: key)
+        precondition(keys[index] == 0, "features kept twice for one pointer")
         keys[index] = key
-        values[index] = parsed
+        values[index] = features
         count += 1
-        return parsed
     }
 
     /// The slot of `key`: where it is, or the empty slot where it would go.

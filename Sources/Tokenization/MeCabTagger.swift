@@ -48,9 +48,13 @@ public final class MeCabTagger {
     /// a worker that reuses one array allocates none per sentence.
     ///
     /// MeCab does not copy the sentence: every node points into the UTF-8 buffer, so the tokens
-    /// are copied out while the buffer is alive.
+    /// are copied out while the buffer is alive, as entries and byte ranges (`Token`): a token's
+    /// surface is read from `sentence` when it is needed.
     public func tokenize(_ sentence: String, into tokens: inout [Token]) throws(MeCabError) {
         tokens.removeAll(keepingCapacity: true)
+        guard sentence.utf8.count < Int(Int32.max) else {
+            throw .parseFailed(reason: "a sentence of 2 GB or more")
+        }
         var text = sentence
         let failure: MeCabError? = text.withUTF8 { utf8 in
             guard let base = utf8.baseAddress, !utf8.isEmpty else { return nil }
@@ -71,14 +75,10 @@ public final class MeCabTagger {
                         let surface = current.surface, let feature = current.feature
                     else { continue }
                     let offset = UnsafeRawPointer(surface) - start
-                    let length = Int(current.length)
                     tokens.append(
                         Token(
-                            surface: String(
-                                decoding: UnsafeRawBufferPointer(start: surface, count: length), as: UTF8.self),
-                            features: features(at: feature),
-                            isUnknown: stat == MECAB_UNK_NODE,
-                            byteRange: offset..<(offset + length)))
+                            features: features(at: feature).takeUnretainedValue(), isUnknown: stat == MECAB_UNK_NODE,
+                            start: Int32(truncatingIfNeeded: offset), end: Int32(truncatingIfNeeded: offset + Int(current.length))))
                 }
                 return nil
             }
@@ -86,7 +86,18 @@ public final class MeCabTagger {
         if let failure { throw failure }
     }
 
-    private func features(at pointer: UnsafePointer<CChar>) -> MorphemeFeatures {
-        featureCache.features(at: UnsafeRawPointer(pointer)) { model.features(at: pointer) }
+    /// The features at `pointer`: from the tagger's own table, which needs no lock and, since
+    /// features objects are never freed, no reference counting; else from the model's.
+    @inline(__always)
+    private func features(at pointer: UnsafePointer<CChar>) -> Unmanaged<MorphemeFeatures> {
+        if let known = featureCache.features(at: UnsafeRawPointer(pointer)) { return known }
+        return newFeatures(at: pointer)
+    }
+
+    @inline(never)
+    private func newFeatures(at pointer: UnsafePointer<CChar>) -> Unmanaged<MorphemeFeatures> {
+        let features = Unmanaged.passUnretained(model.features(at: pointer))
+        featureCache.insert(features, at: UnsafeRawPointer(pointer))
+        return features
     }
 }

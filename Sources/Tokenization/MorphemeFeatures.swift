@@ -4,6 +4,12 @@ import Synchronization
 ///
 /// MeCab hands out one feature pointer per dictionary entry (and one per unknown-word class), so
 /// a tagger parses each distinct feature string once and shares the result between tokens.
+///
+/// A features object is never freed: it keeps one reference to itself for good, made when it is
+/// created. Tokens hold it unowned (`Token.features`), so that filling and emptying a sentence's
+/// tokens costs no reference counting; a token kept after its tagger and model are gone still
+/// reads valid features. What this keeps alive is bounded by the distinct entries a process meets
+/// (a model parses each entry once, `MeCabModel.features(at:)`).
 public final class MorphemeFeatures: Sendable {
     /// A number no other features object of this process has, dense from 0: what a worker keeps
     /// its decisions about an entry under, in arrays indexed by it instead of hashed tables
@@ -46,6 +52,7 @@ public final class MorphemeFeatures: Sendable {
             baseForm = base
         }
         reading = field(layout.readingIndex)
+        _ = Unmanaged.passRetained(self)  // never released: see the type's comment
     }
 
     /// Splits one CSV record, honouring double quotes (`"1,0"` is one field, `""` a quote).

@@ -28,7 +28,7 @@ struct CanonicalTextTests {
         let unknown = MorphemeFeatures(raw: "名詞,一般,*,*,*,*,*", layout: .ipadic)
         var analyzer = CorpusAnalyzer(themes: [])
         for (index, text) in order.enumerated() {
-            let tokens = [Token(surface: text, features: unknown, isUnknown: true, byteRange: 0..<text.utf8.count)]
+            let tokens = [Token(features: unknown, isUnknown: true, byteRange: 0..<text.utf8.count)]
             analyzer.add(
                 DocumentSummary(path: "\(index).txt", byteCount: 1, sha256: "\(index)", characterCount: 1, paragraphCount: 1, tokenCount: 1),
                 sentences: [(text, tokens, SentencePlace())])

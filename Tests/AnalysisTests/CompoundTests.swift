@@ -31,7 +31,7 @@ struct CompoundTests {
 
     func candidates(_ sentence: String) throws -> [String] {
         let tokens = try MeCabTagger(model: TestSupport.model).tokenize(sentence)
-        return CompoundExtractor().candidates(in: tokens, covered: Array(repeating: false, count: tokens.count))
+        return CompoundExtractor().candidates(in: tokens, of: sentence, covered: Array(repeating: false, count: tokens.count))
             .map { $0.nouns.joined(separator: " ") }
     }
 

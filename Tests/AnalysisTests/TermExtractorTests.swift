@@ -8,7 +8,7 @@ struct TermExtractorTests {
     /// Terms under the `content` preset (nouns, verbs, adjectives, unknown words).
     func terms(_ sentence: String, preset: TermSelection.Preset = .content) throws -> [String] {
         let extractor = TermExtractor(selection: TermSelection(preset: preset))
-        return try MeCabTagger(model: TestSupport.model).tokenize(sentence).compactMap(extractor.term(for:))
+        return try MeCabTagger(model: TestSupport.model).tokenize(sentence).compactMap { extractor.term(for: $0, in: sentence) }
             .map(\.description)
     }
 
@@ -24,7 +24,8 @@ struct TermExtractorTests {
     @Test func includeAndExcludeAdjustAPreset() throws {
         let selection = TermSelection(preset: .khcoder, include: ["動詞B"], exclude: ["名詞C", "名詞-固有名詞"])
         let extractor = TermExtractor(selection: selection)
-        let terms = try MeCabTagger(model: TestSupport.model).tokenize("荒川区の区にする。").compactMap(extractor.term(for:))
+        let sentence = "荒川区の区にする。"
+        let terms = try MeCabTagger(model: TestSupport.model).tokenize(sentence).compactMap { extractor.term(for: $0, in: sentence) }
         #expect(terms.map(\.description) == ["する/動詞B"])
     }
 
@@ -49,5 +50,19 @@ struct TermExtractorTests {
         #expect(try terms("(株)と( 連鎖 )") == ["株/名詞C", "連鎖/名詞"])
         #expect(TermExtractor.isSymbolOnly("()!?"))
         #expect(!TermExtractor.isSymbolOnly("A-1"))
+    }
+
+    /// The byte test's fast path (a first scalar that is an ASCII letter or digit, kana or a
+    /// kanji) gives what the scalar test gives, at the edges of its ranges and beyond them.
+    @Test func theByteTestAgreesWithTheScalarTest() {
+        let samples = [
+            "", "a", "Z", "0", "9", "/", "-1", "ぁ", "ゖ", "゛", "゠", "ァ", "ヺ", "・", "ー", "ヿ", "一", "鿿", "䷀", "〇",
+            "　", "、", "「地域」", "※１", "①", "Ａ", "ｱ", "😀", "é", "e\u{301}", "()", "—", "…", "地", "A-1",
+        ]
+        for sample in samples {
+            var bytes = sample
+            let byBytes = bytes.withUTF8Span { TermExtractor.isSymbolOnly($0) }
+            #expect(byBytes == TermExtractor.isSymbolOnly(sample), "\(sample.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
     }
 }

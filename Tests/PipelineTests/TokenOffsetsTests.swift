@@ -17,9 +17,10 @@ struct TokenOffsetsTests {
         let original = Array(text.unicodeScalars)
         var tokens: [(surface: String, start: Int, end: Int, original: String)] = []
         for sentence in structure.sentences {
-            for token in try tagger.tokenize(sentence.string) {
+            let sentenceText = sentence.string
+            for token in try tagger.tokenize(sentenceText) {
                 let span = sentence.originalRange(ofUTF8: token.byteRange)
-                tokens.append((token.surface, span.lowerBound, span.upperBound, String(String.UnicodeScalarView(original[span]))))
+                tokens.append((token.surface(in: sentenceText), span.lowerBound, span.upperBound, String(String.UnicodeScalarView(original[span]))))
             }
         }
         return tokens

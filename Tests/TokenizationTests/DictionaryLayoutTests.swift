@@ -16,11 +16,12 @@ struct DictionaryLayoutTests {
         let directory = try #require(DictionaryLocator.installed(.juman))
         let model = try MeCabModel(dictionaryDirectory: directory)
         #expect(model.layout == .juman)
-        let tokens = try MeCabTagger(model: model).tokenize("地域を支援した。")
-        #expect(tokens.map(\.surface) == ["地域", "を", "支援", "した", "。"])  // JUMAN keeps した whole
+        let sentence = "地域を支援した。"
+        let tokens = try MeCabTagger(model: model).tokenize(sentence)
+        #expect(tokens.map { $0.surface(in: sentence) } == ["地域", "を", "支援", "した", "。"])  // JUMAN keeps した whole
         #expect(tokens[0].features.partOfSpeechPath == "名詞-普通名詞")
         #expect(tokens[2].features.partOfSpeechPath == "名詞-サ変名詞")
-        #expect(tokens[3].lemma == "する")
+        #expect(tokens[3].lemma(in: sentence) == "する")
         #expect(tokens[0].features.reading == "ちいき")
     }
 
@@ -30,10 +31,11 @@ struct DictionaryLayoutTests {
         let directory = try #require(DictionaryLocator.installed(.unidic))
         let model = try MeCabModel(dictionaryDirectory: directory)
         #expect(model.layout == .unidic)
-        let tokens = try MeCabTagger(model: model).tokenize("地域を支援した。")
-        #expect(tokens[0].lemma == "地域")
+        let sentence = "地域を支援した。"
+        let tokens = try MeCabTagger(model: model).tokenize(sentence)
+        #expect(tokens[0].lemma(in: sentence) == "地域")
         #expect(tokens[0].features.partOfSpeech.prefix(2) == ["名詞", "普通名詞"])
-        #expect(tokens.contains { $0.lemma == "為る" || $0.lemma == "する" })
+        #expect(tokens.contains { $0.lemma(in: sentence) == "為る" || $0.lemma(in: sentence) == "する" })
     }
 
     @Test func unidicFeaturesAreReadWithoutTheDictionary() {
@@ -55,7 +57,8 @@ struct DictionaryLayoutTests {
         try MeCabModel.compileUserDictionary(csv: csv.path, dictionaryDirectory: TestSupport.ipadic, output: compiled)
         let model = try MeCabModel(dictionaryDirectory: TestSupport.ipadic, userDictionaries: [compiled])
         // docs/TEXT.md §9.3: the user entry is one token.
-        #expect(try MeCabTagger(model: model).tokenize("地域活性化と支援").map(\.surface) == ["地域活性化", "と", "支援"])
+        let sentence = "地域活性化と支援"
+        #expect(try MeCabTagger(model: model).tokenize(sentence).map { $0.surface(in: sentence) } == ["地域活性化", "と", "支援"])
         #expect(model.dictionaries.contains { $0.kind == .user })
         try Data("broken line\n".utf8).write(to: csv)
         #expect(throws: MeCabError.self) {
