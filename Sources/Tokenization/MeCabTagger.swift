@@ -77,7 +77,7 @@ public final class MeCabTagger {
                     let offset = UnsafeRawPointer(surface) - start
                     tokens.append(
                         Token(
-                            features: features(at: feature).takeUnretainedValue(), isUnknown: stat == MECAB_UNK_NODE,
+                            features: features(at: feature), isUnknown: stat == MECAB_UNK_NODE,
                             start: Int32(truncatingIfNeeded: offset), end: Int32(truncatingIfNeeded: offset + Int(current.length))))
                 }
                 return nil

@@ -1,3 +1,4 @@
+import Bytes
 import Synchronization
 
 /// The parsed feature string of a dictionary entry.
@@ -57,12 +58,25 @@ public final class MorphemeFeatures: Sendable {
 
     /// Splits one CSV record, honouring double quotes (`"1,0"` is one field, `""` a quote).
     static func splitCSV(_ record: String) -> [String] {
-        guard record.utf8.contains(UInt8(ascii: "\"")) else {
-            // Split the bytes: splitting the characters would find grapheme breaks first.
-            return record.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map {
-                String(Substring($0))
+        var text = record
+        let unquoted: [String]? = text.withUTF8Span { bytes in
+            // Split the bytes: splitting the characters would find grapheme breaks first. A
+            // dictionary parses thousands of entries a run, so this is a plain scan.
+            var fields: [String] = []
+            var start = 0
+            for index in 0..<bytes.count {
+                switch bytes[unchecked: index] {
+                case UInt8(ascii: "\""): return nil
+                case UInt8(ascii: ","):
+                    fields.append(String(decodingUTF8: bytes.extracting(start..<index)))
+                    start = index + 1
+                default: break
+                }
             }
+            fields.append(String(decodingUTF8: bytes.extracting(start..<bytes.count)))
+            return fields
         }
+        if let unquoted { return unquoted }
         var fields: [String] = []
         var field = ""
         var quoted = false

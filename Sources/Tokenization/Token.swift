@@ -30,11 +30,11 @@ public struct Token: Sendable {
         self.isUnknown = isUnknown
     }
 
-    /// The tagger's: the range is known to fit.
+    /// The tagger's: the range is known to fit, and the features are read without a retain.
     @inline(__always)
-    init(features: MorphemeFeatures, isUnknown: Bool, start: Int32, end: Int32) {
-        self.features = features
-        ordinal = features.ordinal
+    init(features: Unmanaged<MorphemeFeatures>, isUnknown: Bool, start: Int32, end: Int32) {
+        self.features = features._withUnsafeGuaranteedRef { $0 }
+        ordinal = features._withUnsafeGuaranteedRef { $0.ordinal }
         self.start = start
         self.end = end
         self.isUnknown = isUnknown
