@@ -34,8 +34,10 @@ public struct CompoundExtractor: Sendable {
     private static let leadingHon = Array("本".utf8)
 
     static func isDroppedTail(_ surface: Span<UInt8>) -> Bool {
+        // Every dropped tail is one or two kana or kanji: three or six bytes.
         let count = surface.count
-        return count <= 6 && droppedTailBytes.contains { $0.count == count && $0.span.hasSameBytes(as: surface) }
+        guard count == 3 || count == 6 else { return false }
+        return droppedTailBytes.contains { $0.count == count && $0.span.hasSameBytes(as: surface) }
     }
 
     /// The candidates of `sentence`: the token range each covers and its nouns' surfaces. Tokens

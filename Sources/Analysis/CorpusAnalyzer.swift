@@ -30,7 +30,7 @@ public struct CorpusAnalyzer {
     private let key: @Sendable (String) -> String
     /// Every term entry this worker has seen, and its index.
     private var entries: [DocumentAnalysis.Entry] = []
-    private var entryIndex: [DocumentAnalysis.Entry: Int32] = [:]
+    private var entryIndex: [EntryKey: Int32] = [:]
     /// Per dictionary entry (indexed by its features' `ordinal`): its worker entry (-1: no term,
     /// `undecided`: not met yet, `bySurface`: decided per surface) when its term is its
     /// dictionary form, and its role in
@@ -352,16 +352,16 @@ public struct CorpusAnalyzer {
         let text = CanonicalText.nfc(term.text)
         var keyed = Term(text: key(text), partOfSpeech: term.partOfSpeech)
         var form = text
-        if let renamed = renames[keyed.text] ?? renames[term.text] {
+        if let renamed = (renames[keyed.text] ?? renames[term.text]).map(CanonicalText.nfc) {
             keyed = Term(text: key(renamed), partOfSpeech: TermCategory.tag)
             form = renamed
         }
         if vocabulary.stopwords.contains(keyed.text) { return -1 }
         let entry = DocumentAnalysis.Entry(term: keyed, form: form)
-        if let known = entryIndex[entry] { return known }
+        if let known = entryIndex[EntryKey(entry: entry)] { return known }
         let index = Int32(entries.count)
         entries.append(entry)
-        entryIndex[entry] = index
+        entryIndex[EntryKey(entry: entry)] = index
         local.append(-1)
         countIDs.append(-1)
         return index
