@@ -164,14 +164,12 @@ struct DocumentProcessor {
     private func analyze(_ document: SourceDocument, into analyzer: inout CorpusAnalyzer, tokens: inout [Token])
         throws(PipelineError) -> DocumentAnalysis
     {
-        // How an error names the document; made only when one is thrown (a survey has tens of
-        // thousands of rows, and formatting each row's label cost more than some rows' analysis).
-        func label() -> String { document.record.map { "\(document.path) (row \($0))" } ?? document.path }
+        let label = document.record.map { "\(document.path) (row \($0))" } ?? document.path
         let structure: DocumentStructure
         do {
             structure = try DocumentStructure(document: document, normalizer: normalizer)
         } catch {
-            throw .processing(path: label(), reason: error.description)
+            throw .processing(path: label, reason: error.description)
         }
         var tokenCount = 0
         // The concordance lines are made while the original text is at hand, from the sentences
@@ -185,7 +183,7 @@ struct DocumentProcessor {
             } catch {
                 let span = sentence.originalRange
                 throw .processing(
-                    path: label(), reason: "\(error.description) (the sentence at characters \(span.lowerBound)–\(span.upperBound))")
+                    path: label, reason: "\(error.description) (the sentence at characters \(span.lowerBound)–\(span.upperBound))")
             }
             tokenCount += tokens.count
             let hits = analyzer.addSentence(text, tokens: tokens, place: place)
