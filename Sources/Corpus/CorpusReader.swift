@@ -85,7 +85,7 @@ public struct CorpusReader: Sendable {
                 DocumentVariable(name: table.header[index], value: record.fields[index])
             }
             let text = record.fields[textIndex]
-            let bytes = Data(text.utf8)
+            let bytes = Array(text.utf8)
             var document = SourceDocument(
                 path: path, record: number + 1, format: .plain, encoding: decoded.encoding, byteCount: bytes.count,
                 sha256: ContentHash.sha256(bytes), text: text, variables: variables)

@@ -120,6 +120,14 @@ public struct TableParser: Sendable {
                 state = .unquoted
             }
             index = next
+            if state == .unquoted {
+                // The rest of an unquoted field: up to the next byte that ends or breaks it.
+                while index < count {
+                    let byte = bytes[unchecked: index]
+                    if byte == delimiter || byte == lf || byte == cr || byte == quote { break }
+                    index += 1
+                }
+            }
         }
         if state == .quoted { throw Failure(line: quoteLine, reason: "a quoted field is never closed") }
         switch state {

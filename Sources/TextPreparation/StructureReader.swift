@@ -84,20 +84,20 @@ public struct StructureReader: Sendable {
             }
             guard length > 0 else { return nil }
             if length <= maximumLabelLength, !punctuated {
-                return (String(decoding: bytes[start..<end], as: UTF8.self), text[end..<bytes.count].trimmingSpaces())
+                return (String(decoding: bytes[start..<end], as: UTF8.self), text[text.rangeTrimmingSpaces(end..<bytes.count)])
             }
             // No space after the label: accept it up to a role word near the start.
             for role in roleWords {
                 if let at = firstIndex(of: role, in: bytes, from: start, characters: 12) {
                     let labelEnd = at + role.count
                     let label = String(decoding: bytes[start..<labelEnd], as: UTF8.self)
-                    return (label, text[labelEnd..<bytes.count].trimmingSpaces())
+                    return (label, text[text.rangeTrimmingSpaces(labelEnd..<bytes.count)])
                 }
             }
             return nil
         }
         if let (label, bodyStart) = colonLabel(text), colonLabels.contains(label) || endsInRoleWord(label) {
-            return (label, text[bodyStart..<bytes.count].trimmingSpaces())
+            return (label, text[text.rangeTrimmingSpaces(bodyStart..<bytes.count)])
         }
         return nil
     }
@@ -163,7 +163,7 @@ public struct StructureReader: Sendable {
             index = text.index(after: index)
         }
         guard !id.isEmpty else { return nil }
-        return (id, text[index..<bytes.count].trimmingSpaces())
+        return (id, text[text.rangeTrimmingSpaces(index..<bytes.count)])
     }
 
     /// Where the first `※` (U+203B, `E2 80 BB`) at or after `index` starts.
