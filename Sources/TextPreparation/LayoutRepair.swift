@@ -306,9 +306,7 @@ private struct Line {
         var index = line.lowerBound
         while index < line.upperBound {
             let lead = bytes[index]
-            let isSpace = lead == 0x20 || (lead == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80)
-            if isSpace {
-                let spaceWidth = lead == 0x20 ? 1 : 3
+            if let spaceWidth = TracedText.spaceWidth(bytes, at: index) {
                 let ideographic = spaceWidth == 3
                 index += spaceWidth
                 if !seenText {
@@ -349,8 +347,6 @@ private struct Line {
                 width += 1
             } else if UTF8Text.isKanjiLead(lead) && !(lead == 0xE4 && bytes[index + 1] == 0xB7) {
                 width += 2
-            } else if lead == 0xE3 && Self.isWideKana(bytes[index + 1], bytes[index + 2]) {
-                width += 2
             } else if lead < 0xF0 {
                 width += CharacterClasses.of(bytes, at: index, table: table).contains(.wide) ? 2 : 1
             } else {
@@ -366,19 +362,6 @@ private struct Line {
                 content: contentStart..<(runStart ?? max(contentStart, line.upperBound)), of: text, width: width,
                 length: length, hasSpace: hasSpace, indented: leadingIdeographic || leading >= 2,
                 padded: trailingIdeographic >= 2 || trailing >= 3, cut: cut))
-    }
-
-    /// `true` for the kana of `E3 81 80`…`E3 83 BF` (U+3040…U+30FF), given the second and third
-    /// bytes, that are wide: all but the unassigned U+3040, U+3097 and U+3098, which the table
-    /// answers.
-    @inline(__always)
-    static func isWideKana(_ second: UInt8, _ third: UInt8) -> Bool {
-        switch second {
-        case 0x81: third != 0x80
-        case 0x82: third != 0x97 && third != 0x98
-        case 0x83: true
-        default: false
-        }
     }
 
     /// A short line padded with spaces that does not end a sentence: a title, as level 2.
