@@ -23,17 +23,21 @@ public enum ContentHash {
         }
     }
 
-    /// The digest's 32 bytes as 64 lowercase hex digits, from a table into one buffer: every row
-    /// of a table is hashed, and a string per byte (then joined) showed in profiles.
+    /// The digest's 32 bytes as 64 lowercase hex digits, written into one buffer: every row of a
+    /// table is hashed, and a string per byte (then joined), or an append per digit, showed in
+    /// profiles.
     private static func hex(_ digest: SHA256.Digest) -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(2 * SHA256.byteCount)
+        var text = [UInt8](repeating: 0, count: 2 * SHA256.byteCount)
+        var index = 0
         for byte in digest {
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0x0F)])
+            text[index] = hexDigit(byte >> 4)
+            text[index + 1] = hexDigit(byte & 0x0F)
+            index += 2
         }
         return String(decoding: text, as: UTF8.self)
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    /// The lowercase hex digit of a value below 16.
+    @inline(__always)
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
 }

@@ -78,12 +78,14 @@ public struct CorpusReader: Sendable {
                 path: path,
                 reason: "no column '\(textColumn)' (columns: \(table.header.joined(separator: ", ")))")
         }
+        let variableColumns = table.header.indices.filter { $0 != textIndex }
+        file.documents.reserveCapacity(table.records.count)
         for (number, record) in table.records.enumerated() {
-            let variables = table.header.indices.filter { $0 != textIndex }.map { index in
+            let variables = variableColumns.map { index in
                 DocumentVariable(name: table.header[index], value: record.fields[index])
             }
             let text = record.fields[textIndex]
-            let bytes = Data(text.utf8)
+            let bytes = Array(text.utf8)
             var document = SourceDocument(
                 path: path, record: number + 1, format: .plain, encoding: decoded.encoding, byteCount: bytes.count,
                 sha256: ContentHash.sha256(bytes), text: text, variables: variables)

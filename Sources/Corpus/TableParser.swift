@@ -1,3 +1,5 @@
+import Bytes
+
 /// Parses delimited text (CSV, TSV) per RFC 4180: fields separated by the delimiter, records by
 /// CRLF, LF or CR, fields in double quotes may hold delimiters, line breaks and doubled quotes.
 ///
@@ -30,86 +32,80 @@ public struct TableParser: Sendable {
     /// The records of `text`. A final line break does not make an empty record; blank lines are
     /// skipped.
     ///
-    /// Reads the text's UTF-8 bytes: the delimiter, quotes and line breaks are ASCII, and a byte
-    /// of a multi-byte character is never ASCII, so a field is a run of bytes cut out whole
-    /// (one string per field, not one append per character). Only a quoted field with doubled
-    /// quotes is put together from its pieces.
+    /// Reads the text's UTF-8 bytes in place (`withUTF8Span`), by offset: the delimiter, quotes
+    /// and line breaks are ASCII, and a byte of a multi-byte character is never ASCII, so a field
+    /// is a run of bytes cut out whole (one string per field, not one append per character). Only
+    /// a quoted field with doubled quotes is put together from its pieces.
     public func records(in text: String) throws(Failure) -> [Record] {
-        let bytes = text.utf8
+        var text = text
+        let parsed = text.withUTF8Span { bytes in
+            Result { () throws(Failure) in try records(in: bytes) }
+        }
+        return try parsed.get()
+    }
+
+    /// The records of the UTF-8 `bytes`, as `records(in:)` says.
+    func records(in bytes: Span<UInt8>) throws(Failure) -> [Record] {
         let delimiter = UInt8(ascii: self.delimiter)
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        var records: [Record] = []
-        var fields: [String] = []
-        // The current field's content starts at `contentStart`; a quoted field with doubled
-        // quotes keeps its earlier pieces, quotes undoubled, in `pieces`.
-        var contentStart = bytes.startIndex
-        var contentEnd = bytes.startIndex
-        var pieces: [UInt8] = []
-        var hasPieces = false
+        var table = Builder()
+        // The current field's content starts at `contentStart` (and, in a quoted field that has
+        // been closed, ends at `contentEnd`).
+        var contentStart = 0
+        var contentEnd = 0
         var line = 1
         var recordLine = 1
         var quoteLine = 1
         var state = State.fieldStart
         var previousWasCR = false
 
-        enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
-
-        func endField(_ end: String.Index) {
-            if hasPieces {
-                pieces.append(contentsOf: bytes[contentStart..<end])
-                fields.append(String(decoding: pieces, as: UTF8.self))
-                pieces.removeAll(keepingCapacity: true)
-                hasPieces = false
-            } else {
-                fields.append(String(Substring(bytes[contentStart..<end])))
-            }
-        }
-        func endRecord() {
-            if !(fields.count == 1 && fields[0].isEmpty) {
-                records.append(Record(line: recordLine, fields: fields))
-            }
-            fields.removeAll(keepingCapacity: true)
-        }
-
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            let next = bytes.index(after: index)
-            defer {
-                if (byte == lf && !previousWasCR) || byte == cr { line += 1 }
-                previousWasCR = byte == cr
-                index = next
-            }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[unchecked: index]
+            let next = index + 1
             if state == .quoted {
+                // Inside quotes only a quote matters; line breaks are counted.
                 if byte == quote {
                     contentEnd = index
                     state = .quoteInQuoted
+                } else if byte == cr || (byte == lf && !previousWasCR) {
+                    line += 1
                 }
+                previousWasCR = byte == cr
+                index = next
                 continue
             }
             let isNewline = byte == lf || byte == cr
             if byte == delimiter || isNewline {
-                if isNewline && byte == lf && previousWasCR { continue }
+                let joinsCRLF = byte == lf && previousWasCR
+                if byte == cr || (byte == lf && !previousWasCR) { line += 1 }
+                previousWasCR = byte == cr
+                index = next
+                if joinsCRLF { continue }
                 switch state {
-                case .fieldStart: fields.append("")
-                case .unquoted: endField(index)
-                case .quoteInQuoted: endField(contentEnd)
+                case .fieldStart: table.fields.append("")
+                case .unquoted: table.endField(bytes, contentStart..<(next - 1))
+                case .quoteInQuoted: table.endField(bytes, contentStart..<contentEnd)
                 case .quoted: break
                 }
                 if isNewline {
-                    endRecord()
-                    recordLine = line + 1
+                    table.endRecord(line: recordLine)
+                    recordLine = line
                 }
                 state = .fieldStart
                 contentStart = next
-            } else if state == .quoteInQuoted {
+                continue
+            }
+            previousWasCR = false
+            if state == .quoteInQuoted {
                 guard byte == quote else {
                     throw Failure(line: line, reason: "a quoted field is followed by text after its closing quote")
                 }
                 // A doubled quote inside a quoted field: the piece so far and one quote.
-                pieces.append(contentsOf: bytes[contentStart..<contentEnd])
-                pieces.append(quote)
-                hasPieces = true
+                table.pieces.append(copying: bytes.extracting(contentStart..<contentEnd))
+                table.pieces.append(quote)
+                table.hasPieces = true
                 contentStart = next
                 state = .quoted
             } else if byte == quote {
@@ -123,21 +119,59 @@ public struct TableParser: Sendable {
                 contentStart = index
                 state = .unquoted
             }
+            index = next
+            if state == .unquoted {
+                // The rest of an unquoted field: up to the next byte that ends or breaks it.
+                while index < count {
+                    let byte = bytes[unchecked: index]
+                    if byte == delimiter || byte == lf || byte == cr || byte == quote { break }
+                    index += 1
+                }
+            }
         }
         if state == .quoted { throw Failure(line: quoteLine, reason: "a quoted field is never closed") }
         switch state {
         case .unquoted:
-            endField(bytes.endIndex)
-            endRecord()
+            table.endField(bytes, contentStart..<count)
+            table.endRecord(line: recordLine)
         case .quoteInQuoted:
-            endField(contentEnd)
-            endRecord()
-        case .fieldStart where !fields.isEmpty:
-            fields.append("")
-            endRecord()
+            table.endField(bytes, contentStart..<contentEnd)
+            table.endRecord(line: recordLine)
+        case .fieldStart where !table.fields.isEmpty:
+            table.fields.append("")
+            table.endRecord(line: recordLine)
         default:
             break
         }
-        return records
+        return table.records
+    }
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    /// The records read so far, the current record's fields, and the earlier pieces (quotes
+    /// undoubled) of a quoted field with doubled quotes.
+    private struct Builder {
+        var records: [Record] = []
+        var fields: [String] = []
+        var pieces: [UInt8] = []
+        var hasPieces = false
+
+        mutating func endField(_ bytes: Span<UInt8>, _ content: Range<Int>) {
+            if hasPieces {
+                pieces.append(copying: bytes.extracting(content))
+                fields.append(String(decoding: pieces, as: UTF8.self))
+                pieces.removeAll(keepingCapacity: true)
+                hasPieces = false
+            } else {
+                fields.append(String(decodingUTF8: bytes.extracting(content)))
+            }
+        }
+
+        mutating func endRecord(line: Int) {
+            if !(fields.count == 1 && fields[0].isEmpty) {
+                records.append(Record(line: line, fields: fields))
+            }
+            fields.removeAll(keepingCapacity: true)
+        }
     }
 }

@@ -63,13 +63,16 @@ public struct TextDecoder: Sendable {
         if Self.starts(bytes, with: 0xEF, 0xBB, 0xBF) { return try Self.decode(bytes, as: .utf8BOM, path: path) }
         if Self.starts(bytes, with: 0xFF, 0xFE) { return try Self.decode(bytes, as: .utf16LE, path: path) }
         if Self.starts(bytes, with: 0xFE, 0xFF) { return try Self.decode(bytes, as: .utf16BE, path: path) }
-        let utf8Error = UTF8Text.firstInvalidOffset(in: bytes)
+        // Valid UTF-8 is checked and copied into its string in one pass; only invalid input is
+        // walked again, for the offset of its first bad byte.
+        let utf8 = String(exactUTF8: bytes)
         if let nul = bytes.firstIndex(of: 0) {
             if let utf16 = Self.detectedUTF16(bytes) { return try Self.decode(bytes, as: utf16, path: path) }
             if let utf16 = Self.plausibleUTF16(bytes) { throw .binaryOrUTF16(path: path, offset: nul, encoding: utf16) }
             throw .binary(path: path, offset: nul)
         }
-        guard let utf8Error else {
+        if let utf8 { return Decoded(text: utf8, encoding: .utf8) }
+        guard let utf8Error = UTF8Text.firstInvalidOffset(in: bytes) else {
             return Decoded(text: String(decodingUTF8: bytes), encoding: .utf8)
         }
         if Self.multiByteCharacters(in: bytes.extracting(..<utf8Error)) >= Self.utf8Evidence {

@@ -70,19 +70,25 @@ public enum UTF8Text {
         return start
     }
 
-    /// The number of scalars in `range`: its bytes that are not continuation bytes.
+    /// The number of scalars in `range`: its bytes that are not continuation bytes, counted
+    /// eight at a time (a continuation byte is `10xxxxxx`: bit 7 set and bit 6 clear).
     @inlinable
     package static func scalarCount(in bytes: [UInt8], _ range: Range<Int>) -> Int {
-        // Checked once, so that the loop reads the bytes without a check each (measured twice
-        // as fast as iterating the slice).
+        // Checked once, so that the loops read the bytes without a check each.
         precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range out of the bytes")
-        var count = 0
+        let span = bytes.span
+        var continuations = 0
         var index = range.lowerBound
+        while index &+ 8 <= range.upperBound {
+            let word = span.littleEndianWord(at: index)
+            continuations &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index &+= 8
+        }
         while index < range.upperBound {
-            count &+= bytes[index] &>> 6 == 2 ? 0 : 1
+            continuations &+= span[unchecked: index] &>> 6 == 2 ? 1 : 0
             index &+= 1
         }
-        return count
+        return range.count &- continuations
     }
 
     /// The offset `count` scalars on from `index`, or the end of `range` if it holds fewer.

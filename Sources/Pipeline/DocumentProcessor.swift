@@ -176,9 +176,11 @@ struct DocumentProcessor {
         // with hits, and kept with the analysis (and so in the cache).
         var found: [Concordance.Sentence] = []
         analyzer.beginDocument(variables: document.variables)
-        for (number, (sentence, place)) in structure.placedSentences.enumerated() {
+        var number = 0
+        try structure.forEachPlacedSentence { (sentence, place) throws(PipelineError) in
+            defer { number += 1 }
             let text = sentence.string
-            do {
+            do throws(MeCabError) {
                 try tagger.tokenize(text, into: &tokens)
             } catch {
                 let span = sentence.originalRange

@@ -9,6 +9,15 @@ extension DocumentStructure {
     /// and the section (by index: one more whenever the section title changes).
     public var placedSentences: [(sentence: TracedText, place: SentencePlace)] {
         var placed: [(sentence: TracedText, place: SentencePlace)] = []
+        forEachPlacedSentence { sentence, place in placed.append((sentence, place)) }
+        return placed
+    }
+
+    /// Calls `body` with each sentence, in order, and its place (as `placedSentences`), without
+    /// gathering them into an array first: the worker's loop over a document's sentences.
+    public func forEachPlacedSentence<Failure: Error>(
+        _ body: (TracedText, SentencePlace) throws(Failure) -> Void
+    ) throws(Failure) {
         var section = 0
         var title: String?
         for (index, paragraph) in paragraphs.enumerated() {
@@ -17,8 +26,7 @@ extension DocumentStructure {
                 title = paragraph.section
             }
             let place = SentencePlace(speaker: paragraph.speaker, paragraph: index, turn: paragraph.turn, section: section)
-            placed += paragraph.sentences.map { ($0, place) }
+            for sentence in paragraph.sentences { try body(sentence, place) }
         }
-        return placed
     }
 }

@@ -34,7 +34,10 @@ public struct DocumentStructure: Sendable {
     ) throws(NormalizationError) {
         let original = TracedText(original: document.text)
         let blocks = document.format == .markdown ? MarkdownReader().blocks(in: original) : layout.blocks(in: original)
-        joins = blocks.flatMap(\.text.gaps).sorted { $0.original.lowerBound < $1.original.lowerBound }
+        // A text's own gaps are in order already (`TracedText.gaps`).
+        joins =
+            blocks.count == 1
+            ? blocks[0].text.gaps : blocks.flatMap(\.text.gaps).sorted { $0.original.lowerBound < $1.original.lowerBound }
         var paragraphs: [Paragraph] = []
         // Every paragraph of a turn or section repeats its speaker and title: normalize each once.
         var normalizedLabels: [String: String] = [:]
@@ -58,23 +61,33 @@ public struct DocumentStructure: Sendable {
 
     /// Per speaker, in order of their first turn: turns, paragraphs, sentences and characters
     /// (Unicode code points of the normalized sentences).
+    ///
+    /// A document has few speakers, and a turn's paragraphs follow one another: the speaker is
+    /// found by comparing with the last paragraph's, then among the few seen, not by hashing
+    /// every paragraph's name (a `String` hash normalizes non-ASCII text each time).
     public var speakerSummaries: [(name: String, turns: Int, paragraphs: Int, sentences: Int, characters: Int)] {
-        var order: [String] = []
-        var turns: [String: Set<Int>] = [:]
-        var totals: [String: (paragraphs: Int, sentences: Int, characters: Int)] = [:]
+        var summaries: [(name: String, turns: Int, paragraphs: Int, sentences: Int, characters: Int)] = []
+        var turns: [[Int]] = []
+        var last = -1
         for paragraph in paragraphs {
             guard let speaker = paragraph.speaker else { continue }
-            if totals[speaker] == nil { order.append(speaker) }
-            if let turn = paragraph.turn { turns[speaker, default: []].insert(turn) }
-            var total = totals[speaker] ?? (0, 0, 0)
-            total.paragraphs += 1
-            total.sentences += paragraph.sentences.count
-            total.characters += paragraph.sentences.reduce(0) { $0 + $1.scalarCount }
-            totals[speaker] = total
+            if last < 0 || summaries[last].name != speaker {
+                if let known = summaries.firstIndex(where: { $0.name == speaker }) {
+                    last = known
+                } else {
+                    summaries.append((speaker, 0, 0, 0, 0))
+                    turns.append([])
+                    last = summaries.count - 1
+                }
+            }
+            if let turn = paragraph.turn, turns[last].last != turn, !turns[last].contains(turn) {
+                turns[last].append(turn)
+                summaries[last].turns += 1
+            }
+            summaries[last].paragraphs += 1
+            summaries[last].sentences += paragraph.sentences.count
+            summaries[last].characters += paragraph.sentences.reduce(0) { $0 + $1.scalarCount }
         }
-        return order.map { name in
-            let total = totals[name] ?? (0, 0, 0)
-            return (name, turns[name]?.count ?? 0, total.paragraphs, total.sentences, total.characters)
-        }
+        return summaries
     }
 }

@@ -42,6 +42,9 @@ public struct LayoutRepair: Sendable {
     /// characters are copied once, into the block it joins.
     public func blocks(in text: TracedText) -> [TextBlock] {
         let (text, lineRanges) = text.cleanedLineRanges()
+        if lineWidth == nil, lineRanges.count == 1, let blocks = Self.singleLineBlocks(of: lineRanges[0], in: text) {
+            return blocks
+        }
         var lines: [Line] = []
         lines.reserveCapacity(lineRanges.count)
         for line in Self.withoutPageDebris(lineRanges, in: text) { Line.appendPieces(of: line, in: text, to: &lines) }
@@ -102,6 +105,55 @@ public struct LayoutRepair: Sendable {
         }
         finish()
         return blocks
+    }
+
+    /// The blocks of a text that is the one line `line`, or `nil` if the line is cut at a gap
+    /// (then the general path measures its pieces).
+    ///
+    /// Most survey answers and table cells are one line. With nothing to join, the line's width
+    /// decides nothing: it is the document's typical width too, so it is full, and a padded line
+    /// is no title (`paddedTitle`, which needs a width under 80 % of the typical one). What is
+    /// left is to trim the line, find a gap or a `<H1>` heading, and take the line whole.
+    static func singleLineBlocks(of line: Range<Int>, in text: TracedText) -> [TextBlock]? {
+        let content = text.rangeTrimmingSpaces(line)
+        guard !content.isEmpty else { return [] }
+        guard !hasGap(in: content, of: text.utf8) else { return nil }
+        if let (level, title) = Line.heading(of: content, in: text) {
+            return [TextBlock(kind: .heading(level: level), text: text[title])]
+        }
+        return [TextBlock(kind: .paragraph, text: text[content])]
+    }
+
+    /// `true` if `range` holds a column or tab gap: a run of two ideographic or three spaces.
+    static func hasGap(in range: Range<Int>, of bytes: [UInt8]) -> Bool {
+        precondition(range.upperBound <= bytes.count, "range out of the bytes")
+        let bytes = bytes.span
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let lead = bytes[unchecked: index]
+            guard lead == 0x20 || (lead == 0xE3 && bytes[unchecked: index + 1] == 0x80 && bytes[unchecked: index + 2] == 0x80)
+            else {
+                index += UTF8Text.width(lead: lead)
+                continue
+            }
+            // A run of spaces, with text on both sides (`range` is trimmed).
+            var spaces = 0
+            var ideographic = 0
+            while index < range.upperBound {
+                let byte = bytes[unchecked: index]
+                if byte == 0x20 {
+                    index += 1
+                } else if byte == 0xE3 && bytes[unchecked: index + 1] == 0x80 && bytes[unchecked: index + 2] == 0x80 {
+                    ideographic += 1
+                    index += 3
+                } else {
+                    break
+                }
+                spaces += 1
+            }
+            if ideographic >= 2 || spaces >= 3 { return true }
+        }
+        return false
     }
 
     /// The paragraphs of `text` as strings (headings included, as their titles).
@@ -320,7 +372,10 @@ private struct Line {
 
     /// `<H2>Title</H2>` → (2, "Title"), at least nine characters; the tags are ASCII, `h` in
     /// either case.
-    func heading(in text: TracedText) -> (Int, Range<Int>)? {
+    func heading(in text: TracedText) -> (Int, Range<Int>)? { Self.heading(of: content, in: text) }
+
+    /// `heading(in:)` of the line `content` of `text`.
+    static func heading(of content: Range<Int>, in text: TracedText) -> (Int, Range<Int>)? {
         let bytes = text.utf8
         let start = content.lowerBound
         let end = content.upperBound

@@ -64,6 +64,19 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
+    /// `true` if the character at `index` (whose first byte is `lead`) certainly has no role:
+    /// ASCII other than `!?()`, a kanji, kana (`E3 81`…`E3 83`), or any other character whose
+    /// lead is none of the three that start a character with a role (`E2`, `E3`, `EF`). The
+    /// loop asks this first, so that most characters cost a comparison or two.
+    @inline(__always)
+    static func hasNoRole(_ lead: UInt8, _ bytes: [UInt8], at index: Int) -> Bool {
+        if lead < 0x80 {
+            return lead != UInt8(ascii: "!") && lead != UInt8(ascii: "?") && lead != UInt8(ascii: "(") && lead != UInt8(ascii: ")")
+        }
+        if lead == 0xE3 { return bytes[index + 1] != 0x80 }
+        return lead != 0xE2 && lead != 0xEF
+    }
+
     /// Characters a sentence may stay inside brackets before a terminator ends it regardless.
     public var runawayLimit: Int
     /// Characters after which a sentence without a terminator is cut.
@@ -113,10 +126,11 @@ public struct SentenceSplitter: Sendable {
         }
         while index < bytes.count {
             let characterStart = index
-            if UTF8Text.isKanjiLead(bytes[index]) {
-                // A kanji is no terminator nor bracket.
+            let lead = bytes[index]
+            if Self.hasNoRole(lead, bytes, at: index) {
+                // Kana, kanji and most ASCII are no terminator nor bracket.
                 length += 1
-                index += 3
+                index += UTF8Text.width(lead: lead)
                 if length > maximumLength { emit(upTo: cutPoint(in: bytes, from: start, to: characterStart)) }
                 continue
             }

@@ -78,53 +78,64 @@ public struct StructureReader: Sendable {
             var length = 0
             var punctuated = false
             while end < bytes.count, TracedText.spaceWidth(bytes, at: end) == nil {
-                punctuated = punctuated || isPunctuation(text.scalar(at: end))
+                punctuated = punctuated || isSpaceOrPunctuation(bytes, at: end)  // no space here
                 length += 1
                 end = text.index(after: end)
             }
             guard length > 0 else { return nil }
             if length <= maximumLabelLength, !punctuated {
-                return (String(decoding: bytes[start..<end], as: UTF8.self), text[end..<bytes.count].trimmingSpaces())
+                return (String(decoding: bytes[start..<end], as: UTF8.self), text[text.rangeTrimmingSpaces(end..<bytes.count)])
             }
             // No space after the label: accept it up to a role word near the start.
             for role in roleWords {
                 if let at = firstIndex(of: role, in: bytes, from: start, characters: 12) {
                     let labelEnd = at + role.count
                     let label = String(decoding: bytes[start..<labelEnd], as: UTF8.self)
-                    return (label, text[labelEnd..<bytes.count].trimmingSpaces())
+                    return (label, text[text.rangeTrimmingSpaces(labelEnd..<bytes.count)])
                 }
             }
             return nil
         }
         if let (label, bodyStart) = colonLabel(text), colonLabels.contains(label) || endsInRoleWord(label) {
-            return (label, text[bodyStart..<bytes.count].trimmingSpaces())
+            return (label, text[text.rangeTrimmingSpaces(bodyStart..<bytes.count)])
         }
         return nil
     }
 
     /// A `label：` at the start of a block: the label and where the text after the colon starts.
+    ///
+    /// The colon (`:` or `：`, `EF BC 9A`) is one of the first `maximumLabelLength + 1`
+    /// characters, and no space or punctuation stands before it. Read on the bytes: a kanji is
+    /// neither, and is stepped over whole.
     static func colonLabel(_ text: TracedText) -> (String, Int)? {
         let bytes = text.utf8
         var colon = 0
         var characters = 0
-        // The colon is one of the first `maximumLabelLength + 1` characters.
         while colon < bytes.count, characters <= maximumLabelLength {
-            if bytes[colon] == UInt8(ascii: ":") || text.scalar(at: colon) == "：" { break }
+            let lead = bytes[colon]
+            if lead == UInt8(ascii: ":") || (lead == 0xEF && bytes[colon + 1] == 0xBC && bytes[colon + 2] == 0x9A) { break }
+            if !UTF8Text.isKanjiLead(lead) && isSpaceOrPunctuation(bytes, at: colon) { return nil }
             characters += 1
-            colon = text.index(after: colon)
+            colon += UTF8Text.width(lead: lead)
         }
         guard colon < bytes.count, characters <= maximumLabelLength, colon > 0 else { return nil }
-        var index = 0
-        while index < colon {
-            let scalar = text.scalar(at: index)
-            if isSpace(scalar) || isPunctuation(scalar) { return nil }
-            index = text.index(after: index)
-        }
         return (String(decoding: bytes[..<colon], as: UTF8.self), text.index(after: colon))
+    }
+
+    /// `isSpace(_:) || isPunctuation(_:)` of the scalar at `index`, from its bytes: every such
+    /// character is ASCII, `“”`, CJK punctuation or a full-width form (`SentenceSplitter.role(in:at:)`).
+    static func isSpaceOrPunctuation(_ bytes: [UInt8], at index: Int) -> Bool {
+        switch bytes[index] {
+        case 0x20, UInt8(ascii: ","): return true
+        case 0xE3 where bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x80 || bytes[index + 2] == 0x81): return true  // 　、
+        case 0xEF where bytes[index + 1] == 0xBC && bytes[index + 2] == 0x8C: return true  // ，
+        default: return SentenceSplitter.role(in: bytes, at: index) != .other
+        }
     }
 
     /// Labels of `label：` form that open at least two blocks.
     static func repeatedColonLabels(in blocks: [TextBlock]) -> Set<String> {
+        guard blocks.count >= 2 else { return [] }
         var counts: [String: Int] = [:]
         for block in blocks where block.kind == .paragraph {
             if let (label, _) = colonLabel(block.text) { counts[label, default: 0] += 1 }
@@ -152,7 +163,7 @@ public struct StructureReader: Sendable {
             index = text.index(after: index)
         }
         guard !id.isEmpty else { return nil }
-        return (id, text[index..<bytes.count].trimmingSpaces())
+        return (id, text[text.rangeTrimmingSpaces(index..<bytes.count)])
     }
 
     /// Where the first `※` (U+203B, `E2 80 BB`) at or after `index` starts.

@@ -76,15 +76,15 @@ public struct TracedText: Sendable {
     public var string: String { String(decoding: utf8, as: UTF8.self) }
 
     /// The scalar that starts at byte `index`.
-    @inlinable
+    @inlinable @inline(__always)
     public func scalar(at index: Int) -> Unicode.Scalar { UTF8Text.scalar(in: utf8, at: index) }
 
     /// The position of the scalar after the one at `index`.
-    @inlinable
+    @inlinable @inline(__always)
     public func index(after index: Int) -> Int { index + UTF8Text.width(lead: utf8[index]) }
 
     /// The position of the scalar before `index`.
-    @inlinable
+    @inlinable @inline(__always)
     public func index(before index: Int) -> Int { UTF8Text.start(before: index, in: utf8) }
 
     // MARK: The trace

@@ -56,4 +56,16 @@ struct LayoutRepairTests {
         #expect(LayoutRepair().paragraphs(in: "").isEmpty)
         #expect(LayoutRepair().paragraphs(in: "\n\u{3000}\n  \n").isEmpty)
     }
+
+    /// A document of one line takes a short path (`singleLineBlocks`); the same line followed
+    /// by a line break takes the general one, and must give the same blocks, traces included.
+    @Test(arguments: [
+        "地域の活性化。", "　　字下げの行　", "a   b 三つの空白", "見出しの行　　　", "<H2>見出しの行です</H2>", "<h3>  短い題  </h3>",
+        "○西川区長　はい。", "text  with two spaces", "全角　空白", "全角　　二つ", "末尾に空白   ", "   ", "", "x", "※1 注記",
+    ])
+    func oneLineTakesTheShortPathToTheSameBlocks(line: String) {
+        let short = LayoutRepair().blocks(in: TracedText(original: line))
+        let general = LayoutRepair().blocks(in: TracedText(original: line + "\n"))
+        #expect(short == general)
+    }
 }

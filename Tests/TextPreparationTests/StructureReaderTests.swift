@@ -72,4 +72,24 @@ struct StructureReaderTests {
         // 地 is the 7th character of the block (offset 6).
         #expect(paragraph.text.originalRange(of: paragraph.text.utf8Range(ofScalars: 0..<2)) == 6..<8)
     }
+
+    /// `colonLabel` reads bytes; it must find what reading characters finds: a colon among the
+    /// first 21 characters, with no space or punctuation before it.
+    @Test(arguments: [
+        "司会：はい", "日時: 5月", "「司会」：x", "発言者 A：x", "あ、い：x", String(repeating: "長", count: 20) + "：x",
+        String(repeating: "長", count: 21) + "：x", "：x", "ab:cd", "(注)：x", "“a”：b", "a！：b", "a，b：c", "司会　：x", "ｶﾀｶﾅ：x",
+        "𠀋字：x", "no colon here",
+    ])
+    func colonLabelReadOnBytesAsOnCharacters(text: String) {
+        let scalars = Array(text.unicodeScalars)
+        var expected: String?
+        if let colon = scalars.prefix(21).firstIndex(where: { $0 == ":" || $0 == "：" }), colon > 0,
+            !scalars[..<colon].contains(where: { StructureReader.isSpace($0) || StructureReader.isPunctuation($0) })
+        {
+            var label = String.UnicodeScalarView()
+            label.append(contentsOf: scalars[..<colon])
+            expected = String(label)
+        }
+        #expect(StructureReader.colonLabel(TracedText(original: text))?.0 == expected)
+    }
 }
