@@ -6,7 +6,11 @@ import Multivariate
 /// merge of partials gives the same maps as one run): correspondence analysis of terms against
 /// the groups of `--group-by` (or the documents), and the clustering and scaling of the most
 /// frequent terms by their presence in the co-occurrence unit (docs/MULTIVARIATE.md).
-struct MultivariateMaps: Sendable {
+///
+/// The two parts are computed apart, each by the first table that needs it: the correspondence
+/// tables do not wait for Kruskal's scaling, nor the cluster tables for the correspondence
+/// analysis, so two workers compute them at once.
+final class MultivariateMaps: Sendable {
     /// The correspondence analysis and its table.
     struct Correspondence: Sendable {
         /// `group` or `document`.
@@ -36,12 +40,15 @@ struct MultivariateMaps: Sendable {
         let kruskal: KruskalScaling?
     }
 
-    let correspondence: Correspondence
-    let clustering: Clustering
+    private let correspondenceOnce: ComputedOnce<Correspondence>
+    private let clusteringOnce: ComputedOnce<Clustering>
+
+    var correspondence: Correspondence { correspondenceOnce.value }
+    var clustering: Clustering { clusteringOnce.value }
 
     init(_ context: ReportContext, options: MapOptions) {
-        correspondence = Self.correspondence(context, options: options)
-        clustering = Self.clustering(context, options: options)
+        correspondenceOnce = ComputedOnce { MultivariateMaps.correspondence(context, options: options) }
+        clusteringOnce = ComputedOnce { MultivariateMaps.clustering(context, options: options) }
     }
 
     // MARK: Correspondence analysis
