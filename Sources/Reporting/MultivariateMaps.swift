@@ -179,14 +179,22 @@ final class MultivariateMaps: Sendable {
             if lhs.frequency != rhs.frequency { return lhs.frequency > rhs.frequency }
             return ranks[lhs.id] < ranks[rhs.id]
         }.map(\.id)
-        var table = chosen.map { id -> [Int] in
-            var row = [Int](repeating: 0, count: kept.count)
-            for cell in columnCells.cells(of: id) { row[place[Int(columnCells.columns[cell])]] += columnCells.counts[cell] }
+        // Columns left empty by the choice are dropped too: the columns used are those of the
+        // chosen terms' cells, found from the cells, not from a dense row of every column.
+        var isUsed = [Bool](repeating: false, count: kept.count)
+        for id in chosen {
+            for cell in columnCells.cells(of: id) { isUsed[place[Int(columnCells.columns[cell])]] = true }
+        }
+        let used = kept.indices.filter { isUsed[$0] }
+        var usedPlace = [Int](repeating: -1, count: kept.count)
+        for (position, column) in used.enumerated() { usedPlace[column] = position }
+        let table = chosen.map { id -> [Int] in
+            var row = [Int](repeating: 0, count: used.count)
+            for cell in columnCells.cells(of: id) {
+                row[usedPlace[place[Int(columnCells.columns[cell])]]] += columnCells.counts[cell]
+            }
             return row
         }
-        // Columns left empty by the choice are dropped too.
-        let used = kept.indices.filter { column in table.contains { $0[column] > 0 } }
-        table = table.map { row in used.map { row[$0] } }
         let labels = used.map { allLabels[kept[$0]] }
         var analysis: CorrespondenceAnalysis?
         do {
