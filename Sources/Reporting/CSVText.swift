@@ -54,6 +54,7 @@ enum CSVText {
         case printf
     }
 
+    /// How `value` is written with six decimals (see `appendDecimal`).
     @inline(__always)
     static func decimalText(_ value: Double) -> DecimalText {
         guard value.isFinite else { return .empty }
