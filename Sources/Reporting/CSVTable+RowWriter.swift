@@ -84,36 +84,91 @@ extension CSVTable {
             if kind == .json && rowCount > 0 { bytes.removeFirst() }
         }
 
-        /// Adds `cell` to the current row.
+        /// Adds `cell` to the current row. A cell written as a literal (`.integer(count)`) comes
+        /// down to its own case's writer where it is inlined.
         @inline(__always)
         public mutating func append(_ cell: Cell) {
+            switch cell {
+            case .text(let value): append(text: value)
+            case .integer(let value): append(integer: value)
+            case .decimal(let value): append(decimal: value)
+            case .list(let items): append(list: items)
+            }
+        }
+
+        /// Adds an integer cell.
+        mutating func append(integer value: Int) {
             switch kind {
             case .csv:
                 startCSVCell()
-                switch cell {
-                case .text(let value): CSVText.appendText(value, guardsFormulas: guardsFormulas, to: &bytes)
-                case .integer(let value): CSVText.appendInteger(value, to: &bytes)
-                case .decimal(let value): CSVText.appendDecimal(value, to: &bytes)
-                case .list(let items):
-                    CSVText.appendText(items.joined(separator: Cell.listSeparator), guardsFormulas: guardsFormulas, to: &bytes)
-                }
+                CSVText.appendInteger(value, to: &bytes)
             case .json:
                 startJSONCell()
-                switch cell {
-                case .text(let value): JSONText.appendString(value, to: &bytes)
-                case .integer(let value): CSVText.appendInteger(value, to: &bytes)
-                case .decimal(let value):
-                    if value.isFinite { CSVText.appendDecimal(value, to: &bytes) } else { bytes += "null".utf8 }
-                case .list(let items):
-                    bytes.append(UInt8(ascii: "["))
-                    for (index, item) in items.enumerated() {
-                        if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                        JSONText.appendString(item, to: &bytes)
-                    }
-                    bytes.append(UInt8(ascii: "]"))
-                }
+                CSVText.appendInteger(value, to: &bytes)
             case .cells:
-                row.append(cell)
+                row.append(.integer(value))
+            }
+        }
+
+        /// Adds a decimal cell (six decimals; empty in CSV and null in JSON if not finite).
+        mutating func append(decimal value: Double) {
+            switch kind {
+            case .csv:
+                startCSVCell()
+                CSVText.appendDecimal(value, to: &bytes)
+            case .json:
+                startJSONCell()
+                if value.isFinite { CSVText.appendDecimal(value, to: &bytes) } else { bytes += "null".utf8 }
+            case .cells:
+                row.append(.decimal(value))
+            }
+        }
+
+        /// Adds `integers` then `decimals` as cells: in CSV in one step (`CSVText.appendNumbers`),
+        /// for the runs of numbers that end the rows of the largest tables.
+        mutating func append<let integerCount: Int, let decimalCount: Int>(
+            integers: InlineArray<integerCount, Int>, decimals: InlineArray<decimalCount, Double>
+        ) {
+            if kind == .csv
+                && CSVText.appendNumbers(integers: integers, decimals: decimals, commaFirst: column > 0, to: &bytes)
+            {
+                column += integerCount + decimalCount
+                return
+            }
+            for index in integers.indices { append(integer: integers[index]) }
+            for index in decimals.indices { append(decimal: decimals[index]) }
+        }
+
+        /// Adds a text cell.
+        mutating func append(text value: String) {
+            switch kind {
+            case .csv:
+                startCSVCell()
+                CSVText.appendText(value, guardsFormulas: guardsFormulas, to: &bytes)
+            case .json:
+                startJSONCell()
+                JSONText.appendString(value, to: &bytes)
+            case .cells:
+                row.append(.text(value))
+            }
+        }
+
+        /// Adds a list cell: its items joined in CSV, an array of strings in JSON.
+        mutating func append(list items: [String]) {
+            switch kind {
+            case .csv:
+                startCSVCell()
+                CSVText.appendText(items.joined(separator: Cell.listSeparator), guardsFormulas: guardsFormulas, to: &bytes)
+            case .json:
+                startJSONCell()
+                bytes.append(UInt8(ascii: "["))
+                for (index, item) in items.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    JSONText.appendString(item, to: &bytes)
+                }
+                bytes.append(UInt8(ascii: "]"))
+            case .cells:
+                row.append(.list(items))
             }
         }
 
@@ -194,6 +249,14 @@ extension CSVTable {
                 row.removeAll(keepingCapacity: true)
             }
             column = 0
+            rowCount += 1
+        }
+
+        /// Adds a whole line that `write` appends to the text, counted as a row: for a file that
+        /// is not a table of cells (`dtm.mtx`), written through the same pieces (CSV and JSON).
+        @inline(__always)
+        mutating func appendLine(_ write: (inout [UInt8]) -> Void) {
+            write(&bytes)
             rowCount += 1
         }
 

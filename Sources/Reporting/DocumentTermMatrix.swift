@@ -52,6 +52,10 @@ enum DocumentTermMatrix {
     /// Writes `dtm.mtx` into `sink`: the banner, a comment naming the row and column files, the
     /// size line (documents, terms, entries), then one `row column count` line per entry, row by
     /// row, columns ascending. ASCII, LF line ends.
+    ///
+    /// The entries are written as a table of documents (`CSVTable.init(header:itemCount:rowsOf:)`
+    /// without a header), so that the publisher's spare workers make them in pieces while the
+    /// file is written, as they make the rows of `document_terms.csv`.
     static func write(_ context: ReportContext, to sink: ReportSink) throws(ReportError) {
         let columns = columns(context)
         var column = [Int32](repeating: 0, count: context.counts.terms.count)
@@ -62,32 +66,30 @@ enum DocumentTermMatrix {
         for index in order {
             for (id, _) in counts.terms(ofDocument: index) where column[Int(id)] > 0 { entries += 1 }
         }
-        try sink.write(
-            "%%MatrixMarket matrix coordinate integer general\n"
-                + "% kotoba document-term matrix: rows are dtm_documents.csv (doc_id), columns dtm_terms.csv\n"
-                + "\(order.count) \(columns.count) \(entries)\n")
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(CSVTable.chunkSize + 64)
-        var items: [UInt64] = []
-        for (number, index) in order.enumerated() {
-            items.removeAll(keepingCapacity: true)
-            for (id, count) in counts.terms(ofDocument: index) where column[Int(id)] > 0 {
+        let file = "dtm.mtx"
+        let lines = CSVTable(header: [], itemCount: order.count) { [column] number, rows in
+            let termCounts = counts.terms(ofDocument: order[number])
+            var items: [UInt64] = []
+            items.reserveCapacity(termCounts.count)
+            for (id, count) in termCounts where column[Int(id)] > 0 {
                 items.append(UInt64(UInt32(column[Int(id)])) << 32 | UInt64(UInt32(truncatingIfNeeded: count)))
             }
             items.sort()
             for item in items {
-                CSVText.appendInteger(number + 1, to: &bytes)
-                bytes.append(UInt8(ascii: " "))
-                CSVText.appendInteger(Int(item >> 32), to: &bytes)
-                bytes.append(UInt8(ascii: " "))
-                CSVText.appendInteger(Int(UInt32(truncatingIfNeeded: item)), to: &bytes)
-                bytes.append(UInt8(ascii: "\n"))
-            }
-            if bytes.count >= CSVTable.chunkSize {
-                try sink.write(Data(bytes))
-                bytes.removeAll(keepingCapacity: true)
+                rows.appendLine { bytes in
+                    CSVText.appendLine(
+                        number + 1, Int(item >> 32), Int(UInt32(truncatingIfNeeded: item)), separator: UInt8(ascii: " "),
+                        to: &bytes)
+                }
             }
         }
-        try sink.write(Data(bytes))
+        var chunks = ChunkWriter(sink: sink, file: file, encoding: .utf8, chunkSize: CSVTable.chunkSize)
+        var rows = CSVTable.RowWriter(csv: .unix, capacity: chunks.bufferCapacity)
+        rows.bytes += (
+            "%%MatrixMarket matrix coordinate integer general\n"
+                + "% kotoba document-term matrix: rows are dtm_documents.csv (doc_id), columns dtm_terms.csv\n"
+                + "\(order.count) \(columns.count) \(entries)\n").utf8
+        try lines.writeRows(into: &rows, chunks: &chunks, file: file)
+        try chunks.flush(&rows.bytes)
     }
 }

@@ -28,7 +28,7 @@ struct FormattedTexts: Sendable {
         @inline(__always)
         func append(_ index: Int, to destination: inout [UInt8]) {
             let start = index == 0 ? 0 : ends[index - 1]
-            destination.append(contentsOf: bytes[start..<ends[index]])
+            destination.append(copying: bytes.span.extracting(start..<ends[index]))
         }
     }
 

@@ -6,7 +6,11 @@ import Multivariate
 /// merge of partials gives the same maps as one run): correspondence analysis of terms against
 /// the groups of `--group-by` (or the documents), and the clustering and scaling of the most
 /// frequent terms by their presence in the co-occurrence unit (docs/MULTIVARIATE.md).
-struct MultivariateMaps: Sendable {
+///
+/// The two parts are computed apart, each by the first table that needs it: the correspondence
+/// tables do not wait for Kruskal's scaling, nor the cluster tables for the correspondence
+/// analysis, so two workers compute them at once.
+final class MultivariateMaps: Sendable {
     /// The correspondence analysis and its table.
     struct Correspondence: Sendable {
         /// `group` or `document`.
@@ -36,37 +40,106 @@ struct MultivariateMaps: Sendable {
         let kruskal: KruskalScaling?
     }
 
-    let correspondence: Correspondence
-    let clustering: Clustering
+    private let correspondenceOnce: ComputedOnce<Correspondence>
+    private let clusteringOnce: ComputedOnce<Clustering>
+
+    var correspondence: Correspondence { correspondenceOnce.value }
+    var clustering: Clustering { clusteringOnce.value }
 
     init(_ context: ReportContext, options: MapOptions) {
-        correspondence = Self.correspondence(context, options: options)
-        clustering = Self.clustering(context, options: options)
+        correspondenceOnce = ComputedOnce { MultivariateMaps.correspondence(context, options: options) }
+        clusteringOnce = ComputedOnce { MultivariateMaps.clustering(context, options: options) }
     }
 
     // MARK: Correspondence analysis
 
+    /// The listed terms' counts in the columns of the correspondence analysis, term by term:
+    /// each term's cells (column and count, columns ascending) one after another, in id order.
+    /// Built from one flat list of every column's cells, sorted by term with a counting sort, so
+    /// that 58,000 survey answers cost their term counts, not a dictionary each.
+    struct ColumnCells {
+        /// The cells of term `id` are `cells[starts[id]..<starts[id + 1]]`.
+        var starts: [Int]
+        var columns: [Int32]
+        var counts: [Int]
+        /// Whether a column has a listed term.
+        var columnHasTerms: [Bool]
+
+        /// `cells(column)` gives a column's (term, count) pairs; only listed terms with a count
+        /// are kept, and a term given twice in a column is counted once, with both counts.
+        init(columns count: Int, terms: Int, allowed: [Bool], cells: (Int) -> [(id: Int32, count: Int)]) {
+            var ids: [Int32] = []
+            var flatColumns: [Int32] = []
+            var flatCounts: [Int] = []
+            var perTerm = [Int](repeating: 0, count: terms + 1)
+            columnHasTerms = [Bool](repeating: false, count: count)
+            for column in 0..<count {
+                for (id, termCount) in cells(column) where termCount > 0 && allowed[Int(id)] {
+                    ids.append(id)
+                    flatColumns.append(Int32(column))
+                    flatCounts.append(termCount)
+                    perTerm[Int(id) + 1] += 1
+                    columnHasTerms[column] = true
+                }
+            }
+            for id in 0..<terms { perTerm[id + 1] += perTerm[id] }
+            // Stable by term: each term's cells keep the columns' order.
+            var next = perTerm
+            var columns = [Int32](repeating: 0, count: ids.count)
+            var counts = [Int](repeating: 0, count: ids.count)
+            for (cell, id) in ids.enumerated() {
+                let place = next[Int(id)]
+                next[Int(id)] += 1
+                columns[place] = flatColumns[cell]
+                counts[place] = flatCounts[cell]
+            }
+            // A term twice in one column: its cells are next to each other; one cell holds both.
+            var starts = [Int](repeating: 0, count: terms + 1)
+            var kept = 0
+            for id in 0..<terms {
+                starts[id] = kept
+                for cell in perTerm[id]..<perTerm[id + 1] {
+                    if kept > starts[id] && columns[kept - 1] == columns[cell] {
+                        counts[kept - 1] += counts[cell]
+                    } else {
+                        columns[kept] = columns[cell]
+                        counts[kept] = counts[cell]
+                        kept += 1
+                    }
+                }
+            }
+            starts[terms] = kept
+            columns.removeLast(columns.count - kept)
+            counts.removeLast(counts.count - kept)
+            (self.starts, self.columns, self.counts) = (starts, columns, counts)
+        }
+
+        /// The cells of term `id`.
+        func cells(of id: Int) -> Range<Int> { starts[id]..<starts[id + 1] }
+    }
+
     /// The columns of the correspondence analysis: each named group (sorted by bytes; the
     /// unnamed group, sentences outside any turn, is left out as KH Coder leaves out missing
-    /// values), or each document in run order; with each column's term counts and all its term
-    /// occurrences (KH Coder's document length).
-    static func columns(_ context: ReportContext) -> (kind: String, labels: [String], counts: [[Int32: Int]], totals: [Int]) {
+    /// values), or each document in run order; with the listed terms' counts and each column's
+    /// term occurrences (KH Coder's document length).
+    static func columns(_ context: ReportContext) -> (kind: String, labels: [String], cells: ColumnCells, totals: [Int]) {
         let counts = context.counts
+        let (terms, allowed) = (counts.terms.count, context.terms.allowed)
         if counts.grouping != nil {
-            let groups = counts.groupTotals.keys.filter { !$0.isEmpty && (counts.groupTotals[$0] ?? 0) > 0 }
-                .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            return ("group", groups, groups.map { counts.groupTerms[$0] ?? [:] }, groups.map { counts.groupTotals[$0] ?? 0 })
+            let groups = namedGroups(counts)
+            let cells = ColumnCells(columns: groups.count, terms: terms, allowed: allowed) { column in
+                (counts.groupTerms[groups[column]] ?? [:]).map { (id: $0.key, count: $0.value) }
+            }
+            return ("group", groups, cells, groups.map { counts.groupTotals[$0] ?? 0 })
         }
         let order = context.documents.order
-        var termCounts: [[Int32: Int]] = []
-        var totals: [Int] = []
-        for index in order {
-            var terms: [Int32: Int] = [:]
-            for (id, count) in counts.terms(ofDocument: index) { terms[id, default: 0] += count }
-            termCounts.append(terms)
-            totals.append(counts.documents.span[index].termCount)
+        let cells = ColumnCells(columns: order.count, terms: terms, allowed: allowed) { column in
+            counts.terms(ofDocument: order[column])
         }
-        return ("document", order.indices.map { String($0 + 1) }, termCounts, totals)
+        // Read through a span, field by field (`ReportContext.Documents`).
+        let documents = counts.documents.span
+        let totals = order.map { documents[$0].termCount }
+        return ("document", order.indices.map { String($0 + 1) }, cells, totals)
     }
 
     /// The named groups with term occurrences (the unnamed one not counted).
@@ -76,19 +149,10 @@ struct MultivariateMaps: Sendable {
     }
 
     static func correspondence(_ context: ReportContext, options: MapOptions) -> Correspondence {
-        let (kind, allLabels, columnCounts, allTotals) = columns(context)
-        let (allowed, ranks) = (context.terms.allowed, context.terms.ranks)
-        // The listed terms' counts per column; columns without any are dropped (KH Coder's
-        // `subset(d, rowSums(d) > 0)`).
-        var perTerm: [Int: [(column: Int, count: Int)]] = [:]
-        var columnHasTerms = [Bool](repeating: false, count: allLabels.count)
-        for (column, terms) in columnCounts.enumerated() {
-            for (id32, count) in terms where count > 0 && allowed[Int(id32)] {
-                perTerm[Int(id32), default: []].append((column, count))
-                columnHasTerms[column] = true
-            }
-        }
-        let kept = allLabels.indices.filter { columnHasTerms[$0] }
+        let (kind, allLabels, columnCells, allTotals) = columns(context)
+        let ranks = context.terms.ranks
+        // Columns without any listed term are dropped (KH Coder's `subset(d, rowSums(d) > 0)`).
+        let kept = allLabels.indices.filter { columnCells.columnHasTerms[$0] }
         var place = [Int](repeating: -1, count: allLabels.count)
         for (position, column) in kept.enumerated() { place[column] = position }
         let totals = kept.map { Double(allTotals[$0]) }
@@ -97,25 +161,40 @@ struct MultivariateMaps: Sendable {
         var scored: [(id: Int, chi2: Double, frequency: Int)] = []
         // Sparse: a term's cells are the columns it occurs in (ascending), so that terms × 58,000
         // survey answers costs its occurrences, not terms × columns.
-        scored.reserveCapacity(perTerm.count)
-        for (id, cells) in perTerm {
-            let present = cells.map { (column: place[$0.column], count: Double($0.count)) }
+        var present: [(column: Int, count: Double)] = []
+        for id in 0..<(columnCells.starts.count - 1) {
+            let cells = columnCells.cells(of: id)
+            guard !cells.isEmpty else { continue }
+            present.removeAll(keepingCapacity: true)
+            var frequency = 0
+            for cell in cells {
+                present.append((place[Int(columnCells.columns[cell])], Double(columnCells.counts[cell])))
+                frequency += columnCells.counts[cell]
+            }
             let chi2 = chiSquare(present: present, totals: totals, total: total)
-            scored.append((id, chi2.isNaN ? -.infinity : chi2, cells.reduce(0) { $0 + $1.count }))
+            scored.append((id, chi2.isNaN ? -.infinity : chi2, frequency))
         }
         let chosen = Reports.first(options.correspondenceTerms, of: scored) { lhs, rhs in
             if lhs.chi2 != rhs.chi2 { return lhs.chi2 > rhs.chi2 }
             if lhs.frequency != rhs.frequency { return lhs.frequency > rhs.frequency }
             return ranks[lhs.id] < ranks[rhs.id]
         }.map(\.id)
-        var table = chosen.map { id -> [Int] in
-            var row = [Int](repeating: 0, count: kept.count)
-            for cell in perTerm[id] ?? [] { row[place[cell.column]] += cell.count }
+        // Columns left empty by the choice are dropped too: the columns used are those of the
+        // chosen terms' cells, found from the cells, not from a dense row of every column.
+        var isUsed = [Bool](repeating: false, count: kept.count)
+        for id in chosen {
+            for cell in columnCells.cells(of: id) { isUsed[place[Int(columnCells.columns[cell])]] = true }
+        }
+        let used = kept.indices.filter { isUsed[$0] }
+        var usedPlace = [Int](repeating: -1, count: kept.count)
+        for (position, column) in used.enumerated() { usedPlace[column] = position }
+        let table = chosen.map { id -> [Int] in
+            var row = [Int](repeating: 0, count: used.count)
+            for cell in columnCells.cells(of: id) {
+                row[usedPlace[place[Int(columnCells.columns[cell])]]] += columnCells.counts[cell]
+            }
             return row
         }
-        // Columns left empty by the choice are dropped too.
-        let used = kept.indices.filter { column in table.contains { $0[column] > 0 } }
-        table = table.map { row in used.map { row[$0] } }
         let labels = used.map { allLabels[kept[$0]] }
         var analysis: CorrespondenceAnalysis?
         do {

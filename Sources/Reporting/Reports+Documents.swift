@@ -43,13 +43,12 @@ extension Reports {
                 rows.append(.text(documents[index].encoding))
                 rows.append(.integer(documents[index].byteCount))
                 rows.append(.text(documents[index].sha256))
-                rows.append(.integer(documents[index].characterCount))
-                rows.append(.integer(documents[index].paragraphCount))
-                rows.append(.integer(documents[index].footnoteCount))
-                rows.append(.integer(documents[index].sentenceCount))
-                rows.append(.integer(documents[index].tokenCount))
-                rows.append(.integer(documents[index].termCount))
-                rows.append(.integer(documents[index].speakers.count))
+                rows.append(
+                    integers: [
+                        documents[index].characterCount, documents[index].paragraphCount, documents[index].footnoteCount,
+                        documents[index].sentenceCount, documents[index].tokenCount, documents[index].termCount,
+                        documents[index].speakers.count,
+                    ], decimals: [])
                 return documents[index].variables
             }()
             if variables.count == variableNames.count
@@ -156,8 +155,10 @@ extension Reports {
         let header = ["doc_id", "path", "term", "pos", "count", "tfidf", "tfidf_rmecab"]
         return CSVTable(header: header, itemCount: order.count) { [places] number, rows in
             // The document's listed terms as (place << 32 | count), sorted: in display order.
+            let termCounts = counts.terms(ofDocument: order[number])
             var items: [UInt64] = []
-            for (id, count) in counts.terms(ofDocument: order[number]) where allowed[Int(id)] {
+            items.reserveCapacity(termCounts.count)
+            for (id, count) in termCounts where allowed[Int(id)] {
                 items.append(UInt64(places[Int(id)]) << 32 | UInt64(UInt32(truncatingIfNeeded: count)))
             }
             items.sort()
@@ -167,9 +168,8 @@ extension Reports {
                 rows.append(.integer(number + 1))
                 rows.append(number, of: paths)
                 rows.appendTerm(id, of: terms)
-                rows.append(.integer(count))
-                rows.append(.decimal(Double(count) * idf[id].quanteda))
-                rows.append(.decimal(Double(count) * idf[id].rmecab))
+                rows.append(
+                    integers: [count], decimals: [Double(count) * idf[id].quanteda, Double(count) * idf[id].rmecab])
                 rows.endRow()
             }
         }

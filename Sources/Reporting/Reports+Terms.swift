@@ -122,13 +122,11 @@ extension Reports {
     /// the unit's name, formatted.
     static func appendPairCells(_ table: PairCounts, unit: FormattedTexts, to rows: inout CSVTable.RowWriter) {
         rows.append(0, of: unit)
-        rows.append(.integer(table.a))
-        rows.append(.integer(table.b))
-        rows.append(.integer(table.c))
-        rows.append(.integer(table.d))
-        rows.append(.integer(table.n))
-        rows.append(.decimal(table.jaccard))
-        for measure in pairMeasures { rows.append(.decimal(measure.value(table) ?? .nan)) }
+        // Jaccard, then the nine `pairMeasures` in order (a tenth measure would need room here).
+        var measures = InlineArray<10, Double>(repeating: .nan)
+        measures[0] = table.jaccard
+        for (index, measure) in pairMeasures.enumerated() { measures[index + 1] = measure.value(table) ?? .nan }
+        rows.append(integers: [table.a, table.b, table.c, table.d, table.n], decimals: measures)
     }
 
     /// `compound_candidates.csv`: noun compounds of two or more nouns, by FLR (KH Coder's 複合語の

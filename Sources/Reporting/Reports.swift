@@ -126,9 +126,13 @@ public enum Reports {
         // file left help write the rows of those still being written, but not sort them).
         // Compound candidates are a small file but slow to rank; they come second, before the
         // pairs' JSON, whose worker would only wait for the pairs the CSV's worker is sorting.
+        // The maps are small files but slow to compute (Kruskal's scaling, the correspondence
+        // analysis over every document): their first files come next, so that the maps are
+        // made while the large tables can still be shared, not at the end by one worker while
+        // the other waits for them.
         let largestFirst = [
-            "cooccurrence.csv", "compound_candidates.csv", "cooccurrence.json", "document_terms.csv",
-            "document_terms.json", "dtm.mtx", "compound_candidates.json",
+            "cooccurrence.csv", "compound_candidates.csv", "mds.csv", "correspondence.csv", "cooccurrence.json",
+            "document_terms.csv", "document_terms.json", "dtm.mtx", "compound_candidates.json",
         ]
         return files.enumerated().sorted { lhs, rhs in
             let (left, right) = (

@@ -85,6 +85,49 @@ struct CSVTextTests {
         }
     }
 
+    /// A run of numbers written in one step has the bytes of its cells written one by one; a
+    /// decimal printf must write (a tie) sends the whole run back to the cells, untouched.
+    @Test func numbersInOneStepMatchCellsOneByOne() {
+        var random = SplitMix(state: 11)
+        let decimals = Self.decimals()
+        for round in 0..<20_000 {
+            let integers: InlineArray<3, Int> = [
+                Int(truncatingIfNeeded: random.next()) >> (random.next() % 63), Int(random.next() % 100), -Int(random.next() % 7),
+            ]
+            var values = InlineArray<4, Double>(repeating: .nan)
+            for index in values.indices where random.next() % 8 != 0 {
+                values[index] = decimals[Int(random.next() % UInt64(decimals.count))]
+            }
+            let commaFirst = round % 2 == 0
+            var expected: [UInt8] = Array("x".utf8)
+            for index in integers.indices {
+                if index > 0 || commaFirst { expected.append(UInt8(ascii: ",")) }
+                CSVText.appendInteger(integers[index], to: &expected)
+            }
+            for index in values.indices {
+                expected.append(UInt8(ascii: ","))
+                CSVText.appendDecimal(values[index], to: &expected)
+            }
+            var bytes: [UInt8] = Array("x".utf8)
+            if CSVText.appendNumbers(integers: integers, decimals: values, commaFirst: commaFirst, to: &bytes) {
+                #expect(bytes == expected)
+            } else {
+                #expect(bytes == Array("x".utf8))
+                #expect(values.indices.contains { index in
+                    if case .printf = CSVText.decimalText(values[index]) { true } else { false }
+                })
+            }
+        }
+    }
+
+    /// A matrix line: three integers, a separator between them, a line feed.
+    @Test func matrixLinesAreTheirIntegers() {
+        var bytes: [UInt8] = []
+        CSVText.appendLine(58_726, 1, 123_456_789_012, separator: UInt8(ascii: " "), to: &bytes)
+        CSVText.appendLine(0, 10, 9, separator: UInt8(ascii: " "), to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "58726 1 123456789012\n0 10 9\n")
+    }
+
     /// `value` as a text cell was written before: guarded, then quoted per RFC 4180 if it needed it.
     static func textAsBefore(_ value: String, format: CSVFormat) -> String {
         let guarded = format.guarded(value)
