@@ -164,12 +164,13 @@ struct DocumentProcessor {
     private func analyze(_ document: SourceDocument, into analyzer: inout CorpusAnalyzer, tokens: inout [Token])
         throws(PipelineError) -> DocumentAnalysis
     {
-        let label = document.record.map { "\(document.path) (row \($0))" } ?? document.path
+        // Made only for an error: formatting it for every row of a table cost more than counting the row.
+        func label() -> String { document.record.map { "\(document.path) (row \($0))" } ?? document.path }
         let structure: DocumentStructure
         do {
             structure = try DocumentStructure(document: document, normalizer: normalizer)
         } catch {
-            throw .processing(path: label, reason: error.description)
+            throw .processing(path: label(), reason: error.description)
         }
         var tokenCount = 0
         // The concordance lines are made while the original text is at hand, from the sentences
@@ -183,7 +184,7 @@ struct DocumentProcessor {
             } catch {
                 let span = sentence.originalRange
                 throw .processing(
-                    path: label, reason: "\(error.description) (the sentence at characters \(span.lowerBound)–\(span.upperBound))")
+                    path: label(), reason: "\(error.description) (the sentence at characters \(span.lowerBound)–\(span.upperBound))")
             }
             tokenCount += tokens.count
             let hits = analyzer.addSentence(text, tokens: tokens, place: place)
