@@ -80,7 +80,7 @@ public struct CorpusCounts: Sendable {
     /// distinct ids (kept for their capacity): `distinctIDs(of:ids:)`.
     private var seenIn: [UInt32] = []
     /// Per-document working arrays of `add`, kept for their capacity.
-    var documentScratch = (occurrences: [Int](), packed: [UInt64]())
+    var documentScratch = (occurrences: [Int](), packed: [UInt64](), batch: DocumentBatch())
     private var stamp: UInt32 = 0
     private var present: [Int32] = []
     /// Which pairs are counted: every pair, none, or pairs of two terms of a set (the run's pair
@@ -216,7 +216,7 @@ public struct CorpusCounts: Sendable {
 
     /// The id of `term`, interning it if new. Ids are dense from 0 and index `terms` and the
     /// frequency arrays; they are only meaningful for this instance.
-    mutating func id(for term: Term) -> Int32 {
+    package mutating func id(for term: Term) -> Int32 {
         let key = TermKey(term)
         if let id = ids[key] { return id }
         let id = Int32(terms.count)
@@ -312,6 +312,11 @@ public struct CorpusCounts: Sendable {
     /// they first occur, found by stamping each id with the sentence's number instead of sorting:
     /// one pass, and the result reuses one buffer.
     mutating func distinctIDs(of entries: [Int32], ids: [Int32]) -> [Int32] {
+        distinctIDs(of: entries[...], ids: ids, from: 0)
+    }
+
+    /// The distinct ids of `entries`, whose ids are `ids[offset + entry]`, as `distinctIDs(of:ids:)`.
+    mutating func distinctIDs(of entries: ArraySlice<Int32>, ids: [Int32], from offset: Int) -> [Int32] {
         if seenIn.count < terms.count { seenIn.append(contentsOf: repeatElement(0, count: terms.count - seenIn.count)) }
         stamp &+= 1
         if stamp == 0 {
@@ -321,7 +326,7 @@ public struct CorpusCounts: Sendable {
         }
         present.removeAll(keepingCapacity: true)
         for entry in entries {
-            let id = ids[Int(entry)]
+            let id = ids[offset + Int(entry)]
             if seenIn[Int(id)] != stamp {
                 seenIn[Int(id)] = stamp
                 present.append(id)
