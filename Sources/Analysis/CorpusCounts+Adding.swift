@@ -15,13 +15,13 @@ extension CorpusCounts {
     /// Adds one analyzed document whose entries have the ids `ids` here (`id(for:)` of each
     /// entry's term): its analyzer knows them without hashing the terms.
     mutating func add(_ analysis: DocumentAnalysis, ids: [Int32]) {
-        // Copied into the counts' own batch (kept for its room), and counted as a batch.
-        var batch = documentScratch.batch
-        documentScratch.batch = DocumentBatch()
-        batch.removeAll()
-        batch.append(analysis, ids: ids)
-        add(batch)
-        documentScratch.batch = batch
+        precondition(ids.count == analysis.entries.count, "one id per entry")
+        let document = AnalyzedDocument(analysis: analysis, ids: ids)
+        if pairsOnly {
+            addPairs(document, 0)
+        } else {
+            addDocument(document, 0)
+        }
     }
 
     /// Adds the documents of `batch`, whose ids are these counts' (`id(for:)`): each document's
@@ -37,19 +37,19 @@ extension CorpusCounts {
         }
     }
 
-    /// Adds document `index` of `batch`.
-    private mutating func addDocument(_ batch: DocumentBatch, _ index: Int) {
-        let start = batch.start(of: index)
-        let document = batch.documents[index]
-        var summary = batch.summaries[index]
-        summary.sentenceCount = document.sentenceEnd - start.sentence
+    /// Adds document `index` of `input`.
+    private mutating func addDocument<Documents: CountedDocuments>(_ input: Documents, _ index: Int) {
+        let entries = input.entries(of: index)
+        let sentences = input.sentences(of: index)
+        var summary = input.summary(of: index)
+        summary.sentenceCount = sentences.count
         summary.themeOccurrences = Array(repeating: 0, count: themeNames.count)
         summary.themeSentences = summary.themeOccurrences
         // Per entry of the document, its occurrences (a buffer kept from document to document).
         var occurrences = documentScratch.occurrences
         documentScratch.occurrences = []
         occurrences.removeAll(keepingCapacity: true)
-        occurrences.append(contentsOf: repeatElement(0, count: document.entryEnd - start.entry))
+        occurrences.append(contentsOf: repeatElement(0, count: entries.count))
         defer { documentScratch.occurrences = occurrences }
         // Units other than the sentence gather the distinct terms of consecutive sentences.
         var gathering = UnitGathering()
@@ -58,24 +58,21 @@ extension CorpusCounts {
         var placed: [(position: Int, id: Int32)] = []
         var hits: [(word: Int, first: Int, last: Int)] = []
         var base = 0
-        var (termStart, hitStart) = (start.term, start.hit)
-        for sentenceIndex in start.sentence..<document.sentenceEnd {
-            let sentence = batch.sentences[sentenceIndex]
-            let terms = termStart..<sentence.termEnd
-            let sentenceHits = hitStart..<sentence.hitEnd
-            (termStart, hitStart) = (sentence.termEnd, sentence.hitEnd)
+        for sentenceIndex in sentences {
+            let sentence = input.sentence(sentenceIndex)
+            let terms = sentence.terms
             if needsPlaces {
-                for term in terms {
-                    placed.append((base + Int(batch.positions[term]), batch.ids[start.entry + Int(batch.terms[term])]))
+                for (entry, position) in zip(terms, sentence.positions) {
+                    placed.append((base + Int(position), input.id(of: entries.lowerBound + Int(entry))))
                 }
-                for hit in batch.hits[sentenceHits] where hit.match >= themeNames.count {
+                for hit in sentence.hits where hit.match >= themeNames.count {
                     let word = hit.match - themeNames.count
                     if words.indices.contains(word) { hits.append((word, base + hit.firstToken, base + hit.lastToken)) }
                 }
                 base += sentence.tokenCount
             }
-            for term in terms { occurrences[Int(batch.terms[term])] += 1 }
-            let themes = batch.themeOccurrences[sentence.themes]
+            for entry in terms { occurrences[Int(entry)] += 1 }
+            let themes = sentence.themeOccurrences
             if let grouping {
                 let group = grouping.group(of: summary, speaker: sentence.place.speaker)
                 addGroupSentence(group: group, themeOccurrences: themes)
@@ -83,18 +80,18 @@ extension CorpusCounts {
                     groupTotals[group, default: 0] += terms.count
                     // In place: a copy taken out and put back would copy the group's whole table
                     // for every sentence.
-                    for term in terms {
-                        groupTerms[group, default: [:]][batch.ids[start.entry + Int(batch.terms[term])], default: 0] += 1
+                    for entry in terms {
+                        groupTerms[group, default: [:]][input.id(of: entries.lowerBound + Int(entry)), default: 0] += 1
                     }
                 }
             }
             summary.termCount += terms.count
-            let present = distinctIDs(of: batch.terms[terms], ids: batch.ids, from: start.entry)
+            let present = distinctIDs(of: terms, in: input, from: entries.lowerBound)
             for id in present { sentenceFrequency[Int(id)] += 1 }
             if unit == .sentence {
                 countUnit(present)
             } else if unit != .window,
-                let closed = gathering.add(present, key: unit.key(sentence.place, sentence: sentenceIndex - start.sentence))
+                let closed = gathering.add(present, key: unit.key(sentence.place, sentence: sentenceIndex - sentences.lowerBound))
             {
                 countUnit(closed)
             }
@@ -122,10 +119,12 @@ extension CorpusCounts {
         packed.removeAll(keepingCapacity: true)
         defer { documentScratch.packed = packed }
         for (entry, count) in occurrences.enumerated() where count > 0 {
-            let id = batch.ids[start.entry + entry]
+            let id = input.id(of: entries.lowerBound + entry)
             termFrequency[Int(id)] += count
             packed.append(Self.pack(id, count))
-            if let form = batch.forms[start.entry + entry] { termForms[id, default: [:]][form, default: 0] += count }
+            if let form = input.form(of: entries.lowerBound + entry) {
+                termForms[id, default: [:]][form, default: 0] += count
+            }
         }
         packed.sort()
         var inDocument: [UInt64] = []
@@ -139,9 +138,7 @@ extension CorpusCounts {
                 documentFrequency[Int(id)] += 1
             }
         }
-        for (compound, count) in batch.compounds[start.compound..<document.compoundEnd] {
-            compounds[compound, default: 0] += count
-        }
+        input.forEachCompound(of: index) { compound, count in compounds[compound, default: 0] += count }
         documentTerms.append(inDocument)
         for theme in themeNames.indices {
             themeOccurrences[theme] += summary.themeOccurrences[theme]
@@ -208,29 +205,26 @@ extension CorpusCounts {
         count(into: &groupThemeSentences[group, default: Array(repeating: 0, count: themeNames.count)])
     }
 
-    /// Adds the pairs of document `index` of `batch` and nothing else (see `pairsOnly`), unit
-    /// by unit as `addDocument`.
-    private mutating func addPairs(_ batch: DocumentBatch, _ index: Int) {
-        let start = batch.start(of: index)
-        let document = batch.documents[index]
+    /// Adds the pairs of document `index` of `input` and nothing else (see `pairsOnly`),
+    /// unit by unit as `addDocument`.
+    private mutating func addPairs<Documents: CountedDocuments>(_ input: Documents, _ index: Int) {
+        let entries = input.entries(of: index)
+        let sentences = input.sentences(of: index)
         var placed: [(position: Int, id: Int32)] = []
         var base = 0
         var gathering = UnitGathering()
-        var termStart = start.term
-        for sentenceIndex in start.sentence..<document.sentenceEnd {
-            let sentence = batch.sentences[sentenceIndex]
-            let terms = termStart..<sentence.termEnd
-            termStart = sentence.termEnd
-            let present = distinctIDs(of: batch.terms[terms], ids: batch.ids, from: start.entry)
+        for sentenceIndex in sentences {
+            let sentence = input.sentence(sentenceIndex)
+            let present = distinctIDs(of: sentence.terms, in: input, from: entries.lowerBound)
             switch unit {
             case .sentence: countUnit(present)
             case .window:
-                for term in terms {
-                    placed.append((base + Int(batch.positions[term]), batch.ids[start.entry + Int(batch.terms[term])]))
+                for (entry, position) in zip(sentence.terms, sentence.positions) {
+                    placed.append((base + Int(position), input.id(of: entries.lowerBound + Int(entry))))
                 }
                 base += sentence.tokenCount
             default:
-                let key = unit.key(sentence.place, sentence: sentenceIndex - start.sentence)
+                let key = unit.key(sentence.place, sentence: sentenceIndex - sentences.lowerBound)
                 if let closed = gathering.add(present, key: key) { countUnit(closed) }
             }
         }

@@ -80,7 +80,7 @@ public struct CorpusCounts: Sendable {
     /// distinct ids (kept for their capacity): `distinctIDs(of:ids:)`.
     private var seenIn: [UInt32] = []
     /// Per-document working arrays of `add`, kept for their capacity.
-    var documentScratch = (occurrences: [Int](), packed: [UInt64](), batch: DocumentBatch())
+    var documentScratch = (occurrences: [Int](), packed: [UInt64]())
     private var stamp: UInt32 = 0
     private var present: [Int32] = []
     /// Which pairs are counted: every pair, none, or pairs of two terms of a set (the run's pair
@@ -311,12 +311,11 @@ public struct CorpusCounts: Sendable {
     /// The distinct ids of a sentence's `entries` (ids of the document's entries), in the order
     /// they first occur, found by stamping each id with the sentence's number instead of sorting:
     /// one pass, and the result reuses one buffer.
-    mutating func distinctIDs(of entries: [Int32], ids: [Int32]) -> [Int32] {
-        distinctIDs(of: entries[...], ids: ids, from: 0)
-    }
-
-    /// The distinct ids of `entries`, whose ids are `ids[offset + entry]`, as `distinctIDs(of:ids:)`.
-    mutating func distinctIDs(of entries: ArraySlice<Int32>, ids: [Int32], from offset: Int) -> [Int32] {
+    /// The distinct ids of `entries` (of `documents`, whose entries start at `offset`), as
+    /// `distinctIDs(of:ids:)`.
+    mutating func distinctIDs<Documents: CountedDocuments>(
+        of entries: ArraySlice<Int32>, in documents: Documents, from offset: Int
+    ) -> [Int32] {
         if seenIn.count < terms.count { seenIn.append(contentsOf: repeatElement(0, count: terms.count - seenIn.count)) }
         stamp &+= 1
         if stamp == 0 {
@@ -326,7 +325,7 @@ public struct CorpusCounts: Sendable {
         }
         present.removeAll(keepingCapacity: true)
         for entry in entries {
-            let id = ids[offset + Int(entry)]
+            let id = documents.id(of: offset + Int(entry))
             if seenIn[Int(id)] != stamp {
                 seenIn[Int(id)] = stamp
                 present.append(id)

@@ -1,11 +1,12 @@
 /// Documents as counting reads them, one after another in flat arrays: what
 /// `CorpusCounts.add(_:)` counts.
 ///
-/// A cache record decodes straight into one (`AnalysisRecord`), with its entries' ids already
-/// known, so a document read from the cache costs no array per sentence, no `DocumentAnalysis`
-/// and no lookup of its terms by text; an analysis made now is copied into the counts' own
-/// batch (`append(_:ids:)`) and counted the same way. Every array is kept for its capacity
-/// (`removeAll()`), so a worker's batches stop allocating after the first few.
+/// A cache record decodes straight into one (`AnalysisRecord`), its entries' ids filled in
+/// before it is counted, so a document read from the cache costs no array per sentence, no
+/// `DocumentAnalysis` and no lookup of its terms by text. Counting reads it through
+/// `CountedDocuments`, as it reads an analysis made now, so both are counted by one piece of
+/// code. Every array is kept for its capacity (`removeAll()`), so a worker's batches stop
+/// allocating after the first few.
 package struct DocumentBatch: Sendable {
     /// Where a document's items end in the flat arrays; they start where the previous
     /// document's end.
@@ -93,27 +94,88 @@ package struct DocumentBatch: Sendable {
         summaries.append(summary)
         documents.append(Document(entryEnd: ids.count, sentenceEnd: sentences.count, compoundEnd: compounds.count))
     }
+}
 
-    /// Appends `analysis`, whose entries have the ids `ids` in the counts the batch is for.
-    package mutating func append(_ analysis: DocumentAnalysis, ids: [Int32]) {
-        precondition(ids.count == analysis.entries.count, "one id per entry")
-        self.ids.append(contentsOf: ids)
-        for entry in analysis.entries { forms.append(entry.form != entry.term.text ? entry.form : nil) }
-        for sentence in analysis.sentences {
-            precondition(sentence.positions.count == sentence.terms.count, "one position per term")
-            terms.append(contentsOf: sentence.terms)
-            positions.append(contentsOf: sentence.positions)
-            hits.append(contentsOf: sentence.hits)
-            let themeStart = themeOccurrences.count
-            if sentence.themeOccurrences.contains(where: { $0 != 0 }) {
-                themeOccurrences.append(contentsOf: sentence.themeOccurrences)
-            }
-            sentences.append(
-                Sentence(
-                    termEnd: terms.count, hitEnd: hits.count, themes: themeStart..<themeOccurrences.count,
-                    tokenCount: sentence.tokenCount, place: sentence.place))
-        }
-        for (key, count) in analysis.compounds { compounds.append((key, count)) }
-        endDocument(analysis.summary)
+/// Documents as `CorpusCounts` counts them: a batch (`DocumentBatch`) or one analysis with its
+/// entries' ids (`AnalyzedDocument`). Entries are numbered across the documents
+/// (`entries(of:)`), and so are sentences; a sentence's terms are entries of its document.
+protocol CountedDocuments {
+    func summary(of document: Int) -> DocumentSummary
+    func entries(of document: Int) -> Range<Int>
+    func sentences(of document: Int) -> Range<Int>
+    /// The id in the counts of entry `entry`.
+    func id(of entry: Int) -> Int32
+    /// The form the text wrote entry `entry` in, where that is not its term's text.
+    func form(of entry: Int) -> String?
+    func sentence(_ index: Int) -> CountedSentence
+    func forEachCompound(of document: Int, _ body: (CompoundKey, Int) -> Void)
+}
+
+/// A sentence as counting reads it (`DocumentAnalysis.Sentence`'s fields, as slices).
+struct CountedSentence {
+    var terms: ArraySlice<Int32>
+    var positions: ArraySlice<Int32>
+    var tokenCount: Int
+    /// A count per theme, or none where no theme occurs.
+    var themeOccurrences: ArraySlice<Int>
+    var place: SentencePlace
+    var hits: ArraySlice<DocumentAnalysis.Hit>
+}
+
+extension DocumentBatch: CountedDocuments {
+    func summary(of document: Int) -> DocumentSummary { summaries[document] }
+
+    func entries(of document: Int) -> Range<Int> {
+        (document > 0 ? documents[document - 1].entryEnd : 0)..<documents[document].entryEnd
+    }
+
+    func sentences(of document: Int) -> Range<Int> {
+        (document > 0 ? documents[document - 1].sentenceEnd : 0)..<documents[document].sentenceEnd
+    }
+
+    func id(of entry: Int) -> Int32 { ids[entry] }
+
+    func form(of entry: Int) -> String? { forms[entry] }
+
+    func sentence(_ index: Int) -> CountedSentence {
+        let sentence = sentences[index]
+        let termStart = index > 0 ? sentences[index - 1].termEnd : 0
+        let hitStart = index > 0 ? sentences[index - 1].hitEnd : 0
+        return CountedSentence(
+            terms: terms[termStart..<sentence.termEnd], positions: positions[termStart..<sentence.termEnd],
+            tokenCount: sentence.tokenCount, themeOccurrences: themeOccurrences[sentence.themes], place: sentence.place,
+            hits: hits[hitStart..<sentence.hitEnd])
+    }
+
+    func forEachCompound(of document: Int, _ body: (CompoundKey, Int) -> Void) {
+        let start = document > 0 ? documents[document - 1].compoundEnd : 0
+        for (key, count) in compounds[start..<documents[document].compoundEnd] { body(key, count) }
+    }
+}
+
+/// One analysis with its entries' ids, as the one document of `CountedDocuments`.
+struct AnalyzedDocument: CountedDocuments {
+    let analysis: DocumentAnalysis
+    let ids: [Int32]
+
+    func summary(of document: Int) -> DocumentSummary { analysis.summary }
+    func entries(of document: Int) -> Range<Int> { 0..<ids.count }
+    func sentences(of document: Int) -> Range<Int> { analysis.sentences.indices }
+    func id(of entry: Int) -> Int32 { ids[entry] }
+
+    func form(of entry: Int) -> String? {
+        let written = analysis.entries[entry]
+        return written.form != written.term.text ? written.form : nil
+    }
+
+    func sentence(_ index: Int) -> CountedSentence {
+        let sentence = analysis.sentences[index]
+        return CountedSentence(
+            terms: sentence.terms[...], positions: sentence.positions[...], tokenCount: sentence.tokenCount,
+            themeOccurrences: sentence.themeOccurrences[...], place: sentence.place, hits: sentence.hits[...])
+    }
+
+    func forEachCompound(of document: Int, _ body: (CompoundKey, Int) -> Void) {
+        for (key, count) in analysis.compounds { body(key, count) }
     }
 }
