@@ -144,44 +144,18 @@ public struct PairTable: Sendable, Sequence {
 
     /// Adds `amount` (positive) to the count of each of `pairs` (a unit's pairs, each once).
     ///
-    /// The dense pairs are added first, through one mutable span of the array (no uniqueness or
-    /// bounds check per pair, where `add(_:_:)` pays both). Then, if some pairs are not dense,
-    /// every such pair's home slot in the hash table is read before they are added: the reads
-    /// do not depend on each other, so their cache misses (the table is far larger than the
-    /// caches) overlap instead of coming one after another, each behind its own probe.
+    /// First every pair's home slot in the hash table is read, then the pairs are added: the
+    /// reads do not depend on each other, so their cache misses (the table is far larger than
+    /// the caches) overlap instead of coming one after another, each behind its own probe.
     public mutating func add(contentsOf pairs: [CorpusCounts.PairKey], _ amount: Int) {
-        assert(amount > 0, "a count that does not grow")
-        var sparse = 0
-        if denseIDs.isEmpty {
-            sparse = pairs.count
-        } else {
-            if dense.isEmpty { dense = Array(repeating: 0, count: denseCapacity * (denseCapacity - 1) / 2) }
-            let places = self.places
-            var added = 0
-            var counts = dense.mutableSpan
-            for pair in pairs {
-                let (a, b) = (Int(pair.first), Int(pair.second))
-                let p = a < places.count ? Int(places[a]) : -1
-                let q = b < places.count ? Int(places[b]) : -1
-                guard p >= 0, q >= 0, p != q else {
-                    sparse += 1
-                    continue
-                }
-                let index = p < q ? q * (q - 1) / 2 + p : p * (p - 1) / 2 + q
-                if counts[index] == 0 { added += 1 }
-                counts[index] += amount
-            }
-            denseCount += added
-        }
-        guard sparse > 0 else { return }
-        if sparse > 4 {
+        if pairs.count > 4 {
             var touched: UInt64 = 0
             for pair in pairs where denseIndex(pair.first, pair.second) == nil {
                 touched ^= slots[home(of: pair.packed)].key
             }
             lastTouched = touched
         }
-        for pair in pairs where denseIndex(pair.first, pair.second) == nil { add(pair, amount) }
+        for pair in pairs { add(pair, amount) }
     }
 
     /// Keeps the reads of `add(contentsOf:_:)` from being optimized away.
