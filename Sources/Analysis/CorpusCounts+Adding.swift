@@ -15,29 +15,55 @@ extension CorpusCounts {
     /// Adds one analyzed document whose entries have the ids `ids` here (`id(for:)` of each
     /// entry's term): its analyzer knows them without hashing the terms.
     mutating func add(_ analysis: DocumentAnalysis, ids: [Int32]) {
-        if pairsOnly { return addPairs(analysis, ids: ids) }
-        var summary = analysis.summary
-        summary.sentenceCount = analysis.sentences.count
+        precondition(ids.count == analysis.entries.count, "one id per entry")
+        let document = AnalyzedDocument(analysis: analysis, ids: ids)
+        if pairsOnly {
+            addPairs(document, 0)
+        } else {
+            addDocument(document, 0)
+        }
+    }
+
+    /// Adds the documents of `batch`, whose ids are these counts' (`id(for:)`): each document's
+    /// summary (sentence, term and theme totals are filled in here), its terms and sentences;
+    /// or, in a run's second pass (`pairsOnly`), its pairs only.
+    package mutating func add(_ batch: DocumentBatch) {
+        for index in 0..<batch.count {
+            if pairsOnly {
+                addPairs(batch, index)
+            } else {
+                addDocument(batch, index)
+            }
+        }
+    }
+
+    /// Adds document `index` of `input`.
+    private mutating func addDocument<Documents: CountedDocuments>(_ input: Documents, _ index: Int) {
+        let entries = input.entries(of: index)
+        let sentences = input.sentences(of: index)
+        var summary = input.summary(of: index)
+        summary.sentenceCount = sentences.count
         summary.themeOccurrences = Array(repeating: 0, count: themeNames.count)
         summary.themeSentences = summary.themeOccurrences
         // Per entry of the document, its occurrences (a buffer kept from document to document).
         var occurrences = documentScratch.occurrences
         documentScratch.occurrences = []
         occurrences.removeAll(keepingCapacity: true)
-        occurrences.append(contentsOf: repeatElement(0, count: ids.count))
+        occurrences.append(contentsOf: repeatElement(0, count: entries.count))
         defer { documentScratch.occurrences = occurrences }
         // Units other than the sentence gather the distinct terms of consecutive sentences.
         var gathering = UnitGathering()
-        var sentenceIndex = 0
         // The window unit and collocations need every term's place in the document's tokens.
         let needsPlaces = unit == .window || !words.isEmpty
         var placed: [(position: Int, id: Int32)] = []
         var hits: [(word: Int, first: Int, last: Int)] = []
         var base = 0
-        for sentence in analysis.sentences {
+        for sentenceIndex in sentences {
+            let sentence = input.sentence(sentenceIndex)
+            let terms = sentence.terms
             if needsPlaces {
-                for (entry, position) in zip(sentence.terms, sentence.positions) {
-                    placed.append((base + Int(position), ids[Int(entry)]))
+                for (entry, position) in zip(terms, sentence.positions) {
+                    placed.append((base + Int(position), input.id(of: entries.lowerBound + Int(entry))))
                 }
                 for hit in sentence.hits where hit.match >= themeNames.count {
                     let word = hit.match - themeNames.count
@@ -45,34 +71,38 @@ extension CorpusCounts {
                 }
                 base += sentence.tokenCount
             }
-            for entry in sentence.terms { occurrences[Int(entry)] += 1 }
+            for entry in terms { occurrences[Int(entry)] += 1 }
+            let themes = sentence.themeOccurrences
             if let grouping {
-                let group = grouping.group(of: summary, speaker: sentence.speaker)
-                addGroupSentence(group: group, themeOccurrences: sentence.themeOccurrences)
-                if !sentence.terms.isEmpty {
-                    groupTotals[group, default: 0] += sentence.terms.count
+                let group = grouping.group(of: summary, speaker: sentence.place.speaker)
+                addGroupSentence(group: group, themeOccurrences: themes)
+                if !terms.isEmpty {
+                    groupTotals[group, default: 0] += terms.count
                     // In place: a copy taken out and put back would copy the group's whole table
                     // for every sentence.
-                    for entry in sentence.terms { groupTerms[group, default: [:]][ids[Int(entry)], default: 0] += 1 }
+                    for entry in terms {
+                        groupTerms[group, default: [:]][input.id(of: entries.lowerBound + Int(entry)), default: 0] += 1
+                    }
                 }
             }
-            summary.termCount += sentence.terms.count
-            let present = distinctIDs(of: sentence.terms, ids: ids)
+            summary.termCount += terms.count
+            let present = distinctIDs(of: terms, in: input, from: entries.lowerBound)
             for id in present { sentenceFrequency[Int(id)] += 1 }
             if unit == .sentence {
                 countUnit(present)
-            } else if unit != .window, let closed = gathering.add(present, key: unit.key(sentence.place, sentence: sentenceIndex)) {
+            } else if unit != .window,
+                let closed = gathering.add(present, key: unit.key(sentence.place, sentence: sentenceIndex - sentences.lowerBound))
+            {
                 countUnit(closed)
             }
-            sentenceIndex += 1
             var firstTheme: Int?
-            for (theme, count) in sentence.themeOccurrences.enumerated() where count > 0 {
+            for (theme, count) in themes.enumerated() where count > 0 {
                 summary.themeOccurrences[theme] += count
                 summary.themeSentences[theme] += 1
                 for id in present { themeTermSentences[theme][id, default: 0] += 1 }
                 if let first = firstTheme {
                     // A second theme in the sentence: count it with every theme before it.
-                    for earlier in first..<theme where sentence.themeOccurrences[earlier] > 0 {
+                    for earlier in first..<theme where themes[themes.startIndex + earlier] > 0 {
                         themePairSentences[earlier][theme] += 1
                     }
                 } else {
@@ -89,11 +119,12 @@ extension CorpusCounts {
         packed.removeAll(keepingCapacity: true)
         defer { documentScratch.packed = packed }
         for (entry, count) in occurrences.enumerated() where count > 0 {
-            let id = ids[entry]
+            let id = input.id(of: entries.lowerBound + entry)
             termFrequency[Int(id)] += count
             packed.append(Self.pack(id, count))
-            let written = analysis.entries[entry]
-            if written.form != written.term.text { termForms[id, default: [:]][written.form, default: 0] += count }
+            if let form = input.form(of: entries.lowerBound + entry) {
+                termForms[id, default: [:]][form, default: 0] += count
+            }
         }
         packed.sort()
         var inDocument: [UInt64] = []
@@ -107,7 +138,7 @@ extension CorpusCounts {
                 documentFrequency[Int(id)] += 1
             }
         }
-        for (compound, count) in analysis.compounds { compounds[compound, default: 0] += count }
+        input.forEachCompound(of: index) { compound, count in compounds[compound, default: 0] += count }
         documentTerms.append(inDocument)
         for theme in themeNames.indices {
             themeOccurrences[theme] += summary.themeOccurrences[theme]
@@ -115,7 +146,7 @@ extension CorpusCounts {
             if summary.themeOccurrences[theme] > 0 { themeDocuments[theme] += 1 }
         }
         documentCount += 1
-        sentenceCount += analysis.sentences.count
+        sentenceCount += summary.sentenceCount
         paragraphCount += summary.paragraphCount
         tokenCount += summary.tokenCount
         termTokenCount += summary.termCount
@@ -165,7 +196,7 @@ extension CorpusCounts {
     }
 
     /// Counts one sentence of `group` with its theme occurrences.
-    mutating func addGroupSentence(group: String, themeOccurrences: [Int]) {
+    mutating func addGroupSentence(group: String, themeOccurrences: ArraySlice<Int>) {
         groupSentences[group, default: 0] += 1
         // In place: a copy taken out and put back would copy the group's row for every sentence.
         func count(into themes: inout [Int]) {
@@ -174,22 +205,27 @@ extension CorpusCounts {
         count(into: &groupThemeSentences[group, default: Array(repeating: 0, count: themeNames.count)])
     }
 
-    /// Adds the pairs of one document and nothing else (see `pairsOnly`), unit by unit as `add`.
-    private mutating func addPairs(_ analysis: DocumentAnalysis, ids: [Int32]) {
+    /// Adds the pairs of document `index` of `input` and nothing else (see `pairsOnly`),
+    /// unit by unit as `addDocument`.
+    private mutating func addPairs<Documents: CountedDocuments>(_ input: Documents, _ index: Int) {
+        let entries = input.entries(of: index)
+        let sentences = input.sentences(of: index)
         var placed: [(position: Int, id: Int32)] = []
         var base = 0
         var gathering = UnitGathering()
-        for (index, sentence) in analysis.sentences.enumerated() {
-            let present = distinctIDs(of: sentence.terms, ids: ids)
+        for sentenceIndex in sentences {
+            let sentence = input.sentence(sentenceIndex)
+            let present = distinctIDs(of: sentence.terms, in: input, from: entries.lowerBound)
             switch unit {
             case .sentence: countUnit(present)
             case .window:
                 for (entry, position) in zip(sentence.terms, sentence.positions) {
-                    placed.append((base + Int(position), ids[Int(entry)]))
+                    placed.append((base + Int(position), input.id(of: entries.lowerBound + Int(entry))))
                 }
                 base += sentence.tokenCount
             default:
-                if let closed = gathering.add(present, key: unit.key(sentence.place, sentence: index)) { countUnit(closed) }
+                let key = unit.key(sentence.place, sentence: sentenceIndex - sentences.lowerBound)
+                if let closed = gathering.add(present, key: key) { countUnit(closed) }
             }
         }
         if let last = gathering.finish() { countUnit(last) }

@@ -216,7 +216,7 @@ public struct CorpusCounts: Sendable {
 
     /// The id of `term`, interning it if new. Ids are dense from 0 and index `terms` and the
     /// frequency arrays; they are only meaningful for this instance.
-    mutating func id(for term: Term) -> Int32 {
+    package mutating func id(for term: Term) -> Int32 {
         let key = TermKey(term)
         if let id = ids[key] { return id }
         let id = Int32(terms.count)
@@ -311,7 +311,11 @@ public struct CorpusCounts: Sendable {
     /// The distinct ids of a sentence's `entries` (ids of the document's entries), in the order
     /// they first occur, found by stamping each id with the sentence's number instead of sorting:
     /// one pass, and the result reuses one buffer.
-    mutating func distinctIDs(of entries: [Int32], ids: [Int32]) -> [Int32] {
+    /// The distinct ids of `entries` (of `documents`, whose entries start at `offset`), as
+    /// `distinctIDs(of:ids:)`.
+    mutating func distinctIDs<Documents: CountedDocuments>(
+        of entries: ArraySlice<Int32>, in documents: Documents, from offset: Int
+    ) -> [Int32] {
         if seenIn.count < terms.count { seenIn.append(contentsOf: repeatElement(0, count: terms.count - seenIn.count)) }
         stamp &+= 1
         if stamp == 0 {
@@ -321,7 +325,7 @@ public struct CorpusCounts: Sendable {
         }
         present.removeAll(keepingCapacity: true)
         for entry in entries {
-            let id = ids[Int(entry)]
+            let id = documents.id(of: offset + Int(entry))
             if seenIn[Int(id)] != stamp {
                 seenIn[Int(id)] = stamp
                 present.append(id)

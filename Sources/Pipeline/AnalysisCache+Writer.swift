@@ -43,6 +43,20 @@ extension AnalysisCache {
             cache.lookup(sha256: sha256, format: format)
         }
 
+        /// The entry decoded for counting, or why there is none
+        /// (`AnalysisCache.lookup(sha256:format:into:terms:)`).
+        func lookup(sha256: String, format: TextFormat, into batch: inout RecordBatch, terms: inout CachedTerms) -> Found {
+            cache.lookup(sha256: sha256, format: format, into: &batch, terms: &terms)
+        }
+
+        /// One chunk of an entry in chunks, decoded for counting
+        /// (`AnalysisCache.chunk(_:sha256:format:into:terms:)`).
+        func chunk(
+            _ number: Int, sha256: String, format: TextFormat, into batch: inout RecordBatch, terms: inout CachedTerms
+        ) -> Bool {
+            cache.chunk(number, sha256: sha256, format: format, into: &batch, terms: &terms)
+        }
+
         /// One chunk of an entry in chunks (`AnalysisCache.chunk(_:sha256:format:)`).
         func chunk(_ number: Int, sha256: String, format: TextFormat) -> Entry? {
             cache.chunk(number, sha256: sha256, format: format)

@@ -159,6 +159,41 @@ final class AnalysisCache: Sendable {
         return listed ? .hit(entry) : .absent
     }
 
+    /// What looking an input up for counting found (`lookup(sha256:format:into:terms:)`): its
+    /// record, decoded into the worker's batch, with its encoding and chunks; nothing; or only
+    /// records that do not check out.
+    enum Found: Equatable {
+        case hit(encoding: TextEncoding, chunks: Int)
+        case absent
+        case damaged
+    }
+
+    /// As `lookup(sha256:format:)`, but the record is decoded into `batch` for counting, its
+    /// terms numbered in `terms` (the worker's).
+    func lookup(sha256: String, format: TextFormat, into batch: inout RecordBatch, terms: inout CachedTerms) -> Found {
+        let key = CacheKey(sha256: sha256, format: format)
+        let found = record(key: key) { bytes in
+            AnalysisRecord.decode(bytes, key: key, themeCount: themeCount, into: &batch, terms: &terms)
+        }
+        guard found.decoded else { return found.damaged ? .damaged : .absent }
+        guard batch.chunks > 0 else { return .hit(encoding: batch.encoding, chunks: 0) }
+        let listed = index.withLock { index in (0..<batch.chunks).allSatisfy { index.first[key.chunk($0)] != nil } }
+        return listed ? .hit(encoding: batch.encoding, chunks: batch.chunks) : .absent
+    }
+
+    /// As `chunk(_:sha256:format:)`, but decoded into `batch` for counting; false if the
+    /// chunk's record does not check out.
+    func chunk(_ number: Int, sha256: String, format: TextFormat, into batch: inout RecordBatch, terms: inout CachedTerms)
+        -> Bool
+    {
+        let key = CacheKey(sha256: sha256, format: format).chunk(number)
+        let found = record(key: key) { bytes in
+            AnalysisRecord.decode(bytes, key: key, themeCount: themeCount, into: &batch, terms: &terms) && batch.chunks == 0
+        }
+        if !found.decoded { batch.removeAll() }
+        return found.decoded
+    }
+
     /// Chunk `number` of the entry under these bytes and format, if its record checks out.
     func chunk(_ number: Int, sha256: String, format: TextFormat) -> Entry? {
         guard let entry = record(key: CacheKey(sha256: sha256, format: format).chunk(number)).entry, entry.chunks == 0 else {
@@ -183,19 +218,28 @@ final class AnalysisCache: Sendable {
     /// The first record under `key` that checks out, as stored (an entry in chunks without
     /// them); `damaged` when the index lists records under `key` and none checks out.
     private func record(key: CacheKey) -> (entry: Entry?, damaged: Bool) {
+        var entry: Entry?
+        let found = record(key: key) { bytes in
+            entry = AnalysisRecord.decode(bytes, key: key, themeCount: themeCount)
+            return entry != nil
+        }
+        return (entry, found.damaged)
+    }
+
+    /// Tries the records under `key` in turn, newest first, until `decode` takes one; `damaged`
+    /// when the index lists records under `key` and `decode` took none.
+    private func record(key: CacheKey, decode: ([UInt8]) -> Bool) -> (decoded: Bool, damaged: Bool) {
         var next = index.withLock { $0.first[key] ?? -1 }
         let listed = next >= 0
         while next >= 0 {
             let slot = index.withLock { $0.slots[next] }
-            if let bytes = slot.segment.record(at: slot.location),
-                let entry = AnalysisRecord.decode(bytes, key: key, themeCount: themeCount)
-            {
+            if let bytes = slot.segment.record(at: slot.location), decode(bytes) {
                 slot.segment.markUsed()
-                return (entry, false)
+                return (true, false)
             }
             next = slot.next
         }
-        return (nil, listed)
+        return (false, listed)
     }
 
     /// A writer for one worker: made by the worker, used by it alone, and finished by it.

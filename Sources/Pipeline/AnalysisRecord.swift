@@ -1,4 +1,5 @@
 import Analysis
+import Bytes
 import Corpus
 
 /// The binary form of a cache entry (`AnalysisCache.Entry`): an input's encoding and its
@@ -179,8 +180,29 @@ enum AnalysisRecord {
     /// The entry in `bytes` (one whole record), if it is a well-formed record of `key` made for
     /// `themeCount` themes; `nil` for anything else.
     static func decode(_ bytes: [UInt8], key: CacheKey, themeCount: Int) -> AnalysisCache.Entry? {
+        var batch = RecordBatch()
+        var terms = CachedTerms()
+        guard decode(bytes, key: key, themeCount: themeCount, into: &batch, terms: &terms) else { return nil }
+        return AnalysisCache.Entry(
+            encoding: batch.encoding, analyses: batch.analyses(terms: terms, themeCount: themeCount), chunks: batch.chunks)
+    }
+
+    /// Decodes the record in `bytes` into `batch` (emptied first), its entries' terms numbered
+    /// in `terms`, if it is a well-formed record of `key` made for `themeCount` themes; false
+    /// (and an empty batch) for anything else. Nothing of a record is counted before all of it
+    /// has checked out.
+    static func decode(
+        _ bytes: [UInt8], key: CacheKey, themeCount: Int, into batch: inout RecordBatch, terms: inout CachedTerms
+    ) -> Bool {
+        batch.removeAll()
         var decoder = Decoder(bytes: bytes, themeCount: themeCount)
-        return try? decoder.entry(key: key)
+        do throws(RecordError) {
+            try decoder.entry(key: key, into: &batch, terms: &terms)
+            return true
+        } catch {
+            batch.removeAll()
+            return false
+        }
     }
 
     private struct Decoder {
@@ -188,8 +210,16 @@ enum AnalysisRecord {
         let themeCount: Int
         var reader: RecordReader
         var strings: [String] = []
+        /// Where each string's UTF-8 is in `bytes`.
+        var ranges: [Range<Int>] = []
         /// The compound keys made so far, by string index: a compound recurs across documents.
         var compounds: [CompoundKey?] = []
+        /// Per string index, the number (from 1) of the last document that had it as a compound.
+        var compoundSeen: [Int] = []
+        /// Per string index, as an entry's text: the entry's term number, and the string index of
+        /// the part of speech it was numbered with (-1: none yet). A term recurs across documents.
+        var textTerms: [Int32] = []
+        var textParts: [Int] = []
 
         init(bytes: [UInt8], themeCount: Int) {
             self.bytes = bytes
@@ -197,7 +227,7 @@ enum AnalysisRecord {
             reader = RecordReader(bytes)
         }
 
-        mutating func entry(key: CacheKey) throws(RecordError) -> AnalysisCache.Entry {
+        mutating func entry(key: CacheKey, into batch: inout RecordBatch, terms: inout CachedTerms) throws(RecordError) {
             guard try reader.byte() == AnalysisRecord.version, try CacheKey(reading: &reader) == key,
                 try reader.natural() == themeCount
             else { throw RecordError() }
@@ -210,44 +240,71 @@ enum AnalysisRecord {
             let chunks = try reader.natural()
             let count = try reader.count()
             guard chunks == 0 || count == 0 else { throw RecordError() }
-            var analyses: [DocumentAnalysis] = []
-            analyses.reserveCapacity(count)
-            for _ in 0..<count { analyses.append(try analysis()) }
+            batch.encoding = encoding
+            batch.chunks = chunks
+            for _ in 0..<count { try analysis(into: &batch, terms: &terms) }
             try reader.expectEnd()
-            return AnalysisCache.Entry(encoding: encoding, analyses: analyses, chunks: chunks)
         }
 
         mutating func readStrings(from offset: Int) throws(RecordError) {
             var table = RecordReader(bytes, from: offset)
             let count = try table.count()
             strings.reserveCapacity(count)
-            for _ in 0..<count { strings.append(try table.string()) }
+            ranges.reserveCapacity(count)
+            for _ in 0..<count {
+                let range = try table.bytes(count: table.natural())
+                guard let string = String(exactUTF8: bytes.span.extracting(unchecked: range)) else { throw RecordError() }
+                strings.append(string)
+                ranges.append(range)
+            }
             try table.expectEnd()
             compounds = Array(repeating: nil, count: count)
+            compoundSeen = Array(repeating: 0, count: count)
+            textTerms = Array(repeating: -1, count: count)
+            textParts = Array(repeating: -1, count: count)
         }
 
-        mutating func analysis() throws(RecordError) -> DocumentAnalysis {
+        /// Decodes the next document into `batch`.
+        mutating func analysis(into batch: inout RecordBatch, terms: inout CachedTerms) throws(RecordError) {
             let summary = try self.summary()
             let entryCount = try reader.count(each: 3)
-            var entries: [DocumentAnalysis.Entry] = []
-            entries.reserveCapacity(entryCount)
+            batch.entryTerms.reserveCapacity(batch.entryTerms.count + entryCount)
             for _ in 0..<entryCount {
-                let term = Term(text: try string(), partOfSpeech: try string())
-                entries.append(DocumentAnalysis.Entry(term: term, form: try optionalString() ?? term.text))
+                let text = try reader.index(below: strings.count)
+                let part = try reader.index(below: strings.count)
+                batch.entryTerms.append(self.term(text: text, partOfSpeech: part, terms: &terms))
+                // Mostly the key as written (0): only a form that differs is kept.
+                let form = try optionalString()
+                batch.documents.forms.append(form.flatMap { $0 != strings[text] ? $0 : nil })
+                batch.documents.ids.append(-1)
             }
             let sentenceCount = try reader.count(each: 7)
-            var sentences: [DocumentAnalysis.Sentence] = []
-            sentences.reserveCapacity(sentenceCount)
-            for _ in 0..<sentenceCount { sentences.append(try sentence(entryCount: entryCount)) }
-            var compounds: [CompoundKey: Int] = [:]
+            for _ in 0..<sentenceCount { try sentence(entryCount: entryCount, into: &batch.documents) }
             let compoundCount = try reader.count(each: 2)
-            compounds.reserveCapacity(compoundCount)
+            let document = batch.documents.count + 1
             for _ in 0..<compoundCount {
-                let key = try compound()
-                // A dictionary's keys, so each once.
-                guard compounds.updateValue(try reader.int(), forKey: key) == nil else { throw RecordError() }
+                let index = try reader.index(below: strings.count)
+                // A dictionary's keys, so each once in a document.
+                guard compoundSeen[index] != document else { throw RecordError() }
+                compoundSeen[index] = document
+                batch.documents.compounds.append((compound(index), try reader.int()))
             }
-            return DocumentAnalysis(summary: summary, entries: entries, sentences: sentences, compounds: compounds)
+            batch.documents.endDocument(summary)
+        }
+
+        /// The number in `terms` of the term whose text and part of speech are strings `text`
+        /// and `partOfSpeech`.
+        mutating func term(text: Int, partOfSpeech: Int, terms: inout CachedTerms) -> Int32 {
+            if textParts[text] == partOfSpeech { return textTerms[text] }
+            // Local copies (the same storage): spans of `self`'s arrays would hold `self` borrowed.
+            let (bytes, strings) = (self.bytes, self.strings)
+            let span = bytes.span
+            let number = terms.number(
+                text: span.extracting(unchecked: ranges[text]), partOfSpeech: span.extracting(unchecked: ranges[partOfSpeech])
+            ) { Term(text: strings[text], partOfSpeech: strings[partOfSpeech]) }
+            textTerms[text] = number
+            textParts[text] = partOfSpeech
+            return number
         }
 
         mutating func summary() throws(RecordError) -> DocumentSummary {
@@ -305,49 +362,50 @@ enum AnalysisRecord {
             return summary
         }
 
-        mutating func sentence(entryCount: Int) throws(RecordError) -> DocumentAnalysis.Sentence {
+        /// Decodes the next sentence into `batch`.
+        mutating func sentence(entryCount: Int, into batch: inout DocumentBatch) throws(RecordError) {
             let count = try reader.count(each: 2)
-            var terms: [Int32] = []
-            terms.reserveCapacity(count)
             let termLimit = min(entryCount, Int(Int32.max))
-            for _ in 0..<count { terms.append(Int32(try reader.index(below: termLimit))) }
-            var positions: [Int32] = []
-            positions.reserveCapacity(count)
+            for _ in 0..<count { batch.terms.append(Int32(try reader.index(below: termLimit))) }
             // Checked against the token count once it is read.
             var largest = 0
             for _ in 0..<count {
                 let position = try reader.index(below: Int(Int32.max))
                 largest = max(largest, position)
-                positions.append(Int32(position))
+                batch.positions.append(Int32(position))
             }
             let tokenCount = try reader.natural()
             guard count == 0 || largest < tokenCount else { throw RecordError() }
-            var themes = [Int](repeating: 0, count: themeCount)
+            // Only the sentences where a theme occurs have their counts kept.
+            let themeStart = batch.themeOccurrences.count
             var previous = -1
             for _ in 0..<(try reader.count(each: 2)) {
                 let theme = try reader.index(below: themeCount)
                 // Each non-zero theme once, in order.
                 guard theme > previous else { throw RecordError() }
                 previous = theme
-                themes[theme] = try reader.int()
+                if batch.themeOccurrences.count == themeStart {
+                    batch.themeOccurrences.append(contentsOf: repeatElement(0, count: themeCount))
+                }
+                batch.themeOccurrences[themeStart + theme] = try reader.int()
             }
             let speaker = try optionalString()
             let paragraph = try reader.int()
             let turn = try optionalInt()
             let section = try reader.int()
             let hitCount = try reader.count(each: 3)
-            var hits: [DocumentAnalysis.Hit] = []
-            hits.reserveCapacity(hitCount)
             for _ in 0..<hitCount {
                 let match = try reader.int()
                 let first = try reader.natural()
                 let last = try reader.natural()
                 guard first <= last, last < tokenCount else { throw RecordError() }
-                hits.append(DocumentAnalysis.Hit(match: match, firstToken: first, lastToken: last))
+                batch.hits.append(DocumentAnalysis.Hit(match: match, firstToken: first, lastToken: last))
             }
-            return DocumentAnalysis.Sentence(
-                terms: terms, positions: positions, tokenCount: tokenCount, themeOccurrences: themes,
-                place: SentencePlace(speaker: speaker, paragraph: paragraph, turn: turn, section: section), hits: hits)
+            batch.sentences.append(
+                DocumentBatch.Sentence(
+                    termEnd: batch.terms.count, hitEnd: batch.hits.count, themes: themeStart..<batch.themeOccurrences.count,
+                    tokenCount: tokenCount,
+                    place: SentencePlace(speaker: speaker, paragraph: paragraph, turn: turn, section: section)))
         }
 
         mutating func ints() throws(RecordError) -> [Int] {
@@ -375,14 +433,62 @@ enum AnalysisRecord {
             return index == 0 ? nil : strings[index - 1]
         }
 
-        mutating func compound() throws(RecordError) -> CompoundKey {
-            let index = try reader.index(below: strings.count)
+        /// The compound key of string `index`.
+        mutating func compound(_ index: Int) -> CompoundKey {
             if let known = compounds[index] { return known }
             // A key of one noun is that noun, so the joined nouns make the same key without
             // splitting them and joining them again (half of decoding, when it did that).
             let key = CompoundKey(nouns: [strings[index]])
             compounds[index] = key
             return key
+        }
+    }
+}
+
+/// A cache record decoded for counting (`AnalysisRecord.decode(_:key:themeCount:into:terms:)`):
+/// its documents as counting reads them, and per entry its term's number in the worker's
+/// `CachedTerms`, from which the entries' ids are filled in when the record is counted. Kept
+/// by its worker from one record to the next, for the arrays' room.
+struct RecordBatch {
+    var encoding = TextEncoding.utf8
+    /// As `AnalysisCache.Entry.chunks`.
+    var chunks = 0
+    /// The documents; their entries' ids are -1 until counted.
+    var documents = DocumentBatch()
+    /// Per entry (of each document in turn): its term's number in `CachedTerms`.
+    var entryTerms: [Int32] = []
+
+    mutating func removeAll() {
+        encoding = .utf8
+        chunks = 0
+        documents.removeAll()
+        entryTerms.removeAll(keepingCapacity: true)
+    }
+
+    /// The documents as analyses (their terms numbered in `terms`), each sentence with a count
+    /// for each of `themeCount` themes.
+    func analyses(terms: CachedTerms, themeCount: Int) -> [DocumentAnalysis] {
+        let batch = documents
+        return (0..<batch.count).map { index in
+            let start = batch.start(of: index)
+            let document = batch.documents[index]
+            let entries = (start.entry..<document.entryEnd).map { entry in
+                let term = terms.terms[Int(entryTerms[entry])]
+                return DocumentAnalysis.Entry(term: term, form: batch.forms[entry] ?? term.text)
+            }
+            var (termStart, hitStart) = (start.term, start.hit)
+            let sentences = batch.sentences[start.sentence..<document.sentenceEnd].map { sentence in
+                defer { (termStart, hitStart) = (sentence.termEnd, sentence.hitEnd) }
+                return DocumentAnalysis.Sentence(
+                    terms: Array(batch.terms[termStart..<sentence.termEnd]),
+                    positions: Array(batch.positions[termStart..<sentence.termEnd]), tokenCount: sentence.tokenCount,
+                    themeOccurrences: sentence.themes.isEmpty
+                        ? Array(repeating: 0, count: themeCount) : Array(batch.themeOccurrences[sentence.themes]),
+                    place: sentence.place, hits: Array(batch.hits[hitStart..<sentence.hitEnd]))
+            }
+            var compounds: [CompoundKey: Int] = [:]
+            for (key, count) in batch.compounds[start.compound..<document.compoundEnd] { compounds[key] = count }
+            return DocumentAnalysis(summary: batch.summaries[index], entries: entries, sentences: sentences, compounds: compounds)
         }
     }
 }

@@ -32,8 +32,8 @@ struct DocumentProcessor {
     }
 
     /// Reads `source` (whose SHA-256 is `sha256` when the caller has hashed it already); counts
-    /// its analyses into `analyzer` if the cache has them whole, else decodes it into documents.
-    func read(_ source: InputSource, sha256 known: String?, into analyzer: inout CorpusAnalyzer) throws(PipelineError)
+    /// its analyses into `counting` if the cache has them whole, else decodes it into documents.
+    func read(_ source: InputSource, sha256 known: String?, into counting: inout CachedCounting) throws(PipelineError)
         -> Read
     {
         let data: Data
@@ -44,13 +44,13 @@ struct DocumentProcessor {
         }
         let sha256 = known ?? ContentHash.sha256(data)
         let format = reader.format(of: source)
-        switch cache?.lookup(sha256: sha256, format: format) {
-        case .hit(let entry):
-            guard entry.chunks == 0 else {
-                return .cachedInChunks(data: data, sha256: sha256, format: format, encoding: entry.encoding, chunks: entry.chunks)
+        switch cache.map({ counting.lookup(sha256: sha256, format: format, in: $0) }) {
+        case .hit(let encoding, let chunks):
+            guard chunks == 0 else {
+                return .cachedInChunks(data: data, sha256: sha256, format: format, encoding: encoding, chunks: chunks)
             }
-            add(entry.analyses, of: source, format: format, into: &analyzer)
-            return .cached(Self.record(of: source, bytes: data.count, sha256: sha256, entry.encoding, format, entry.analyses.count))
+            let documents = counting.countDocuments(of: source, format: format, metadata: metadata(for: source))
+            return .cached(Self.record(of: source, bytes: data.count, sha256: sha256, encoding, format, documents))
         case .damaged:
             // Analyzed again below, and stored anew: the new record is found first from now on.
             logger.warning("a cached analysis is damaged; analyzing it again", metadata: ["path": "\(source.displayPath)"])
@@ -64,13 +64,15 @@ struct DocumentProcessor {
         }
     }
 
-    /// Counts chunk `number` of `input` into `analyzer`, from its cache record; if that record
-    /// turns out damaged, the chunk's documents are analyzed again from the input's bytes (and
-    /// stored anew), so the count never misses them. Returns how many documents the chunk has.
-    func count(chunk number: Int, of input: CachedInput, into analyzer: inout CorpusAnalyzer) throws(PipelineError) -> Int {
-        if let entry = cache?.chunk(number, sha256: input.sha256, format: input.format) {
-            add(entry.analyses, of: input.source, format: input.format, into: &analyzer)
-            return entry.analyses.count
+    /// Counts chunk `number` of `input` into `counting`, from its cache record; if that record
+    /// turns out damaged, the chunk's documents are analyzed again from the input's bytes into
+    /// `analyzer` (and stored anew), so the count never misses them. Returns how many documents
+    /// the chunk has.
+    func count(
+        chunk number: Int, of input: CachedInput, into counting: inout CachedCounting, analyzer: inout CorpusAnalyzer
+    ) throws(PipelineError) -> Int {
+        if let cache, counting.chunk(number, sha256: input.sha256, format: input.format, in: cache) {
+            return counting.countDocuments(of: input.source, format: input.format, metadata: metadata(for: input.source))
         }
         logger.warning(
             "a cached analysis is damaged; analyzing it again",
@@ -91,17 +93,9 @@ struct DocumentProcessor {
         return documents.count
     }
 
-    /// Counts `analyses` of `source`, taken from the cache, into `analyzer`.
-    private func add(
-        _ analyses: [DocumentAnalysis], of source: InputSource, format: TextFormat, into analyzer: inout CorpusAnalyzer
-    ) {
-        let metadata = self.metadata?.variables(for: source) ?? []
-        for var analysis in analyses {
-            // The path (but a line's own id) and the metadata belong to this run; the rest to the bytes.
-            if format != .lines { analysis.summary.path = source.reportPath }
-            analysis.summary.variables = Self.merging(analysis.summary.variables, metadata)
-            analyzer.add(analysis)
-        }
+    /// The metadata's variables for `source` (none without `--metadata`).
+    private func metadata(for source: InputSource) -> [DocumentVariable] {
+        metadata?.variables(for: source) ?? []
     }
 
     /// Analyzes `documents` of `file` (read from `source`) into `analyzer`; returns their analyses
@@ -164,12 +158,13 @@ struct DocumentProcessor {
     private func analyze(_ document: SourceDocument, into analyzer: inout CorpusAnalyzer, tokens: inout [Token])
         throws(PipelineError) -> DocumentAnalysis
     {
-        let label = document.record.map { "\(document.path) (row \($0))" } ?? document.path
+        // Made only for an error: formatting it for every row of a table cost more than counting the row.
+        func label() -> String { document.record.map { "\(document.path) (row \($0))" } ?? document.path }
         let structure: DocumentStructure
         do {
             structure = try DocumentStructure(document: document, normalizer: normalizer)
         } catch {
-            throw .processing(path: label, reason: error.description)
+            throw .processing(path: label(), reason: error.description)
         }
         var tokenCount = 0
         // The concordance lines are made while the original text is at hand, from the sentences
@@ -185,7 +180,7 @@ struct DocumentProcessor {
             } catch {
                 let span = sentence.originalRange
                 throw .processing(
-                    path: label, reason: "\(error.description) (the sentence at characters \(span.lowerBound)–\(span.upperBound))")
+                    path: label(), reason: "\(error.description) (the sentence at characters \(span.lowerBound)–\(span.upperBound))")
             }
             tokenCount += tokens.count
             let hits = analyzer.addSentence(text, tokens: tokens, place: place)

@@ -42,7 +42,12 @@ extension Pipeline {
         let dictionary: DictionaryIdentity
         do {
             try MeCabModel.checkDirectory(directory)
-            dictionary = try DictionaryIdentity(directory: directory, memo: configuration.cache.map { URL(fileURLWithPath: $0) })
+            // The dictionary's digests are remembered in the cache and in the user's cache home,
+            // so that a run with a fresh cache folder does not hash it again (never with --no-cache).
+            let cache = configuration.cache.map { URL(fileURLWithPath: $0) }
+            dictionary = try DictionaryIdentity(
+                directory: directory, memo: cache,
+                sharedMemo: cache == nil ? nil : URL(fileURLWithPath: AnalysisCache.defaultDirectory()))
         } catch {
             throw .dictionary(error)
         }

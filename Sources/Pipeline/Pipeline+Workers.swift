@@ -71,8 +71,19 @@ extension Pipeline {
                 themes: setup.themes, words: setup.words, vocabulary: setup.vocabulary,
                 family: setup.model.layout.family, groupBy: setup.grouping, unit: configuration.unit,
                 window: configuration.window, key: key)
-            if let pairsAmong { analyzer.countPairs(.terms(pairsAmong), pairsOnly: true) }
-            if keepingUnits { analyzer.countPairs(.units) }
+            // What the cache holds is counted apart (`CachedCounting`) and merged with the rest.
+            var counting = CachedCounting(
+                counts: CorpusCounts(
+                    themeNames: setup.themes.map(\.name), grouping: setup.grouping, unit: configuration.unit,
+                    window: configuration.window, words: setup.words.map(\.name)))
+            if let pairsAmong {
+                analyzer.countPairs(.terms(pairsAmong), pairsOnly: true)
+                counting.countPairs(.terms(pairsAmong), pairsOnly: true)
+            }
+            if keepingUnits {
+                analyzer.countPairs(.units)
+                counting.countPairs(.units)
+            }
             var countingPairs = true
             var failures: [(Int, PipelineError)] = []
             var (tokenized, cached) = (0, 0)
@@ -139,7 +150,7 @@ extension Pipeline {
             func count(_ input: CachedInput, chunk number: Int) {
                 let outcome: Result<Int, PipelineError>
                 do throws(PipelineError) {
-                    outcome = .success(try processor.count(chunk: number, of: input, into: &analyzer))
+                    outcome = .success(try processor.count(chunk: number, of: input, into: &counting, analyzer: &analyzer))
                 } catch {
                     outcome = .failure(error)
                 }
@@ -151,7 +162,7 @@ extension Pipeline {
                 case .input(let index):
                     let read: DocumentProcessor.Read
                     do throws(PipelineError) {
-                        read = try processor.read(inputs[index], sha256: digests?[index], into: &analyzer)
+                        read = try processor.read(inputs[index], sha256: digests?[index], into: &counting)
                     } catch {
                         queue.doneReading()
                         finished(index, .failure(error), fromCache: false)
@@ -177,11 +188,12 @@ extension Pipeline {
                 case .cachedChunk(let input, let number):
                     count(input, chunk: number)
                 }
-                if countingPairs, analyzer.counts.pairUnits.count > pairLimit {
+                if countingPairs, analyzer.counts.pairUnits.count + counting.counts.pairUnits.count > pairLimit {
                     overflowed.store(true, ordering: .relaxed)
                 }
                 if countingPairs, overflowed.load(ordering: .relaxed) {
                     analyzer.countPairs(.none)
+                    counting.countPairs(.none)
                     countingPairs = false
                 }
             }
@@ -189,14 +201,20 @@ extension Pipeline {
                 logger.warning("cannot write to the cache", metadata: ["reason": "\(reason)"])
             }
             let counts = analyzer.counts
-            results.withLock { $0.append((counts, failures, tokenized, cached)) }
+            let fromCache = counting.used ? counting.counts : nil
+            results.withLock { results in
+                results.append((counts, failures, tokenized, cached))
+                if let fromCache { results.append((fromCache, [], 0, 0)) }
+            }
         }
         // Taken out of the lock, so that each worker's counts has one owner, merged in place and
         // freed as soon as it is added: memory holds the merged counts and one worker's at most.
         var parts: [CorpusCounts] = []
         let finished = results.withLock { all in
             defer { all = [] }
-            parts = all.map(\.0)
+            // A worker's counts that never counted anything (its analyzer's, when the cache held
+            // every input) merge to nothing, and the single-part paths after this are cheaper.
+            parts = all.map(\.0).filter { !($0.terms.isEmpty && $0.documentCount == 0) }
             return all.map { ($0.1, tokenized: $0.tokenized, cached: $0.cached) }
         }
         let found = finished.flatMap(\.0).sorted { $0.0 < $1.0 }

@@ -92,7 +92,7 @@ struct RecordStringTable {
     }
 
     /// A hash of short byte strings, a word at a time, whose low bits pick the slot.
-    private static func hash(_ utf8: Span<UInt8>) -> UInt64 {
+    static func hash(_ utf8: Span<UInt8>) -> UInt64 {
         var state = UInt64(utf8.count) &* 0x9E37_79B9_7F4A_7C15
         var offset = 0
         while offset + 8 <= utf8.count {

@@ -128,4 +128,59 @@ struct AnalysisRecordTests {
         bytes[at + 5] = UInt8(ascii: "A")
         #expect(AnalysisRecord.decode(bytes, key: key, themeCount: 3) == nil)
     }
+
+    /// Counting a record's batch (`CachedCounting`'s way) gives the counts of its analyses, in
+    /// every unit, with a grouping, themes and a word looked for; a second record reuses the
+    /// batch and the term numbers.
+    @Test(arguments: CooccurrenceUnit.allCases)
+    func aBatchCountsAsItsAnalysesDo(unit: CooccurrenceUnit) throws {
+        let (bytes, key) = Self.record()
+        func fresh() -> CorpusCounts {
+            CorpusCounts(themeNames: ["a", "b", "c"], grouping: .speaker, unit: unit, window: 2, words: ["w"])
+        }
+        var expected = fresh()
+        for _ in 0..<2 {
+            for analysis in Self.entry.analyses { expected.add(analysis) }
+        }
+        var counted = fresh()
+        var (batch, terms) = (RecordBatch(), CachedTerms())
+        for _ in 0..<2 {
+            #expect(AnalysisRecord.decode(bytes, key: key, themeCount: 3, into: &batch, terms: &terms))
+            for (entry, number) in batch.entryTerms.enumerated() {
+                batch.documents.ids[entry] = terms.id(of: number, in: &counted)
+            }
+            counted.add(batch.documents)
+        }
+        #expect(counted.totals == expected.totals)
+        #expect(Set(counted.terms) == Set(expected.terms))
+        for term in expected.terms {
+            let (mine, theirs) = (try #require(counted.id(of: term)), try #require(expected.id(of: term)))
+            #expect(counted.termFrequency[Int(mine)] == expected.termFrequency[Int(theirs)])
+            #expect(counted.documentFrequency[Int(mine)] == expected.documentFrequency[Int(theirs)])
+            #expect(counted.unitFrequency[Int(mine)] == expected.unitFrequency[Int(theirs)])
+            #expect(counted.displayText(of: mine) == expected.displayText(of: theirs))
+            #expect(counted.groupTerms.mapValues { $0[mine] } == expected.groupTerms.mapValues { $0[theirs] })
+            #expect(counted.themeTermSentences.map { $0[mine] } == expected.themeTermSentences.map { $0[theirs] })
+            #expect(counted.collocates.map { $0[mine] } == expected.collocates.map { $0[theirs] })
+        }
+        func pairs(_ counts: CorpusCounts) -> [String: Int] {
+            var pairs: [String: Int] = [:]
+            for (pair, count) in counts.pairUnits {
+                let names = [counts.terms[Int(pair.first)].text, counts.terms[Int(pair.second)].text].sorted()
+                pairs[names.joined(separator: "|")] = count
+            }
+            return pairs
+        }
+        #expect(pairs(counted) == pairs(expected))
+        #expect(counted.compounds == expected.compounds)
+        #expect(counted.groupTotals == expected.groupTotals && counted.groupSentences == expected.groupSentences)
+        #expect(counted.themePairSentences == expected.themePairSentences)
+        #expect(counted.sortedDocuments == expected.sortedDocuments)
+
+        // A record that does not check out leaves nothing in the batch to count.
+        var damaged = bytes
+        damaged[damaged.count - 1] ^= 0xFF
+        #expect(!AnalysisRecord.decode(damaged, key: key, themeCount: 3, into: &batch, terms: &terms))
+        #expect(batch.documents.count == 0 && batch.entryTerms.isEmpty)
+    }
 }

@@ -1,0 +1,181 @@
+/// Documents as counting reads them, one after another in flat arrays: what
+/// `CorpusCounts.add(_:)` counts.
+///
+/// A cache record decodes straight into one (`AnalysisRecord`), its entries' ids filled in
+/// before it is counted, so a document read from the cache costs no array per sentence, no
+/// `DocumentAnalysis` and no lookup of its terms by text. Counting reads it through
+/// `CountedDocuments`, as it reads an analysis made now, so both are counted by one piece of
+/// code. Every array is kept for its capacity (`removeAll()`), so a worker's batches stop
+/// allocating after the first few.
+package struct DocumentBatch: Sendable {
+    /// Where a document's items end in the flat arrays; they start where the previous
+    /// document's end.
+    package struct Document: Sendable {
+        package var entryEnd: Int
+        package var sentenceEnd: Int
+        package var compoundEnd: Int
+    }
+
+    /// One sentence: where its terms (`terms`, `positions`) and its hits end, its theme
+    /// occurrences (`themes`, an empty range where no theme occurs), its tokens and its place.
+    package struct Sentence: Sendable {
+        package var termEnd: Int
+        package var hitEnd: Int
+        package var themes: Range<Int>
+        package var tokenCount: Int
+        package var place: SentencePlace
+
+        package init(termEnd: Int, hitEnd: Int, themes: Range<Int>, tokenCount: Int, place: SentencePlace) {
+            self.termEnd = termEnd
+            self.hitEnd = hitEnd
+            self.themes = themes
+            self.tokenCount = tokenCount
+            self.place = place
+        }
+    }
+
+    /// Where a document's items start: the previous document's ends.
+    package struct Start {
+        package var entry = 0
+        package var sentence = 0
+        package var term = 0
+        package var hit = 0
+        package var compound = 0
+    }
+
+    package var summaries: [DocumentSummary] = []
+    package var documents: [Document] = []
+    /// Per entry (of each document in turn): its term's id in the counts the batch is added to.
+    package var ids: [Int32] = []
+    /// Per entry: the form the text wrote it in, where that is not its term's text.
+    package var forms: [String?] = []
+    package var sentences: [Sentence] = []
+    /// Per term occurrence, in text order: its entry (among its document's) and the index of
+    /// its first token in the sentence.
+    package var terms: [Int32] = []
+    package var positions: [Int32] = []
+    /// The theme occurrences of the sentences where a theme occurs, one count per theme.
+    package var themeOccurrences: [Int] = []
+    package var hits: [DocumentAnalysis.Hit] = []
+    /// Each document's compound-noun candidates (each once) and their occurrences.
+    package var compounds: [(key: CompoundKey, count: Int)] = []
+
+    package init() {}
+
+    /// The documents in the batch.
+    package var count: Int { documents.count }
+
+    /// Empties the batch, keeping every array's room.
+    package mutating func removeAll() {
+        summaries.removeAll(keepingCapacity: true)
+        documents.removeAll(keepingCapacity: true)
+        ids.removeAll(keepingCapacity: true)
+        forms.removeAll(keepingCapacity: true)
+        sentences.removeAll(keepingCapacity: true)
+        terms.removeAll(keepingCapacity: true)
+        positions.removeAll(keepingCapacity: true)
+        themeOccurrences.removeAll(keepingCapacity: true)
+        hits.removeAll(keepingCapacity: true)
+        compounds.removeAll(keepingCapacity: true)
+    }
+
+    /// Where document `index`'s items start.
+    package func start(of index: Int) -> Start {
+        guard index > 0 else { return Start() }
+        let previous = documents[index - 1]
+        let sentence = previous.sentenceEnd
+        return Start(
+            entry: previous.entryEnd, sentence: sentence, term: sentence > 0 ? sentences[sentence - 1].termEnd : 0,
+            hit: sentence > 0 ? sentences[sentence - 1].hitEnd : 0, compound: previous.compoundEnd)
+    }
+
+    /// Ends the document whose entries, sentences and compounds were appended since the last one.
+    package mutating func endDocument(_ summary: DocumentSummary) {
+        summaries.append(summary)
+        documents.append(Document(entryEnd: ids.count, sentenceEnd: sentences.count, compoundEnd: compounds.count))
+    }
+}
+
+/// Documents as `CorpusCounts` counts them: a batch (`DocumentBatch`) or one analysis with its
+/// entries' ids (`AnalyzedDocument`). Entries are numbered across the documents
+/// (`entries(of:)`), and so are sentences; a sentence's terms are entries of its document.
+protocol CountedDocuments {
+    func summary(of document: Int) -> DocumentSummary
+    func entries(of document: Int) -> Range<Int>
+    func sentences(of document: Int) -> Range<Int>
+    /// The id in the counts of entry `entry`.
+    func id(of entry: Int) -> Int32
+    /// The form the text wrote entry `entry` in, where that is not its term's text.
+    func form(of entry: Int) -> String?
+    func sentence(_ index: Int) -> CountedSentence
+    func forEachCompound(of document: Int, _ body: (CompoundKey, Int) -> Void)
+}
+
+/// A sentence as counting reads it (`DocumentAnalysis.Sentence`'s fields, as slices).
+struct CountedSentence {
+    var terms: ArraySlice<Int32>
+    var positions: ArraySlice<Int32>
+    var tokenCount: Int
+    /// A count per theme, or none where no theme occurs.
+    var themeOccurrences: ArraySlice<Int>
+    var place: SentencePlace
+    var hits: ArraySlice<DocumentAnalysis.Hit>
+}
+
+extension DocumentBatch: CountedDocuments {
+    func summary(of document: Int) -> DocumentSummary { summaries[document] }
+
+    func entries(of document: Int) -> Range<Int> {
+        (document > 0 ? documents[document - 1].entryEnd : 0)..<documents[document].entryEnd
+    }
+
+    func sentences(of document: Int) -> Range<Int> {
+        (document > 0 ? documents[document - 1].sentenceEnd : 0)..<documents[document].sentenceEnd
+    }
+
+    func id(of entry: Int) -> Int32 { ids[entry] }
+
+    func form(of entry: Int) -> String? { forms[entry] }
+
+    func sentence(_ index: Int) -> CountedSentence {
+        let sentence = sentences[index]
+        let termStart = index > 0 ? sentences[index - 1].termEnd : 0
+        let hitStart = index > 0 ? sentences[index - 1].hitEnd : 0
+        return CountedSentence(
+            terms: terms[termStart..<sentence.termEnd], positions: positions[termStart..<sentence.termEnd],
+            tokenCount: sentence.tokenCount, themeOccurrences: themeOccurrences[sentence.themes], place: sentence.place,
+            hits: hits[hitStart..<sentence.hitEnd])
+    }
+
+    func forEachCompound(of document: Int, _ body: (CompoundKey, Int) -> Void) {
+        let start = document > 0 ? documents[document - 1].compoundEnd : 0
+        for (key, count) in compounds[start..<documents[document].compoundEnd] { body(key, count) }
+    }
+}
+
+/// One analysis with its entries' ids, as the one document of `CountedDocuments`.
+struct AnalyzedDocument: CountedDocuments {
+    let analysis: DocumentAnalysis
+    let ids: [Int32]
+
+    func summary(of document: Int) -> DocumentSummary { analysis.summary }
+    func entries(of document: Int) -> Range<Int> { 0..<ids.count }
+    func sentences(of document: Int) -> Range<Int> { analysis.sentences.indices }
+    func id(of entry: Int) -> Int32 { ids[entry] }
+
+    func form(of entry: Int) -> String? {
+        let written = analysis.entries[entry]
+        return written.form != written.term.text ? written.form : nil
+    }
+
+    func sentence(_ index: Int) -> CountedSentence {
+        let sentence = analysis.sentences[index]
+        return CountedSentence(
+            terms: sentence.terms[...], positions: sentence.positions[...], tokenCount: sentence.tokenCount,
+            themeOccurrences: sentence.themeOccurrences[...], place: sentence.place, hits: sentence.hits[...])
+    }
+
+    func forEachCompound(of document: Int, _ body: (CompoundKey, Int) -> Void) {
+        for (key, count) in analysis.compounds { body(key, count) }
+    }
+}

@@ -1,0 +1,87 @@
+import Analysis
+import Bytes
+
+/// The terms of the cache records one worker decodes, numbered as first met and found by their
+/// bytes, and each number's id in the worker's counts.
+///
+/// An entry of a record names its term's text and part of speech as strings of the record's
+/// table. Looking every entry of every document up by its `Term` (`CorpusCounts.id(for:)`,
+/// which makes both NFC and hashes them as a `TermKey`) was half of counting a document read
+/// from the cache. Here the record's bytes are hashed as they lie, with a cheap hash, and a
+/// term's id is looked up by `Term` once per worker. A record is numbered before it is counted,
+/// and a damaged one never is, so a number may have no id: ids are given as records are counted
+/// (`id(of:in:)`), and no term enters the counts without occurrences.
+struct CachedTerms {
+    /// Per number, its term.
+    private(set) var terms: [Term] = []
+    /// Per number, its id in the counts (-1: none yet).
+    private var ids: [Int32] = []
+    /// Per number, its text's UTF-8 then its part of speech's, from `starts[number]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = []
+    private var textLengths: [Int] = []
+    private var partLengths: [Int] = []
+    private var hashes: [UInt64] = []
+    /// Open addressing: a number + 1 in the slot its hash picks (or the next free one), 0 where
+    /// there is none. A power of two, at most half full.
+    private var slots: [UInt32] = Array(repeating: 0, count: 1_024)
+
+    /// The number of the term whose text and part of speech have the bytes `text` and
+    /// `partOfSpeech`; `make` makes the term when it is new.
+    mutating func number(text: Span<UInt8>, partOfSpeech: Span<UInt8>, make: () -> Term) -> Int32 {
+        if (terms.count + 1) * 2 > slots.count { grow() }
+        let hash = RecordStringTable.hash(text) &+ RecordStringTable.hash(partOfSpeech) &* 0x9E37_79B9_7F4A_7C15
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let occupant = Int(slots[slot])
+            if occupant == 0 { break }
+            let number = occupant - 1
+            if hashes[number] == hash, textLengths[number] == text.count, partLengths[number] == partOfSpeech.count,
+                holds(number, text, partOfSpeech)
+            {
+                return Int32(number)
+            }
+            slot = (slot + 1) & mask
+        }
+        starts.append(bytes.count)
+        bytes.append(copying: text)
+        bytes.append(copying: partOfSpeech)
+        textLengths.append(text.count)
+        partLengths.append(partOfSpeech.count)
+        hashes.append(hash)
+        terms.append(make())
+        ids.append(-1)
+        slots[slot] = UInt32(terms.count)
+        return Int32(terms.count - 1)
+    }
+
+    /// The id in `counts` of the term numbered `number`, interned there the first time.
+    mutating func id(of number: Int32, in counts: inout CorpusCounts) -> Int32 {
+        let known = ids[Int(number)]
+        if known >= 0 { return known }
+        let id = counts.id(for: terms[Int(number)])
+        ids[Int(number)] = id
+        return id
+    }
+
+    /// Whether number `number` has the bytes `text` and `partOfSpeech`.
+    private func holds(_ number: Int, _ text: Span<UInt8>, _ partOfSpeech: Span<UInt8>) -> Bool {
+        let start = starts[number]
+        let stored = bytes.span
+        return stored.extracting(start..<(start + text.count)).hasSameBytes(as: text)
+            && stored.extracting((start + text.count)..<(start + text.count + partOfSpeech.count))
+                .hasSameBytes(as: partOfSpeech)
+    }
+
+    /// Doubles the slots and puts every number back.
+    private mutating func grow() {
+        slots = Array(repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (number, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt32(number + 1)
+        }
+    }
+}
