@@ -98,7 +98,12 @@ let package = Package(
                 "Pipeline", "Corpus", "TextPreparation", "Analysis", "Multivariate", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // jemalloc (Debian's libjemalloc-dev) takes glibc's place as the allocator: a run
+            // makes millions of small, short-lived objects on every worker, which jemalloc's
+            // per-thread caches serve 5–9 % faster end to end, with a lower peak (BENCHMARKS.md,
+            // 2026-12-06). Linked, not preloaded, so every way of starting kotoba gets it.
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         // The floor of issue 8: MeCab's lattice parse alone, which scripts/bench.sh times beside
         // kotoba. It depends on nothing of kotoba's but the C module.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what kotoba needs from the system's packages: MeCab with its headers, the IPAdic and
 # JUMAN dictionaries in UTF-8, ICU's headers, the reference LAPACK and BLAS (the multivariate
-# maps; single-threaded, so the same bytes at any --jobs), and zlib's (gzip-compressed partials).
+# maps; single-threaded, so the same bytes at any --jobs), zlib's (gzip-compressed partials) and
+# jemalloc, the allocator kotoba is linked with (Package.swift says why).
 # Idempotent: when everything is present it only checks and returns at once; otherwise it runs
 # apt-get (through sudo when not root).
 #
@@ -9,7 +10,7 @@
 #   KOTOBA_SETUP_EXTRA="pkg …"  also install these packages (used by scripts that need more)
 set -euo pipefail
 
-packages=(mecab libmecab-dev mecab-ipadic-utf8 mecab-jumandic-utf8 libicu-dev liblapack-dev libblas-dev zlib1g-dev ${KOTOBA_SETUP_EXTRA:-})
+packages=(mecab libmecab-dev mecab-ipadic-utf8 mecab-jumandic-utf8 libicu-dev liblapack-dev libblas-dev zlib1g-dev libjemalloc-dev ${KOTOBA_SETUP_EXTRA:-})
 
 missing=()
 for package in "${packages[@]}"; do
