@@ -33,8 +33,8 @@ public struct CorpusAnalyzer {
     private var entryIndex: [EntryKey: Int32] = [:]
     /// Per dictionary entry (indexed by its features' `ordinal`): its worker entry (-1: no term,
     /// `undecided`: not met yet, `bySurface`: decided per surface) when its term is its
-    /// dictionary form, and its role in
-    /// compounds. Both depend on the entry alone; arrays, because they are read for every token.
+    /// dictionary form, and its role in compounds. Both depend on the entry alone; arrays,
+    /// because they are read for every token.
     private var knownWords: [Int32] = []
     private var compoundRoles: [CompoundExtractor.Role?] = []
     private static let undecided: Int32 = -2
