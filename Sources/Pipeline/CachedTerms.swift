@@ -21,39 +21,25 @@ struct CachedTerms {
     private var starts: [Int] = []
     private var textLengths: [Int] = []
     private var partLengths: [Int] = []
-    private var hashes: [UInt64] = []
-    /// Open addressing: a number + 1 in the slot its hash picks (or the next free one), 0 where
-    /// there is none. A power of two, at most half full.
-    private var slots: [UInt32] = Array(repeating: 0, count: 1_024)
+    /// The numbers by their hash.
+    private var slots = HashSlots()
 
     /// The number of the term whose text and part of speech have the bytes `text` and
     /// `partOfSpeech`; `make` makes the term when it is new.
     mutating func number(text: Span<UInt8>, partOfSpeech: Span<UInt8>, make: () -> Term) -> Int32 {
-        if (terms.count + 1) * 2 > slots.count { grow() }
         let hash = RecordStringTable.hash(text) &+ RecordStringTable.hash(partOfSpeech) &* 0x9E37_79B9_7F4A_7C15
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let occupant = Int(slots[slot])
-            if occupant == 0 { break }
-            let number = occupant - 1
-            if hashes[number] == hash, textLengths[number] == text.count, partLengths[number] == partOfSpeech.count,
-                holds(number, text, partOfSpeech)
-            {
-                return Int32(number)
-            }
-            slot = (slot + 1) & mask
+        let found = slots.find(hash) {
+            textLengths[$0] == text.count && partLengths[$0] == partOfSpeech.count && holds($0, text, partOfSpeech)
         }
+        if let number = found.number { return Int32(number) }
         starts.append(bytes.count)
         bytes.append(copying: text)
         bytes.append(copying: partOfSpeech)
         textLengths.append(text.count)
         partLengths.append(partOfSpeech.count)
-        hashes.append(hash)
         terms.append(make())
         ids.append(-1)
-        slots[slot] = UInt32(terms.count)
-        return Int32(terms.count - 1)
+        return Int32(slots.insert(hash, at: found.slot))
     }
 
     /// The id in `counts` of the term numbered `number`, interned there the first time.
@@ -72,16 +58,5 @@ struct CachedTerms {
         return stored.extracting(start..<(start + text.count)).hasSameBytes(as: text)
             && stored.extracting((start + text.count)..<(start + text.count + partOfSpeech.count))
                 .hasSameBytes(as: partOfSpeech)
-    }
-
-    /// Doubles the slots and puts every number back.
-    private mutating func grow() {
-        slots = Array(repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (number, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt32(number + 1)
-        }
     }
 }

@@ -14,29 +14,19 @@ struct RecordStringTable {
     /// a varint, then the bytes.
     private(set) var bytes: [UInt8] = []
     /// The strings in the table.
-    private(set) var count = 0
-    /// Per string: where its UTF-8 starts in `bytes`, its length and its hash.
+    var count: Int { slots.count }
+    /// Per string: where its UTF-8 starts in `bytes`, and its length.
     private var starts: [Int] = []
     private var lengths: [Int] = []
-    private var hashes: [UInt64] = []
-    /// Open addressing: a string's number + 1 in the slot its hash picks (or the next free
-    /// one), 0 where there is none. Its size is a power of two, at most half full.
-    private var slots: [UInt32] = Array(repeating: 0, count: 1_024)
+    /// The strings by their hash.
+    private var slots = HashSlots()
 
     /// Empties the table for the next record.
     mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         lengths.removeAll(keepingCapacity: true)
-        hashes.removeAll(keepingCapacity: true)
-        // After a big record, small ones should not pay for clearing its table.
-        if slots.count > 4_096 && count * 16 < slots.count {
-            slots = Array(repeating: 0, count: 1_024)
-        } else {
-            var all = slots.mutableSpan
-            for slot in all.indices { all[unchecked: slot] = 0 }
-        }
-        count = 0
+        slots.removeAll()
     }
 
     /// The number of `string`, added if it is new.
@@ -53,42 +43,20 @@ struct RecordStringTable {
     }
 
     private mutating func index(of utf8: Span<UInt8>) -> Int {
-        if (count + 1) * 2 > slots.count { grow() }
         let hash = Self.hash(utf8)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let occupant = Int(slots[slot])
-            if occupant == 0 { break }
-            let index = occupant - 1
-            if hashes[index] == hash, lengths[index] == utf8.count, holds(index, utf8) { return index }
-            slot = (slot + 1) & mask
-        }
+        let found = slots.find(hash) { lengths[$0] == utf8.count && holds($0, utf8) }
+        if let index = found.number { return index }
         bytes.appendVarint(utf8.count)
         starts.append(bytes.count)
         bytes.append(copying: utf8)
         lengths.append(utf8.count)
-        hashes.append(hash)
-        count += 1
-        slots[slot] = UInt32(count)
-        return count - 1
+        return slots.insert(hash, at: found.slot)
     }
 
     /// Whether string `index` has the bytes `utf8`.
     private func holds(_ index: Int, _ utf8: Span<UInt8>) -> Bool {
         let range = starts[index]..<(starts[index] + lengths[index])
         return bytes.span.extracting(range).hasSameBytes(as: utf8)
-    }
-
-    /// Doubles the slots and puts every string back.
-    private mutating func grow() {
-        slots = Array(repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt32(index + 1)
-        }
     }
 
     /// A hash of short byte strings, a word at a time, whose low bits pick the slot.
