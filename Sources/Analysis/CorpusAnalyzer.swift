@@ -2,8 +2,9 @@ import Bytes
 import Corpus
 import Tokenization
 
-/// One worker's analysis: turns a document's tokenized sentences into a `DocumentAnalysis` (terms
-/// and theme occurrences) and adds it to the worker's `CorpusCounts`.
+/// One worker's analysis: turns a document's tokenized sentences into terms and theme
+/// occurrences, appended to the worker's flat `analyzed` batch, and adds them to the worker's
+/// `CorpusCounts`.
 ///
 /// In each sentence, force-picked words and synonyms are found first (their tokens become one term
 /// of category タグ), then compound-noun candidates (recorded for `compound_candidates.csv`, and
@@ -13,7 +14,12 @@ import Tokenization
 /// A known word's term depends only on its dictionary entry, so it is decided once per entry and
 /// kept by the entry's features object (which MeCab's tagger shares between all tokens of the
 /// entry). Terms are counted under their key (`key`: the case fold when that rule is on); the
-/// written form is kept beside it, for display. Not thread safe: one per worker.
+/// written form is kept beside it, for display.
+///
+/// A document's analysis is never a value of its own: its entries, sentences, terms, positions,
+/// hits and compounds are appended to `analyzed`, arrays kept for their capacity from document to
+/// document, so a sentence allocates nothing; the documents stay there until the cache has
+/// stored them (`removeAnalyzed`). Not thread safe: one per worker.
 public struct CorpusAnalyzer {
     public private(set) var counts: CorpusCounts
     private let extractor: TermExtractor
@@ -21,8 +27,6 @@ public struct CorpusAnalyzer {
     /// Finds the themes and, after them, the words looked for.
     private let matcher: ThemeMatcher
     private let themeCount: Int
-    /// A zero per theme, shared by every sentence where no theme occurs (copied only when one does).
-    private let noThemeOccurrences: [Int]
     private let vocabulary: Vocabulary
     private let phraseForms: [[UInt8]]
     private let phraseTerms: [String]
@@ -30,6 +34,8 @@ public struct CorpusAnalyzer {
     private let key: @Sendable (String) -> String
     /// Every term entry this worker has seen, and its index.
     private var entries: [DocumentAnalysis.Entry] = []
+    /// Per worker entry: whether its written form differs from its key's text.
+    private var formDiffers: [Bool] = []
     private var entryIndex: [EntryKey: Int32] = [:]
     /// Per dictionary entry (indexed by its features' `ordinal`): its worker entry (-1: no term,
     /// `undecided`: not met yet, `bySurface`: decided per surface) when its term is its
@@ -48,26 +54,21 @@ public struct CorpusAnalyzer {
     /// and surface, which decide their term and compound role: one lookup instead of working
     /// both out again for every occurrence of an unknown word.
     private var surfaceTokens = SurfaceTable<(entry: Int32, role: CompoundExtractor.Role)>()
+    /// Every compound-noun candidate this worker has met, by its surfaces' bytes joined with
+    /// `CompoundKey`'s separator (`candidateIndex`): a candidate is keyed, and its nouns made NFC,
+    /// once per worker, not in every sentence it occurs in.
+    private var candidateKeys: [CompoundKey] = []
+    private var candidateIndex = SurfaceTable<Int32>()
+    /// The documents analyzed and not yet removed (`removeAnalyzed`), with their entries' ids in
+    /// `counts`: what the cache stores.
+    package private(set) var analyzed = DocumentBatch()
+    /// Per entry of `analyzed`: its worker entry, which knows its term.
+    private var analyzedEntries: [Int32] = []
     /// The document being analyzed (`beginDocument` … `finishDocument`).
     private var document = DocumentState()
-    /// Per-sentence working arrays, kept for their capacity: a sentence allocates only what its
-    /// analysis keeps.
+    /// Per-sentence working arrays, kept for their capacity: a sentence allocates nothing once
+    /// they have grown.
     private var scratch = Scratch()
-
-    private struct DocumentState {
-        var variables: [DocumentVariable] = []
-        var used: [DocumentAnalysis.Entry] = []
-        var usedWorkerEntries: [Int32] = []
-        var sentences: [DocumentAnalysis.Sentence] = []
-        var candidates: [CompoundKey: Int] = [:]
-    }
-
-    private struct Scratch {
-        var spans: [(start: Int, end: Int, term: String, category: String)] = []
-        var covered: [Bool] = []
-        var roles: [CompoundExtractor.Role] = []
-        var workers: [Int32] = []
-    }
 
     /// - Parameters:
     ///   - themes: the themes to count, with forms already normalized and keyed like `key`.
@@ -87,7 +88,6 @@ public struct CorpusAnalyzer {
         compounds = CompoundExtractor(family: family)
         matcher = ThemeMatcher(themes: themes + words, key: key, family: family)
         themeCount = themes.count
-        noThemeOccurrences = Array(repeating: 0, count: themes.count)
         self.vocabulary = vocabulary
         var forms: [[UInt8]] = []
         var terms: [String] = []
@@ -103,44 +103,12 @@ public struct CorpusAnalyzer {
         self.key = key
     }
 
-    /// A document this analyzer has just analyzed, with what lets `add(_:)` count it without
-    /// looking its terms up: the worker entry of each of its entries.
-    public struct Fresh: Sendable {
-        public var analysis: DocumentAnalysis
-        fileprivate let workerEntries: [Int32]
-    }
-
-    /// Analyzes one document and adds it to `counts`; returns the analysis, for the cache.
-    @discardableResult
-    public mutating func add(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], place: SentencePlace)])
-        -> DocumentAnalysis
-    {
-        let fresh = analyzeFresh(summary, sentences: sentences)
-        add(fresh)
-        return fresh.analysis
-    }
-
-    /// Adds an analysis made earlier (from the cache).
-    public mutating func add(_ analysis: DocumentAnalysis) {
-        counts.add(analysis)
-    }
-
-    /// Adds a document this analyzer analyzed (`analyzeFresh`), whose summary the caller may have
-    /// completed since (its entries and sentences must be as they were). Each worker entry's id
-    /// in `counts` is looked up once per worker, not once per document.
-    public mutating func add(_ fresh: Fresh) {
-        precondition(fresh.workerEntries.count == fresh.analysis.entries.count, "an analysis changed after analyzeFresh")
-        var ids: [Int32] = []
-        ids.reserveCapacity(fresh.workerEntries.count)
-        for worker in fresh.workerEntries {
-            var id = countIDs[Int(worker)]
-            if id < 0 {
-                id = counts.id(for: entries[Int(worker)].term)
-                countIDs[Int(worker)] = id
-            }
-            ids.append(id)
-        }
-        counts.add(fresh.analysis, ids: ids)
+    /// Analyzes one document and adds it to `counts` (nothing is kept for a cache).
+    public mutating func add(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], place: SentencePlace)]) {
+        beginDocument(variables: summary.variables)
+        for sentence in sentences { addSentence(sentence.text, tokens: sentence.tokens, place: sentence.place) }
+        finishDocument(summary)
+        removeAnalyzed()
     }
 
     /// Counts only the pairs `scope` allows from now on (see `CorpusCounts.countPairs`).
@@ -148,44 +116,64 @@ public struct CorpusAnalyzer {
         counts.countPairs(scope, pairsOnly: pairsOnly)
     }
 
-    /// The analysis of one document.
+    /// The analysis of one document, as a value of its own, not counted (tests and benchmarks).
     public mutating func analyze(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], place: SentencePlace)])
         -> DocumentAnalysis
     {
-        analyzeFresh(summary, sentences: sentences).analysis
-    }
-
-    /// The analysis of one document, to be completed and then counted with `add(_:)`.
-    public mutating func analyzeFresh(
-        _ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], place: SentencePlace)]
-    ) -> Fresh {
         beginDocument(variables: summary.variables)
         for sentence in sentences { addSentence(sentence.text, tokens: sentence.tokens, place: sentence.place) }
-        return finishDocument(summary)
+        endDocument(summary)
+        let index = analyzed.count - 1
+        let terms = analyzedTerms
+        let analysis = analyzed.analysis(of: index, themeCount: themeCount) { terms[$0] }
+        removeAnalyzed()
+        return analysis
+    }
+
+    /// The terms of the entries of `analyzed` (valid until it changes).
+    package var analyzedTerms: AnalyzedTerms { AnalyzedTerms(entries: entries, workers: analyzedEntries) }
+
+    /// Empties `analyzed` (once the cache has stored it, or after an error), keeping its arrays'
+    /// room; a document begun and not finished is dropped.
+    public mutating func removeAnalyzed() {
+        if document.isOpen { dropOpenDocument() }
+        analyzed.removeAll()
+        analyzedEntries.removeAll(keepingCapacity: true)
+    }
+
+    /// Changes the summary of the last document finished as the cache is to keep it (counting
+    /// has read it already).
+    package mutating func amendLastSummary(_ change: (inout DocumentSummary) -> Void) {
+        change(&analyzed.summaries[analyzed.summaries.count - 1])
     }
 
     /// Starts a document analyzed a sentence at a time (`addSentence`, then `finishDocument`):
     /// its tokens need not outlive each sentence. `variables` are the document's, which theme
-    /// rules may ask for.
+    /// rules may ask for. What a document begun and never finished (its analysis stopped by an
+    /// error) left is dropped.
     public mutating func beginDocument(variables: [DocumentVariable]) {
-        precondition(document.sentences.isEmpty && document.used.isEmpty, "a document was begun and not finished")
+        if document.isOpen { dropOpenDocument() }
         document.variables = variables
+        document.entryStart = analyzed.ids.count
+        document.sentenceStart = analyzed.sentences.count
+        document.mark = analyzed.mark
     }
 
     /// Analyzes the next sentence of the document begun, and returns its hits (the themes' and
     /// the words looked for), for the concordance.
     @discardableResult
     public mutating func addSentence(_ text: String, tokens: [Token], place: SentencePlace) -> [DocumentAnalysis.Hit] {
+        precondition(document.isOpen, "a sentence added outside a document")
         // Force-picked words and synonyms: token ranges that are one term.
         // In text order; they never overlap (a compound skips covered tokens).
         scratch.spans.removeAll(keepingCapacity: true)
         scratch.covered.removeAll(keepingCapacity: true)
         scratch.covered.append(contentsOf: repeatElement(false, count: tokens.count))
         if !phraseForms.isEmpty, !tokens.isEmpty {
-            let keyed = KeyedSentence(text, tokens: tokens, key: key)
+            scratch.phrases.fill(text, tokens: tokens, key: key)
             var index = 0
             while index < tokens.count {
-                if let match = longestPhrase(in: keyed, at: index) {
+                if let match = longestPhrase(in: scratch.phrases, at: index) {
                     scratch.spans.append((index, match.lastToken + 1, match.term, TermCategory.tag))
                     for covering in index...match.lastToken { scratch.covered[covering] = true }
                     index = match.lastToken + 1
@@ -224,19 +212,17 @@ public struct CorpusAnalyzer {
             compounds.forEachCandidate(
                 in: tokens, of: bytes, covered: scratch.covered, roles: scratch.roles, minimumNouns: 2
             ) { range in
-                let nouns = tokens[range].map { String(decodingUTF8: bytes.extracting($0.byteRange)) }
-                document.candidates[CompoundKey(normalizing: nouns), default: 0] += 1
+                let candidate = compoundCandidate(tokens[range], of: bytes)
+                if document.candidateCounts[Int(candidate)] == 0 { document.candidates.append(candidate) }
+                document.candidateCounts[Int(candidate)] += 1
                 if vocabulary.joinsCompounds {
+                    let nouns = tokens[range].map { String(decodingUTF8: bytes.extracting($0.byteRange)) }
                     scratch.spans.append((range.lowerBound, range.upperBound, nouns.joined(), TermCategory.compound))
                     for covering in range { scratch.covered[covering] = true }
                 }
             }
         }
         if phrases > 0, scratch.spans.count > phrases { scratch.spans.sort { $0.start < $1.start } }
-        var terms: [Int32] = []
-        var positions: [Int32] = []
-        terms.reserveCapacity(tokens.count)
-        positions.reserveCapacity(tokens.count)
         var index = 0
         var nextSpan = 0
         while index < tokens.count {
@@ -252,51 +238,105 @@ public struct CorpusAnalyzer {
                 index += 1
             }
             guard let worker, worker >= 0 else { continue }
-            if local[Int(worker)] < 0 {
-                local[Int(worker)] = Int32(document.used.count)
-                document.used.append(entries[Int(worker)])
-                document.usedWorkerEntries.append(worker)
-            }
-            terms.append(local[Int(worker)])
-            positions.append(Int32(start))
+            analyzed.terms.append(documentEntry(for: worker))
+            analyzed.positions.append(Int32(start))
         }
-        let context = ThemeMatcher.Context(variables: document.variables, sentenceNumber: document.sentences.count + 1)
-        let hits = matcher.hits(in: text, tokens: tokens, context: context)
-        var occurrences = noThemeOccurrences
-        for hit in hits where hit.match < themeCount { occurrences[hit.match] += 1 }
-        document.sentences.append(
-            DocumentAnalysis.Sentence(
-                terms: terms, positions: positions, tokenCount: tokens.count,
-                themeOccurrences: occurrences, place: place, hits: hits))
-        return hits
+        let context = ThemeMatcher.Context(
+            variables: document.variables, sentenceNumber: analyzed.sentences.count - document.sentenceStart + 1)
+        let hitStart = analyzed.hits.count
+        matcher.appendHits(in: text, tokens: tokens, context: context, to: &analyzed.hits, scratch: &scratch.matching)
+        var themes = 0..<0
+        for index in hitStart..<analyzed.hits.count {
+            let hit = analyzed.hits[index]
+            guard hit.match < themeCount else { continue }
+            if themes.isEmpty {
+                let themeStart = analyzed.themeOccurrences.count
+                analyzed.themeOccurrences.append(contentsOf: repeatElement(0, count: themeCount))
+                themes = themeStart..<analyzed.themeOccurrences.count
+            }
+            analyzed.themeOccurrences[themes.lowerBound + hit.match] += 1
+        }
+        analyzed.sentences.append(
+            DocumentBatch.Sentence(
+                termEnd: analyzed.terms.count, hitEnd: analyzed.hits.count, themes: themes, tokenCount: tokens.count,
+                place: place))
+        return analyzed.hits.count > hitStart ? Array(analyzed.hits[hitStart...]) : []
     }
 
-    /// Ends the document begun: its analysis under `summary`, to be completed and then counted
-    /// with `add(_:)`.
-    public mutating func finishDocument(_ summary: DocumentSummary) -> Fresh {
-        for worker in document.usedWorkerEntries { local[Int(worker)] = -1 }
-        // The document's arrays grew in buffers kept from document to document; the analysis
-        // gets exact copies (one allocation each, where growing them would take several).
-        let fresh = Fresh(
-            analysis: DocumentAnalysis(
-                summary: summary, entries: Array(document.used[...]), sentences: Array(document.sentences[...]),
-                compounds: document.candidates),
-            workerEntries: Array(document.usedWorkerEntries[...]))
+    /// Ends the document begun and counts it: its entries, sentences and compounds stay in
+    /// `analyzed` under `summary`, for the cache.
+    public mutating func finishDocument(_ summary: DocumentSummary) {
+        let entryStart = document.entryStart
+        endDocument(summary)
+        // Each worker entry's id is looked up once per worker, in the order entries first occur.
+        for entry in entryStart..<analyzedEntries.count {
+            let worker = Int(analyzedEntries[entry])
+            var id = countIDs[worker]
+            if id < 0 {
+                id = counts.id(for: entries[worker].term)
+                countIDs[worker] = id
+            }
+            analyzed.ids[entry] = id
+        }
+        counts.add(analyzed, document: analyzed.count - 1)
+    }
+
+    /// Ends the document begun: its compounds and summary join `analyzed`.
+    private mutating func endDocument(_ summary: DocumentSummary) {
+        precondition(document.isOpen, "a document finished that was not begun")
+        for entry in analyzedEntries[document.entryStart...] { local[Int(entry)] = -1 }
+        for candidate in document.candidates {
+            analyzed.compounds.append((candidateKeys[Int(candidate)], document.candidateCounts[Int(candidate)]))
+        }
+        document.forgetCandidates()
+        analyzed.endDocument(summary)
         document.variables = []
-        document.used.removeAll(keepingCapacity: true)
-        document.usedWorkerEntries.removeAll(keepingCapacity: true)
-        document.sentences.removeAll(keepingCapacity: true)
-        document.candidates = [:]
-        return fresh
+        document.mark = nil
+    }
+
+    /// Drops what the document begun has appended to `analyzed`.
+    private mutating func dropOpenDocument() {
+        for entry in analyzedEntries[document.entryStart...] { local[Int(entry)] = -1 }
+        if let mark = document.mark { analyzed.removeAll(after: mark) }
+        analyzedEntries.removeSubrange(document.entryStart...)
+        document.forgetCandidates()
+        document.mark = nil
+    }
+
+    /// The index among the document's entries of worker entry `worker`, which joins them the
+    /// first time it occurs (its id in `counts` is filled in when the document is counted).
+    private mutating func documentEntry(for worker: Int32) -> Int32 {
+        let known = local[Int(worker)]
+        if known >= 0 { return known }
+        let index = Int32(analyzedEntries.count - document.entryStart)
+        local[Int(worker)] = index
+        analyzedEntries.append(worker)
+        analyzed.ids.append(-1)
+        analyzed.forms.append(formDiffers[Int(worker)] ? entries[Int(worker)].form : nil)
+        return index
+    }
+
+    /// The worker's number for the compound candidate made of `nouns`, whose surfaces are in
+    /// `bytes`; its key is made the first time the worker meets it.
+    private mutating func compoundCandidate(_ nouns: ArraySlice<Token>, of bytes: Span<UInt8>) -> Int32 {
+        scratch.candidate.removeAll(keepingCapacity: true)
+        for index in nouns.indices {
+            if index > nouns.startIndex { scratch.candidate.append(CompoundKey.separatorByte) }
+            scratch.candidate.append(copying: bytes.extracting(nouns[index].byteRange))
+        }
+        if let known = candidateIndex.value(ordinal: 0, surface: scratch.candidate.span) { return known }
+        let candidate = Int32(candidateKeys.count)
+        candidateKeys.append(CompoundKey(normalizing: nouns.map { String(decodingUTF8: bytes.extracting($0.byteRange)) }))
+        candidateIndex.insert(candidate, ordinal: 0, surface: String(decoding: scratch.candidate, as: UTF8.self))
+        document.candidateCounts.append(0)
+        return candidate
     }
 
     /// The longest force-pick or synonym form at token `index`, and the term it stands for.
     private func longestPhrase(in keyed: KeyedSentence, at index: Int) -> (lastToken: Int, term: String)? {
         var best: (length: Int, lastToken: Int, term: String)?
         for (form, term) in zip(phraseForms, phraseTerms) where form.count > (best?.length ?? 0) {
-            if let match = keyed.longestMatch(of: [form], atToken: index) {
-                best = (match.length, match.lastToken, term)
-            }
+            if let last = keyed.lastToken(of: form, atToken: index) { best = (form.count, last, term) }
         }
         return best.map { ($0.lastToken, $0.term) }
     }
@@ -361,6 +401,7 @@ public struct CorpusAnalyzer {
         if let known = entryIndex[EntryKey(entry: entry)] { return known }
         let index = Int32(entries.count)
         entries.append(entry)
+        formDiffers.append(form != keyed.text)
         entryIndex[EntryKey(entry: entry)] = index
         local.append(-1)
         countIDs.append(-1)

@@ -28,12 +28,15 @@ extension CorpusCounts {
     /// summary (sentence, term and theme totals are filled in here), its terms and sentences;
     /// or, in a run's second pass (`pairsOnly`), its pairs only.
     package mutating func add(_ batch: DocumentBatch) {
-        for index in 0..<batch.count {
-            if pairsOnly {
-                addPairs(batch, index)
-            } else {
-                addDocument(batch, index)
-            }
+        for index in 0..<batch.count { add(batch, document: index) }
+    }
+
+    /// Adds document `index` of `batch` (see `add(_:)`).
+    package mutating func add(_ batch: DocumentBatch, document index: Int) {
+        if pairsOnly {
+            addPairs(batch, index)
+        } else {
+            addDocument(batch, index)
         }
     }
 

@@ -36,11 +36,15 @@ package struct DocumentBatch: Sendable {
 
     /// Where a document's items start: the previous document's ends.
     package struct Start {
-        package var entry = 0
-        package var sentence = 0
-        package var term = 0
-        package var hit = 0
-        package var compound = 0
+        package var entry: Int
+        package var sentence: Int
+        package var term: Int
+        package var hit: Int
+        package var compound: Int
+
+        package init(entry: Int = 0, sentence: Int = 0, term: Int = 0, hit: Int = 0, compound: Int = 0) {
+            (self.entry, self.sentence, self.term, self.hit, self.compound) = (entry, sentence, term, hit, compound)
+        }
     }
 
     package var summaries: [DocumentSummary] = []
@@ -93,6 +97,85 @@ package struct DocumentBatch: Sendable {
     package mutating func endDocument(_ summary: DocumentSummary) {
         summaries.append(summary)
         documents.append(Document(entryEnd: ids.count, sentenceEnd: sentences.count, compoundEnd: compounds.count))
+    }
+
+    /// How far each array reaches: where a document begun now starts.
+    package struct Mark {
+        fileprivate var entries, sentences, terms, themes, hits, compounds: Int
+    }
+
+    package var mark: Mark {
+        Mark(
+            entries: ids.count, sentences: sentences.count, terms: terms.count, themes: themeOccurrences.count,
+            hits: hits.count, compounds: compounds.count)
+    }
+
+    /// Drops what was appended since `mark` was taken (a document whose analysis an error stopped).
+    package mutating func removeAll(after mark: Mark) {
+        precondition(documents.count == summaries.count, "a document ended halfway")
+        ids.removeSubrange(mark.entries...)
+        forms.removeSubrange(mark.entries...)
+        sentences.removeSubrange(mark.sentences...)
+        terms.removeSubrange(mark.terms...)
+        positions.removeSubrange(mark.terms...)
+        themeOccurrences.removeSubrange(mark.themes...)
+        hits.removeSubrange(mark.hits...)
+        compounds.removeSubrange(mark.compounds...)
+    }
+
+    /// Document `index` as an analysis of its own, its entries' terms given by `term` (an
+    /// entry's index in the batch), each sentence with a count for each of `themeCount` themes.
+    package func analysis(of index: Int, themeCount: Int, term: (Int) -> Term) -> DocumentAnalysis {
+        let start = start(of: index)
+        let document = documents[index]
+        let entries = (start.entry..<document.entryEnd).map { entry in
+            let term = term(entry)
+            return DocumentAnalysis.Entry(term: term, form: forms[entry] ?? term.text)
+        }
+        var (termStart, hitStart) = (start.term, start.hit)
+        let sentences = sentences[start.sentence..<document.sentenceEnd].map { sentence in
+            defer { (termStart, hitStart) = (sentence.termEnd, sentence.hitEnd) }
+            return DocumentAnalysis.Sentence(
+                terms: Array(terms[termStart..<sentence.termEnd]), positions: Array(positions[termStart..<sentence.termEnd]),
+                tokenCount: sentence.tokenCount,
+                themeOccurrences: sentence.themes.isEmpty
+                    ? Array(repeating: 0, count: themeCount) : Array(themeOccurrences[sentence.themes]),
+                place: sentence.place, hits: Array(hits[hitStart..<sentence.hitEnd]))
+        }
+        var compounds: [CompoundKey: Int] = [:]
+        for (key, count) in self.compounds[start.compound..<document.compoundEnd] { compounds[key] = count }
+        return DocumentAnalysis(summary: summaries[index], entries: entries, sentences: sentences, compounds: compounds)
+    }
+
+    /// `analyses` in one batch, with each entry's term (ids are -1: the batch is not for counting).
+    package static func of(_ analyses: [DocumentAnalysis]) -> (batch: DocumentBatch, terms: [Term]) {
+        var batch = DocumentBatch()
+        var terms: [Term] = []
+        for analysis in analyses {
+            for entry in analysis.entries {
+                terms.append(entry.term)
+                batch.ids.append(-1)
+                batch.forms.append(entry.form != entry.term.text ? entry.form : nil)
+            }
+            for sentence in analysis.sentences {
+                batch.terms += sentence.terms
+                batch.positions += sentence.positions
+                batch.hits += sentence.hits
+                var themes = 0..<0
+                if sentence.themeOccurrences.contains(where: { $0 != 0 }) {
+                    let themeStart = batch.themeOccurrences.count
+                    batch.themeOccurrences += sentence.themeOccurrences
+                    themes = themeStart..<batch.themeOccurrences.count
+                }
+                batch.sentences.append(
+                    Sentence(
+                        termEnd: batch.terms.count, hitEnd: batch.hits.count, themes: themes,
+                        tokenCount: sentence.tokenCount, place: sentence.place))
+            }
+            for (key, count) in analysis.compounds { batch.compounds.append((key, count)) }
+            batch.endDocument(analysis.summary)
+        }
+        return (batch, terms)
     }
 }
 

@@ -6,16 +6,29 @@ extension ThemeMatcher {
     /// are counted around.
     public func hits(in sentence: String, tokens: [Token], context: Context = .none) -> [DocumentAnalysis.Hit] {
         var hits: [DocumentAnalysis.Hit] = []
-        for (match, ranges) in matches(in: sentence, tokens: tokens, context: context).enumerated() {
-            for range in ranges {
-                hits.append(
-                    DocumentAnalysis.Hit(
-                        match: match, firstToken: Self.token(holding: range.lowerBound, in: tokens),
-                        lastToken: Self.token(holding: range.upperBound - 1, in: tokens)))
-            }
-        }
-        hits.sort { $0.firstToken != $1.firstToken ? $0.firstToken < $1.firstToken : $0.match < $1.match }
+        var scratch = Scratch()
+        appendHits(in: sentence, tokens: tokens, context: context, to: &hits, scratch: &scratch)
         return hits
+    }
+
+    /// Appends what `hits(in:tokens:context:)` gives to `hits`, with a worker's `scratch`: a
+    /// sentence allocates nothing once the arrays have grown.
+    public func appendHits(
+        in sentence: String, tokens: [Token], context: Context = .none, to hits: inout [DocumentAnalysis.Hit],
+        scratch: inout Scratch
+    ) {
+        let start = hits.count
+        scan(sentence, tokens: tokens, context: context, keyed: &scratch.keyed) { match, first, last in
+            // Through the bytes the match spans, as `matches` gives them.
+            let range = tokens[first].byteRange.lowerBound..<tokens[last].byteRange.upperBound
+            hits.append(
+                DocumentAnalysis.Hit(
+                    match: match, firstToken: Self.token(holding: range.lowerBound, in: tokens),
+                    lastToken: Self.token(holding: range.upperBound - 1, in: tokens)))
+        }
+        if hits.count - start > 1 {
+            hits[start...].sort { $0.firstToken != $1.firstToken ? $0.firstToken < $1.firstToken : $0.match < $1.match }
+        }
     }
 
     /// The index of the last token starting at or before UTF-8 offset `offset` (tokens are in

@@ -64,7 +64,8 @@ public struct ThemeMatcher: Sendable {
     /// rules that test them, the document's variables and the sentence's number.
     public func occurrences(in sentence: String, tokens: [Token], context: Context = .none) -> [Int] {
         var counts = [Int](repeating: 0, count: themes.count)
-        scan(sentence, tokens: tokens, context: context) { theme, _, _ in counts[theme] += 1 }
+        var keyed = KeyedSentence()
+        scan(sentence, tokens: tokens, context: context, keyed: &keyed) { theme, _, _ in counts[theme] += 1 }
         return counts
     }
 
@@ -72,16 +73,27 @@ public struct ThemeMatcher: Sendable {
     /// first token of a match to its last: what `occurrences` counts, for a concordance.
     public func matches(in sentence: String, tokens: [Token], context: Context = .none) -> [[Range<Int>]] {
         var ranges = [[Range<Int>]](repeating: [], count: themes.count)
-        scan(sentence, tokens: tokens, context: context) { theme, first, last in
+        var keyed = KeyedSentence()
+        scan(sentence, tokens: tokens, context: context, keyed: &keyed) { theme, first, last in
             ranges[theme].append(tokens[first].byteRange.lowerBound..<tokens[last].byteRange.upperBound)
         }
         return ranges
     }
 
+    /// What matching keeps from one sentence to the next, for its arrays' room: one per worker.
+    public struct Scratch {
+        var keyed = KeyedSentence()
+
+        public init() {}
+    }
+
     /// Calls `found` with each occurrence's theme and first and last token, theme by theme.
-    private func scan(_ sentence: String, tokens: [Token], context: Context, found: (Int, Int, Int) -> Void) {
+    func scan(
+        _ sentence: String, tokens: [Token], context: Context, keyed: inout KeyedSentence,
+        found: (Int, Int, Int) -> Void
+    ) {
         guard !themes.isEmpty, !tokens.isEmpty else { return }
-        let keyed = KeyedSentence(sentence, tokens: tokens, key: key)
+        keyed.fill(sentence, tokens: tokens, key: key)
         let evaluator =
             hasRules
             ? CodingRuleEvaluator(sentence: sentence, tokens: tokens, family: family, context: context, key: key) : nil

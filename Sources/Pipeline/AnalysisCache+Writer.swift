@@ -1,3 +1,4 @@
+import Analysis
 import Bytes
 import Corpus
 import Foundation
@@ -66,20 +67,39 @@ extension AnalysisCache {
         /// optimization): it comes back as a reason for the log the first time in the run, and
         /// later stores of this writer do nothing.
         func store(_ entry: Entry, sha256: String, format: TextFormat) -> String? {
-            store(entry, key: CacheKey(sha256: sha256, format: format))
+            let key = CacheKey(sha256: sha256, format: format)
+            return store(key: key) { $0.append(entry, key: key, themeCount: cache.themeCount) }
         }
 
         /// Adds chunk `number` of an input analyzed in chunks (`Entry.chunks`): its analyses,
         /// stored as soon as they are made, so that a large table's analyses are not all held
         /// until its last chunk is done. The input's own entry, stored last, says how many.
         func storeChunk(_ number: Int, _ entry: Entry, sha256: String, format: TextFormat) -> String? {
-            store(entry, key: CacheKey(sha256: sha256, format: format).chunk(number))
+            let key = CacheKey(sha256: sha256, format: format).chunk(number)
+            return store(key: key) { $0.append(entry, key: key, themeCount: cache.themeCount) }
         }
 
-        private func store(_ entry: Entry, key: CacheKey) -> String? {
+        /// Adds the analyses in `documents` (each entry's term given by `term`, by its index in
+        /// the batch) as the entry of an input with these bytes and format, read in `encoding`,
+        /// or as its chunk `chunk` (see `storeChunk`); a failure as `store(_:sha256:format:)`'s.
+        /// The documents are encoded where they lie: no analysis is made of them.
+        func store(
+            _ documents: DocumentBatch, term: (Int) -> Term, encoding: TextEncoding, sha256: String, format: TextFormat,
+            chunk: Int?
+        ) -> String? {
+            var key = CacheKey(sha256: sha256, format: format)
+            if let chunk { key = key.chunk(chunk) }
+            return store(key: key) {
+                $0.append(
+                    encoding: encoding, chunks: 0, documents: documents, key: key, themeCount: cache.themeCount, term: term)
+            }
+        }
+
+        /// Appends the record `encode` writes (returning where it starts) under `key`.
+        private func store(key: CacheKey, _ encode: (inout AnalysisRecord.Encoder) -> Int) -> String? {
             guard !failed else { return nil }
             if file == nil, let reason = create() { return fail(reason) }
-            let start = encoder.append(entry, key: key, themeCount: cache.themeCount)
+            let start = encode(&encoder)
             let checksum = RecordChecksum.of(encoder.bytes, start...)
             index.append(
                 PackSegment.IndexEntry(

@@ -13,6 +13,20 @@ extension AnalysisRecord {
         /// Appends the record of `entry` under `key`; returns where it starts in `bytes`.
         @discardableResult
         mutating func append(_ entry: AnalysisCache.Entry, key: CacheKey, themeCount: Int) -> Int {
+            let (documents, terms) = DocumentBatch.of(entry.analyses)
+            return append(
+                encoding: entry.encoding, chunks: entry.chunks, documents: documents, key: key, themeCount: themeCount
+            ) { terms[$0] }
+        }
+
+        /// Appends the record of an input (or of a chunk of it) whose analyses are `documents`,
+        /// each entry's term given by `term` (its index in the batch), under `key`; returns where
+        /// it starts in `bytes`.
+        @discardableResult
+        mutating func append(
+            encoding: TextEncoding, chunks: Int, documents: DocumentBatch, key: CacheKey, themeCount: Int,
+            term: (Int) -> Term
+        ) -> Int {
             let start = bytes.count
             strings.reset()
             bytes.append(AnalysisRecord.version)
@@ -20,29 +34,31 @@ extension AnalysisRecord {
             bytes.appendVarint(themeCount)
             let tableOffsetAt = bytes.count
             bytes.appendFixed64(0)
-            string(entry.encoding.rawValue)
-            bytes.appendVarint(entry.chunks)
-            bytes.appendVarint(entry.analyses.count)
-            for analysis in entry.analyses {
-                summary(analysis.summary)
-                bytes.appendVarint(analysis.entries.count)
-                for item in analysis.entries {
-                    string(item.term.text)
-                    string(item.term.partOfSpeech)
+            string(encoding.rawValue)
+            bytes.appendVarint(chunks)
+            bytes.appendVarint(documents.count)
+            var from = DocumentBatch.Start()
+            for (index, document) in documents.documents.enumerated() {
+                summary(documents.summaries[index])
+                bytes.appendVarint(document.entryEnd - from.entry)
+                for entry in from.entry..<document.entryEnd {
+                    let term = term(entry)
+                    string(term.text)
+                    string(term.partOfSpeech)
                     // Mostly the key as written: then 0, and no second lookup.
-                    if RecordStringTable.sameBytes(item.form, item.term.text) {
-                        bytes.append(0)
-                    } else {
-                        optionalString(item.form)
-                    }
+                    optionalString(documents.forms[entry])
                 }
-                bytes.appendVarint(analysis.sentences.count)
-                for sentence in analysis.sentences { self.sentence(sentence) }
-                bytes.appendVarint(analysis.compounds.count)
-                for (compound, count) in analysis.compounds {
+                bytes.appendVarint(document.sentenceEnd - from.sentence)
+                for sentence in documents.sentences[from.sentence..<document.sentenceEnd] {
+                    self.sentence(sentence, terms: from.term, hits: from.hit, of: documents)
+                    (from.term, from.hit) = (sentence.termEnd, sentence.hitEnd)
+                }
+                bytes.appendVarint(document.compoundEnd - from.compound)
+                for (compound, count) in documents.compounds[from.compound..<document.compoundEnd] {
                     string(compound.joined)
                     bytes.appendInt(count)
                 }
+                (from.entry, from.sentence, from.compound) = (document.entryEnd, document.sentenceEnd, document.compoundEnd)
             }
             let tableOffset = UInt64(bytes.count - start)
             for index in 0..<8 { bytes[tableOffsetAt + index] = UInt8(truncatingIfNeeded: tableOffset >> UInt64(8 * index)) }
@@ -99,12 +115,13 @@ extension AnalysisRecord {
             }
         }
 
-        private mutating func sentence(_ sentence: DocumentAnalysis.Sentence) {
-            bytes.appendVarint(sentence.terms.count)
-            for term in sentence.terms { bytes.appendVarint(Int(term)) }
-            for position in sentence.positions { bytes.appendVarint(Int(position)) }
+        /// Writes `sentence` of `documents`, whose terms and hits start at `terms` and `hits`.
+        private mutating func sentence(_ sentence: DocumentBatch.Sentence, terms: Int, hits: Int, of documents: DocumentBatch) {
+            bytes.appendVarint(sentence.termEnd - terms)
+            for term in documents.terms[terms..<sentence.termEnd] { bytes.appendVarint(Int(term)) }
+            for position in documents.positions[terms..<sentence.termEnd] { bytes.appendVarint(Int(position)) }
             bytes.appendVarint(sentence.tokenCount)
-            let themes = sentence.themeOccurrences
+            let themes = documents.themeOccurrences[sentence.themes]
             bytes.appendVarint(themes.reduce(0) { $1 != 0 ? $0 + 1 : $0 })
             for (theme, count) in themes.enumerated() where count != 0 {
                 bytes.appendVarint(theme)
@@ -115,8 +132,8 @@ extension AnalysisRecord {
             bytes.appendInt(place.paragraph)
             optionalInt(place.turn)
             bytes.appendInt(place.section)
-            bytes.appendVarint(sentence.hits.count)
-            for hit in sentence.hits {
+            bytes.appendVarint(sentence.hitEnd - hits)
+            for hit in documents.hits[hits..<sentence.hitEnd] {
                 bytes.appendInt(hit.match)
                 bytes.appendVarint(hit.firstToken)
                 bytes.appendVarint(hit.lastToken)

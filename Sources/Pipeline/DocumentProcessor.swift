@@ -89,7 +89,8 @@ struct DocumentProcessor {
                 "\(input.source.displayPath): the cache has \(input.chunkCount) chunks of this input, its rows make \(job.chunkCount)")
         }
         let documents = job.documents(of: number)
-        store(chunk: number, try analyze(documents, of: input.source, into: &analyzer), of: file)
+        try analyze(documents, of: input.source, into: &analyzer)
+        store(analyzedIn: &analyzer, of: file, chunk: number)
         return documents.count
     }
 
@@ -98,41 +99,48 @@ struct DocumentProcessor {
         metadata?.variables(for: source) ?? []
     }
 
-    /// Analyzes `documents` of `file` (read from `source`) into `analyzer`; returns their analyses
-    /// as the cache keeps them (none without a cache).
+    /// Analyzes `documents` of `file` (read from `source`) into `analyzer`, each counted as it is
+    /// done; with a cache, their analyses stay in `analyzer.analyzed` as the cache keeps them, for
+    /// `store(analyzedIn:of:chunk:)`. After an error, what the documents left there is dropped.
     func analyze(_ documents: ArraySlice<SourceDocument>, of source: InputSource, into analyzer: inout CorpusAnalyzer)
-        throws(PipelineError) -> [DocumentAnalysis]
+        throws(PipelineError)
     {
         let metadata = self.metadata?.variables(for: source) ?? []
         let lines = reader.format(of: source) == .lines
-        var analyses: [DocumentAnalysis] = []
         var tokens: [Token] = []
-        for var document in documents {
-            let own = document.variables
-            document.variables = Self.merging(own, metadata)
-            var analysis = try analyze(document, into: &analyzer, tokens: &tokens)
-            guard cache != nil else { continue }
-            analysis.summary.variables = own
-            if !lines { analysis.summary.path = "" }
-            analyses.append(analysis)
+        do throws(PipelineError) {
+            for var document in documents {
+                let own = document.variables
+                document.variables = Self.merging(own, metadata)
+                try analyze(document, into: &analyzer, tokens: &tokens)
+                guard cache != nil else {
+                    analyzer.removeAnalyzed()
+                    continue
+                }
+                // The cache keeps a row's own variables (the metadata's are joined when it is read),
+                // and a path only for standard input's lines, whose documents are named by line.
+                analyzer.amendLastSummary { summary in
+                    summary.variables = own
+                    if !lines { summary.path = "" }
+                }
+            }
+        } catch {
+            analyzer.removeAnalyzed()
+            throw error
         }
-        return analyses
     }
 
-    /// Stores the analyses of `file`'s documents, in order, in the cache (if any).
-    func store(_ analyses: [DocumentAnalysis], of file: CorpusReader.InputFile) {
+    /// Stores the analyses in `analyzer.analyzed`, of `file`'s documents in order, in the cache
+    /// (if any), as the input's entry or as its chunk `number` (analyzed in chunks, `InputJob`;
+    /// `store(chunks:of:)` stores the input's own entry when all are done); then empties them.
+    func store(analyzedIn analyzer: inout CorpusAnalyzer, of file: CorpusReader.InputFile, chunk number: Int? = nil) {
+        defer { analyzer.removeAnalyzed() }
         guard let cache else { return }
-        if let reason = cache.store(.init(encoding: file.encoding, analyses: analyses), sha256: file.sha256, format: file.format) {
-            logger.warning("cannot write to the cache", metadata: ["path": "\(file.path)", "reason": "\(reason)"])
-        }
-    }
-
-    /// Stores the analyses of chunk `number` of `file` (analyzed in chunks, `InputJob`) in the
-    /// cache (if any); `store(chunks:of:)` stores the input's own entry when all are done.
-    func store(chunk number: Int, _ analyses: [DocumentAnalysis], of file: CorpusReader.InputFile) {
-        guard let cache else { return }
-        let entry = AnalysisCache.Entry(encoding: file.encoding, analyses: analyses)
-        if let reason = cache.storeChunk(number, entry, sha256: file.sha256, format: file.format) {
+        let terms = analyzer.analyzedTerms
+        let reason = cache.store(
+            analyzer.analyzed, term: { terms[$0] }, encoding: file.encoding, sha256: file.sha256, format: file.format,
+            chunk: number)
+        if let reason {
             logger.warning("cannot write to the cache", metadata: ["path": "\(file.path)", "reason": "\(reason)"])
         }
     }
@@ -154,9 +162,9 @@ struct DocumentProcessor {
     }
 
     /// Structures, tokenizes and analyzes one document, a sentence at a time, into `tokens` (the
-    /// worker's, reused).
+    /// worker's, reused), and counts it.
     private func analyze(_ document: SourceDocument, into analyzer: inout CorpusAnalyzer, tokens: inout [Token])
-        throws(PipelineError) -> DocumentAnalysis
+        throws(PipelineError)
     {
         // Made only for an error: formatting it for every row of a table cost more than counting the row.
         func label() -> String { document.record.map { "\(document.path) (row \($0))" } ?? document.path }
@@ -187,7 +195,7 @@ struct DocumentProcessor {
             if !hits.isEmpty { found.append((number, sentence, place, tokens, hits)) }
         }
         let footnotes = structure.paragraphs.filter { if case .footnote = $0.kind { true } else { false } }.count
-        let summary = DocumentSummary(
+        var summary = DocumentSummary(
             record: document.record, path: document.reportPath, encoding: document.encoding.rawValue,
             variables: document.variables, byteCount: document.byteCount, sha256: document.sha256,
             characterCount: Self.scalarCount(document.text), paragraphCount: structure.paragraphs.count - footnotes,
@@ -197,13 +205,11 @@ struct DocumentProcessor {
                     name: $0.name, turns: $0.turns, paragraphs: $0.paragraphs, sentences: $0.sentences,
                     characters: $0.characters)
             })
-        var fresh = analyzer.finishDocument(summary)
         if !found.isEmpty {
-            fresh.analysis.summary.kwic = Concordance.lines(
+            summary.kwic = Concordance.lines(
                 text: document.text, sentences: found, names: matchNames, context: kwicContext, joins: structure.joins)
         }
-        analyzer.add(fresh)
-        return fresh.analysis
+        analyzer.finishDocument(summary)
     }
 
     static func record(

@@ -125,23 +125,19 @@ extension Pipeline {
             /// An input of several chunks has each chunk's analyses stored as soon as they are
             /// made, and its own entry (how many chunks) last; a whole one is stored at once.
             func work(on job: InputJob, chunk number: Int) {
-                var outcome: Result<[DocumentAnalysis], PipelineError>
+                let outcome: Result<Void, PipelineError>
                 do throws(PipelineError) {
-                    outcome = .success(try processor.analyze(job.documents(of: number), of: inputs[job.index], into: &analyzer))
+                    try processor.analyze(job.documents(of: number), of: inputs[job.index], into: &analyzer)
+                    // A whole input is stored at once (its only chunk); a chunk of a larger one as
+                    // soon as it is made, and the input's own entry when its last chunk is done.
+                    processor.store(analyzedIn: &analyzer, of: job.file, chunk: job.chunkCount > 1 ? number : nil)
+                    outcome = .success(())
                 } catch {
                     outcome = .failure(error)
                 }
-                if job.chunkCount > 1, case .success(let analyses) = outcome {
-                    processor.store(chunk: number, analyses, of: job.file)
-                    outcome = .success([])
-                }
                 guard let whole = job.finish(number, with: outcome) else { return }
-                finished(job.index, whole.map { analyses in
-                    if job.chunkCount > 1 {
-                        processor.store(chunks: job.chunkCount, of: job.file)
-                    } else {
-                        processor.store(analyses, of: job.file)
-                    }
+                finished(job.index, whole.map {
+                    if job.chunkCount > 1 { processor.store(chunks: job.chunkCount, of: job.file) }
                     return DocumentProcessor.record(of: job.file)
                 }, fromCache: false)
             }

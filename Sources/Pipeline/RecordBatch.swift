@@ -24,27 +24,8 @@ struct RecordBatch {
     /// The documents as analyses (their terms numbered in `terms`), each sentence with a count
     /// for each of `themeCount` themes.
     func analyses(terms: CachedTerms, themeCount: Int) -> [DocumentAnalysis] {
-        let batch = documents
-        return (0..<batch.count).map { index in
-            let start = batch.start(of: index)
-            let document = batch.documents[index]
-            let entries = (start.entry..<document.entryEnd).map { entry in
-                let term = terms.terms[Int(entryTerms[entry])]
-                return DocumentAnalysis.Entry(term: term, form: batch.forms[entry] ?? term.text)
-            }
-            var (termStart, hitStart) = (start.term, start.hit)
-            let sentences = batch.sentences[start.sentence..<document.sentenceEnd].map { sentence in
-                defer { (termStart, hitStart) = (sentence.termEnd, sentence.hitEnd) }
-                return DocumentAnalysis.Sentence(
-                    terms: Array(batch.terms[termStart..<sentence.termEnd]),
-                    positions: Array(batch.positions[termStart..<sentence.termEnd]), tokenCount: sentence.tokenCount,
-                    themeOccurrences: sentence.themes.isEmpty
-                        ? Array(repeating: 0, count: themeCount) : Array(batch.themeOccurrences[sentence.themes]),
-                    place: sentence.place, hits: Array(batch.hits[hitStart..<sentence.hitEnd]))
-            }
-            var compounds: [CompoundKey: Int] = [:]
-            for (key, count) in batch.compounds[start.compound..<document.compoundEnd] { compounds[key] = count }
-            return DocumentAnalysis(summary: batch.summaries[index], entries: entries, sentences: sentences, compounds: compounds)
+        (0..<documents.count).map { index in
+            documents.analysis(of: index, themeCount: themeCount) { terms.terms[Int(entryTerms[$0])] }
         }
     }
 }

@@ -92,9 +92,8 @@ final class WorkQueue: @unchecked Sendable {
     }
 }
 
-/// One input whose documents are analyzed in chunks, perhaps by several workers: the chunks'
-/// analyses are gathered (in chunk order, for the cache) until the last one is done, and the
-/// first failure is kept.
+/// One input whose documents are analyzed in chunks, perhaps by several workers, until the last
+/// one is done; the first failure is kept.
 final class InputJob: @unchecked Sendable {
     /// The input's index among the run's inputs.
     let index: Int
@@ -104,7 +103,6 @@ final class InputJob: @unchecked Sendable {
     var chunkCount: Int { bounds.count - 1 }
 
     private let lock = NSLock()
-    private var analyses: [[DocumentAnalysis]]
     private var remaining: Int
     private var failure: PipelineError?
 
@@ -124,7 +122,6 @@ final class InputJob: @unchecked Sendable {
         }
         bounds.append(file.documents.count)
         self.bounds = bounds
-        analyses = Array(repeating: [], count: bounds.count - 1)
         remaining = bounds.count - 1
     }
 
@@ -133,23 +130,15 @@ final class InputJob: @unchecked Sendable {
         file.documents[bounds[number]..<bounds[number + 1]]
     }
 
-    /// Records chunk `number` as done, with its analyses (for the cache) or its failure; returns
-    /// the whole input's outcome when this was the last chunk: every analysis in document order,
-    /// or the first failure.
-    func finish(
-        _ number: Int, with outcome: Result<[DocumentAnalysis], PipelineError>
-    ) -> Result<[DocumentAnalysis], PipelineError>? {
+    /// Records chunk `number` as done, or its failure; returns the whole input's outcome when
+    /// this was the last chunk: success, or the first failure.
+    func finish(_ number: Int, with outcome: Result<Void, PipelineError>) -> Result<Void, PipelineError>? {
         lock.lock()
         defer { lock.unlock() }
-        switch outcome {
-        case .success(let done): analyses[number] = done
-        case .failure(let error): if failure == nil { failure = error }
-        }
+        if case .failure(let error) = outcome, failure == nil { failure = error }
         remaining -= 1
         guard remaining == 0 else { return nil }
         if let failure { return .failure(failure) }
-        let all = analyses.flatMap { $0 }
-        analyses = []
-        return .success(all)
+        return .success(())
     }
 }

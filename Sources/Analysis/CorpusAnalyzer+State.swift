@@ -1,0 +1,46 @@
+import Corpus
+import Tokenization
+
+/// The state a worker's analyzer keeps besides its entries: the document it is analyzing, and
+/// scratch arrays reused from sentence to sentence.
+extension CorpusAnalyzer {
+    /// Where the document begun starts in `analyzed`, and what it has besides.
+    struct DocumentState {
+        var variables: [DocumentVariable] = []
+        var entryStart = 0
+        var sentenceStart = 0
+        /// Where it starts in `analyzed`, to drop it if it is never finished; `nil` between documents.
+        var mark: DocumentBatch.Mark?
+        var isOpen: Bool { mark != nil }
+        /// The worker's compound candidates the document has, in the order they first occur,
+        /// and per candidate of the worker its occurrences in the document (0 for most).
+        var candidates: [Int32] = []
+        var candidateCounts: [Int] = []
+
+        mutating func forgetCandidates() {
+            for candidate in candidates { candidateCounts[Int(candidate)] = 0 }
+            candidates.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Per-sentence working arrays, kept for their capacity.
+    struct Scratch {
+        var spans: [(start: Int, end: Int, term: String, category: String)] = []
+        var covered: [Bool] = []
+        var roles: [CompoundExtractor.Role] = []
+        var workers: [Int32] = []
+        var matching = ThemeMatcher.Scratch()
+        /// The sentence keyed for force-picked words and synonyms.
+        var phrases = KeyedSentence()
+        /// A compound candidate's surfaces, joined as `CompoundKey` joins nouns.
+        var candidate: [UInt8] = []
+    }
+
+    /// The terms of the entries of `analyzed`, by the entry's index there.
+    package struct AnalyzedTerms {
+        let entries: [DocumentAnalysis.Entry]
+        let workers: [Int32]
+
+        package subscript(entry: Int) -> Term { entries[Int(workers[entry])].term }
+    }
+}
