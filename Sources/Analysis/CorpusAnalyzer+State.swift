@@ -36,11 +36,14 @@ extension CorpusAnalyzer {
         var candidate: [UInt8] = []
     }
 
-    /// The terms of the entries of `analyzed`, by the entry's index there.
-    package struct AnalyzedTerms {
+    /// The terms of the entries of `analyzed`, by the entry's index there; entries of one worker
+    /// entry (one term, one written form) share its number.
+    package struct AnalyzedTerms: BatchTerms {
         let entries: [DocumentAnalysis.Entry]
         let workers: [Int32]
 
         package subscript(entry: Int) -> Term { entries[Int(workers[entry])].term }
+
+        package func number(of entry: Int) -> Int { Int(workers[entry]) }
     }
 }

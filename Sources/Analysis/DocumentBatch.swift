@@ -148,7 +148,7 @@ package struct DocumentBatch: Sendable {
     }
 
     /// `analyses` in one batch, with each entry's term (ids are -1: the batch is not for counting).
-    package static func of(_ analyses: [DocumentAnalysis]) -> (batch: DocumentBatch, terms: [Term]) {
+    package static func of(_ analyses: [DocumentAnalysis]) -> (batch: DocumentBatch, terms: ListedTerms) {
         var batch = DocumentBatch()
         var terms: [Term] = []
         for analysis in analyses {
@@ -175,8 +175,27 @@ package struct DocumentBatch: Sendable {
             for (key, count) in analysis.compounds { batch.compounds.append((key, count)) }
             batch.endDocument(analysis.summary)
         }
-        return (batch, terms)
+        return (batch, ListedTerms(terms: terms))
     }
+}
+
+/// The terms of a batch's entries, by the entry's index in the batch: what a cache record names
+/// them by. Entries with one number have one term and one written form, so a record encoder may
+/// write their strings once.
+package protocol BatchTerms {
+    subscript(entry: Int) -> Term { get }
+    /// A number shared by the entries that have this entry's term and written form (and by no
+    /// other); at least 0, and small: it indexes arrays.
+    func number(of entry: Int) -> Int
+}
+
+/// Terms listed one per entry of a batch, each entry its own number (`DocumentBatch.of`).
+package struct ListedTerms: BatchTerms {
+    package let terms: [Term]
+
+    package subscript(entry: Int) -> Term { terms[entry] }
+
+    package func number(of entry: Int) -> Int { entry }
 }
 
 /// Documents as `CorpusCounts` counts them: a batch (`DocumentBatch`) or one analysis with its

@@ -79,19 +79,19 @@ extension AnalysisCache {
             return store(key: key) { $0.append(entry, key: key, themeCount: cache.themeCount) }
         }
 
-        /// Adds the analyses in `documents` (each entry's term given by `term`, by its index in
-        /// the batch) as the entry of an input with these bytes and format, read in `encoding`,
-        /// or as its chunk `chunk` (see `storeChunk`); a failure as `store(_:sha256:format:)`'s.
-        /// The documents are encoded where they lie: no analysis is made of them.
-        func store(
-            _ documents: DocumentBatch, term: (Int) -> Term, encoding: TextEncoding, sha256: String, format: TextFormat,
+        /// Adds the analyses in `documents` (their entries' terms in `terms`) as the entry of an
+        /// input with these bytes and format, read in `encoding`, or as its chunk `chunk` (see
+        /// `storeChunk`); a failure as `store(_:sha256:format:)`'s. The documents are encoded
+        /// where they lie: no analysis is made of them.
+        func store<Terms: BatchTerms>(
+            _ documents: DocumentBatch, terms: Terms, encoding: TextEncoding, sha256: String, format: TextFormat,
             chunk: Int?
         ) -> String? {
             var key = CacheKey(sha256: sha256, format: format)
             if let chunk { key = key.chunk(chunk) }
             return store(key: key) {
                 $0.append(
-                    encoding: encoding, chunks: 0, documents: documents, key: key, themeCount: cache.themeCount, term: term)
+                    encoding: encoding, chunks: 0, documents: documents, terms: terms, key: key, themeCount: cache.themeCount)
             }
         }
 

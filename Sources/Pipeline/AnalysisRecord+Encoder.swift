@@ -9,26 +9,34 @@ extension AnalysisRecord {
         /// The records written so far (the caller takes them out and empties this).
         var bytes: [UInt8] = []
         private var strings = RecordStringTable()
+        /// The record being written, counted from 1.
+        private var record: UInt32 = 0
+        /// Per entry number (`BatchTerms.number(of:)`): the record whose table has its strings
+        /// (0: none yet), and their numbers there (the form's + 1, or 0).
+        private var entryRecords: [UInt32] = []
+        private var entryStrings: [(text: Int32, part: Int32, form: Int32)] = []
+        /// Per place of a summary's strings (`repeatedString`): the last string written there in
+        /// this record, and its number.
+        private var lastSummaryStrings: [(string: String, index: Int)?] = []
 
         /// Appends the record of `entry` under `key`; returns where it starts in `bytes`.
         @discardableResult
         mutating func append(_ entry: AnalysisCache.Entry, key: CacheKey, themeCount: Int) -> Int {
             let (documents, terms) = DocumentBatch.of(entry.analyses)
             return append(
-                encoding: entry.encoding, chunks: entry.chunks, documents: documents, key: key, themeCount: themeCount
-            ) { terms[$0] }
+                encoding: entry.encoding, chunks: entry.chunks, documents: documents, terms: terms, key: key,
+                themeCount: themeCount)
         }
 
         /// Appends the record of an input (or of a chunk of it) whose analyses are `documents`,
-        /// each entry's term given by `term` (its index in the batch), under `key`; returns where
-        /// it starts in `bytes`.
+        /// their entries' terms in `terms`, under `key`; returns where it starts in `bytes`.
         @discardableResult
-        mutating func append(
-            encoding: TextEncoding, chunks: Int, documents: DocumentBatch, key: CacheKey, themeCount: Int,
-            term: (Int) -> Term
+        mutating func append<Terms: BatchTerms>(
+            encoding: TextEncoding, chunks: Int, documents: DocumentBatch, terms: Terms, key: CacheKey, themeCount: Int
         ) -> Int {
             let start = bytes.count
             strings.reset()
+            startRecord()
             bytes.append(AnalysisRecord.version)
             key.append(to: &bytes)
             bytes.appendVarint(themeCount)
@@ -42,11 +50,7 @@ extension AnalysisRecord {
                 summary(documents.summaries[index])
                 bytes.appendVarint(document.entryEnd - from.entry)
                 for entry in from.entry..<document.entryEnd {
-                    let term = term(entry)
-                    string(term.text)
-                    string(term.partOfSpeech)
-                    // Mostly the key as written: then 0, and no second lookup.
-                    optionalString(documents.forms[entry])
+                    self.entry(entry, of: documents, terms: terms)
                 }
                 bytes.appendVarint(document.sentenceEnd - from.sentence)
                 for sentence in documents.sentences[from.sentence..<document.sentenceEnd] {
@@ -69,12 +73,12 @@ extension AnalysisRecord {
 
         private mutating func summary(_ summary: DocumentSummary) {
             optionalInt(summary.record)
-            string(summary.path)
-            string(summary.encoding)
+            repeatedString(summary.path, place: 0)
+            repeatedString(summary.encoding, place: 1)
             bytes.appendVarint(summary.variables.count)
-            for variable in summary.variables {
-                string(variable.name)
-                string(variable.value)
+            for (index, variable) in summary.variables.enumerated() {
+                repeatedString(variable.name, place: 2 + 2 * index)
+                repeatedString(variable.value, place: 3 + 2 * index)
             }
             bytes.appendInt(summary.byteCount)
             // Each document's own: written in place, not looked up in the table.
@@ -140,6 +144,41 @@ extension AnalysisRecord {
             }
         }
 
+        /// Writes entry `entry`'s term, part of speech and written form (0 where it is the term's
+        /// text): their strings' numbers, looked up once per record for all the entries that
+        /// share the entry's number (`BatchTerms.number(of:)`).
+        private mutating func entry<Terms: BatchTerms>(_ entry: Int, of documents: DocumentBatch, terms: Terms) {
+            let number = terms.number(of: entry)
+            if number >= entryRecords.count {
+                let grown = max(number + 1, entryRecords.count * 2)
+                entryRecords.append(contentsOf: repeatElement(0, count: grown - entryRecords.count))
+                entryStrings.append(contentsOf: repeatElement((text: Int32(0), part: Int32(0), form: Int32(0)), count: grown - entryStrings.count))
+            }
+            if entryRecords[number] != record {
+                let term = terms[entry]
+                entryStrings[number] = (
+                    Int32(strings.index(of: term.text)), Int32(strings.index(of: term.partOfSpeech)),
+                    Int32(documents.forms[entry].map { strings.index(of: $0) + 1 } ?? 0)
+                )
+                entryRecords[number] = record
+            }
+            let (text, part, form) = entryStrings[number]
+            bytes.appendVarint(Int(text))
+            bytes.appendVarint(Int(part))
+            bytes.appendVarint(Int(form))
+        }
+
+        /// Starts a record: the entries' strings of the record before are no longer in the table.
+        private mutating func startRecord() {
+            lastSummaryStrings.removeAll(keepingCapacity: true)
+            record &+= 1
+            if record == 0 {
+                // After 2³² records the stamps start again: forget the old ones.
+                for index in entryRecords.indices { entryRecords[index] = 0 }
+                record = 1
+            }
+        }
+
         private mutating func ints(_ values: [Int]) {
             bytes.appendVarint(values.count)
             for value in values { bytes.appendInt(value) }
@@ -148,6 +187,23 @@ extension AnalysisRecord {
         private mutating func optionalInt(_ value: Int?) {
             bytes.append(value == nil ? 0 : 1)
             if let value { bytes.appendInt(value) }
+        }
+
+        /// Writes `string`'s index in the table as `string(_:)` does, for a string that is often
+        /// the one at the same `place` of the record's previous summary (a table's path,
+        /// encoding, column names, a column's few values): that is checked first, by equality,
+        /// which two copies of one string pass at once, before the string is hashed.
+        private mutating func repeatedString(_ string: String, place: Int) {
+            if place < lastSummaryStrings.count, let last = lastSummaryStrings[place], last.string == string {
+                bytes.appendVarint(last.index)
+                return
+            }
+            let index = strings.index(of: string)
+            if place >= lastSummaryStrings.count {
+                lastSummaryStrings.append(contentsOf: repeatElement(nil, count: place + 1 - lastSummaryStrings.count))
+            }
+            lastSummaryStrings[place] = (string, index)
+            bytes.appendVarint(index)
         }
 
         /// Writes `string`'s index in the table, adding it there the first time.

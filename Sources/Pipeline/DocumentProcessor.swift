@@ -136,10 +136,9 @@ struct DocumentProcessor {
     func store(analyzedIn analyzer: inout CorpusAnalyzer, of file: CorpusReader.InputFile, chunk number: Int? = nil) {
         defer { analyzer.removeAnalyzed() }
         guard let cache else { return }
-        let terms = analyzer.analyzedTerms
         let reason = cache.store(
-            analyzer.analyzed, term: { terms[$0] }, encoding: file.encoding, sha256: file.sha256, format: file.format,
-            chunk: number)
+            analyzer.analyzed, terms: analyzer.analyzedTerms, encoding: file.encoding, sha256: file.sha256,
+            format: file.format, chunk: number)
         if let reason {
             logger.warning("cannot write to the cache", metadata: ["path": "\(file.path)", "reason": "\(reason)"])
         }
