@@ -33,9 +33,10 @@ extension TracedText {
         var lines: [Range<Int>] = []
         var lineStart = 0
         let count = bytes.count
+        let span = bytes.span
         var index = 0
         while index < count {
-            let byte = bytes.span[unchecked: index]
+            let byte = span[unchecked: index]
             guard byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF else {
                 // Kana, kanji and most CJK punctuation (leads E3…EE) are skipped whole.
                 index &+= byte >= 0xE3 && byte <= 0xEE ? 3 : 1
