@@ -57,7 +57,8 @@ struct CharacterClasses: OptionSet, Sendable {
     /// letters, digits and kanji (the bulk of most text) are stepped over in tight loops that look
     /// nothing up: they belong to no class but `wide` (kanji, `kanjiAreInert` in the tests).
     static func of(_ bytes: [UInt8]) -> CharacterClasses {
-        let table = Self.table.span
+        let classes = Self.table
+        let table = classes.span
         let bytes = bytes.span
         let count = bytes.count
         var found: UInt8 = 0

@@ -46,7 +46,10 @@ public struct DocumentStructure: Sendable {
         var recentLabels: [(label: String, normalized: String)] = []
         func normalizedLabel(_ label: String?) throws(NormalizationError) -> String? {
             guard let label else { return nil }
-            for recent in recentLabels where recent.label.utf8.elementsEqual(label.utf8) { return recent.normalized }
+            for recent in recentLabels
+            where recent.label.utf8.count == label.utf8.count && recent.label.utf8.elementsEqual(label.utf8) {
+                return recent.normalized
+            }
             let normalized: String
             if let known = normalizedLabels[label] {
                 normalized = known

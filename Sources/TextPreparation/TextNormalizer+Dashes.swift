@@ -41,7 +41,8 @@ extension TextNormalizer {
     /// Where the first dash at or after `index` starts, found character by character in the
     /// `CharacterClasses` table; ASCII and kanji are told apart by their lead byte alone.
     static func firstDash(in bytes: [UInt8], from index: Int) -> Int? {
-        let table = CharacterClasses.table.span
+        let classes = CharacterClasses.table
+        let table = classes.span
         let count = bytes.count
         let bytes = bytes.span
         var index = index
