@@ -71,7 +71,7 @@ let package = Package(
         ),
         // From a decoded document to traced, normalized sentences: layout repair, Markdown, structure,
         // character normalization (ICU), sentence splitting.
-        .target(name: "TextPreparation", dependencies: ["ICU", "Corpus"]),
+        .target(name: "TextPreparation", dependencies: ["ICU", "Corpus", "Bytes"]),
         .target(name: "Tokenization", dependencies: ["CMeCab", "Bytes"]),
         .target(name: "Analysis", dependencies: ["Tokenization", "Corpus", "Bytes"]),
         // Correspondence analysis, hierarchical clustering and multidimensional scaling, on

@@ -53,26 +53,39 @@ struct CharacterClasses: OptionSet, Sendable {
         return CharacterClasses(rawValue: table[Int(UTF8Text.value(in: bytes, at: index))])
     }
 
-    /// The classes found anywhere in `bytes`: one pass, a table lookup per character.
+    /// The classes found anywhere in `bytes`: one pass, a table lookup per character. ASCII
+    /// letters, digits and kanji (the bulk of most text) are stepped over in tight loops that look
+    /// nothing up: they belong to no class but `wide` (kanji, `kanjiAreInert` in the tests).
     static func of(_ bytes: [UInt8]) -> CharacterClasses {
-        let table = Self.table
+        let classes = Self.table
+        let table = classes.span
+        let bytes = bytes.span
+        let count = bytes.count
         var found: UInt8 = 0
         var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
+        while index < count {
+            let lead = bytes[unchecked: index]
             if lead < 0x80 {
-                found |= table[Int(lead)]
-                index += 1
+                found |= table[unchecked: Int(lead)]
+                index &+= 1
             } else if UTF8Text.isKanjiLead(lead) {
-                // Wide, and nothing a rule acts on (`kanjiAreInert` in the tests).
                 found |= CharacterClasses.wide.rawValue
-                index += 3
+                index &+= 3
+                // A run of kanji: valid UTF-8, so the two bytes after a lead are there.
+                while index < count, UTF8Text.isKanjiLead(bytes[unchecked: index]) { index &+= 3 }
             } else if lead >= 0xF0 {
                 found |= CharacterClasses.unstable.rawValue
-                index += 4
+                index &+= 4
+            } else if lead < 0xE0 {
+                let value = Int(lead & 0x1F) << 6 | Int(bytes[unchecked: index &+ 1] & 0x3F)
+                found |= table[unchecked: value]
+                index &+= 2
             } else {
-                found |= table[Int(UTF8Text.value(in: bytes, at: index))]
-                index += lead < 0xE0 ? 2 : 3
+                let value =
+                    Int(lead & 0x0F) << 12 | Int(bytes[unchecked: index &+ 1] & 0x3F) << 6
+                    | Int(bytes[unchecked: index &+ 2] & 0x3F)
+                found |= table[unchecked: value]
+                index &+= 3
             }
         }
         return CharacterClasses(rawValue: found)

@@ -40,12 +40,26 @@ public struct DocumentStructure: Sendable {
             ? blocks[0].text.gaps : blocks.flatMap(\.text.gaps).sorted { $0.original.lowerBound < $1.original.lowerBound }
         var paragraphs: [Paragraph] = []
         // Every paragraph of a turn or section repeats its speaker and title: normalize each once.
+        // The label of the paragraph before is compared first, byte for byte: hashing a `String`
+        // that is not ASCII normalizes it, and a turn's paragraphs follow one another.
         var normalizedLabels: [String: String] = [:]
+        var recentLabels: [(label: String, normalized: String)] = []
         func normalizedLabel(_ label: String?) throws(NormalizationError) -> String? {
             guard let label else { return nil }
-            if let known = normalizedLabels[label] { return known }
-            let normalized = try normalizer.normalize(label)
-            normalizedLabels[label] = normalized
+            for recent in recentLabels
+            where recent.label.utf8.count == label.utf8.count && recent.label.utf8.elementsEqual(label.utf8) {
+                return recent.normalized
+            }
+            let normalized: String
+            if let known = normalizedLabels[label] {
+                normalized = known
+            } else {
+                normalized = try normalizer.normalize(label)
+                normalizedLabels[label] = normalized
+            }
+            // The last two labels asked for: a paragraph's speaker and its section title.
+            if recentLabels.count == 2 { recentLabels.removeFirst() }
+            recentLabels.append((label, normalized))
             return normalized
         }
         for paragraph in StructureReader().paragraphs(from: blocks) {

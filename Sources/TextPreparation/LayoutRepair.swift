@@ -176,7 +176,7 @@ public struct LayoutRepair: Sendable {
 }
 
 /// One physical line, measured and classified, as a byte range of the cleaned text it stands in.
-private struct Line {
+struct Line {
     /// `○●◯◎◆◇■□▽▼△▲・`: marks that open a block.
     static func isBlockMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
@@ -243,9 +243,35 @@ private struct Line {
         var runStart: Int?
         var runSpaces = 0
         var runIdeographic = 0
+        precondition(line.upperBound <= bytes.count, "line out of the text")
+        let span = bytes.span
         var index = line.lowerBound
         while index < line.upperBound {
-            let lead = bytes[index]
+            var lead = span[unchecked: index]
+            if seenText && runStart == nil {
+                // Inside the text of a piece: ASCII letters and kanji, the bulk of most lines,
+                // are measured in a tight loop until a space or any other character.
+                while true {
+                    if lead > 0x20 && lead < 0x80 {
+                        width &+= 1
+                    } else if UTF8Text.isKanjiLead(lead) && !(lead == 0xE4 && span[unchecked: index &+ 1] == 0xB7) {
+                        width &+= 2
+                    } else if lead == 0xE3 && span[unchecked: index &+ 1] != 0x80 {
+                        // Kana and the rest of U+3040…U+3FFF but CJK punctuation (`E3 80`, which
+                        // holds the ideographic space): their width is in the table.
+                        let value =
+                            0x3000 | Int(span[unchecked: index &+ 1] & 0x3F) << 6 | Int(span[unchecked: index &+ 2] & 0x3F)
+                        width &+= table.span[unchecked: value] & CharacterClasses.wide.rawValue != 0 ? 2 : 1
+                    } else {
+                        break
+                    }
+                    length &+= 1
+                    index &+= UTF8Text.width(lead: lead)
+                    guard index < line.upperBound else { break }
+                    lead = span[unchecked: index]
+                }
+                guard index < line.upperBound else { break }
+            }
             if let spaceWidth = TracedText.spaceWidth(bytes, at: index) {
                 let ideographic = spaceWidth == 3
                 index += spaceWidth

@@ -69,11 +69,12 @@ public struct SentenceSplitter: Sendable {
     /// lead is none of the three that start a character with a role (`E2`, `E3`, `EF`). The
     /// loop asks this first, so that most characters cost a comparison or two.
     @inline(__always)
-    static func hasNoRole(_ lead: UInt8, _ bytes: [UInt8], at index: Int) -> Bool {
+    static func hasNoRole(_ lead: UInt8, _ bytes: Span<UInt8>, at index: Int) -> Bool {
         if lead < 0x80 {
             return lead != UInt8(ascii: "!") && lead != UInt8(ascii: "?") && lead != UInt8(ascii: "(") && lead != UInt8(ascii: ")")
         }
-        if lead == 0xE3 { return bytes[index + 1] != 0x80 }
+        // Valid UTF-8: an `E3` lead has its continuation bytes.
+        if lead == 0xE3 { return bytes[unchecked: index &+ 1] != 0x80 }
         return lead != 0xE2 && lead != 0xEF
     }
 
@@ -124,13 +125,14 @@ public struct SentenceSplitter: Sendable {
             depth = 0
             insideSince = nil
         }
-        while index < bytes.count {
+        let count = bytes.count
+        while index < count {
             let characterStart = index
-            let lead = bytes[index]
-            if Self.hasNoRole(lead, bytes, at: index) {
+            let lead = bytes.span[unchecked: index]
+            if Self.hasNoRole(lead, bytes.span, at: index) {
                 // Kana, kanji and most ASCII are no terminator nor bracket.
-                length += 1
-                index += UTF8Text.width(lead: lead)
+                length &+= 1
+                index &+= UTF8Text.width(lead: lead)
                 if length > maximumLength { emit(upTo: cutPoint(in: bytes, from: start, to: characterStart)) }
                 continue
             }

@@ -168,12 +168,14 @@ public struct StructureReader: Sendable {
 
     /// Where the first `※` (U+203B, `E2 80 BB`) at or after `index` starts.
     static func firstReferenceMark(in bytes: [UInt8], from index: Int) -> Int? {
+        let count = bytes.count
+        let bytes = bytes.span
         var index = index
-        while index + 2 < bytes.count {
-            let byte = bytes[index]
-            if byte == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0xBB { return index }
+        while index &+ 2 < count {
+            let byte = bytes[unchecked: index]
+            if byte == 0xE2, bytes[unchecked: index &+ 1] == 0x80, bytes[unchecked: index &+ 2] == 0xBB { return index }
             // Kana, kanji and most CJK punctuation (leads E3…EE) are skipped whole.
-            index += byte >= 0xE3 && byte <= 0xEE ? 3 : 1
+            index &+= byte >= 0xE3 && byte <= 0xEE ? 3 : 1
         }
         return nil
     }

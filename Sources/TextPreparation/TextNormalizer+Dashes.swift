@@ -39,20 +39,31 @@ extension TextNormalizer {
     }
 
     /// Where the first dash at or after `index` starts, found character by character in the
-    /// `CharacterClasses` table.
+    /// `CharacterClasses` table; ASCII and kanji are told apart by their lead byte alone.
     static func firstDash(in bytes: [UInt8], from index: Int) -> Int? {
-        let table = CharacterClasses.table
+        let classes = CharacterClasses.table
+        let table = classes.span
+        let count = bytes.count
+        let bytes = bytes.span
         var index = index
-        while index < bytes.count {
-            let lead = bytes[index]
+        while index < count {
+            let lead = bytes[unchecked: index]
             if lead < 0x80 {
                 if lead == UInt8(ascii: "-") || lead == UInt8(ascii: "~") { return index }
-                index += 1
+                index &+= 1
             } else if UTF8Text.isKanjiLead(lead) {
-                index += 3
+                index &+= 3
+            } else if lead >= 0xF0 {
+                index &+= 4
             } else {
-                if lead < 0xF0, CharacterClasses.of(bytes, at: index, table: table).contains(.dash) { return index }
-                index += UTF8Text.width(lead: lead)
+                // Valid UTF-8: the continuation bytes of a two- or three-byte character are there.
+                let value =
+                    lead < 0xE0
+                    ? Int(lead & 0x1F) << 6 | Int(bytes[unchecked: index &+ 1] & 0x3F)
+                    : Int(lead & 0x0F) << 12 | Int(bytes[unchecked: index &+ 1] & 0x3F) << 6
+                        | Int(bytes[unchecked: index &+ 2] & 0x3F)
+                if table[unchecked: value] & CharacterClasses.dash.rawValue != 0 { return index }
+                index &+= lead < 0xE0 ? 2 : 3
             }
         }
         return nil

@@ -37,15 +37,18 @@ extension TextNormalizer {
     /// - Returns: `nil` if no punctuation is widened.
     static func widenedPunctuation(_ text: TracedText) -> TracedText? {
         let bytes = text.utf8
+        let count = bytes.count
         var firstPunctuation = 0
-        while firstPunctuation < bytes.count, !isASCIIPunctuation(bytes[firstPunctuation]) { firstPunctuation += 1 }
-        guard firstPunctuation < bytes.count else { return nil }
+        while firstPunctuation < count, !isASCIIPunctuation(bytes.span[unchecked: firstPunctuation]) { firstPunctuation &+= 1 }
+        guard firstPunctuation < count else { return nil }
         // Most punctuation in these texts stands inside Latin runs (`.profile`, `3.5`); pairing
         // only ever keeps more, so if all of it is kept there is nothing to do.
         guard !keepsAllPunctuation(bytes, from: firstPunctuation) else { return nil }
         var marks = punctuationMarks(bytes, from: firstPunctuation)
         keepPairsTogether(bytes, &marks)
-        let widened = marks.filter { !$0.keep }.map(\.index)
+        var widened: [Int] = []
+        widened.reserveCapacity(marks.count)
+        for mark in marks where !mark.keep { widened.append(mark.index) }
         return text.replacingScalars(at: widened, with: Self.widened)
     }
 
@@ -53,7 +56,7 @@ extension TextNormalizer {
     /// it is kept: a letter or digit on both sides within its Latin run.
     static func punctuationMarks(_ bytes: [UInt8], from first: Int) -> [(index: Int, keep: Bool)] {
         var marks: [(index: Int, keep: Bool)] = []
-        marks.reserveCapacity(16)
+        marks.reserveCapacity(64)
         scanPunctuation(bytes, from: first) { index, keep in
             marks.append((index, keep))
             return true
@@ -79,8 +82,17 @@ extension TextNormalizer {
         var alphanumericSoFar = alphanumericBefore(first, in: bytes)
         var rightKnownBefore = 0
         var alphanumericRight = false
-        for index in first..<bytes.count {
-            let byte = bytes[index]
+        let count = bytes.count
+        let span = bytes.span
+        var index = first
+        while index < count {
+            let byte = span[unchecked: index]
+            if byte >= 0x80 {
+                // A character other than ASCII: not Latin, and none of its bytes is punctuation.
+                alphanumericSoFar = false
+                index &+= 1
+                continue
+            }
             if isASCIIPunctuation(byte) {
                 if index >= rightKnownBefore {
                     (rightKnownBefore, alphanumericRight) = alphanumericAfter(index, in: bytes)
@@ -90,6 +102,7 @@ extension TextNormalizer {
                 guard visit(index, true) else { return }
             }
             alphanumericSoFar = isLatin(byte) && (alphanumericSoFar || isAlphanumeric(byte))
+            index &+= 1
         }
     }
 

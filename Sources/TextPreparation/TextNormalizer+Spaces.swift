@@ -15,19 +15,18 @@ extension TextNormalizer {
         var edited = false
         // Where the run not yet copied starts.
         var runStart = text.mark(at: 0)
+        let count = bytes.count
         var index = firstSpace
-        while index < bytes.count {
-            guard TracedText.spaceWidth(bytes, at: index) != nil else {
-                index = nextSpace(in: bytes, from: index + 1) ?? bytes.count
-                continue
-            }
+        while index < count {
+            // `index` is at a space: find the run's end and whether its neighbours keep it.
             var end = index
-            while end < bytes.count, let width = TracedText.spaceWidth(bytes, at: end) { end += width }
+            while end < count, let width = spaceWidth(bytes.span, at: end) { end &+= width }
             let kept =
-                index > 0 && end < bytes.count
-                && !isJapaneseBlock(text.scalar(at: text.index(before: index))) && !isJapaneseBlock(text.scalar(at: end))
-            if kept && end == index + 1 && bytes[index] == 0x20 {
-                index = end
+                index > 0 && end < count
+                && !isJapaneseBlock(bytes.span, at: UTF8Text.start(before: index, in: bytes))
+                && !isJapaneseBlock(bytes.span, at: end)
+            if kept && end == index &+ 1 && bytes[index] == 0x20 {
+                index = nextSpace(in: bytes, from: end) ?? count
                 continue
             }
             if !edited { result.reserveCapacity(bytes.count) }
@@ -40,7 +39,7 @@ extension TextNormalizer {
                 result.append(" ", span: Int32(span.lowerBound)..<Int32(span.upperBound))
             }
             runStart = spaceEnd
-            index = end
+            index = nextSpace(in: bytes, from: end) ?? count
         }
         guard edited else { return nil }
         result.append(text, from: runStart, to: text.mark(runStart, movedTo: bytes.count))
@@ -48,18 +47,43 @@ extension TextNormalizer {
     }
 
     /// Where the first space at or after `index` starts. `20` and `E3` are never continuation
-    /// bytes, so the bytes are scanned one by one.
+    /// bytes, so the bytes are scanned one by one, kanji three at a time.
     static func nextSpace(in bytes: [UInt8], from index: Int) -> Int? {
+        let count = bytes.count
+        let bytes = bytes.span
         var index = index
-        while index < bytes.count {
-            if UTF8Text.isKanjiLead(bytes[index]) {
-                index += 3
-            } else {
-                if TracedText.spaceWidth(bytes, at: index) != nil { return index }
-                index += 1
+        while index < count {
+            let byte = bytes[unchecked: index]
+            if byte == 0x20 { return index }
+            if UTF8Text.isKanjiLead(byte) {
+                index &+= 3
+                continue
             }
+            // Valid UTF-8: an `E3` lead has its two continuation bytes.
+            if byte == 0xE3, bytes[unchecked: index &+ 1] == 0x80, bytes[unchecked: index &+ 2] == 0x80 { return index }
+            index &+= 1
         }
         return nil
+    }
+
+    /// `TracedText.spaceWidth(_:at:)` on a span of valid UTF-8.
+    @inline(__always)
+    private static func spaceWidth(_ bytes: Span<UInt8>, at index: Int) -> Int? {
+        let byte = bytes[unchecked: index]
+        if byte == 0x20 { return 1 }
+        return byte == 0xE3 && bytes[unchecked: index &+ 1] == 0x80 && bytes[unchecked: index &+ 2] == 0x80 ? 3 : nil
+    }
+
+    /// `isJapaneseBlock(_:)` of the character that starts at `index` of valid UTF-8: all those
+    /// blocks are three-byte characters, so others are not decoded.
+    @inline(__always)
+    static func isJapaneseBlock(_ bytes: Span<UInt8>, at index: Int) -> Bool {
+        let lead = bytes[unchecked: index]
+        guard lead >= 0xE3 && lead <= 0xEF else { return false }
+        let value =
+            UInt32(lead & 0x0F) << 12 | UInt32(bytes[unchecked: index &+ 1] & 0x3F) << 6
+            | UInt32(bytes[unchecked: index &+ 2] & 0x3F)
+        return isJapaneseBlock(Unicode.Scalar(value) ?? "\u{FFFD}")
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -32,12 +32,14 @@ extension TracedText {
         let bytes = utf8
         var lines: [Range<Int>] = []
         var lineStart = 0
+        let count = bytes.count
+        let span = bytes.span
         var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
+        while index < count {
+            let byte = span[unchecked: index]
             guard byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF else {
                 // Kana, kanji and most CJK punctuation (leads E3…EE) are skipped whole.
-                index += byte >= 0xE3 && byte <= 0xEE ? 3 : 1
+                index &+= byte >= 0xE3 && byte <= 0xEE ? 3 : 1
                 continue
             }
             if Self.cleanedWidth(bytes, at: index) > 0 { return (lines, index) }

@@ -1,3 +1,4 @@
+import Bytes
 import Corpus
 
 /// Text that remembers, for every character, the span of the original text it came from.
@@ -271,7 +272,7 @@ public struct TracedText: Sendable {
         if utf8.isEmpty && range.count == other.utf8.count {
             utf8 = other.utf8
         } else {
-            utf8.append(contentsOf: other.utf8[range])
+            utf8.append(copying: other.utf8, range)  // one copy; a slice's generic append cost more
         }
         if end.piece > start.piece { pieces.reserveCapacity(pieces.count + end.piece - start.piece + 1) }
         for k in start.piece...end.piece {
@@ -353,7 +354,7 @@ public struct TracedText: Sendable {
                 result.pieces.append(pieces[k].moved(by: result.utf8.count - copied))
                 k += 1
             }
-            result.utf8.append(contentsOf: utf8[copied..<position])
+            result.utf8.append(copying: utf8, copied..<position)
             UTF8Text.append(replacement(UTF8Text.scalar(in: utf8, at: position)), to: &result.utf8)
             copied = position + UTF8Text.width(lead: utf8[position])
         }
@@ -361,7 +362,7 @@ public struct TracedText: Sendable {
             result.pieces.append(pieces[k].moved(by: result.utf8.count - copied))
             k += 1
         }
-        result.utf8.append(contentsOf: utf8[copied...])
+        result.utf8.append(copying: utf8, copied..<utf8.count)
         return result
     }
 }
