@@ -13,6 +13,15 @@ extension CorpusCounts {
         documentTerms[index].map(Self.unpack)
     }
 
+    /// Calls `body` with each term of document `index` and its count, as `terms(ofDocument:)`
+    /// lists them, without making the list.
+    public func forEachTerm(ofDocument index: Int, _ body: (_ id: Int32, _ count: Int) -> Void) {
+        for packed in documentTerms[index] {
+            let (id, count) = Self.unpack(packed)
+            body(id, count)
+        }
+    }
+
     static func pack(_ id: Int32, _ count: Int) -> UInt64 {
         UInt64(UInt32(bitPattern: id)) << 32 | UInt64(UInt32(truncatingIfNeeded: min(count, Int(UInt32.max))))
     }

@@ -14,7 +14,8 @@ struct CorrespondenceColumnsTests {
             [(1, 3), (3, 1)],
         ]
         let cells = MultivariateMaps.ColumnCells(
-            columns: columns.count, terms: 4, allowed: [true, true, false, true], cells: { columns[$0] })
+            columns: columns.count, terms: 4, allowed: [true, true, false, true],
+            forEachCell: { column, body in for (id, count) in columns[column] { body(id, count) } })
         func cellsOf(_ id: Int) -> [[Int]] {
             cells.cells(of: id).map { [Int(cells.columns[$0]), cells.counts[$0]] }
         }
