@@ -40,12 +40,32 @@ public struct KruskalScaling: Sendable, Equatable {
     }
 }
 
-/// `MASS`'s `VR_mds_fn`: the stress of a configuration and its gradient.
+/// `MASS`'s `VR_mds_fn`: the stress of a configuration and its gradient, with the same
+/// arithmetic in the same order (so the same bits). The monotone regression is
+/// `MonotoneRegression`'s; the gradient's factor for each pair is found once per pair rather than
+/// once per pair, axis and end, and each pair's place in the order is looked up in a table.
 private struct StressFunction {
     let objects: Int
     let dimensions: Int
     let ord: [Int]
-    let rank: [Int]
+    /// For objects u and s (u ≠ s), `rank` of their pair: `pairRank[u * objects + s]`.
+    let pairRank: [Int]
+
+    init(objects: Int, dimensions: Int, ord: [Int], rank: [Int]) {
+        self.objects = objects
+        self.dimensions = dimensions
+        self.ord = ord
+        var pairRank = [Int](repeating: 0, count: objects * objects)
+        var index = 0
+        for r1 in 0..<objects {
+            for r2 in (r1 + 1)..<max(r1 + 1, objects) {
+                pairRank[r1 * objects + r2] = rank[index]
+                pairRank[r2 * objects + r1] = rank[index]
+                index += 1
+            }
+        }
+        self.pairRank = pairRank
+    }
 
     func stress(at x: [Double], gradient: inout [Double], computingGradient: Bool) -> Double {
         let r = objects
@@ -73,20 +93,7 @@ private struct StressFunction {
             cumulative[i + 1] = total
         }
         var fitted = [Double](repeating: 0, count: pairs)
-        var known = 0
-        var ip = 0
-        repeat {
-            var slope = 1.0e200
-            for i in (known + 1)...pairs {
-                let value = (cumulative[i] - cumulative[known]) / Double(i - known)
-                if value < slope {
-                    slope = value
-                    ip = i
-                }
-            }
-            for i in known..<ip { fitted[i] = (cumulative[ip] - cumulative[known]) / Double(ip - known) }
-            known = ip
-        } while known < pairs
+        MonotoneRegression.fit(cumulative: cumulative, into: &fitted)
         var sstar = 0.0
         var tstar = 0.0
         for i in 0..<pairs {
@@ -96,17 +103,18 @@ private struct StressFunction {
         }
         let ssq = 100 * (sstar / tstar).squareRoot()
         guard computingGradient else { return ssq }
+        // VR_mds_fn's ((y[k] − yf[k]) / sstar − y[k] / tstar), the same for every axis and end.
+        var factor = [Double](repeating: 0, count: pairs)
+        for k in 0..<pairs { factor[k] = (y[k] - fitted[k]) / sstar - y[k] / tstar }
         for u in 0..<r {
             for i in 0..<dimensions {
                 var sum = 0.0
                 for s in 0..<r where s != u {
-                    var k = s > u ? r * u - u * (u + 1) / 2 + s - u : r * s - s * (s + 1) / 2 + u - s
-                    k = rank[k - 1]
-                    if k >= pairs { continue }
+                    let k = pairRank[u * r + s]
                     var difference = x[u + r * i] - x[s + r * i]
                     let sign: Double = difference >= 0 ? 1 : -1
                     difference = abs(difference) / y[k]
-                    sum += ((y[k] - fitted[k]) / sstar - y[k] / tstar) * sign * difference
+                    sum += factor[k] * sign * difference
                 }
                 gradient[u + i * r] = sum * ssq
             }
@@ -133,7 +141,9 @@ enum VariableMetric {
         var t = [Double](repeating: 0, count: n)
         var xs = [Double](repeating: 0, count: n)
         var c = [Double](repeating: 0, count: n)
-        var matrix = (0..<n).map { [Double](repeating: 0, count: $0 + 1) }
+        // The inverse Hessian's lower triangle, row by row: element (i, j ≤ i) at row(i) + j.
+        var matrix = [Double](repeating: 0, count: n * (n + 1) / 2)
+        func row(_ i: Int) -> Int { i * (i + 1) / 2 }
         var f = fminfn(b)
         var fmin = f
         var gradcount = 1
@@ -144,8 +154,8 @@ enum VariableMetric {
         repeat {
             if ilast == gradcount {
                 for i in 0..<n {
-                    for j in 0..<i { matrix[i][j] = 0 }
-                    matrix[i][i] = 1
+                    for j in 0..<i { matrix[row(i) + j] = 0 }
+                    matrix[row(i) + i] = 1
                 }
             }
             for i in 0..<n {
@@ -155,8 +165,8 @@ enum VariableMetric {
             var gradproj = 0.0
             for i in 0..<n {
                 var s = 0.0
-                for j in 0...i { s -= matrix[i][j] * g[j] }
-                for j in (i + 1)..<n { s -= matrix[j][i] * g[j] }
+                for j in 0...i { s -= matrix[row(i) + j] * g[j] }
+                for j in (i + 1)..<n { s -= matrix[row(j) + i] * g[j] }
                 t[i] = s
                 gradproj += s * g[i]
             }
@@ -195,14 +205,16 @@ enum VariableMetric {
                         var d2 = 0.0
                         for i in 0..<n {
                             var s = 0.0
-                            for j in 0...i { s += matrix[i][j] * c[j] }
-                            for j in (i + 1)..<n { s += matrix[j][i] * c[j] }
+                            for j in 0...i { s += matrix[row(i) + j] * c[j] }
+                            for j in (i + 1)..<n { s += matrix[row(j) + i] * c[j] }
                             xs[i] = s
                             d2 += s * c[i]
                         }
                         d2 = 1 + d2 / d1
                         for i in 0..<n {
-                            for j in 0...i { matrix[i][j] += (d2 * t[i] * t[j] - xs[i] * t[j] - t[i] * xs[j]) / d1 }
+                            for j in 0...i {
+                                matrix[row(i) + j] += (d2 * t[i] * t[j] - xs[i] * t[j] - t[i] * xs[j]) / d1
+                            }
                         }
                     } else {
                         ilast = gradcount
