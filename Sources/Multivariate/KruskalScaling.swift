@@ -106,15 +106,16 @@ private struct StressFunction {
         // VR_mds_fn's ((y[k] − yf[k]) / sstar − y[k] / tstar), the same for every axis and end.
         var factor = [Double](repeating: 0, count: pairs)
         for k in 0..<pairs { factor[k] = (y[k] - fitted[k]) / sstar - y[k] / tstar }
+        let (xs, ys, factors, ranks) = (x.span, y.span, factor.span, pairRank.span)
         for u in 0..<r {
             for i in 0..<dimensions {
                 var sum = 0.0
                 for s in 0..<r where s != u {
-                    let k = pairRank[u * r + s]
-                    var difference = x[u + r * i] - x[s + r * i]
+                    let k = ranks[unchecked: u * r + s]
+                    var difference = xs[unchecked: u + r * i] - xs[unchecked: s + r * i]
                     let sign: Double = difference >= 0 ? 1 : -1
-                    difference = abs(difference) / y[k]
-                    sum += factor[k] * sign * difference
+                    difference = abs(difference) / ys[unchecked: k]
+                    sum += factors[unchecked: k] * sign * difference
                 }
                 gradient[u + i * r] = sum * ssq
             }
@@ -163,12 +164,17 @@ enum VariableMetric {
                 c[i] = g[i]
             }
             var gradproj = 0.0
-            for i in 0..<n {
-                var s = 0.0
-                for j in 0...i { s -= matrix[row(i) + j] * g[j] }
-                for j in (i + 1)..<n { s -= matrix[row(j) + i] * g[j] }
-                t[i] = s
-                gradproj += s * g[i]
+            do {
+                // Read through spans: the matrix's n² reads are most of an iteration.
+                let (m, gs) = (matrix.span, g.span)
+                for i in 0..<n {
+                    var s = 0.0
+                    let start = row(i)
+                    for j in 0...i { s -= m[unchecked: start + j] * gs[unchecked: j] }
+                    for j in (i + 1)..<n { s -= m[unchecked: row(j) + i] * gs[unchecked: j] }
+                    t[i] = s
+                    gradproj += s * g[i]
+                }
             }
             if gradproj < 0 {
                 var steplength = 1.0
@@ -203,17 +209,27 @@ enum VariableMetric {
                     }
                     if d1 > 0 {
                         var d2 = 0.0
-                        for i in 0..<n {
-                            var s = 0.0
-                            for j in 0...i { s += matrix[row(i) + j] * c[j] }
-                            for j in (i + 1)..<n { s += matrix[row(j) + i] * c[j] }
-                            xs[i] = s
-                            d2 += s * c[i]
+                        do {
+                            let (m, cs) = (matrix.span, c.span)
+                            for i in 0..<n {
+                                var s = 0.0
+                                let start = row(i)
+                                for j in 0...i { s += m[unchecked: start + j] * cs[unchecked: j] }
+                                for j in (i + 1)..<n { s += m[unchecked: row(j) + i] * cs[unchecked: j] }
+                                xs[i] = s
+                                d2 += s * c[i]
+                            }
                         }
                         d2 = 1 + d2 / d1
-                        for i in 0..<n {
-                            for j in 0...i {
-                                matrix[row(i) + j] += (d2 * t[i] * t[j] - xs[i] * t[j] - t[i] * xs[j]) / d1
+                        do {
+                            var m = matrix.mutableSpan
+                            let (ts, xss) = (t.span, xs.span)
+                            for i in 0..<n {
+                                let (start, ti, xsi) = (row(i), ts[i], xss[i])
+                                for j in 0...i {
+                                    m[unchecked: start + j] +=
+                                        (d2 * ti * ts[unchecked: j] - xsi * ts[unchecked: j] - ti * xss[unchecked: j]) / d1
+                                }
                             }
                         }
                     } else {
