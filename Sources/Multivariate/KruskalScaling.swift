@@ -40,12 +40,32 @@ public struct KruskalScaling: Sendable, Equatable {
     }
 }
 
-/// `MASS`'s `VR_mds_fn`: the stress of a configuration and its gradient.
+/// `MASS`'s `VR_mds_fn`: the stress of a configuration and its gradient, with the same
+/// arithmetic in the same order (so the same bits). The monotone regression is
+/// `MonotoneRegression`'s; the gradient's factor for each pair is found once per pair rather than
+/// once per pair, axis and end, and each pair's place in the order is looked up in a table.
 private struct StressFunction {
     let objects: Int
     let dimensions: Int
     let ord: [Int]
-    let rank: [Int]
+    /// For objects u and s (u ≠ s), `rank` of their pair: `pairRank[u * objects + s]`.
+    let pairRank: [Int]
+
+    init(objects: Int, dimensions: Int, ord: [Int], rank: [Int]) {
+        self.objects = objects
+        self.dimensions = dimensions
+        self.ord = ord
+        var pairRank = [Int](repeating: 0, count: objects * objects)
+        var index = 0
+        for r1 in 0..<objects {
+            for r2 in (r1 + 1)..<max(r1 + 1, objects) {
+                pairRank[r1 * objects + r2] = rank[index]
+                pairRank[r2 * objects + r1] = rank[index]
+                index += 1
+            }
+        }
+        self.pairRank = pairRank
+    }
 
     func stress(at x: [Double], gradient: inout [Double], computingGradient: Bool) -> Double {
         let r = objects
@@ -73,20 +93,7 @@ private struct StressFunction {
             cumulative[i + 1] = total
         }
         var fitted = [Double](repeating: 0, count: pairs)
-        var known = 0
-        var ip = 0
-        repeat {
-            var slope = 1.0e200
-            for i in (known + 1)...pairs {
-                let value = (cumulative[i] - cumulative[known]) / Double(i - known)
-                if value < slope {
-                    slope = value
-                    ip = i
-                }
-            }
-            for i in known..<ip { fitted[i] = (cumulative[ip] - cumulative[known]) / Double(ip - known) }
-            known = ip
-        } while known < pairs
+        MonotoneRegression.fit(cumulative: cumulative, into: &fitted)
         var sstar = 0.0
         var tstar = 0.0
         for i in 0..<pairs {
@@ -96,17 +103,19 @@ private struct StressFunction {
         }
         let ssq = 100 * (sstar / tstar).squareRoot()
         guard computingGradient else { return ssq }
+        // VR_mds_fn's ((y[k] − yf[k]) / sstar − y[k] / tstar), the same for every axis and end.
+        var factor = [Double](repeating: 0, count: pairs)
+        for k in 0..<pairs { factor[k] = (y[k] - fitted[k]) / sstar - y[k] / tstar }
+        let (xs, ys, factors, ranks) = (x.span, y.span, factor.span, pairRank.span)
         for u in 0..<r {
             for i in 0..<dimensions {
                 var sum = 0.0
                 for s in 0..<r where s != u {
-                    var k = s > u ? r * u - u * (u + 1) / 2 + s - u : r * s - s * (s + 1) / 2 + u - s
-                    k = rank[k - 1]
-                    if k >= pairs { continue }
-                    var difference = x[u + r * i] - x[s + r * i]
+                    let k = ranks[unchecked: u * r + s]
+                    var difference = xs[unchecked: u + r * i] - xs[unchecked: s + r * i]
                     let sign: Double = difference >= 0 ? 1 : -1
-                    difference = abs(difference) / y[k]
-                    sum += ((y[k] - fitted[k]) / sstar - y[k] / tstar) * sign * difference
+                    difference = abs(difference) / ys[unchecked: k]
+                    sum += factors[unchecked: k] * sign * difference
                 }
                 gradient[u + i * r] = sum * ssq
             }
@@ -133,7 +142,9 @@ enum VariableMetric {
         var t = [Double](repeating: 0, count: n)
         var xs = [Double](repeating: 0, count: n)
         var c = [Double](repeating: 0, count: n)
-        var matrix = (0..<n).map { [Double](repeating: 0, count: $0 + 1) }
+        // The inverse Hessian's lower triangle, row by row: element (i, j ≤ i) at row(i) + j.
+        var matrix = [Double](repeating: 0, count: n * (n + 1) / 2)
+        func row(_ i: Int) -> Int { i * (i + 1) / 2 }
         var f = fminfn(b)
         var fmin = f
         var gradcount = 1
@@ -144,8 +155,8 @@ enum VariableMetric {
         repeat {
             if ilast == gradcount {
                 for i in 0..<n {
-                    for j in 0..<i { matrix[i][j] = 0 }
-                    matrix[i][i] = 1
+                    for j in 0..<i { matrix[row(i) + j] = 0 }
+                    matrix[row(i) + i] = 1
                 }
             }
             for i in 0..<n {
@@ -153,12 +164,17 @@ enum VariableMetric {
                 c[i] = g[i]
             }
             var gradproj = 0.0
-            for i in 0..<n {
-                var s = 0.0
-                for j in 0...i { s -= matrix[i][j] * g[j] }
-                for j in (i + 1)..<n { s -= matrix[j][i] * g[j] }
-                t[i] = s
-                gradproj += s * g[i]
+            do {
+                // Read through spans: the matrix's n² reads are most of an iteration.
+                let (m, gs) = (matrix.span, g.span)
+                for i in 0..<n {
+                    var s = 0.0
+                    let start = row(i)
+                    for j in 0...i { s -= m[unchecked: start + j] * gs[unchecked: j] }
+                    for j in (i + 1)..<n { s -= m[unchecked: row(j) + i] * gs[unchecked: j] }
+                    t[i] = s
+                    gradproj += s * g[i]
+                }
             }
             if gradproj < 0 {
                 var steplength = 1.0
@@ -193,16 +209,28 @@ enum VariableMetric {
                     }
                     if d1 > 0 {
                         var d2 = 0.0
-                        for i in 0..<n {
-                            var s = 0.0
-                            for j in 0...i { s += matrix[i][j] * c[j] }
-                            for j in (i + 1)..<n { s += matrix[j][i] * c[j] }
-                            xs[i] = s
-                            d2 += s * c[i]
+                        do {
+                            let (m, cs) = (matrix.span, c.span)
+                            for i in 0..<n {
+                                var s = 0.0
+                                let start = row(i)
+                                for j in 0...i { s += m[unchecked: start + j] * cs[unchecked: j] }
+                                for j in (i + 1)..<n { s += m[unchecked: row(j) + i] * cs[unchecked: j] }
+                                xs[i] = s
+                                d2 += s * c[i]
+                            }
                         }
                         d2 = 1 + d2 / d1
-                        for i in 0..<n {
-                            for j in 0...i { matrix[i][j] += (d2 * t[i] * t[j] - xs[i] * t[j] - t[i] * xs[j]) / d1 }
+                        do {
+                            var m = matrix.mutableSpan
+                            let (ts, xss) = (t.span, xs.span)
+                            for i in 0..<n {
+                                let (start, ti, xsi) = (row(i), ts[i], xss[i])
+                                for j in 0...i {
+                                    m[unchecked: start + j] +=
+                                        (d2 * ti * ts[unchecked: j] - xsi * ts[unchecked: j] - ti * xss[unchecked: j]) / d1
+                                }
+                            }
                         }
                     } else {
                         ilast = gradcount

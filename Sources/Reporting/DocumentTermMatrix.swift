@@ -14,11 +14,7 @@ import Foundation
 enum DocumentTermMatrix {
     /// The terms listed, by id, in `term_frequency.csv`'s order: the matrix's columns.
     static func columns(_ context: ReportContext) -> [Int] {
-        let (termFrequency, terms) = (context.counts.termFrequency, context.terms)
-        return termFrequency.indices.filter { terms.allowed[$0] }.sorted { lhs, rhs in
-            let (left, right) = (termFrequency[lhs], termFrequency[rhs])
-            return left != right ? left > right : terms.ranks[lhs] < terms.ranks[rhs]
-        }
+        context.termsByFrequency
     }
 
     /// `dtm_documents.csv`: the matrix's rows.

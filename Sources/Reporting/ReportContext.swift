@@ -36,6 +36,7 @@ final class ReportContext: Sendable {
     let counts: CorpusCounts
     let bounds: TermBounds
     private let termsOnce: ComputedOnce<Terms>
+    private let byFrequencyOnce: ComputedOnce<[Int]>
     private let documentsOnce: ComputedOnce<Documents>
 
     /// The context of `counts`, with terms listed within `bounds`, and texts formatted for CSV
@@ -43,12 +44,20 @@ final class ReportContext: Sendable {
     init(_ counts: CorpusCounts, bounds: TermBounds = TermBounds(), csv: CSVFormat = .excel, json: Bool = false) {
         self.counts = counts
         self.bounds = bounds
-        termsOnce = ComputedOnce {
+        let termsOnce = ComputedOnce {
             let shown = Reports.displayTerms(counts)
             return Terms(
                 shown: shown, ranks: Reports.displayRanks(shown), allowed: bounds.allowed(in: counts),
                 texts: FormattedTexts(shown.map(\.text), csv: csv, json: json),
                 partsOfSpeech: FormattedTexts(shown.map(\.partOfSpeech), csv: csv, json: json))
+        }
+        self.termsOnce = termsOnce
+        byFrequencyOnce = ComputedOnce {
+            let (termFrequency, terms) = (counts.termFrequency, termsOnce.value)
+            return termFrequency.indices.filter { terms.allowed[$0] }.sorted { lhs, rhs in
+                let (left, right) = (termFrequency[lhs], termFrequency[rhs])
+                return left != right ? left > right : terms.ranks[lhs] < terms.ranks[rhs]
+            }
         }
         documentsOnce = ComputedOnce {
             let order = counts.sortedDocumentIndices
@@ -65,6 +74,9 @@ final class ReportContext: Sendable {
     }
 
     var terms: Terms { termsOnce.value }
+    /// The listed terms' ids by descending frequency, then in display order: the rows of
+    /// `term_frequency.csv` and the columns of `dtm.mtx` (`dtm_terms.csv`), sorted once for the three.
+    var termsByFrequency: [Int] { byFrequencyOnce.value }
     var documents: Documents { documentsOnce.value }
 }
 

@@ -19,10 +19,7 @@ extension Reports {
             counts.termFrequency, counts.documentFrequency, counts.sentenceFrequency
         )
         let documentCount = counts.documentCount
-        let order = termFrequency.indices.filter { terms.allowed[$0] }.sorted { lhs, rhs in
-            let (left, right) = (termFrequency[lhs], termFrequency[rhs])
-            return left != right ? left > right : terms.ranks[lhs] < terms.ranks[rhs]
-        }
+        let order = context.termsByFrequency
         // Each row's rank: its position, or the rank of the row before if their counts tie.
         var ranks = [Int](repeating: 1, count: order.count)
         for position in order.indices.dropFirst() {

@@ -129,10 +129,12 @@ public enum Reports {
         // The maps are small files but slow to compute (Kruskal's scaling, the correspondence
         // analysis over every document): their first files come next, so that the maps are
         // made while the large tables can still be shared, not at the end by one worker while
-        // the other waits for them.
+        // the other waits for them. The network (its layout) is built by the first graph file: it
+        // comes after the large files, not among the small ones at the end, where the workers
+        // given the other graph files and report.html would wait for it.
         let largestFirst = [
             "cooccurrence.csv", "compound_candidates.csv", "mds.csv", "correspondence.csv", "cooccurrence.json",
-            "document_terms.csv", "document_terms.json", "dtm.mtx", "compound_candidates.json",
+            "document_terms.csv", "document_terms.json", "dtm.mtx", "compound_candidates.json", "graph/nodes.csv",
         ]
         return files.enumerated().sorted { lhs, rhs in
             let (left, right) = (
