@@ -60,14 +60,13 @@ enum DocumentTermMatrix {
         let counts = context.counts
         var entries = 0
         for index in order {
-            for (id, _) in counts.terms(ofDocument: index) where column[Int(id)] > 0 { entries += 1 }
+            counts.forEachTerm(ofDocument: index) { id, _ in if column[Int(id)] > 0 { entries += 1 } }
         }
         let file = "dtm.mtx"
         let lines = CSVTable(header: [], itemCount: order.count) { [column] number, rows in
-            let termCounts = counts.terms(ofDocument: order[number])
             var items: [UInt64] = []
-            items.reserveCapacity(termCounts.count)
-            for (id, count) in termCounts where column[Int(id)] > 0 {
+            counts.forEachTerm(ofDocument: order[number]) { id, count in
+                guard column[Int(id)] > 0 else { return }
                 items.append(UInt64(UInt32(column[Int(id)])) << 32 | UInt64(UInt32(truncatingIfNeeded: count)))
             }
             items.sort()

@@ -155,10 +155,9 @@ extension Reports {
         let header = ["doc_id", "path", "term", "pos", "count", "tfidf", "tfidf_rmecab"]
         return CSVTable(header: header, itemCount: order.count) { [places] number, rows in
             // The document's listed terms as (place << 32 | count), sorted: in display order.
-            let termCounts = counts.terms(ofDocument: order[number])
             var items: [UInt64] = []
-            items.reserveCapacity(termCounts.count)
-            for (id, count) in termCounts where allowed[Int(id)] {
+            counts.forEachTerm(ofDocument: order[number]) { id, count in
+                guard allowed[Int(id)] else { return }
                 items.append(UInt64(places[Int(id)]) << 32 | UInt64(UInt32(truncatingIfNeeded: count)))
             }
             items.sort()
