@@ -7,6 +7,11 @@ public enum ContentHash {
         hex(SHA256.hash(data: data))
     }
 
+    /// SHA-256 of `bytes`, hashed where they are (a table row's text, without copying it out).
+    public static func sha256(_ bytes: Span<UInt8>) -> String {
+        hex(bytes.withUnsafeBytes { SHA256.hash(data: $0) })
+    }
+
     /// SHA-256 of content that arrives in pieces, such as a report written as it renders.
     public struct Incremental {
         private var hash = SHA256()
