@@ -10,8 +10,9 @@ import Darwin
 // `span.extracting(range)`), which the standard library keeps in bounds and in lifetime. What
 // `Span` cannot yet say safely, or not as fast, lives here, each piece small and checked on its
 // inputs: copying a span's bytes onto an array (one `memcpy`), comparing and searching bytes
-// (`memcmp`, `memchr`), loading a little-endian word, decoding a span as UTF-8, hashing it, and
-// lending a string's UTF-8 as a span. `ByteFile` holds the file-descriptor side. The tests in
+// (`memcmp`, `memchr`), loading a little-endian word, decoding a span as UTF-8, hashing it,
+// lending a string's UTF-8 as a span, and writing bytes as hex into a string's own storage.
+// `ByteFile` holds the file-descriptor side. The tests in
 // Tests/BytesTests hold each against a plain Swift loop.
 
 extension Span where Element == UInt8 {
@@ -90,6 +91,23 @@ extension String {
         guard string.withUTF8Span({ $0.hasSameBytes(as: span) }) else { return nil }
         self = string
     }
+
+    /// The bytes of `raw` as lowercase hexadecimal, two digits a byte, written straight into the
+    /// string's storage: a document's SHA-256 is made for every row of a table, and an array of
+    /// digits turned into a string cost two allocations and a copy each time.
+    public init(lowercaseHex raw: UnsafeRawBufferPointer) {
+        self.init(unsafeUninitializedCapacity: 2 * raw.count) { digits in
+            for (index, byte) in raw.enumerated() {
+                digits[2 &* index] = Self.hexDigit(byte &>> 4)
+                digits[2 &* index &+ 1] = Self.hexDigit(byte & 0x0F)
+            }
+            return 2 * raw.count
+        }
+    }
+
+    /// The lowercase hex digit of a value below 16.
+    @inline(__always)
+    static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 &+ nibble : 0x57 &+ nibble }
 
     /// Calls `body` with the string's UTF-8 bytes (made contiguous first if they are not).
     @inlinable @inline(__always)

@@ -35,7 +35,23 @@ public struct CorpusReader: Sendable {
         public var sha256: String
         public var encoding: TextEncoding
         public var format: TextFormat
+        /// The documents as read; empty for a table whose rows are made into documents later
+        /// (`rows`).
         public var documents: [SourceDocument]
+        /// A table's rows, when they are made into documents by the range (`documents(_:)`).
+        public var rows: TableRows? = nil
+
+        /// How many documents the input has.
+        public var documentCount: Int { rows?.count ?? documents.count }
+
+        /// The UTF-8 bytes of each document's text, in order (`SourceDocument.byteCount`).
+        public var documentByteCounts: [Int] { rows?.textByteCounts ?? documents.map(\.byteCount) }
+
+        /// The documents `range` (0-based), made from the table's rows if they are not yet.
+        public func documents(_ range: Range<Int>) -> ArraySlice<SourceDocument> {
+            guard let rows else { return documents[range] }
+            return ArraySlice(rows.documents(range))
+        }
     }
 
     /// Reads and decodes `source`.
@@ -46,8 +62,13 @@ public struct CorpusReader: Sendable {
     }
 
     /// Decodes `data`, read from `source`, into documents; `sha256` is the digest of `data` when
-    /// the caller has it already (hashing a large input again is not free).
-    public func read(_ source: InputSource, data: Data, sha256: String? = nil) throws(CorpusError) -> InputFile {
+    /// the caller has it already (hashing a large input again is not free). `deferringRows`
+    /// leaves a table's rows to be made into documents by the range (`InputFile.rows`), by the
+    /// workers that analyze them; the table is checked whole all the same, and its errors thrown
+    /// here.
+    public func read(_ source: InputSource, data: Data, sha256: String? = nil, deferringRows: Bool = false)
+        throws(CorpusError) -> InputFile
+    {
         let path = source.displayPath
         let decoded = try decoder.decode(data, path: path)
         let format = format(of: source)
@@ -66,31 +87,13 @@ public struct CorpusReader: Sendable {
             file.documents = [document]
             return file
         }
-        let table = try Table(text: decoded.text, path: path, delimiter: delimiter)
-        guard let textColumn else {
-            throw .invalidTable(
-                path: path,
-                reason: "a table needs --text-column to name the column with the text (columns: "
-                    + table.header.joined(separator: ", ") + ")")
-        }
-        guard let textIndex = table.header.firstIndex(of: textColumn) else {
-            throw .invalidTable(
-                path: path,
-                reason: "no column '\(textColumn)' (columns: \(table.header.joined(separator: ", ")))")
-        }
-        let variableColumns = table.header.indices.filter { $0 != textIndex }
-        file.documents.reserveCapacity(table.records.count)
-        for (number, record) in table.records.enumerated() {
-            let variables = variableColumns.map { index in
-                DocumentVariable(name: table.header[index], value: record.fields[index])
-            }
-            let text = record.fields[textIndex]
-            let bytes = Array(text.utf8)
-            var document = SourceDocument(
-                path: path, record: number + 1, format: .plain, encoding: decoded.encoding, byteCount: bytes.count,
-                sha256: ContentHash.sha256(bytes), text: text, variables: variables)
-            document.reportPath = source.reportPath
-            file.documents.append(document)
+        let rows = try TableRows(
+            text: decoded.text, path: path, reportPath: source.reportPath, encoding: decoded.encoding,
+            delimiter: delimiter, textColumn: textColumn)
+        if deferringRows {
+            file.rows = rows
+        } else {
+            file.documents = rows.documents(0..<rows.count)
         }
         return file
     }

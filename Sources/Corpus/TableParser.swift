@@ -46,16 +46,25 @@ public struct TableParser: Sendable {
 
     /// The records of the UTF-8 `bytes`, as `records(in:)` says.
     func records(in bytes: Span<UInt8>) throws(Failure) -> [Record] {
+        var table = Builder()
+        try parse(bytes, into: &table)
+        return table.records
+    }
+
+    /// Reads the UTF-8 `bytes` and hands each field, then the end of each record, to `sink`;
+    /// `firstLine` is the line `bytes` start on. What `records(in:)` returns is what `Builder`
+    /// makes of this; `TableRows` reads a table once with a sink that makes no strings, to find
+    /// its rows, and then each run of rows with one that makes their documents.
+    func parse<Sink: TableSink>(_ bytes: Span<UInt8>, into table: inout Sink, firstLine: Int = 1) throws(Failure) {
         let delimiter = UInt8(ascii: self.delimiter)
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        var table = Builder()
         // The current field's content starts at `contentStart` (and, in a quoted field that has
         // been closed, ends at `contentEnd`).
         var contentStart = 0
         var contentEnd = 0
-        var line = 1
-        var recordLine = 1
-        var quoteLine = 1
+        var line = firstLine
+        var recordLine = firstLine
+        var quoteLine = firstLine
         var state = State.fieldStart
         var previousWasCR = false
 
@@ -74,6 +83,14 @@ public struct TableParser: Sendable {
                 }
                 previousWasCR = byte == cr
                 index = next
+                if state == .quoted {
+                    // Eight bytes of multi-byte characters at a time: none is a quote or a line
+                    // break (nor a CR, so `previousWasCR` stays false past them).
+                    while index &+ 8 <= count, bytes.littleEndianWord(at: index) & Self.highBits == Self.highBits {
+                        index &+= 8
+                        previousWasCR = false
+                    }
+                }
                 continue
             }
             let isNewline = byte == lf || byte == cr
@@ -84,13 +101,15 @@ public struct TableParser: Sendable {
                 index = next
                 if joinsCRLF { continue }
                 switch state {
-                case .fieldStart: table.fields.append("")
+                case .fieldStart: table.endField(bytes, index..<index)
                 case .unquoted: table.endField(bytes, contentStart..<(next - 1))
                 case .quoteInQuoted: table.endField(bytes, contentStart..<contentEnd)
                 case .quoted: break
                 }
                 if isNewline {
-                    table.endRecord(line: recordLine)
+                    // The next record starts after the line break, both bytes of a CRLF.
+                    let joined = byte == cr && next < count && bytes[unchecked: next] == lf
+                    table.endRecord(line: recordLine, next: joined ? next + 1 : next, nextLine: line)
                     recordLine = line
                 }
                 state = .fieldStart
@@ -103,9 +122,7 @@ public struct TableParser: Sendable {
                     throw Failure(line: line, reason: "a quoted field is followed by text after its closing quote")
                 }
                 // A doubled quote inside a quoted field: the piece so far and one quote.
-                table.pieces.append(copying: bytes.extracting(contentStart..<contentEnd))
-                table.pieces.append(quote)
-                table.hasPieces = true
+                table.doubledQuote(bytes, after: contentStart..<contentEnd)
                 contentStart = next
                 state = .quoted
             } else if byte == quote {
@@ -121,11 +138,21 @@ public struct TableParser: Sendable {
             }
             index = next
             if state == .unquoted {
-                // The rest of an unquoted field: up to the next byte that ends or breaks it.
+                // The rest of an unquoted field: up to the next byte that ends or breaks it, all
+                // ASCII. Where a multi-byte character starts, eight bytes that are all of
+                // multi-byte characters are stepped over at once.
                 while index < count {
                     let byte = bytes[unchecked: index]
+                    if byte >= 0x80 {
+                        if index &+ 8 <= count, bytes.littleEndianWord(at: index) & Self.highBits == Self.highBits {
+                            index &+= 8
+                        } else {
+                            index &+= 1
+                        }
+                        continue
+                    }
                     if byte == delimiter || byte == lf || byte == cr || byte == quote { break }
-                    index += 1
+                    index &+= 1
                 }
             }
         }
@@ -133,28 +160,39 @@ public struct TableParser: Sendable {
         switch state {
         case .unquoted:
             table.endField(bytes, contentStart..<count)
-            table.endRecord(line: recordLine)
+            table.endRecord(line: recordLine, next: count, nextLine: line)
         case .quoteInQuoted:
             table.endField(bytes, contentStart..<contentEnd)
-            table.endRecord(line: recordLine)
-        case .fieldStart where !table.fields.isEmpty:
-            table.fields.append("")
-            table.endRecord(line: recordLine)
+            table.endRecord(line: recordLine, next: count, nextLine: line)
+        case .fieldStart where table.recordHasFields:
+            table.endField(bytes, count..<count)
+            table.endRecord(line: recordLine, next: count, nextLine: line)
         default:
             break
         }
-        return table.records
     }
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
+    /// The top bit of each byte of a word: set in all eight when they are all bytes of
+    /// multi-byte UTF-8 characters, none of which is a delimiter, a quote or a line break.
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
     /// The records read so far, the current record's fields, and the earlier pieces (quotes
     /// undoubled) of a quoted field with doubled quotes.
-    private struct Builder {
+    struct Builder: TableSink {
         var records: [Record] = []
         var fields: [String] = []
         var pieces: [UInt8] = []
         var hasPieces = false
+
+        var recordHasFields: Bool { !fields.isEmpty }
+
+        mutating func doubledQuote(_ bytes: Span<UInt8>, after piece: Range<Int>) {
+            pieces.append(copying: bytes.extracting(piece))
+            pieces.append(UInt8(ascii: "\""))
+            hasPieces = true
+        }
 
         mutating func endField(_ bytes: Span<UInt8>, _ content: Range<Int>) {
             if hasPieces {
@@ -167,11 +205,26 @@ public struct TableParser: Sendable {
             }
         }
 
-        mutating func endRecord(line: Int) {
+        mutating func endRecord(line: Int, next: Int, nextLine: Int) {
             if !(fields.count == 1 && fields[0].isEmpty) {
                 records.append(Record(line: line, fields: fields))
             }
             fields.removeAll(keepingCapacity: true)
         }
     }
+}
+
+/// What `TableParser.parse` hands the fields and records of a table to, as it reads them. A
+/// record of one empty field is a blank line, which every sink skips.
+protocol TableSink {
+    /// `true` once the current record has a field.
+    var recordHasFields: Bool { get }
+    /// In a quoted field, the content `piece` of `bytes` was followed by a doubled quote (one
+    /// quote of content); the field goes on.
+    mutating func doubledQuote(_ bytes: Span<UInt8>, after piece: Range<Int>)
+    /// A field ends with its content (after any doubled quotes) at `content` of `bytes`.
+    mutating func endField(_ bytes: Span<UInt8>, _ content: Range<Int>)
+    /// The current record, which started on `line`, ends; the next one starts at offset `next`,
+    /// on line `nextLine`.
+    mutating func endRecord(line: Int, next: Int, nextLine: Int)
 }

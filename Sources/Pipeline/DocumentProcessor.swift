@@ -58,7 +58,7 @@ struct DocumentProcessor {
             break
         }
         do {
-            return .fresh(try reader.read(source, data: data, sha256: sha256))
+            return .fresh(try reader.read(source, data: data, sha256: sha256, deferringRows: true))
         } catch {
             throw .inputs([error])
         }
@@ -79,7 +79,7 @@ struct DocumentProcessor {
             metadata: ["path": "\(input.source.displayPath)", "chunk": "\(number)"])
         let file: CorpusReader.InputFile
         do {
-            file = try reader.read(input.source, data: input.data, sha256: input.sha256)
+            file = try reader.read(input.source, data: input.data, sha256: input.sha256, deferringRows: true)
         } catch {
             throw .inputs([error])
         }
@@ -157,7 +157,7 @@ struct DocumentProcessor {
     static func record(of file: CorpusReader.InputFile) -> InputRecord {
         InputRecord(
             path: file.reportPath, bytes: file.byteCount, sha256: file.sha256, encoding: file.encoding.rawValue,
-            format: file.format.rawValue, documents: file.documents.count)
+            format: file.format.rawValue, documents: file.documentCount)
     }
 
     /// Structures, tokenizes and analyzes one document, a sentence at a time, into `tokens` (the

@@ -98,7 +98,7 @@ final class InputJob: @unchecked Sendable {
     /// The input's index among the run's inputs.
     let index: Int
     let file: CorpusReader.InputFile
-    /// Where each chunk starts in `file.documents`, and where the last one ends.
+    /// Where each chunk starts among `file`'s documents, and where the last one ends.
     let bounds: [Int]
     var chunkCount: Int { bounds.count - 1 }
 
@@ -113,21 +113,23 @@ final class InputJob: @unchecked Sendable {
         self.file = file
         var bounds = [0]
         var bytes = 0
-        for (position, document) in file.documents.enumerated() {
-            bytes += document.byteCount
-            if bytes >= chunkBytes, position + 1 < file.documents.count {
+        let sizes = file.documentByteCounts
+        for (position, size) in sizes.enumerated() {
+            bytes += size
+            if bytes >= chunkBytes, position + 1 < sizes.count {
                 bounds.append(position + 1)
                 bytes = 0
             }
         }
-        bounds.append(file.documents.count)
+        bounds.append(sizes.count)
         self.bounds = bounds
         remaining = bounds.count - 1
     }
 
-    /// The documents of chunk `number`.
+    /// The documents of chunk `number` (a table's rows are made into documents here, by the
+    /// worker that takes the chunk: `TableRows`).
     func documents(of number: Int) -> ArraySlice<SourceDocument> {
-        file.documents[bounds[number]..<bounds[number + 1]]
+        file.documents(bounds[number]..<bounds[number + 1])
     }
 
     /// Records chunk `number` as done, or its failure; returns the whole input's outcome when

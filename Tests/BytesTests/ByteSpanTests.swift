@@ -102,3 +102,13 @@ struct ByteSpanTests {
         }
     }
 }
+
+/// `String(lowercaseHex:)` against a digit-by-digit `String(format:)` of each byte.
+struct LowercaseHexTests {
+    @Test func everyByteIsTwoLowercaseDigits() {
+        let bytes = (0...255).map(UInt8.init) + [0x0F, 0xF0, 0xA5]
+        let hex = bytes.withUnsafeBytes { String(lowercaseHex: $0) }
+        #expect(hex == bytes.map { String(format: "%02x", $0) }.joined())
+        #expect([UInt8]().withUnsafeBytes { String(lowercaseHex: $0) } == "")
+    }
+}
