@@ -61,7 +61,6 @@ public enum Reports {
     /// (`ReportContext`), for every table.
     public static func files(counts: CorpusCounts, themes: [Theme], options: Options) -> [ReportFile] {
         var files: [ReportFile] = []
-        let format = options.csv
         let context = ReportContext(counts, options: options)
         // term_frequency.csv's table also gives the summary its top terms; a table written as CSV
         // and JSON is built once for both (for a streamed table, what its rows are made from: the
