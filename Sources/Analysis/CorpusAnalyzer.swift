@@ -103,7 +103,8 @@ public struct CorpusAnalyzer {
         self.key = key
     }
 
-    /// Analyzes one document and adds it to `counts` (nothing is kept for a cache).
+    /// Analyzes one document and adds it to `counts`; `analyzed` is emptied after it (nothing is
+    /// kept for a cache).
     public mutating func add(_ summary: DocumentSummary, sentences: [(text: String, tokens: [Token], place: SentencePlace)]) {
         beginDocument(variables: summary.variables)
         for sentence in sentences { addSentence(sentence.text, tokens: sentence.tokens, place: sentence.place) }

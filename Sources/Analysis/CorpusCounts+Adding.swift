@@ -9,14 +9,7 @@ extension CorpusCounts {
     /// Adds one analyzed document: its summary (sentence, term and theme totals are filled in
     /// here), its terms and sentences.
     public mutating func add(_ analysis: DocumentAnalysis) {
-        add(analysis, ids: analysis.entries.map { id(for: $0.term) })
-    }
-
-    /// Adds one analyzed document whose entries have the ids `ids` here (`id(for:)` of each
-    /// entry's term): its analyzer knows them without hashing the terms.
-    mutating func add(_ analysis: DocumentAnalysis, ids: [Int32]) {
-        precondition(ids.count == analysis.entries.count, "one id per entry")
-        let document = AnalyzedDocument(analysis: analysis, ids: ids)
+        let document = AnalyzedDocument(analysis: analysis, ids: analysis.entries.map { id(for: $0.term) })
         if pairsOnly {
             addPairs(document, 0)
         } else {
