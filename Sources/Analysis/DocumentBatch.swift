@@ -142,8 +142,9 @@ package struct DocumentBatch: Sendable {
                     ? Array(repeating: 0, count: themeCount) : Array(themeOccurrences[sentence.themes]),
                 place: sentence.place, hits: Array(hits[hitStart..<sentence.hitEnd]))
         }
+        // A key listed twice (surfaces that differ only until made NFC) is counted once, with both counts.
         var compounds: [CompoundKey: Int] = [:]
-        for (key, count) in self.compounds[start.compound..<document.compoundEnd] { compounds[key] = count }
+        for (key, count) in self.compounds[start.compound..<document.compoundEnd] { compounds[key, default: 0] += count }
         return DocumentAnalysis(summary: summaries[index], entries: entries, sentences: sentences, compounds: compounds)
     }
 
