@@ -1,8 +1,8 @@
 import Corpus
 import Tokenization
 
-/// The state a worker's analyzer keeps besides its entries: the document it is analyzing, and
-/// scratch arrays reused from sentence to sentence.
+/// The state a worker's analyzer keeps besides its entries: the document it is analyzing,
+/// scratch arrays reused from sentence to sentence, and the growth of its per-entry arrays.
 extension CorpusAnalyzer {
     /// Where the document begun starts in `analyzed`, and what it has besides.
     struct DocumentState {
@@ -45,5 +45,16 @@ extension CorpusAnalyzer {
         package subscript(entry: Int) -> Term { entries[Int(workers[entry])].term }
 
         package func number(of entry: Int) -> Int { Int(workers[entry]) }
+    }
+
+    /// `ordinal` as an index of `array`, grown with `filler` to hold it: ordinals are dense, so
+    /// the arrays grow to the number of dictionary entries the process has met.
+    @inline(__always)
+    static func room<Element>(for ordinal: Int32, in array: inout [Element], filler: Element) -> Int {
+        let index = Int(ordinal)
+        if index >= array.count {
+            array.append(contentsOf: repeatElement(filler, count: max(index + 1, array.count * 2) - array.count))
+        }
+        return index
     }
 }

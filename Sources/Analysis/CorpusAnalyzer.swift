@@ -376,17 +376,6 @@ public struct CorpusAnalyzer {
         return decided
     }
 
-    /// `ordinal` as an index of `array`, grown with `filler` to hold it: ordinals are dense, so
-    /// the arrays grow to the number of dictionary entries the process has met.
-    @inline(__always)
-    private static func room<Element>(for ordinal: Int32, in array: inout [Element], filler: Element) -> Int {
-        let index = Int(ordinal)
-        if index >= array.count {
-            array.append(contentsOf: repeatElement(filler, count: max(index + 1, array.count * 2) - array.count))
-        }
-        return index
-    }
-
     /// The worker entry of `term` as written, under its key, after synonyms and stopwords (-1
     /// for a stopword).
     private mutating func intern(_ term: Term) -> Int32 {
