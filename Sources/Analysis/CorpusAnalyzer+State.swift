@@ -7,11 +7,12 @@ extension CorpusAnalyzer {
     /// Where the document begun starts in `analyzed`, and what it has besides.
     struct DocumentState {
         var variables: [DocumentVariable] = []
-        var entryStart = 0
-        var sentenceStart = 0
         /// Where it starts in `analyzed`, to drop it if it is never finished; `nil` between documents.
         var mark: DocumentBatch.Mark?
         var isOpen: Bool { mark != nil }
+        /// Where its entries and sentences start in `analyzed`.
+        var entryStart: Int { mark?.entries ?? 0 }
+        var sentenceStart: Int { mark?.sentences ?? 0 }
         /// The worker's compound candidates the document has, in the order they first occur,
         /// and per candidate of the worker its occurrences in the document (0 for most).
         var candidates: [Int32] = []

@@ -155,8 +155,6 @@ public struct CorpusAnalyzer {
     public mutating func beginDocument(variables: [DocumentVariable]) {
         if document.isOpen { dropOpenDocument() }
         document.variables = variables
-        document.entryStart = analyzed.ids.count
-        document.sentenceStart = analyzed.sentences.count
         document.mark = analyzed.mark
     }
 

@@ -9,12 +9,9 @@ extension CorpusCounts {
     /// Adds one analyzed document: its summary (sentence, term and theme totals are filled in
     /// here), its terms and sentences.
     public mutating func add(_ analysis: DocumentAnalysis) {
-        let document = AnalyzedDocument(analysis: analysis, ids: analysis.entries.map { id(for: $0.term) })
-        if pairsOnly {
-            addPairs(document, 0)
-        } else {
-            addDocument(document, 0)
-        }
+        var (batch, _) = DocumentBatch.of([analysis])
+        batch.ids = analysis.entries.map { id(for: $0.term) }
+        add(batch, document: 0)
     }
 
     /// Adds the documents of `batch`, whose ids are these counts' (`id(for:)`): each document's
@@ -34,7 +31,7 @@ extension CorpusCounts {
     }
 
     /// Adds document `index` of `input`.
-    private mutating func addDocument<Documents: CountedDocuments>(_ input: Documents, _ index: Int) {
+    private mutating func addDocument(_ input: DocumentBatch, _ index: Int) {
         let entries = input.entries(of: index)
         let sentences = input.sentences(of: index)
         var summary = input.summary(of: index)
@@ -203,7 +200,7 @@ extension CorpusCounts {
 
     /// Adds the pairs of document `index` of `input` and nothing else (see `pairsOnly`),
     /// unit by unit as `addDocument`.
-    private mutating func addPairs<Documents: CountedDocuments>(_ input: Documents, _ index: Int) {
+    private mutating func addPairs(_ input: DocumentBatch, _ index: Int) {
         let entries = input.entries(of: index)
         let sentences = input.sentences(of: index)
         var placed: [(position: Int, id: Int32)] = []

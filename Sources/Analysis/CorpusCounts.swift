@@ -307,15 +307,10 @@ public struct CorpusCounts: Sendable {
         }
     }
 
-    /// The ids in ascending order, each once (sorting beats hashing for a sentence's few terms).
-    /// The distinct ids of a sentence's `entries` (ids of the document's entries), in the order
-    /// they first occur, found by stamping each id with the sentence's number instead of sorting:
-    /// one pass, and the result reuses one buffer.
-    /// The distinct ids of `entries` (of `documents`, whose entries start at `offset`), as
-    /// `distinctIDs(of:ids:)`.
-    mutating func distinctIDs<Documents: CountedDocuments>(
-        of entries: ArraySlice<Int32>, in documents: Documents, from offset: Int
-    ) -> [Int32] {
+    /// The distinct ids of a sentence's `entries` (entries of its document in `documents`, whose
+    /// entries start at `offset`), in the order they first occur, found by stamping each id with
+    /// the sentence's number instead of sorting: one pass, and the result reuses one buffer.
+    mutating func distinctIDs(of entries: ArraySlice<Int32>, in documents: DocumentBatch, from offset: Int) -> [Int32] {
         if seenIn.count < terms.count { seenIn.append(contentsOf: repeatElement(0, count: terms.count - seenIn.count)) }
         stamp &+= 1
         if stamp == 0 {

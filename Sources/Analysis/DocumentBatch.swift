@@ -1,11 +1,11 @@
 /// Documents as counting reads them, one after another in flat arrays: what
 /// `CorpusCounts.add(_:)` counts.
 ///
-/// A cache record decodes straight into one (`AnalysisRecord`), its entries' ids filled in
-/// before it is counted, so a document read from the cache costs no array per sentence, no
-/// `DocumentAnalysis` and no lookup of its terms by text. Counting reads it through
-/// `CountedDocuments`, as it reads an analysis made now, so both are counted by one piece of
-/// code. Every array is kept for its capacity (`removeAll()`), so a worker's batches stop
+/// The analyzer appends what it analyzes to one (`CorpusAnalyzer.analyzed`), and a cache record
+/// decodes straight into one (`AnalysisRecord`), its entries' ids filled in before it is
+/// counted, so a document costs no array per sentence, no `DocumentAnalysis` and no lookup of
+/// its terms by text, and both are counted by one piece of code (a lone `DocumentAnalysis` is
+/// flattened into one, `of(_:)`). Every array is kept for its capacity (`removeAll()`), so a worker's batches stop
 /// allocating after the first few.
 package struct DocumentBatch: Sendable {
     /// Where a document's items end in the flat arrays; they start where the previous
@@ -101,7 +101,8 @@ package struct DocumentBatch: Sendable {
 
     /// How far each array reaches: where a document begun now starts.
     package struct Mark {
-        fileprivate var entries, sentences, terms, themes, hits, compounds: Int
+        package private(set) var entries, sentences: Int
+        fileprivate var terms, themes, hits, compounds: Int
     }
 
     package var mark: Mark {
@@ -199,22 +200,7 @@ package struct ListedTerms: BatchTerms {
     package func number(of entry: Int) -> Int { entry }
 }
 
-/// Documents as `CorpusCounts` counts them: a batch (`DocumentBatch`) or one analysis with its
-/// entries' ids (`AnalyzedDocument`). Entries are numbered across the documents
-/// (`entries(of:)`), and so are sentences; a sentence's terms are entries of its document.
-protocol CountedDocuments {
-    func summary(of document: Int) -> DocumentSummary
-    func entries(of document: Int) -> Range<Int>
-    func sentences(of document: Int) -> Range<Int>
-    /// The id in the counts of entry `entry`.
-    func id(of entry: Int) -> Int32
-    /// The form the text wrote entry `entry` in, where that is not its term's text.
-    func form(of entry: Int) -> String?
-    func sentence(_ index: Int) -> CountedSentence
-    func forEachCompound(of document: Int, _ body: (CompoundKey, Int) -> Void)
-}
-
-/// A sentence as counting reads it (`DocumentAnalysis.Sentence`'s fields, as slices).
+/// A sentence as counting reads it (`DocumentAnalysis.Sentence`'s fields, as slices of a batch).
 struct CountedSentence {
     var terms: ArraySlice<Int32>
     var positions: ArraySlice<Int32>
@@ -225,7 +211,9 @@ struct CountedSentence {
     var hits: ArraySlice<DocumentAnalysis.Hit>
 }
 
-extension DocumentBatch: CountedDocuments {
+/// The batch as `CorpusCounts` counts it. Entries are numbered across the documents
+/// (`entries(of:)`), and so are sentences; a sentence's terms are entries of its document.
+extension DocumentBatch {
     func summary(of document: Int) -> DocumentSummary { summaries[document] }
 
     func entries(of document: Int) -> Range<Int> {
@@ -253,32 +241,5 @@ extension DocumentBatch: CountedDocuments {
     func forEachCompound(of document: Int, _ body: (CompoundKey, Int) -> Void) {
         let start = document > 0 ? documents[document - 1].compoundEnd : 0
         for (key, count) in compounds[start..<documents[document].compoundEnd] { body(key, count) }
-    }
-}
-
-/// One analysis with its entries' ids, as the one document of `CountedDocuments`.
-struct AnalyzedDocument: CountedDocuments {
-    let analysis: DocumentAnalysis
-    let ids: [Int32]
-
-    func summary(of document: Int) -> DocumentSummary { analysis.summary }
-    func entries(of document: Int) -> Range<Int> { 0..<ids.count }
-    func sentences(of document: Int) -> Range<Int> { analysis.sentences.indices }
-    func id(of entry: Int) -> Int32 { ids[entry] }
-
-    func form(of entry: Int) -> String? {
-        let written = analysis.entries[entry]
-        return written.form != written.term.text ? written.form : nil
-    }
-
-    func sentence(_ index: Int) -> CountedSentence {
-        let sentence = analysis.sentences[index]
-        return CountedSentence(
-            terms: sentence.terms[...], positions: sentence.positions[...], tokenCount: sentence.tokenCount,
-            themeOccurrences: sentence.themeOccurrences[...], place: sentence.place, hits: sentence.hits[...])
-    }
-
-    func forEachCompound(of document: Int, _ body: (CompoundKey, Int) -> Void) {
-        for (key, count) in analysis.compounds { body(key, count) }
     }
 }
