@@ -115,7 +115,9 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
         .testTarget(name: "TextPreparationTests", dependencies: ["TextPreparation", "Corpus", "TestSupport"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reporting", "Tokenization", "Corpus", "TestSupport"]),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: ["Analysis", "Reporting", "Tokenization", "Corpus", "TextPreparation", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis", "Corpus", "TestSupport"]),
         .testTarget(name: "MultivariateTests", dependencies: ["Multivariate", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(

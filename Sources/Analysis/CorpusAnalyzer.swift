@@ -158,10 +158,20 @@ public struct CorpusAnalyzer {
         document.mark = analyzed.mark
     }
 
-    /// Analyzes the next sentence of the document begun, and returns its hits (the themes' and
-    /// the words looked for), for the concordance.
+    /// Analyzes the next sentence of the document begun (`addSentence(_:tokens:place:)` of its
+    /// UTF-8 bytes).
     @discardableResult
-    public mutating func addSentence(_ text: String, tokens: [Token], place: SentencePlace) -> [DocumentAnalysis.Hit] {
+    public mutating func addSentence(_ text: String, tokens: [Token], place: SentencePlace) -> Range<Int> {
+        var text = text
+        return text.withUTF8Span { addSentence($0, tokens: tokens, place: place) }
+    }
+
+    /// Analyzes the next sentence of the document begun, whose UTF-8 is `sentence` (the bytes
+    /// MeCab parsed: a range of the paragraph's, not a `String` of its own), and returns where
+    /// its hits (the themes' and the words looked for) are in `analyzed.hits`, for the
+    /// concordance.
+    @discardableResult
+    public mutating func addSentence(_ sentence: Span<UInt8>, tokens: [Token], place: SentencePlace) -> Range<Int> {
         precondition(document.isOpen, "a sentence added outside a document")
         // Force-picked words and synonyms: token ranges that are one term.
         // In text order; they never overlap (a compound skips covered tokens).
@@ -169,7 +179,7 @@ public struct CorpusAnalyzer {
         scratch.covered.removeAll(keepingCapacity: true)
         scratch.covered.append(contentsOf: repeatElement(false, count: tokens.count))
         if !phraseForms.isEmpty, !tokens.isEmpty {
-            scratch.phrases.fill(text, tokens: tokens, key: key)
+            scratch.phrases.fill(sentence, tokens: tokens, key: key)
             var index = 0
             while index < tokens.count {
                 if let match = longestPhrase(in: scratch.phrases, at: index) {
@@ -186,39 +196,36 @@ public struct CorpusAnalyzer {
         // from one lookup; surfaces are read in place from the sentence's bytes.
         scratch.roles.removeAll(keepingCapacity: true)
         scratch.workers.removeAll(keepingCapacity: true)
-        var sentence = text
-        sentence.withUTF8Span { bytes in
-            for token in tokens {
-                if token.isUnknown {
-                    let decided = surfaceToken(token, bytes: bytes, in: text)
-                    scratch.roles.append(decided.role)
-                    scratch.workers.append(decided.entry)
-                    continue
-                }
-                let ordinal = Self.room(for: token.ordinal, in: &compoundRoles, filler: nil)
-                if let known = compoundRoles[ordinal] {
-                    scratch.roles.append(known)
-                } else {
-                    let role = compounds.role(of: token, in: text)
-                    compoundRoles[ordinal] = role
-                    scratch.roles.append(role)
-                }
-                scratch.workers.append(workerEntry(for: token, bytes: bytes, in: text) ?? -1)
+        for token in tokens {
+            if token.isUnknown {
+                let decided = surfaceToken(token, in: sentence)
+                scratch.roles.append(decided.role)
+                scratch.workers.append(decided.entry)
+                continue
             }
-            // Compound candidates, recorded always, counted as terms if asked.
-            // A run of one noun is kept by no report (and adds nothing to the others' FL and FR,
-            // `CompoundRanking`), so only runs of two or more are recorded.
-            compounds.forEachCandidate(
-                in: tokens, of: bytes, covered: scratch.covered, roles: scratch.roles, minimumNouns: 2
-            ) { range in
-                let candidate = compoundCandidate(tokens[range], of: bytes)
-                if document.candidateCounts[Int(candidate)] == 0 { document.candidates.append(candidate) }
-                document.candidateCounts[Int(candidate)] += 1
-                if vocabulary.joinsCompounds {
-                    let nouns = tokens[range].map { String(decodingUTF8: bytes.extracting($0.byteRange)) }
-                    scratch.spans.append((range.lowerBound, range.upperBound, nouns.joined(), TermCategory.compound))
-                    for covering in range { scratch.covered[covering] = true }
-                }
+            let ordinal = Self.room(for: token.ordinal, in: &compoundRoles, filler: nil)
+            if let known = compoundRoles[ordinal] {
+                scratch.roles.append(known)
+            } else {
+                let role = compounds.role(of: token, in: String(decodingUTF8: sentence))
+                compoundRoles[ordinal] = role
+                scratch.roles.append(role)
+            }
+            scratch.workers.append(workerEntry(for: token, in: sentence) ?? -1)
+        }
+        // Compound candidates, recorded always, counted as terms if asked.
+        // A run of one noun is kept by no report (and adds nothing to the others' FL and FR,
+        // `CompoundRanking`), so only runs of two or more are recorded.
+        compounds.forEachCandidate(
+            in: tokens, of: sentence, covered: scratch.covered, roles: scratch.roles, minimumNouns: 2
+        ) { range in
+            let candidate = compoundCandidate(tokens[range], of: sentence)
+            if document.candidateCounts[Int(candidate)] == 0 { document.candidates.append(candidate) }
+            document.candidateCounts[Int(candidate)] += 1
+            if vocabulary.joinsCompounds {
+                let nouns = tokens[range].map { String(decodingUTF8: sentence.extracting($0.byteRange)) }
+                scratch.spans.append((range.lowerBound, range.upperBound, nouns.joined(), TermCategory.compound))
+                for covering in range { scratch.covered[covering] = true }
             }
         }
         if phrases > 0, scratch.spans.count > phrases { scratch.spans.sort { $0.start < $1.start } }
@@ -243,23 +250,9 @@ public struct CorpusAnalyzer {
         let context = ThemeMatcher.Context(
             variables: document.variables, sentenceNumber: analyzed.sentences.count - document.sentenceStart + 1)
         let hitStart = analyzed.hits.count
-        matcher.appendHits(in: text, tokens: tokens, context: context, to: &analyzed.hits, scratch: &scratch.matching)
-        var themes = 0..<0
-        for index in hitStart..<analyzed.hits.count {
-            let hit = analyzed.hits[index]
-            guard hit.match < themeCount else { continue }
-            if themes.isEmpty {
-                let themeStart = analyzed.themeOccurrences.count
-                analyzed.themeOccurrences.append(contentsOf: repeatElement(0, count: themeCount))
-                themes = themeStart..<analyzed.themeOccurrences.count
-            }
-            analyzed.themeOccurrences[themes.lowerBound + hit.match] += 1
-        }
-        analyzed.sentences.append(
-            DocumentBatch.Sentence(
-                termEnd: analyzed.terms.count, hitEnd: analyzed.hits.count, themes: themes, tokenCount: tokens.count,
-                place: place))
-        return analyzed.hits.count > hitStart ? Array(analyzed.hits[hitStart...]) : []
+        matcher.appendHits(in: sentence, tokens: tokens, context: context, to: &analyzed.hits, scratch: &scratch.matching)
+        analyzed.endSentence(hitsFrom: hitStart, themeCount: themeCount, tokenCount: tokens.count, place: place)
+        return hitStart..<analyzed.hits.count
     }
 
     /// Ends the document begun and counts it: its entries, sentences and compounds stay in
@@ -340,10 +333,10 @@ public struct CorpusAnalyzer {
         return best.map { ($0.lastToken, $0.term) }
     }
 
-    /// The worker entry `token` counts as, -1 or `nil` if it is no term; `bytes` are the UTF-8 of
-    /// `sentence`, the token's sentence.
-    private mutating func workerEntry(for token: Token, bytes: Span<UInt8>, in sentence: String) -> Int32? {
-        if token.isUnknown { return surfaceToken(token, bytes: bytes, in: sentence).entry }
+    /// The worker entry `token` counts as, -1 or `nil` if it is no term; `sentence` is the UTF-8
+    /// of the token's sentence (made a `String` only when an entry is met the first time).
+    private mutating func workerEntry(for token: Token, in sentence: Span<UInt8>) -> Int32? {
+        if token.isUnknown { return surfaceToken(token, in: sentence).entry }
         let ordinal = Self.room(for: token.ordinal, in: &knownWords, filler: Self.undecided)
         var entry = knownWords[ordinal]
         if entry == Self.undecided {
@@ -351,24 +344,26 @@ public struct CorpusAnalyzer {
             // decided by its surface; the rest once for the entry.
             entry =
                 token.features.baseForm == nil || vocabulary.useSurface
-                ? Self.bySurface : extractor.term(for: token, in: sentence).map { intern($0) } ?? -1
+                ? Self.bySurface
+                : extractor.term(for: token, in: String(decodingUTF8: sentence)).map { intern($0) } ?? -1
             knownWords[ordinal] = entry
         }
-        if entry == Self.bySurface { return surfaceToken(token, bytes: bytes, in: sentence).entry }
+        if entry == Self.bySurface { return surfaceToken(token, in: sentence).entry }
         // The category is the entry's; a surface made only of symbols is still refused.
-        guard entry >= 0, !TermExtractor.isSymbolOnly(bytes.extracting(token.byteRange)) else { return nil }
+        guard entry >= 0, !TermExtractor.isSymbolOnly(sentence.extracting(token.byteRange)) else { return nil }
         return entry
     }
 
     /// The worker entry (-1: no term) and compound role of a token decided by its surface.
-    private mutating func surfaceToken(_ token: Token, bytes: Span<UInt8>, in sentence: String)
+    private mutating func surfaceToken(_ token: Token, in sentence: Span<UInt8>)
         -> (entry: Int32, role: CompoundExtractor.Role)
     {
-        let surface = bytes.extracting(token.byteRange)
+        let surface = sentence.extracting(token.byteRange)
         if let known = surfaceTokens.value(ordinal: token.ordinal, surface: surface) { return known }
+        let text = String(decodingUTF8: sentence)
         let decided = (
-            entry: extractor.term(for: token, in: sentence).map { intern($0) } ?? -1,
-            role: compounds.role(of: token, in: sentence)
+            entry: extractor.term(for: token, in: text).map { intern($0) } ?? -1,
+            role: compounds.role(of: token, in: text)
         )
         surfaceTokens.insert(decided, ordinal: token.ordinal, surface: String(decodingUTF8: surface))
         return decided

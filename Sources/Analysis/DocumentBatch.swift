@@ -93,6 +93,22 @@ package struct DocumentBatch: Sendable {
             hit: sentence > 0 ? sentences[sentence - 1].hitEnd : 0, compound: previous.compoundEnd)
     }
 
+    /// Ends the sentence whose terms and hits (from `hitStart`) were appended since the last
+    /// one: the hits of the first `themeCount` matches are tallied per theme (no tally is kept
+    /// for a sentence without one).
+    package mutating func endSentence(hitsFrom hitStart: Int, themeCount: Int, tokenCount: Int, place: SentencePlace) {
+        var themes = 0..<0
+        for hit in hits[hitStart...] where hit.match < themeCount {
+            if themes.isEmpty {
+                themes = themeOccurrences.count..<(themeOccurrences.count + themeCount)
+                themeOccurrences.append(contentsOf: repeatElement(0, count: themeCount))
+            }
+            themeOccurrences[themes.lowerBound + hit.match] += 1
+        }
+        sentences.append(
+            Sentence(termEnd: terms.count, hitEnd: hits.count, themes: themes, tokenCount: tokenCount, place: place))
+    }
+
     /// Ends the document whose entries, sentences and compounds were appended since the last one.
     package mutating func endDocument(_ summary: DocumentSummary) {
         summaries.append(summary)

@@ -1,8 +1,14 @@
+import Bytes
+import Corpus
 import Tokenization
 
 /// A sentence's UTF-8 bytes under a key (the case fold), with where its tokens start and end, so
 /// that forms can be matched at token boundaries. Each token, and each gap between tokens, is
 /// keyed on its own, so boundaries stay exact however the key changes lengths.
+///
+/// A worker keeps one and `fill`s it for every sentence: its arrays keep their room, and each
+/// surface's keyed bytes are kept (`keyedSurfaces`), so the key, which makes strings, runs once
+/// per distinct surface a worker meets, not for every token of every sentence that needs it.
 struct KeyedSentence {
     private(set) var bytes: [UInt8] = []
     /// Start byte of each token.
@@ -11,35 +17,38 @@ struct KeyedSentence {
     private(set) var ends: [Int] = []
     /// Per byte offset: which token ends there (-1 for none).
     private(set) var tokenEndingAt: [Int] = []
+    /// The keyed bytes of each surface (token or gap) keyed so far. The key is a function of the
+    /// text alone, so a surface's keyed form never changes.
+    private var keyedSurfaces = SurfaceTable<[UInt8]>()
 
     /// No sentence yet: a scratch to `fill`, whose arrays keep their room from one sentence to
     /// the next.
     init() {}
 
     init(_ sentence: String, tokens: [Token], key: (String) -> String) {
-        fill(sentence, tokens: tokens, key: key)
+        var sentence = sentence
+        sentence.withUTF8Span { fill($0, tokens: tokens, key: key) }
     }
 
-    /// Makes this `sentence` keyed, reusing the arrays of the sentence before.
-    mutating func fill(_ sentence: String, tokens: [Token], key: (String) -> String) {
-        let needsKeying = sentence.unicodeScalars.contains { $0.properties.changesWhenNFKCCaseFolded }
+    /// Makes the sentence whose UTF-8 is `sentence` keyed, reusing the arrays of the sentence
+    /// before.
+    mutating func fill(_ sentence: Span<UInt8>, tokens: [Token], key: (String) -> String) {
         bytes.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
-        if needsKeying {
-            let original = Array(sentence.utf8)
+        if Self.mayChangeUnderKey(sentence) {
             var position = 0
             for token in tokens {
                 if token.byteRange.lowerBound > position {
-                    bytes += key(String(decoding: original[position..<token.byteRange.lowerBound], as: UTF8.self)).utf8
+                    appendKeyed(sentence.extracting(position..<token.byteRange.lowerBound), key: key)
                 }
                 starts.append(bytes.count)
-                bytes += key(token.surface(in: sentence)).utf8
+                appendKeyed(sentence.extracting(token.byteRange), key: key)
                 ends.append(bytes.count)
                 position = token.byteRange.upperBound
             }
         } else {
-            bytes.append(contentsOf: sentence.utf8)
+            bytes.append(copying: sentence)
             for token in tokens {
                 starts.append(token.byteRange.lowerBound)
                 ends.append(token.byteRange.upperBound)
@@ -48,6 +57,52 @@ struct KeyedSentence {
         tokenEndingAt.removeAll(keepingCapacity: true)
         tokenEndingAt.append(contentsOf: repeatElement(-1, count: bytes.count + 1))
         for (index, end) in ends.enumerated() { tokenEndingAt[end] = index }
+    }
+
+    /// Appends `key` of the text `surface`, from `keyedSurfaces` once it has been keyed.
+    private mutating func appendKeyed(_ surface: Span<UInt8>, key: (String) -> String) {
+        if let known = keyedSurfaces.value(ordinal: 0, surface: surface) {
+            bytes.append(contentsOf: known)
+            return
+        }
+        let text = String(decodingUTF8: surface)
+        let keyed = Array(key(text).utf8)
+        keyedSurfaces.insert(keyed, ordinal: 0, surface: text)
+        bytes.append(contentsOf: keyed)
+    }
+
+    /// `true` if some character of `sentence` changes under NFKC case folding, the one key that
+    /// changes text (`changesWhenNFKCCaseFolded`); `false` lets the sentence's bytes stand as its
+    /// keyed bytes. ASCII other than capitals, kana, the CJK ideographs and the common Japanese
+    /// punctuation are known not to change and are told from their bytes; any other character
+    /// is asked of Unicode's properties.
+    static func mayChangeUnderKey(_ sentence: Span<UInt8>) -> Bool {
+        var index = 0
+        while index < sentence.count {
+            let lead = sentence[unchecked: index]
+            if lead < 0x80 {
+                if lead >= UInt8(ascii: "A") && lead <= UInt8(ascii: "Z") { return true }
+                index &+= 1
+                continue
+            }
+            let width = UTF8Text.width(lead: lead)
+            guard index + width <= sentence.count else { return true }
+            // U+4000–U+9FFF (CJK extension A's end, the Yijing hexagrams, the unified
+            // ideographs): no decomposition, no case.
+            if lead >= 0xE4 && lead <= 0xE9 {
+                index &+= 3
+                continue
+            }
+            let scalar = UTF8Text.scalar(in: sentence, at: index)
+            switch scalar.value {
+            case 0x3001...0x3002, 0x300C...0x300F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC:
+                break  // 、。「」『』, hiragana, katakana, ー
+            default:
+                if scalar.properties.changesWhenNFKCCaseFolded { return true }
+            }
+            index &+= width
+        }
+        return false
     }
 
     /// The longest of `forms` that starts at token `index` and ends where a token ends: its

@@ -1,3 +1,4 @@
+import Bytes
 import Tokenization
 
 extension ThemeMatcher {
@@ -7,14 +8,16 @@ extension ThemeMatcher {
     public func hits(in sentence: String, tokens: [Token], context: Context = .none) -> [DocumentAnalysis.Hit] {
         var hits: [DocumentAnalysis.Hit] = []
         var scratch = Scratch()
-        appendHits(in: sentence, tokens: tokens, context: context, to: &hits, scratch: &scratch)
+        var sentence = sentence
+        sentence.withUTF8Span { appendHits(in: $0, tokens: tokens, context: context, to: &hits, scratch: &scratch) }
         return hits
     }
 
-    /// Appends what `hits(in:tokens:context:)` gives to `hits`, with a worker's `scratch`: a
-    /// sentence allocates nothing once the arrays have grown.
+    /// Appends what `hits(in:tokens:context:)` gives to `hits`, for the sentence whose UTF-8 is
+    /// `sentence`, with a worker's `scratch`: a sentence allocates nothing once the arrays have
+    /// grown.
     public func appendHits(
-        in sentence: String, tokens: [Token], context: Context = .none, to hits: inout [DocumentAnalysis.Hit],
+        in sentence: Span<UInt8>, tokens: [Token], context: Context = .none, to hits: inout [DocumentAnalysis.Hit],
         scratch: inout Scratch
     ) {
         let start = hits.count
@@ -26,9 +29,23 @@ extension ThemeMatcher {
                     match: match, firstToken: Self.token(holding: range.lowerBound, in: tokens),
                     lastToken: Self.token(holding: range.upperBound - 1, in: tokens)))
         }
-        if hits.count - start > 1 {
-            hits[start...].sort { $0.firstToken != $1.firstToken ? $0.firstToken < $1.firstToken : $0.match < $1.match }
+        // In text order, at one place in theme order: an insertion sort in place, since a
+        // sentence has a few hits and the standard sort takes a buffer.
+        var next = start + 1
+        while next < hits.count {
+            let hit = hits[next]
+            var index = next
+            while index > start, Self.precedes(hit, hits[index - 1]) {
+                hits[index] = hits[index - 1]
+                index -= 1
+            }
+            hits[index] = hit
+            next += 1
         }
+    }
+
+    private static func precedes(_ lhs: DocumentAnalysis.Hit, _ rhs: DocumentAnalysis.Hit) -> Bool {
+        lhs.firstToken != rhs.firstToken ? lhs.firstToken < rhs.firstToken : lhs.match < rhs.match
     }
 
     /// The index of the last token starting at or before UTF-8 offset `offset` (tokens are in

@@ -1,3 +1,4 @@
+import Bytes
 import Corpus
 import Tokenization
 
@@ -65,7 +66,10 @@ public struct ThemeMatcher: Sendable {
     public func occurrences(in sentence: String, tokens: [Token], context: Context = .none) -> [Int] {
         var counts = [Int](repeating: 0, count: themes.count)
         var keyed = KeyedSentence()
-        scan(sentence, tokens: tokens, context: context, keyed: &keyed) { theme, _, _ in counts[theme] += 1 }
+        var sentence = sentence
+        sentence.withUTF8Span { bytes in
+            scan(bytes, tokens: tokens, context: context, keyed: &keyed) { theme, _, _ in counts[theme] += 1 }
+        }
         return counts
     }
 
@@ -74,8 +78,11 @@ public struct ThemeMatcher: Sendable {
     public func matches(in sentence: String, tokens: [Token], context: Context = .none) -> [[Range<Int>]] {
         var ranges = [[Range<Int>]](repeating: [], count: themes.count)
         var keyed = KeyedSentence()
-        scan(sentence, tokens: tokens, context: context, keyed: &keyed) { theme, first, last in
-            ranges[theme].append(tokens[first].byteRange.lowerBound..<tokens[last].byteRange.upperBound)
+        var sentence = sentence
+        sentence.withUTF8Span { bytes in
+            scan(bytes, tokens: tokens, context: context, keyed: &keyed) { theme, first, last in
+                ranges[theme].append(tokens[first].byteRange.lowerBound..<tokens[last].byteRange.upperBound)
+            }
         }
         return ranges
     }
@@ -87,16 +94,19 @@ public struct ThemeMatcher: Sendable {
         public init() {}
     }
 
-    /// Calls `found` with each occurrence's theme and first and last token, theme by theme.
+    /// Calls `found` with each occurrence's theme and first and last token, theme by theme, in
+    /// the sentence whose UTF-8 is `sentence`. Only rules need the sentence as a `String`.
     func scan(
-        _ sentence: String, tokens: [Token], context: Context, keyed: inout KeyedSentence,
+        _ sentence: Span<UInt8>, tokens: [Token], context: Context, keyed: inout KeyedSentence,
         found: (Int, Int, Int) -> Void
     ) {
         guard !themes.isEmpty, !tokens.isEmpty else { return }
         keyed.fill(sentence, tokens: tokens, key: key)
         let evaluator =
             hasRules
-            ? CodingRuleEvaluator(sentence: sentence, tokens: tokens, family: family, context: context, key: key) : nil
+            ? CodingRuleEvaluator(
+                sentence: String(decodingUTF8: sentence), tokens: tokens, family: family, context: context, key: key)
+            : nil
         for (theme, forms) in patterns.enumerated() {
             if let rule = themes[theme].rule, let evaluator {
                 let result = evaluator.evaluate(rule)

@@ -62,6 +62,25 @@ public enum UTF8Text {
         Unicode.Scalar(value(in: bytes, at: index)) ?? "\u{FFFD}"
     }
 
+    /// The value of the scalar that starts at `index` of `bytes` (valid UTF-8, as a string's).
+    @inlinable @inline(__always)
+    package static func value(in bytes: Span<UInt8>, at index: Int) -> UInt32 {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return lead }
+        if lead < 0xE0 { return (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F) }
+        if lead < 0xF0 {
+            return (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        }
+        return (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+            | UInt32(bytes[index + 3] & 0x3F)
+    }
+
+    /// The scalar that starts at `index` of `bytes`.
+    @inlinable @inline(__always)
+    package static func scalar(in bytes: Span<UInt8>, at index: Int) -> Unicode.Scalar {
+        Unicode.Scalar(value(in: bytes, at: index)) ?? "\u{FFFD}"
+    }
+
     /// Where the scalar that ends at `index` starts.
     @inlinable @inline(__always)
     package static func start(before index: Int, in bytes: [UInt8]) -> Int {

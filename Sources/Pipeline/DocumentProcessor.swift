@@ -179,19 +179,21 @@ struct DocumentProcessor {
         var found: [Concordance.Sentence] = []
         analyzer.beginDocument(variables: document.variables)
         var number = 0
-        try structure.forEachPlacedSentence { (sentence, place) throws(PipelineError) in
+        try structure.forEachPlacedSentence { (paragraph, range, place) throws(PipelineError) in
             defer { number += 1 }
-            let text = sentence.string
+            // MeCab and the analyzer read the sentence's bytes where they are, in its paragraph:
+            // no copy; a sentence is made a text of its own only for the concordance.
+            let text = paragraph.utf8.span.extracting(range)
             do throws(MeCabError) {
                 try tagger.tokenize(text, into: &tokens)
             } catch {
-                let span = sentence.originalRange
+                let span = paragraph.originalRange(of: range)
                 throw .processing(
                     path: label(), reason: "\(error.description) (the sentence at characters \(span.lowerBound)–\(span.upperBound))")
             }
             tokenCount += tokens.count
             let hits = analyzer.addSentence(text, tokens: tokens, place: place)
-            if !hits.isEmpty { found.append((number, sentence, place, tokens, hits)) }
+            if !hits.isEmpty { found.append((number, paragraph[range], place, tokens, Array(analyzer.analyzed.hits[hits]))) }
         }
         let footnotes = structure.paragraphs.filter { if case .footnote = $0.kind { true } else { false } }.count
         var summary = DocumentSummary(

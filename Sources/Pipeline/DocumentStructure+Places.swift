@@ -9,14 +9,15 @@ extension DocumentStructure {
     /// and the section (by index: one more whenever the section title changes).
     public var placedSentences: [(sentence: TracedText, place: SentencePlace)] {
         var placed: [(sentence: TracedText, place: SentencePlace)] = []
-        forEachPlacedSentence { sentence, place in placed.append((sentence, place)) }
+        forEachPlacedSentence { paragraph, range, place in placed.append((paragraph[range], place)) }
         return placed
     }
 
-    /// Calls `body` with each sentence, in order, and its place (as `placedSentences`), without
-    /// gathering them into an array first: the worker's loop over a document's sentences.
+    /// Calls `body` with each sentence, in order, as its paragraph's normalized text and its
+    /// byte range there, and with its place (as `placedSentences`): the worker's loop over a
+    /// document's sentences, which copies none of them.
     public func forEachPlacedSentence<Failure: Error>(
-        _ body: (TracedText, SentencePlace) throws(Failure) -> Void
+        _ body: (_ paragraph: TracedText, _ sentence: Range<Int>, SentencePlace) throws(Failure) -> Void
     ) throws(Failure) {
         var section = 0
         var title: String?
@@ -26,7 +27,7 @@ extension DocumentStructure {
                 title = paragraph.section
             }
             let place = SentencePlace(speaker: paragraph.speaker, paragraph: index, turn: paragraph.turn, section: section)
-            for sentence in paragraph.sentences { try body(sentence, place) }
+            for range in paragraph.sentenceRanges { try body(paragraph.text, range, place) }
         }
     }
 }

@@ -10,8 +10,20 @@ public struct DocumentStructure: Sendable {
         public var turn: Int?
         /// The section title, normalized like the text.
         public var section: String?
-        /// Normalized sentences of the paragraph, each traced to the original text.
-        public var sentences: [TracedText]
+        /// The normalized paragraph, traced to the original text.
+        public var text: TracedText
+        /// Its sentences, as byte ranges of `text`: a sentence is read where it lies (MeCab and
+        /// the analyzer take its bytes), and made a text of its own only where one is needed
+        /// (`sentences`, the concordance). A slice of the document's one array of ranges.
+        public var sentenceRanges: ArraySlice<Range<Int>>
+
+        /// Its sentences, each traced to the original text (copies of the ranges of `text`).
+        public var sentences: [TracedText] { sentenceRanges.map { text[$0] } }
+
+        /// The number of Unicode scalars of its sentences (spaces between them not counted).
+        var sentenceScalarCount: Int {
+            sentenceRanges.reduce(0) { $0 + UTF8Text.scalarCount(in: text.utf8, $1) }
+        }
     }
 
     public var paragraphs: [Paragraph]
@@ -62,13 +74,25 @@ public struct DocumentStructure: Sendable {
             recentLabels.append((label, normalized))
             return normalized
         }
+        // The sentences of all paragraphs in one array; each paragraph gets its slice once the
+        // array is whole (a slice taken while it grows would make every append copy it).
+        var ranges: [Range<Int>] = []
+        var ends: [Int] = []
         for paragraph in StructureReader().paragraphs(from: blocks) {
-            let sentences = splitter.sentences(in: try normalizer.normalize(paragraph.text))
-            guard !sentences.isEmpty else { continue }
+            let text = try normalizer.normalize(paragraph.text)
+            let start = ranges.count
+            splitter.appendSentenceRanges(in: text, to: &ranges)
+            guard ranges.count > start else { continue }
+            ends.append(ranges.count)
             paragraphs.append(
                 Paragraph(
                     kind: paragraph.kind, speaker: try normalizedLabel(paragraph.speaker), turn: paragraph.turn,
-                    section: try normalizedLabel(paragraph.section), sentences: sentences))
+                    section: try normalizedLabel(paragraph.section), text: text, sentenceRanges: []))
+        }
+        var start = 0
+        for (index, end) in ends.enumerated() {
+            paragraphs[index].sentenceRanges = ranges[start..<end]
+            start = end
         }
         self.paragraphs = paragraphs
     }
@@ -99,8 +123,8 @@ public struct DocumentStructure: Sendable {
                 summaries[last].turns += 1
             }
             summaries[last].paragraphs += 1
-            summaries[last].sentences += paragraph.sentences.count
-            summaries[last].characters += paragraph.sentences.reduce(0) { $0 + $1.scalarCount }
+            summaries[last].sentences += paragraph.sentenceRanges.count
+            summaries[last].characters += paragraph.sentenceScalarCount
         }
         return summaries
     }

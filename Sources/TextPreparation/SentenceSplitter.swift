@@ -108,9 +108,15 @@ public struct SentenceSplitter: Sendable {
     /// The sentences of `paragraph` as byte ranges of it, trimmed of surrounding spaces; empty
     /// sentences are dropped.
     public func sentenceRanges(in paragraph: TracedText) -> [Range<Int>] {
-        let bytes = paragraph.utf8
         var sentences: [Range<Int>] = []
-        sentences.reserveCapacity(4)
+        appendSentenceRanges(in: paragraph, to: &sentences)
+        return sentences
+    }
+
+    /// Appends the byte ranges of `paragraph`'s sentences (as `sentenceRanges(in:)`) to
+    /// `sentences`: a document's sentences are one array of ranges, not an array per paragraph.
+    public func appendSentenceRanges(in paragraph: TracedText, to sentences: inout [Range<Int>]) {
+        let bytes = paragraph.utf8
         var start = 0
         var index = 0
         var depth = 0
@@ -164,7 +170,6 @@ public struct SentenceSplitter: Sendable {
             emit(upTo: index)
         }
         emit(upTo: bytes.count)
-        return sentences
     }
 
     /// The sentences of `paragraph` as strings.

@@ -46,20 +46,35 @@ public final class MeCabTagger {
 
     /// Tokenizes one sentence into `tokens`, which it empties first and whose capacity it keeps:
     /// a worker that reuses one array allocates none per sentence.
-    ///
-    /// MeCab does not copy the sentence: every node points into the UTF-8 buffer, so the tokens
-    /// are copied out while the buffer is alive, as entries and byte ranges (`Token`): a token's
-    /// surface is read from `sentence` when it is needed.
     public func tokenize(_ sentence: String, into tokens: inout [Token]) throws(MeCabError) {
+        var text = sentence
+        let parsed: Result<Void, MeCabError> = text.withUTF8 { utf8 in
+            do throws(MeCabError) {
+                return .success(try tokenize(utf8.span, into: &tokens))
+            } catch {
+                return .failure(error)
+            }
+        }
+        try parsed.get()
+    }
+
+    /// Tokenizes the sentence whose UTF-8 is `sentence` (a range of a paragraph's bytes, say:
+    /// no copy and no terminating NUL are needed) into `tokens`, which it empties first and
+    /// whose capacity it keeps.
+    ///
+    /// MeCab does not copy the sentence: every node points into the bytes, so the tokens are
+    /// copied out while they are lent, as entries and byte ranges of `sentence` (`Token`): a
+    /// token's surface is read from the sentence when it is needed.
+    public func tokenize(_ sentence: Span<UInt8>, into tokens: inout [Token]) throws(MeCabError) {
         tokens.removeAll(keepingCapacity: true)
-        guard sentence.utf8.count < Int(Int32.max) else {
+        guard sentence.count < Int(Int32.max) else {
             throw .parseFailed(reason: "a sentence of 2 GB or more")
         }
-        var text = sentence
-        let failure: MeCabError? = text.withUTF8 { utf8 in
+        let failure: MeCabError? = sentence.withUnsafeBufferPointer { utf8 in
             guard let base = utf8.baseAddress, !utf8.isEmpty else { return nil }
             let start = UnsafeRawPointer(base)
             return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
+                // `set_sentence2` takes the length: MeCab reads no byte past it.
                 mecab_lattice_set_sentence2(lattice, chars, utf8.count)
                 guard mecab_parse_lattice(tagger, lattice) != 0 else {
                     return .parseFailed(reason: String(cString: mecab_lattice_strerror(lattice)))
