@@ -95,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "kotoba",
             dependencies: [
-                "Pipeline", "Corpus", "TextPreparation", "Analysis", "Multivariate", "Reporting",
+                "Pipeline", "Corpus", "TextPreparation", "Analysis", "Multivariate", "Reporting", "CJemallocSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -105,6 +105,9 @@ let package = Package(
             // 2026-12-06). Linked, not preloaded, so every way of starting kotoba gets it.
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
+        // jemalloc's settings for the executable (`malloc_conf`: return freed pages within a
+        // second, from a background thread), which keep the peak memory of a large corpus down.
+        .target(name: "CJemallocSettings"),
         // The floor of issue 8: MeCab's lattice parse alone, which scripts/bench.sh times beside
         // kotoba. It depends on nothing of kotoba's but the C module.
         .executableTarget(name: "kotoba-floor", dependencies: ["CMeCab", "Tokenization"]),

@@ -50,10 +50,7 @@ extension CorpusCounts {
 
     /// Adds `other`'s pairs, whose ids map to these by `mapping`.
     private mutating func mergePairs(of other: CorpusCounts, mapping: [Int32]) {
-        pairUnits.reserveCapacity(pairUnits.count + other.pairUnits.count)
-        for (pair, count) in other.pairUnits {
-            pairUnits.add(PairKey(mapping[Int(pair.first)], mapping[Int(pair.second)]), count)
-        }
+        pairUnits.add(contentsOf: other.pairUnits, mapping: mapping)
     }
 
     /// Adds the pairs `other` counted (in a second pass, `pairsOnly`) and nothing else.
