@@ -17,15 +17,22 @@ struct KeyedSentence {
     private(set) var ends: [Int] = []
     /// Per byte offset: which token ends there (-1 for none).
     private(set) var tokenEndingAt: [Int] = []
-    /// The keyed bytes of each surface (token or gap) keyed so far. The key is a function of the
-    /// text alone, so a surface's keyed form never changes.
+    /// The keyed bytes of each surface (token or gap) keyed so far, up to `memoLimit` of them. The
+    /// key is a function of the text alone (and a scratch is always filled with one key), so a
+    /// surface's keyed form never changes.
     private var keyedSurfaces = SurfaceTable<[UInt8]>()
+    /// The most surfaces `keyedSurfaces` keeps: a worker's frequent surfaces come first, and the
+    /// memo stays a few megabytes however large the corpus; a surface past it is keyed each time.
+    private let memoLimit: Int
 
     /// No sentence yet: a scratch to `fill`, whose arrays keep their room from one sentence to
-    /// the next.
-    init() {}
+    /// the next, and which keeps the keyed forms of up to `memoLimit` surfaces.
+    init(memoLimit: Int = 1 << 17) {
+        self.memoLimit = memoLimit
+    }
 
     init(_ sentence: String, tokens: [Token], key: (String) -> String) {
+        self.init()
         var sentence = sentence
         sentence.withUTF8Span { fill($0, tokens: tokens, key: key) }
     }
@@ -67,7 +74,7 @@ struct KeyedSentence {
         }
         let text = String(decodingUTF8: surface)
         let keyed = Array(key(text).utf8)
-        keyedSurfaces.insert(keyed, ordinal: 0, surface: text)
+        if keyedSurfaces.count < memoLimit { keyedSurfaces.insert(keyed, ordinal: 0, surface: text) }
         bytes.append(contentsOf: keyed)
     }
 

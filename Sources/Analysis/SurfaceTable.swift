@@ -26,6 +26,9 @@ struct SurfaceTable<Value> {
         mask = slots.count - 1
     }
 
+    /// How many surfaces are kept.
+    var count: Int { entries.count }
+
     /// The value kept for the surface whose UTF-8 is `surface`, of the entry `ordinal`, if any.
     func value(ordinal: Int32, surface: Span<UInt8>) -> Value? {
         let hash = Self.hash(surface, seed: UInt64(UInt32(bitPattern: ordinal)))

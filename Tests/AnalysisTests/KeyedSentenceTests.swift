@@ -35,10 +35,10 @@ struct KeyedSentenceTests {
             "地域活性化について話します。",  // nothing changes: the bytes stand
             "Straße の ǅ と ﬁ、Ⅻ章。",  // ß, a title-case digraph, a ligature, a Roman numeral
         ]
-        var scratch = KeyedSentence()
-        // Twice over: the second round reads every surface from the memo.
-        for _ in 0..<2 {
-            for sentence in sentences {
+        // Twice over: the second round reads every surface from the memo, or, with a memo of
+        // three surfaces, most of them from the key again.
+        for var scratch in [KeyedSentence(), KeyedSentence(memoLimit: 3)] {
+            for sentence in sentences + sentences {
                 let tokens = try tagger.tokenize(sentence)
                 var text = sentence
                 text.withUTF8Span { scratch.fill($0, tokens: tokens, key: Self.key) }
