@@ -148,7 +148,7 @@ extension ConfigurationSetting.Codec where Value: Codable & SendableMetatype {
     }
 }
 
-extension ConfigurationSetting.Codec where Value: Encodable {
+extension ConfigurationSetting.Codec where Value: Encodable & SendableMetatype {
     /// A value read from a name: `parse` gives it, or `nil` for a name refused with `refusal`'s
     /// message; written as `Encodable` writes it.
     static func named(_ parse: @escaping @Sendable (String) -> Value?, refusal: @escaping @Sendable (String) -> String)
