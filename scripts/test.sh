@@ -24,6 +24,9 @@ mkdir -p "$run/tmp" "$run/logs"
 chmod 0755 "$run"
 chmod 1777 "$run/tmp"
 export TMPDIR=$run/tmp
+# The in-process tests' kotoba keeps its dictionary memo in the cache home: this run's, not the
+# user's (the end-to-end tests give each run of the binary a cache home of its own).
+export XDG_CACHE_HOME=$run/tmp/cache-home
 failed=0
 ticker=
 trap '[[ -n "$ticker" ]] && kill "$ticker" 2>/dev/null; rm -rf "$run/tmp"; if [[ $failed -eq 0 ]]; then rm -rf "$run"; else echo "test.sh: logs kept in $run/logs" >&2; fi' EXIT
