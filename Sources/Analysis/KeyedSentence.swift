@@ -96,7 +96,7 @@ struct KeyedSentence {
             guard index + width <= sentence.count else { return true }
             // U+4000–U+9FFF (CJK extension A's end, the Yijing hexagrams, the unified
             // ideographs): no decomposition, no case.
-            if lead >= 0xE4 && lead <= 0xE9 {
+            if UTF8Text.isKanjiLead(lead) {
                 index &+= 3
                 continue
             }

@@ -43,23 +43,16 @@ public enum UTF8Text {
     @inlinable @inline(__always)
     package static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
-    /// The value of the scalar that starts at `index`.
+    /// The value of the scalar that starts at `index` (`value(in:at:)` of the array's span).
     @inlinable @inline(__always)
     package static func value(in bytes: [UInt8], at index: Int) -> UInt32 {
-        let lead = UInt32(bytes[index])
-        if lead < 0x80 { return lead }
-        if lead < 0xE0 { return (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F) }
-        if lead < 0xF0 {
-            return (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-        }
-        return (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-            | UInt32(bytes[index + 3] & 0x3F)
+        value(in: bytes.span, at: index)
     }
 
     /// The scalar that starts at `index`.
     @inlinable @inline(__always)
     package static func scalar(in bytes: [UInt8], at index: Int) -> Unicode.Scalar {
-        Unicode.Scalar(value(in: bytes, at: index)) ?? "\u{FFFD}"
+        scalar(in: bytes.span, at: index)
     }
 
     /// The value of the scalar that starts at `index` of `bytes` (valid UTF-8, as a string's).
