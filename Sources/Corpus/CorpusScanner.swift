@@ -149,10 +149,17 @@ public struct CorpusScanner: Sendable {
         }
 
         /// Takes the file at `path` as an input, once; `base` is its argument's folder and its own
-        /// absolute path (`bases`).
-        mutating func take(_ path: [UInt8], display: String, relative: String?, base: (base: String, file: String)) {
+        /// absolute path (`bases`). `standardized`, when given, is `path` already made absolute
+        /// and standardized: a file found in a walk is its folder's standardized path and its
+        /// name, which no standardizing changes (a name holds no `/` and, taken, starts with no
+        /// `.`), so Foundation need not parse and standardize each of thousands of paths (a
+        /// third of an unchanged re-run's time on 1,787 files).
+        mutating func take(
+            _ path: [UInt8], display: String, relative: String?, base: (base: String, file: String), standardized: String? = nil
+        ) {
             if let text = String(validating: path, as: UTF8.self) {
-                let url = URL(fileURLWithPath: text).standardizedFileURL
+                let url = standardized.map { URL(filePath: $0, directoryHint: .notDirectory) }
+                    ?? URL(fileURLWithPath: text).standardizedFileURL
                 guard seen.insert(url.path).inserted else { return }
                 inputs.append(InputSource(displayPath: display, relativePath: relative, origin: .file(url)))
             } else {
@@ -189,7 +196,10 @@ public struct CorpusScanner: Sendable {
                     }
                     walk(child, display: childDisplay, relative: childRelative + "/", base: base, ancestors: ancestors + [identity])
                 } else if CorpusScanner.textExtensions.contains(Self.pathExtension(name)) {
-                    take(child, display: childDisplay, relative: childRelative, base: (base, base + "/" + childRelative))
+                    let file = base + "/" + childRelative
+                    take(
+                        child, display: childDisplay, relative: childRelative, base: (base, file),
+                        standardized: base == "/" ? "/" + childRelative : file)
                 } else {
                     ignored.append(childDisplay)
                 }

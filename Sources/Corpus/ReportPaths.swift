@@ -42,8 +42,13 @@ public enum ReportPaths {
             }
         }
         var outside: [Int] = []
+        let prefix = root.isEmpty ? "/" : "/" + root.joined(separator: "/") + "/"
         for index in inputs.indices {
             guard let (_, file) = bases[index] else { continue }
+            if let path = plainRemainder(of: file, after: prefix) {
+                inputs[index].reportPath = path
+                continue
+            }
             guard let path = relative(components(file), below: root) else {
                 outside.append(index)
                 continue
@@ -63,6 +68,23 @@ public enum ReportPaths {
     static func relative(_ path: [String], below root: [String]) -> String? {
         guard path.count > root.count, path.starts(with: root) else { return nil }
         return path.dropFirst(root.count).joined(separator: "/")
+    }
+
+    /// What follows `prefix` in `path` when that is what `relative(_:below:)` gives (`path`
+    /// starts with `prefix` and the rest is non-empty and has no empty component), else `nil`:
+    /// the common case, a standardized path below the root, without splitting it into strings.
+    static func plainRemainder(of path: String, after prefix: String) -> String? {
+        let bytes = path.utf8
+        guard bytes.count > prefix.utf8.count, bytes.starts(with: prefix.utf8) else { return nil }
+        let rest = bytes.dropFirst(prefix.utf8.count)
+        let slash = UInt8(ascii: "/")
+        guard rest.first != slash, rest.last != slash else { return nil }
+        var previous: UInt8 = 0
+        for byte in rest {
+            if byte == slash && previous == slash { return nil }
+            previous = byte
+        }
+        return String(Substring(rest))
     }
 
     /// The components of an absolute path, without empty ones.
