@@ -112,6 +112,11 @@ public struct CorpusAnalyzer {
         removeAnalyzed()
     }
 
+    /// Keeps units instead of counting their pairs, until `countPairs` (`CorpusCounts.deferPairs`).
+    public mutating func deferPairs() {
+        counts.deferPairs()
+    }
+
     /// Counts only the pairs `scope` allows from now on (see `CorpusCounts.countPairs`).
     public mutating func countPairs(_ scope: CorpusCounts.PairScope, pairsOnly: Bool = false) {
         counts.countPairs(scope, pairsOnly: pairsOnly)

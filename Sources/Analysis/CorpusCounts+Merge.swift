@@ -48,9 +48,11 @@ extension CorpusCounts {
         }
     }
 
-    /// Adds `other`'s pairs, whose ids map to these by `mapping`.
+    /// Adds `other`'s pairs, whose ids map to these by `mapping`: those it counted, and the
+    /// units it kept while deferring (`deferPairs()`).
     private mutating func mergePairs(of other: CorpusCounts, mapping: [Int32]) {
         pairUnits.add(contentsOf: other.pairUnits, mapping: mapping)
+        addDeferredUnits(of: other, mapping: mapping)
     }
 
     /// Adds the pairs `other` counted (in a second pass, `pairsOnly`) and nothing else.

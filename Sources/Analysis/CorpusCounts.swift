@@ -9,7 +9,7 @@
 /// Co-occurrence counts presence per sentence: a pair of distinct terms counts once in a sentence
 /// that contains both, however often each occurs there. Memory grows with the vocabulary and the
 /// number of distinct co-occurring pairs, not with the corpus (apart from one summary row per
-/// document).
+/// document, and the units kept while pairs are deferred, `deferPairs()`, which a run bounds).
 public struct CorpusCounts: Sendable {
     /// Names of the themes, in the order their counts are kept.
     public let themeNames: [String]
@@ -91,6 +91,13 @@ public struct CorpusCounts: Sendable {
     /// With `pairsOnly`, `add` counts the pairs and nothing else (the second pass of a run whose
     /// pair table outgrew its bound).
     public private(set) var pairsOnly = false
+    /// Whether units are kept (`deferredUnits`) instead of having their pairs counted, until
+    /// `countPairs(_:)` says which pairs to count (`deferPairs()`).
+    public private(set) var deferringPairs = false
+    /// The units kept while `deferringPairs`: for each unit of two distinct ids or more, how
+    /// many ids it holds, how many times it is counted, then the ids as they came. A unit's pairs
+    /// are in `pairUnits` or here, never in both.
+    private var deferredUnits: [Int32] = []
 
     /// Which pairs of terms `add` counts.
     public enum PairScope: Sendable, Equatable {
@@ -267,6 +274,13 @@ public struct CorpusCounts: Sendable {
 
     /// The pair-counting half of `countUnit`.
     private mutating func countUnitPairs(_ present: [Int32], times: Int) {
+        if deferringPairs {
+            guard present.count > 1 else { return }
+            deferredUnits.append(Int32(present.count))
+            deferredUnits.append(Int32(times))
+            deferredUnits.append(contentsOf: present)
+            return
+        }
         switch pairScope {
         case .all: countPairs(present, times: times)
         case .none: break
@@ -290,7 +304,8 @@ public struct CorpusCounts: Sendable {
     }
 
     /// Counts only the pairs `scope` allows from now on; pairs counted so far that it does not
-    /// allow are dropped. With `pairsOnly`, `add` counts pairs and nothing else.
+    /// allow are dropped, and units kept while deferring have their pairs that it allows counted
+    /// now. With `pairsOnly`, `add` counts pairs and nothing else.
     public mutating func countPairs(_ scope: PairScope, pairsOnly: Bool = false) {
         pairScope = scope
         self.pairsOnly = pairsOnly
@@ -304,6 +319,59 @@ public struct CorpusCounts: Sendable {
             pairUnits = pairUnits.filter(denseIDs: allowed, denseCapacity: vocabulary.count) {
                 pairAllowed[Int($0.first)] && pairAllowed[Int($0.second)]
             }
+        }
+        if deferringPairs {
+            deferringPairs = false
+            countDeferredUnits()
+        }
+    }
+
+    /// Keeps each unit's distinct ids from now on instead of counting its pairs, until
+    /// `countPairs(_:)` says which pairs count: a run's reports keep the pairs of its most
+    /// frequent terms only (`pairVocabulary(size:)`), which are known when every input is
+    /// counted. Counting every pair as it comes sent most of them, those of a rare term, to the
+    /// hash table, to be dropped at the end; kept units cost four bytes an id, and their pairs
+    /// among the vocabulary are then counted in the dense array alone, without hashing.
+    public mutating func deferPairs() {
+        precondition(pairScope == .all && !pairsOnly, "pairs are deferred only while every pair is counted")
+        deferringPairs = true
+    }
+
+    /// What the pairs take so far, in pairs: those counted, and the kept units at four ids to a
+    /// pair's room (a hashed pair takes 16 bytes, an id 4). What a worker's bound
+    /// (`pair_table_limit`) is measured against.
+    public var pairRoom: Int { pairUnits.count + deferredUnits.count / 4 }
+
+    /// Counts the pairs the scope allows of the units kept while deferring, and drops the units.
+    private mutating func countDeferredUnits() {
+        let units = deferredUnits
+        deferredUnits = []
+        var kept: [Int32] = []
+        Self.forEachUnit(of: units) { ids, times in
+            guard case .terms = pairScope else { return countUnitPairs(Array(ids), times: times) }
+            // As `countUnitPairs` does, into one reused array.
+            kept.removeAll(keepingCapacity: true)
+            for id in ids where pairAllowed[Int(id)] { kept.append(id) }
+            countPairs(kept, times: times)
+        }
+    }
+
+    /// Calls `body` with each unit of `units` (laid out as `deferredUnits`): its ids and how many
+    /// times it counts.
+    private static func forEachUnit(of units: [Int32], _ body: (_ ids: ArraySlice<Int32>, _ times: Int) -> Void) {
+        var index = 0
+        while index < units.count {
+            let (count, times) = (Int(units[index]), Int(units[index + 1]))
+            body(units[(index + 2)..<(index + 2 + count)], times)
+            index += 2 + count
+        }
+    }
+
+    /// Adds `other`'s kept units, their ids renamed by `mapping`: kept, if these counts defer
+    /// pairs too, else counted as these count pairs.
+    mutating func addDeferredUnits(of other: CorpusCounts, mapping: [Int32]) {
+        Self.forEachUnit(of: other.deferredUnits) { ids, times in
+            countUnitPairs(ids.map { mapping[Int($0)] }, times: times)
         }
     }
 

@@ -19,6 +19,11 @@ struct CachedCounting {
         self.counts = counts
     }
 
+    /// Keeps units instead of counting their pairs, until `countPairs` (`CorpusCounts.deferPairs`).
+    mutating func deferPairs() {
+        counts.deferPairs()
+    }
+
     /// Counts only the pairs `scope` allows from now on (`CorpusCounts.countPairs`).
     mutating func countPairs(_ scope: CorpusCounts.PairScope, pairsOnly: Bool = false) {
         counts.countPairs(scope, pairsOnly: pairsOnly)

@@ -83,6 +83,11 @@ extension Pipeline {
             if keepingUnits {
                 analyzer.countPairs(.units)
                 counting.countPairs(.units)
+            } else if restrictingPairs && pairsAmong == nil {
+                // Only the pair vocabulary's pairs are kept, and it is known at the end: each
+                // worker keeps its units and counts their pairs then (`deferPairs`).
+                analyzer.deferPairs()
+                counting.deferPairs()
             }
             var countingPairs = true
             var failures: [(Int, PipelineError)] = []
@@ -184,7 +189,7 @@ extension Pipeline {
                 case .cachedChunk(let input, let number):
                     count(input, chunk: number)
                 }
-                if countingPairs, analyzer.counts.pairUnits.count + counting.counts.pairUnits.count > pairLimit {
+                if countingPairs, analyzer.counts.pairRoom + counting.counts.pairRoom > pairLimit {
                     overflowed.store(true, ordering: .relaxed)
                 }
                 if countingPairs, overflowed.load(ordering: .relaxed) {
@@ -226,9 +231,9 @@ extension Pipeline {
         }
         let restricting = restrictingPairs && !parts.isEmpty && !overflowed.load(ordering: .relaxed)
         if restricting {
-            // The reports keep only pairs of the pair vocabulary (`publish`): each worker drops
-            // the others before the merge, side by side, so the merge, which runs alone, adds
-            // the pairs that stay, not all of them, and `publish` has nothing left to drop.
+            // The reports keep only pairs of the pair vocabulary (`publish`): each worker counts
+            // those of the units it kept (`deferPairs`), side by side, so the merge, which runs
+            // alone, adds the pairs that stay, and `publish` has nothing left to drop.
             let vocabulary = CorpusCounts.pairVocabulary(size: configuration.pairTerms, over: parts)
             parts = concurrentMap(parts) { part in
                 var part = part

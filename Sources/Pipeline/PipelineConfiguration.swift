@@ -90,8 +90,10 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     /// Pairs are counted among this many most frequent terms, which bounds the pair table to
     /// n(n − 1)/2 entries per worker (2,000: at most 1,999,000).
     public var pairTerms = 2000
-    /// A worker's pair table may hold this many pairs before the run counts pairs again, in a
-    /// second pass, among the `pairTerms` most frequent terms only; `nil`: n(n − 1)/2 for those.
+    /// A worker may hold this many pairs before the run counts pairs again, in a second pass,
+    /// among the `pairTerms` most frequent terms only; `nil`: n(n − 1)/2 for those. A run keeps
+    /// its units' terms until it knows those terms (`CorpusCounts.deferPairs`), four ids to a
+    /// pair's room (`CorpusCounts.pairRoom`).
     public var pairTableLimit: Int?
     /// Terms outside these bounds (occurrences, documents) are left out of every term report.
     public var minTermCount: Int?

@@ -153,4 +153,43 @@ struct CorpusCountsTests {
         #expect(pairs(early).count == pairs(late).count)
         #expect(Set(pairs(early).map { $0.split(separator: "|").sorted() }) == Set(pairs(late).map { $0.split(separator: "|").sorted() }))
     }
+
+    /// Counts that keep their units (`deferPairs`) count, once told the vocabulary, the pairs of
+    /// counting every pair and then restricting to it; by hand, among 地域, 活性 and 企業 (the
+    /// three most frequent, ties by term): 地域–活性 1 (A's first sentence), 地域–企業 1 (A's
+    /// second), 活性–企業 1 (B). Kept units survive a merge, into counts that keep theirs or into
+    /// counts that count, and `.none` drops them. The room they take is four ids to a pair.
+    @Test func deferredPairsAreThoseOfTheVocabulary() {
+        func deferring(_ documents: [(Int, [SentenceAnalysis])]) -> CorpusCounts {
+            var counts = CorpusCounts(themeNames: ["地域活性化"])
+            counts.deferPairs()
+            for (id, sentences) in documents { counts.add(Self.summary(id), sentences: sentences) }
+            return counts
+        }
+        let vocabulary: Set<Term> = [Self.chiiki, Self.kassei, Self.kigyou]
+        var restricted = Self.counts([(1, Self.documentA), (2, Self.documentB)])
+        restricted.countPairs(.terms(vocabulary))
+        let expected: [(Term, Term, Int)] = [
+            (Self.chiiki, Self.kassei, 1), (Self.chiiki, Self.kigyou, 1), (Self.kassei, Self.kigyou, 1),
+            (Self.chiiki, Self.shien, 0), (Self.kigyou, Self.susumu, 0),
+        ]
+        var whole = deferring([(1, Self.documentA), (2, Self.documentB)])
+        #expect(whole.pairUnits.isEmpty && whole.deferringPairs)
+        // Three units of 4, 4 and 3 ids, each with its length and times: 17 ids, 4 pairs' room.
+        #expect(whole.pairRoom == 17 / 4)
+        var mergedDeferring = deferring([(2, Self.documentB)])
+        mergedDeferring.merge(deferring([(1, Self.documentA)]))
+        var mergedCounting = Self.counts([(2, Self.documentB)])
+        mergedCounting.merge(deferring([(1, Self.documentA)]))
+        mergedCounting.countPairs(.terms(vocabulary))
+        whole.countPairs(.terms(vocabulary))
+        mergedDeferring.countPairs(.terms(vocabulary))
+        for counts in [whole, mergedDeferring, mergedCounting, restricted] {
+            #expect(!counts.deferringPairs && counts.pairUnits.count == 3)
+            for (a, b, count) in expected { #expect(pair(counts, a, b) == count, "\(a.text)–\(b.text)") }
+        }
+        var dropped = deferring([(1, Self.documentA)])
+        dropped.countPairs(.none)
+        #expect(dropped.pairUnits.isEmpty && dropped.pairRoom == 0)
+    }
 }
