@@ -1,3 +1,5 @@
+import Bytes
+
 /// The mergeable counts of a run: every number a report needs, as sums.
 ///
 /// Each worker fills its own `CorpusCounts` with the documents it processed; `merge(_:)` adds
@@ -94,10 +96,11 @@ public struct CorpusCounts: Sendable {
     /// Whether units are kept (`deferredUnits`) instead of having their pairs counted, until
     /// `countPairs(_:)` says which pairs to count (`deferPairs()`).
     public private(set) var deferringPairs = false
-    /// The units kept while `deferringPairs`: for each unit of two distinct ids or more, how
-    /// many ids it holds, how many times it is counted, then the ids as they came. A unit's pairs
-    /// are in `pairUnits` or here, never in both.
-    private var deferredUnits: [Int32] = []
+    /// The units kept while `deferringPairs`, as varints (`appendVarint`): for each unit of two
+    /// distinct ids or more, how many ids it holds, how many times it is counted, then the ids as
+    /// they came. Ids are numbered as terms are first met, so the frequent ones are small and
+    /// most take a byte or two. A unit's pairs are in `pairUnits` or here, never in both.
+    private var deferredUnits: [UInt8] = []
 
     /// Which pairs of terms `add` counts.
     public enum PairScope: Sendable, Equatable {
@@ -276,9 +279,9 @@ public struct CorpusCounts: Sendable {
     private mutating func countUnitPairs(_ present: [Int32], times: Int) {
         if deferringPairs {
             guard present.count > 1 else { return }
-            deferredUnits.append(Int32(present.count))
-            deferredUnits.append(Int32(times))
-            deferredUnits.append(contentsOf: present)
+            deferredUnits.appendVarint(present.count)
+            deferredUnits.appendVarint(times)
+            for id in present { deferredUnits.appendVarint(Int(id)) }
             return
         }
         switch pairScope {
@@ -330,17 +333,17 @@ public struct CorpusCounts: Sendable {
     /// `countPairs(_:)` says which pairs count: a run's reports keep the pairs of its most
     /// frequent terms only (`pairVocabulary(size:)`), which are known when every input is
     /// counted. Counting every pair as it comes sent most of them, those of a rare term, to the
-    /// hash table, to be dropped at the end; kept units cost four bytes an id, and their pairs
+    /// hash table, to be dropped at the end; a kept unit costs a byte or two an id, and its pairs
     /// among the vocabulary are then counted in the dense array alone, without hashing.
     public mutating func deferPairs() {
         precondition(pairScope == .all && !pairsOnly, "pairs are deferred only while every pair is counted")
         deferringPairs = true
     }
 
-    /// What the pairs take so far, in pairs: those counted, and the kept units at four ids to a
-    /// pair's room (a hashed pair takes 16 bytes, an id 4). What a worker's bound
-    /// (`pair_table_limit`) is measured against.
-    public var pairRoom: Int { pairUnits.count + deferredUnits.count / 4 }
+    /// What the pairs take so far, in pairs: those counted, and the kept units at a pair's room
+    /// (16 bytes: a hashed pair's key and count) for every 16 of their bytes. What a worker's
+    /// bound (`pair_table_limit`) is measured against.
+    public var pairRoom: Int { pairUnits.count + deferredUnits.count / 16 }
 
     /// Counts the pairs the scope allows of the units kept while deferring, and drops the units.
     private mutating func countDeferredUnits() {
@@ -348,7 +351,7 @@ public struct CorpusCounts: Sendable {
         deferredUnits = []
         var kept: [Int32] = []
         Self.forEachUnit(of: units) { ids, times in
-            guard case .terms = pairScope else { return countUnitPairs(Array(ids), times: times) }
+            guard case .terms = pairScope else { return countUnitPairs(ids, times: times) }
             // As `countUnitPairs` does, into one reused array.
             kept.removeAll(keepingCapacity: true)
             for id in ids where pairAllowed[Int(id)] { kept.append(id) }
@@ -356,14 +359,18 @@ public struct CorpusCounts: Sendable {
         }
     }
 
-    /// Calls `body` with each unit of `units` (laid out as `deferredUnits`): its ids and how many
-    /// times it counts.
-    private static func forEachUnit(of units: [Int32], _ body: (_ ids: ArraySlice<Int32>, _ times: Int) -> Void) {
-        var index = 0
-        while index < units.count {
-            let (count, times) = (Int(units[index]), Int(units[index + 1]))
-            body(units[(index + 2)..<(index + 2 + count)], times)
-            index += 2 + count
+    /// Calls `body` with each unit of `units` (laid out as `deferredUnits`): its ids, in one
+    /// reused array, and how many times it counts.
+    private static func forEachUnit(of units: [UInt8], _ body: (_ ids: [Int32], _ times: Int) -> Void) {
+        var ids: [Int32] = []
+        var offset = 0
+        let span = units.span
+        while offset < span.count {
+            let count = Int(span.trustedVarint(at: &offset))
+            let times = Int(span.trustedVarint(at: &offset))
+            ids.removeAll(keepingCapacity: true)
+            for _ in 0..<count { ids.append(Int32(truncatingIfNeeded: span.trustedVarint(at: &offset))) }
+            body(ids, times)
         }
     }
 

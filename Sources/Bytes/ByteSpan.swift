@@ -52,6 +52,22 @@ extension Span where Element == UInt8 {
         }
     }
 
+    /// The unsigned LEB128 varint at `offset`, which moves past it: for bytes this process wrote
+    /// (`appendVarint`), which need no check. Bytes read from a file are checked as they are read
+    /// (the cache's `RecordReader`).
+    @inlinable @inline(__always)
+    public func trustedVarint(at offset: inout Int) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = self[offset]
+            offset &+= 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift &+= 7
+        }
+    }
+
     /// The 8 bytes at `offset` as a little-endian `UInt64`; the span must hold them.
     @inlinable @inline(__always)
     public func littleEndianWord(at offset: Int) -> UInt64 {
@@ -61,6 +77,24 @@ extension Span where Element == UInt8 {
 }
 
 extension Array where Element == UInt8 {
+    /// Appends `value` as an unsigned LEB128 varint: seven bits a byte, low bits first, the top
+    /// bit set on every byte but the last.
+    @inlinable
+    public mutating func appendVarint(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        append(UInt8(truncatingIfNeeded: value))
+    }
+
+    /// Appends a count or index (never negative) as a varint.
+    @inlinable
+    public mutating func appendVarint(_ value: Int) {
+        appendVarint(UInt64(UInt(bitPattern: value)))
+    }
+
     /// Appends the bytes of `span`, in one copy.
     @inlinable @inline(__always)
     public mutating func append(copying span: Span<UInt8>) {

@@ -92,8 +92,8 @@ public struct PipelineConfiguration: Sendable, Codable, Equatable {
     public var pairTerms = 2000
     /// A worker may hold this many pairs before the run counts pairs again, in a second pass,
     /// among the `pairTerms` most frequent terms only; `nil`: n(n − 1)/2 for those. A run keeps
-    /// its units' terms until it knows those terms (`CorpusCounts.deferPairs`), four ids to a
-    /// pair's room (`CorpusCounts.pairRoom`).
+    /// its units' terms until it knows those terms (`CorpusCounts.deferPairs`), 16 bytes of them
+    /// to a pair's room (`CorpusCounts.pairRoom`).
     public var pairTableLimit: Int?
     /// Terms outside these bounds (occurrences, documents) are left out of every term report.
     public var minTermCount: Int?

@@ -128,21 +128,6 @@ extension [UInt8] {
         for shift in stride(from: 0, to: 64, by: 8) { append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
-    /// Appends `value` as an unsigned LEB128 varint.
-    mutating func appendVarint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        append(UInt8(truncatingIfNeeded: value))
-    }
-
-    /// Appends a count or index (never negative).
-    mutating func appendVarint(_ value: Int) {
-        appendVarint(UInt64(UInt(bitPattern: value)))
-    }
-
     /// Appends a signed integer, ZigZag-encoded.
     mutating func appendInt(_ value: Int) {
         let wide = Int64(value)

@@ -158,7 +158,7 @@ struct CorpusCountsTests {
     /// counting every pair and then restricting to it; by hand, among 地域, 活性 and 企業 (the
     /// three most frequent, ties by term): 地域–活性 1 (A's first sentence), 地域–企業 1 (A's
     /// second), 活性–企業 1 (B). Kept units survive a merge, into counts that keep theirs or into
-    /// counts that count, and `.none` drops them. The room they take is four ids to a pair.
+    /// counts that count, and `.none` drops them. Their room is a pair's for every 16 bytes.
     @Test func deferredPairsAreThoseOfTheVocabulary() {
         func deferring(_ documents: [(Int, [SentenceAnalysis])]) -> CorpusCounts {
             var counts = CorpusCounts(themeNames: ["地域活性化"])
@@ -175,8 +175,9 @@ struct CorpusCountsTests {
         ]
         var whole = deferring([(1, Self.documentA), (2, Self.documentB)])
         #expect(whole.pairUnits.isEmpty && whole.deferringPairs)
-        // Three units of 4, 4 and 3 ids, each with its length and times: 17 ids, 4 pairs' room.
-        #expect(whole.pairRoom == 17 / 4)
+        // Three units of 4, 4 and 3 ids, each with its length and times, a byte each: 17 bytes,
+        // one pair's room.
+        #expect(whole.pairRoom == 1)
         var mergedDeferring = deferring([(2, Self.documentB)])
         mergedDeferring.merge(deferring([(1, Self.documentA)]))
         var mergedCounting = Self.counts([(2, Self.documentB)])
