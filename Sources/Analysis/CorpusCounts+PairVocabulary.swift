@@ -8,19 +8,36 @@ extension CorpusCounts {
 
     /// The pair vocabulary the merge of `parts` would have (`pairVocabulary(size:)`), without
     /// merging them: so that each part can drop the pairs the merge would drop before merging.
+    /// Terms are summed under their NFC bytes (`TermKey`), as the merge finds them, not hashed
+    /// as `String`s, which normalizes them at every hash.
     public static func pairVocabulary(size: Int, over parts: [CorpusCounts]) -> Set<Term> {
         guard parts.count > 1 else { return parts.first?.pairVocabulary(size: size) ?? [] }
-        var totals: [Term: Int] = [:]
+        var index: [TermKey: Int] = [:]
+        index.reserveCapacity(parts.reduce(0) { $0 + $1.terms.count })
+        var terms: [Term] = []
+        var totals: [Int] = []
         for part in parts {
-            for (id, term) in part.terms.enumerated() { totals[term, default: 0] += part.termFrequency[id] }
+            for (id, term) in part.terms.enumerated() {
+                if let known = index[TermKey(term)] {
+                    totals[known] += part.termFrequency[id]
+                } else {
+                    index[TermKey(term)] = terms.count
+                    terms.append(term)
+                    totals.append(part.termFrequency[id])
+                }
+            }
         }
-        return mostFrequent(Array(totals.keys), frequencies: Array(totals.values), size: size)
+        return mostFrequent(terms, frequencies: totals, size: size)
     }
 
     /// The `size` terms of `terms` with the highest `frequencies` (same indices), ties by term.
+    /// Only the terms at least as frequent as the `size`-th are sorted: a run has tens of
+    /// thousands of terms, and its pair vocabulary 2,000.
     private static func mostFrequent(_ terms: [Term], frequencies: [Int], size: Int) -> Set<Term> {
         guard terms.count > size else { return Set(terms) }
-        let ranked = terms.indices.sorted { lhs, rhs in
+        guard size > 0 else { return [] }
+        let cut = frequencies.sorted(by: >)[size - 1]
+        let ranked = terms.indices.filter { frequencies[$0] >= cut }.sorted { lhs, rhs in
             frequencies[lhs] != frequencies[rhs] ? frequencies[lhs] > frequencies[rhs] : terms[lhs] < terms[rhs]
         }
         return Set(ranked.prefix(size).map { terms[$0] })

@@ -317,8 +317,10 @@ public struct CorpusCounts: Sendable {
         case .all, .units: break
         case .none: pairUnits.removeAll(denseCapacity: 0)
         case .terms(let vocabulary):
-            // The vocabulary's terms are the dense ones: every pair kept is in the array.
-            let allowed = terms.indices.filter { pairAllowed[$0] }.map { Int32($0) }
+            // The vocabulary's terms are the dense ones: every pair kept is in the array. Their
+            // places follow the terms' order, the same in every worker's counts, so that merging
+            // two adds the arrays cell by cell (`PairTable.add(contentsOf:mapping:)`).
+            let allowed = terms.indices.filter { pairAllowed[$0] }.sorted { terms[$0] < terms[$1] }.map { Int32($0) }
             pairUnits = pairUnits.filter(denseIDs: allowed, denseCapacity: vocabulary.count) {
                 pairAllowed[Int($0.first)] && pairAllowed[Int($0.second)]
             }

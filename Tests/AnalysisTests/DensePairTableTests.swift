@@ -77,4 +77,38 @@ struct DensePairTableTests {
         #expect(table.count == pairs.count)
         #expect(Set(table.map { "\($0.key.first)-\($0.key.second):\($0.value)" }).count == pairs.count)
     }
+
+    /// Merging tables whose dense ids are all dense in the target adds their arrays by places:
+    /// cell by cell where the places agree, place by place where they do not (a target with its
+    /// own order, and an id the source lacks), and through the hash table where a source's dense
+    /// id has no place in the target. Each merge says what adding every pair one by one says.
+    @Test func mergingDenseTablesAddsTheirCells() {
+        func table(dense ids: [Int32], capacity: Int, pairs: [(Int32, Int32, Int)]) -> PairTable {
+            var table = PairTable(denseCapacity: capacity)
+            for id in ids { table.makeDense(id) }
+            for (a, b, count) in pairs { table.add(CorpusCounts.PairKey(a, b), count) }
+            return table
+        }
+        func contents(_ table: PairTable) -> [CorpusCounts.PairKey: Int] {
+            var seen: [CorpusCounts.PairKey: Int] = [:]
+            for (pair, value) in table { seen[pair, default: 0] += value }
+            return seen
+        }
+        // The source: ids 0, 1, 2 dense, a hashed pair with 9; mapped to ids 10, 11, 12 and 19.
+        let source = table(dense: [0, 1, 2], capacity: 3, pairs: [(0, 1, 2), (1, 2, 3), (0, 2, 1), (2, 9, 4)])
+        var mapping = [Int32](repeating: -1, count: 10)
+        (mapping[0], mapping[1], mapping[2], mapping[9]) = (10, 11, 12, 19)
+        let targetPairs: [(Int32, Int32, Int)] = [(10, 11, 5), (11, 13, 1), (13, 19, 7)]
+        for targetIDs: [Int32] in [[10, 11, 12, 13], [13, 12, 10, 11], [12, 10], [10]] {
+            var merged = table(dense: targetIDs, capacity: 4, pairs: targetPairs)
+            var expected = contents(merged)
+            for (pair, value) in source {
+                expected[CorpusCounts.PairKey(mapping[Int(pair.first)], mapping[Int(pair.second)]), default: 0] += value
+            }
+            merged.add(contentsOf: source, mapping: mapping)
+            #expect(contents(merged) == expected, "\(targetIDs)")
+            #expect(merged.count == expected.count, "\(targetIDs)")
+            #expect(merged[CorpusCounts.PairKey(10, 11)] == 7 && merged[CorpusCounts.PairKey(12, 19)] == 4)
+        }
+    }
 }
