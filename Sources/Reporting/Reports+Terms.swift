@@ -89,13 +89,21 @@ extension Reports {
             if lhs.firstRank != rhs.firstRank { return lhs.firstRank < rhs.firstRank }
             return lhs.secondRank < rhs.secondRank
         }
+        // The rows keep their two ids alone (8 bytes, not the 32 of a `Pair`), and read the
+        // count again from the pair table: the sorted list lives while the rows are written,
+        // beside the other tables being made, and on ten times the man pages it was 48 MB.
+        // Which of a row's terms comes first is found again as above, from the key.
+        let rowPairs = pairs.map { CorpusCounts.PairKey($0.first, $0.second) }
+        pairs = []
+        let pairUnits = counts.pairUnits
         let unit = FormattedTexts([counts.unitName], as: terms.texts)
-        return CSVTable(header: ["term_a", "pos_a", "term_b", "pos_b"] + pairColumns, itemCount: pairs.count) {
-            [pairs] index, rows in
-            let pair = pairs[index]
-            rows.appendTerm(Int(pair.first), of: terms)
-            rows.appendTerm(Int(pair.second), of: terms)
-            appendPairCells(table(pair.first, pair.second, both: pair.both), unit: unit, to: &rows)
+        return CSVTable(header: ["term_a", "pos_a", "term_b", "pos_b"] + pairColumns, itemCount: rowPairs.count) {
+            [rowPairs] index, rows in
+            let key = rowPairs[index]
+            let (first, second) = ranks[Int(key.second)] < ranks[Int(key.first)] ? (key.second, key.first) : (key.first, key.second)
+            rows.appendTerm(Int(first), of: terms)
+            rows.appendTerm(Int(second), of: terms)
+            appendPairCells(table(first, second, both: pairUnits[key]), unit: unit, to: &rows)
             rows.endRow()
         }
     }
