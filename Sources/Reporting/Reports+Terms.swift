@@ -89,21 +89,22 @@ extension Reports {
             if lhs.firstRank != rhs.firstRank { return lhs.firstRank < rhs.firstRank }
             return lhs.secondRank < rhs.secondRank
         }
-        // The rows keep their two ids alone (8 bytes, not the 32 of a `Pair`), and read the
-        // count again from the pair table: the sorted list lives while the rows are written,
-        // beside the other tables being made, and on ten times the man pages it was 48 MB.
-        // Which of a row's terms comes first is found again as above, from the key.
+        // The rows keep their key and count alone (16 bytes, not the 32 of a `Pair`): the sorted
+        // list lives while the rows are written, beside the other tables being made, and on ten
+        // times the man pages it was 48 MB. (Reading the count again from the pair table, in the
+        // rows' order, missed the caches: 2 % of a `--force` run of the man pages.) Which of a
+        // row's terms comes first is found again as above, from the key.
         let rowPairs = pairs.map { CorpusCounts.PairKey($0.first, $0.second) }
+        let rowCounts = pairs.map(\.both)
         pairs = []
-        let pairUnits = counts.pairUnits
         let unit = FormattedTexts([counts.unitName], as: terms.texts)
         return CSVTable(header: ["term_a", "pos_a", "term_b", "pos_b"] + pairColumns, itemCount: rowPairs.count) {
-            [rowPairs] index, rows in
+            [rowPairs, rowCounts] index, rows in
             let key = rowPairs[index]
             let (first, second) = ranks[Int(key.second)] < ranks[Int(key.first)] ? (key.second, key.first) : (key.first, key.second)
             rows.appendTerm(Int(first), of: terms)
             rows.appendTerm(Int(second), of: terms)
-            appendPairCells(table(first, second, both: pairUnits[key]), unit: unit, to: &rows)
+            appendPairCells(table(first, second, both: rowCounts[index]), unit: unit, to: &rows)
             rows.endRow()
         }
     }
