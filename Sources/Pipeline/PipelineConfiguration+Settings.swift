@@ -131,8 +131,9 @@ extension PipelineConfiguration {
         .optional(
             "pair_table_limit", \.pairTableLimit, .plain, minimum: .notNegative,
             help: """
-                A worker's pair table may hold this many pairs before the run counts pairs again, in a second pass, \
-                among the pair_terms most frequent terms only (default: n(n − 1)/2 for those).
+                A worker may hold this many pairs before the run counts pairs again, in a second pass, among the \
+                pair_terms most frequent terms only (default: n(n − 1)/2 for those). A run keeps each sentence's terms \
+                until it knows those terms, a byte or two a term, 16 bytes to a pair's room.
                 """),
         .optional(
             "min_tf", \.minTermCount, .plain, option: "--min-tf", minimum: .notNegative,
