@@ -2,6 +2,16 @@
 extension CorpusCounts {
     /// Adds `other`'s counts to these.
     public mutating func merge(_ other: CorpusCounts) {
+        let mapping = mergeAllButPairs(other)
+        mergePairs(of: other, mapping: mapping)
+    }
+
+    /// Adds `other`'s counts to these but for its pairs, and returns how its ids map to these,
+    /// for `mergePairs(of:mapping:)`: a run merges its workers' counts first, takes its pair
+    /// vocabulary from the merged frequencies, has every worker count its kept units' pairs
+    /// among it side by side, and only then adds the pairs.
+    @discardableResult
+    public mutating func mergeAllButPairs(_ other: CorpusCounts) -> [Int32] {
         precondition(other.themeNames == themeNames, "merging counts of different theme sets")
         precondition(other.grouping == grouping, "merging counts of different groupings")
         precondition(other.unit == unit, "merging counts of different co-occurrence units")
@@ -17,7 +27,6 @@ extension CorpusCounts {
             // Word occurrences come with the totals (`addTotals`).
             for (otherID, counts) in terms { collocates[word][mapping[Int(otherID)], default: Collocates()].add(counts) }
         }
-        mergePairs(of: other, mapping: mapping)
         for (set, count) in other.unitSets { unitSets[set.map { mapping[Int($0)] }.sorted(), default: 0] += count }
         for (otherID, forms) in other.termForms {
             termForms[mapping[Int(otherID)], default: [:]].merge(forms, uniquingKeysWith: +)
@@ -48,11 +57,12 @@ extension CorpusCounts {
         for packed in other.documentTerms {
             documentTerms.append(packed.map { Self.pack(mapping[Int(Self.unpack($0).id)], Self.unpack($0).count) })
         }
+        return mapping
     }
 
-    /// Adds `other`'s pairs, whose ids map to these by `mapping`: those it counted, and the
-    /// units it kept while deferring (`deferPairs()`).
-    private mutating func mergePairs(of other: CorpusCounts, mapping: [Int32]) {
+    /// Adds `other`'s pairs, whose ids map to these by `mapping` (`mergeAllButPairs`): those it
+    /// counted, and the units it kept while deferring (`deferPairs()`).
+    public mutating func mergePairs(of other: CorpusCounts, mapping: [Int32]) {
         pairUnits.add(contentsOf: other.pairUnits, mapping: mapping)
         addDeferredUnits(of: other, mapping: mapping)
     }

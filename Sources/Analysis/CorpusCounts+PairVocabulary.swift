@@ -6,30 +6,6 @@ extension CorpusCounts {
         Self.mostFrequent(terms, frequencies: termFrequency, size: size)
     }
 
-    /// The pair vocabulary the merge of `parts` would have (`pairVocabulary(size:)`), without
-    /// merging them: so that each part can drop the pairs the merge would drop before merging.
-    /// Terms are summed under their NFC bytes (`TermKey`), as the merge finds them, not hashed
-    /// as `String`s, which normalizes them at every hash.
-    public static func pairVocabulary(size: Int, over parts: [CorpusCounts]) -> Set<Term> {
-        guard parts.count > 1 else { return parts.first?.pairVocabulary(size: size) ?? [] }
-        var index: [TermKey: Int] = [:]
-        index.reserveCapacity(parts.reduce(0) { $0 + $1.terms.count })
-        var terms: [Term] = []
-        var totals: [Int] = []
-        for part in parts {
-            for (id, term) in part.terms.enumerated() {
-                if let known = index[TermKey(term)] {
-                    totals[known] += part.termFrequency[id]
-                } else {
-                    index[TermKey(term)] = terms.count
-                    terms.append(term)
-                    totals.append(part.termFrequency[id])
-                }
-            }
-        }
-        return mostFrequent(terms, frequencies: totals, size: size)
-    }
-
     /// The `size` terms of `terms` with the highest `frequencies` (same indices), ties by term.
     /// Only the terms at least as frequent as the `size`-th are sorted: a run has tens of
     /// thousands of terms, and its pair vocabulary 2,000.

@@ -230,23 +230,29 @@ extension Pipeline {
             throw inputProblems.count == problems.count ? .inputs(inputProblems) : problems[0]
         }
         let restricting = restrictingPairs && !parts.isEmpty && !overflowed.load(ordering: .relaxed)
-        if restricting {
-            // The reports keep only pairs of the pair vocabulary (`publish`): each worker counts
-            // those of the units it kept (`deferPairs`), side by side, so the merge, which runs
-            // alone, adds the pairs that stay, and `publish` has nothing left to drop.
-            let vocabulary = CorpusCounts.pairVocabulary(size: configuration.pairTerms, over: parts)
-            parts = concurrentMap(parts) { part in
-                var part = part
-                part.countPairs(.terms(vocabulary))
-                return part
-            }
-        }
         var merged =
             parts.popLast()
             ?? CorpusCounts(
                 themeNames: setup.themes.map(\.name), grouping: setup.grouping, unit: configuration.unit,
                 window: configuration.window, words: setup.words.map(\.name))
         if keepingUnits { merged.countPairs(.units) }
+        if restricting {
+            // The reports keep only pairs of the pair vocabulary (`publish`). Everything but the
+            // pairs is merged first, which finds the terms of every part in the merged counts
+            // once; the vocabulary is then the merged counts' own; every part counts the pairs
+            // of the units it kept (`deferPairs`) among it, side by side; and the merge adds
+            // those pairs alone, array to array, so `publish` has nothing left to drop.
+            let mappings = parts.map { merged.mergeAllButPairs($0) }
+            let vocabulary = merged.pairVocabulary(size: configuration.pairTerms)
+            var counted = concurrentMap([merged] + parts) { part in
+                var part = part
+                part.countPairs(.terms(vocabulary))
+                return part
+            }
+            merged = counted.removeFirst()
+            for (part, mapping) in zip(counted, mappings) { merged.mergePairs(of: part, mapping: mapping) }
+            parts = []
+        }
         while let part = parts.popLast() { merged.merge(part) }
         if overflowed.load(ordering: .relaxed) { merged.countPairs(.none) }
         let tokenized = finished.reduce(0) { $0 + $1.tokenized }
