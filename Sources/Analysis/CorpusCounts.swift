@@ -85,6 +85,9 @@ public struct CorpusCounts: Sendable {
     var documentScratch = (occurrences: [Int](), packed: [UInt64]())
     private var stamp: UInt32 = 0
     private var present: [Int32] = []
+    /// A unit's ids that the pair scope allows (`countUnitPairs` with `.terms`), kept for its
+    /// capacity.
+    private var allowedInUnit: [Int32] = []
     /// Which pairs are counted: every pair, none, or pairs of two terms of a set (the run's pair
     /// vocabulary, `pairVocabulary(size:)`), which bounds `pairUnits` to n(n − 1)/2 entries.
     public private(set) var pairScope: PairScope = .all
@@ -287,7 +290,14 @@ public struct CorpusCounts: Sendable {
         switch pairScope {
         case .all: countPairs(present, times: times)
         case .none: break
-        case .terms: countPairs(present.filter { pairAllowed[Int($0)] }, times: times)
+        case .terms:
+            // Into one reused array, not one filtered array a unit.
+            var allowed = allowedInUnit
+            allowedInUnit = []
+            allowed.removeAll(keepingCapacity: true)
+            for id in present where pairAllowed[Int(id)] { allowed.append(id) }
+            countPairs(allowed, times: times)
+            allowedInUnit = allowed
         case .units:
             guard present.count > 1 else { return }
             unitSets[present.sorted(), default: 0] += times
@@ -351,14 +361,7 @@ public struct CorpusCounts: Sendable {
     private mutating func countDeferredUnits() {
         let units = deferredUnits
         deferredUnits = []
-        var kept: [Int32] = []
-        Self.forEachUnit(of: units) { ids, times in
-            guard case .terms = pairScope else { return countUnitPairs(ids, times: times) }
-            // As `countUnitPairs` does, into one reused array.
-            kept.removeAll(keepingCapacity: true)
-            for id in ids where pairAllowed[Int(id)] { kept.append(id) }
-            countPairs(kept, times: times)
-        }
+        Self.forEachUnit(of: units) { ids, times in countUnitPairs(ids, times: times) }
     }
 
     /// Calls `body` with each unit of `units` (laid out as `deferredUnits`): its ids, in one

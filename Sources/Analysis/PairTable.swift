@@ -162,22 +162,17 @@ public struct PairTable: Sendable, Sequence {
     /// table). The hash table is first given room for the pairs that will be hashed and no more:
     /// a pair of two dense ids goes to the array (after a second pass every pair does), and room
     /// reserved for those too held 40 MB of empty slots at the peak of the ten-times man pages.
+    /// `other`'s dense array is added whole where it can be (`addDense`); then only its hashed
+    /// pairs are left to add one by one.
     public mutating func add(contentsOf other: PairTable, mapping: [Int32]) {
-        if addDense(of: other, mapping: mapping) {
-            // What is left of `other` is its hashed part.
-            reserveCapacity(sparseCount + other.sparseCount)
-            for slot in other.slots where slot.key != 0 {
-                let pair = CorpusCounts.PairKey(packed: slot.key)
-                add(CorpusCounts.PairKey(mapping[Int(pair.first)], mapping[Int(pair.second)]), slot.value)
-            }
-            return
-        }
+        let denseAdded = addDense(of: other, mapping: mapping)
+        let rest = IteratorSequence(Iterator(dense: denseAdded ? [] : other.dense, denseIDs: other.denseIDs, slots: other.slots))
         var hashed = 0
-        for (pair, _) in other where denseIndex(mapping[Int(pair.first)], mapping[Int(pair.second)]) == nil {
+        for (pair, _) in rest where denseIndex(mapping[Int(pair.first)], mapping[Int(pair.second)]) == nil {
             hashed += 1
         }
         reserveCapacity(sparseCount + hashed)
-        for (pair, count) in other {
+        for (pair, count) in rest {
             add(CorpusCounts.PairKey(mapping[Int(pair.first)], mapping[Int(pair.second)]), count)
         }
     }

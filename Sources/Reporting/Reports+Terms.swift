@@ -89,19 +89,18 @@ extension Reports {
             if lhs.firstRank != rhs.firstRank { return lhs.firstRank < rhs.firstRank }
             return lhs.secondRank < rhs.secondRank
         }
-        // The rows keep their key and count alone (16 bytes, not the 32 of a `Pair`): the sorted
-        // list lives while the rows are written, beside the other tables being made, and on ten
-        // times the man pages it was 48 MB. (Reading the count again from the pair table, in the
-        // rows' order, missed the caches: 2 % of a `--force` run of the man pages.) Which of a
-        // row's terms comes first is found again as above, from the key.
-        let rowPairs = pairs.map { CorpusCounts.PairKey($0.first, $0.second) }
+        // The rows keep their two ids, in order, and their count alone (16 bytes, not the 32 of
+        // a `Pair`): the sorted list lives while the rows are written, beside the other tables
+        // being made, and on ten times the man pages it was 48 MB. (Reading the count again from
+        // the pair table, in the rows' order, missed the caches: 2 % of a `--force` run of the
+        // man pages.)
+        let rowPairs = pairs.map { (first: $0.first, second: $0.second) }
         let rowCounts = pairs.map(\.both)
         pairs = []
         let unit = FormattedTexts([counts.unitName], as: terms.texts)
         return CSVTable(header: ["term_a", "pos_a", "term_b", "pos_b"] + pairColumns, itemCount: rowPairs.count) {
             [rowPairs, rowCounts] index, rows in
-            let key = rowPairs[index]
-            let (first, second) = ranks[Int(key.second)] < ranks[Int(key.first)] ? (key.second, key.first) : (key.first, key.second)
+            let (first, second) = rowPairs[index]
             rows.appendTerm(Int(first), of: terms)
             rows.appendTerm(Int(second), of: terms)
             appendPairCells(table(first, second, both: rowCounts[index]), unit: unit, to: &rows)
