@@ -36,7 +36,8 @@ public struct CorpusAnalyzer {
     private var entries: [DocumentAnalysis.Entry] = []
     /// Per worker entry: whether its written form differs from its key's text.
     private var formDiffers: [Bool] = []
-    private var entryIndex: [EntryKey: Int32] = [:]
+    /// The indices of `entries` by their bytes (`EntryKey`).
+    private var entrySlots = HashSlots()
     /// Per dictionary entry (indexed by its features' `ordinal`): its worker entry (-1: no term,
     /// `undecided`: not met yet, `bySurface`: decided per surface) when its term is its
     /// dictionary form, and its role in compounds. Both depend on the entry alone; arrays,
@@ -386,11 +387,12 @@ public struct CorpusAnalyzer {
         }
         if vocabulary.stopwords.contains(keyed.text) { return -1 }
         let entry = DocumentAnalysis.Entry(term: keyed, form: form)
-        if let known = entryIndex[EntryKey(entry: entry)] { return known }
-        let index = Int32(entries.count)
+        let hash = EntryKey.hash(entry)
+        let found = entrySlots.find(hash) { EntryKey.equal(entries[$0], entry) }
+        if let known = found.number { return Int32(known) }
+        let index = Int32(entrySlots.insert(hash, at: found.slot))
         entries.append(entry)
         formDiffers.append(form != keyed.text)
-        entryIndex[EntryKey(entry: entry)] = index
         local.append(-1)
         countIDs.append(-1)
         return index

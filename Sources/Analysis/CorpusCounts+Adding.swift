@@ -119,20 +119,22 @@ extension CorpusCounts {
                 termForms[id, default: [:]][form, default: 0] += count
             }
         }
+        // Sorted, then entries of one id summed in place: the document's terms by id.
         packed.sort()
-        var inDocument: [UInt64] = []
-        inDocument.reserveCapacity(packed.count)
+        var kept = 0
         for item in packed {
             let (id, count) = Self.unpack(item)
-            if let last = inDocument.last, Self.unpack(last).id == id {
-                inDocument[inDocument.count - 1] = Self.pack(id, Self.unpack(last).count + count)
+            if kept > 0, Self.unpack(packed[kept - 1]).id == id {
+                packed[kept - 1] = Self.pack(id, Self.unpack(packed[kept - 1]).count + count)
             } else {
-                inDocument.append(item)
+                packed[kept] = item
+                kept += 1
                 documentFrequency[Int(id)] += 1
             }
         }
+        packed.removeSubrange(kept...)
         input.forEachCompound(of: index) { compound, count in compounds[compound, default: 0] += count }
-        documentTerms.append(inDocument)
+        documentTerms.append(sorted: packed)
         for theme in themeNames.indices {
             themeOccurrences[theme] += summary.themeOccurrences[theme]
             themeSentences[theme] += summary.themeSentences[theme]

@@ -10,16 +10,15 @@ extension CorpusCounts {
 
     /// The terms of document `index` (of `documents`) and how often each occurs there, in no order.
     public func terms(ofDocument index: Int) -> [(id: Int32, count: Int)] {
-        documentTerms[index].map(Self.unpack)
+        var terms: [(id: Int32, count: Int)] = []
+        documentTerms.forEach(ofDocument: index) { terms.append(($0, $1)) }
+        return terms
     }
 
     /// Calls `body` with each term of document `index` and its count, as `terms(ofDocument:)`
     /// lists them, without making the list.
     public func forEachTerm(ofDocument index: Int, _ body: (_ id: Int32, _ count: Int) -> Void) {
-        for packed in documentTerms[index] {
-            let (id, count) = Self.unpack(packed)
-            body(id, count)
-        }
+        documentTerms.forEach(ofDocument: index, body)
     }
 
     static func pack(_ id: Int32, _ count: Int) -> UInt64 {

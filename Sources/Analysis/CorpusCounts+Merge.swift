@@ -54,8 +54,12 @@ extension CorpusCounts {
         }
         addTotals(other.totals)
         documents += other.documents
-        for packed in other.documentTerms {
-            documentTerms.append(packed.map { Self.pack(mapping[Int(Self.unpack($0).id)], Self.unpack($0).count) })
+        var packed: [UInt64] = []
+        for index in 0..<other.documentTerms.count {
+            packed.removeAll(keepingCapacity: true)
+            other.documentTerms.forEach(ofDocument: index) { id, count in packed.append(Self.pack(mapping[Int(id)], count)) }
+            packed.sort()
+            documentTerms.append(sorted: packed)
         }
         return mapping
     }

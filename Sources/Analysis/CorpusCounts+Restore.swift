@@ -63,7 +63,7 @@ extension CorpusCounts {
     /// `addTotals`).
     public mutating func addSummary(_ summary: DocumentSummary) {
         var summary = summary
-        documentTerms.append(summary.terms.map { Self.pack(id(for: $0.term), $0.count) })
+        documentTerms.append(unsorted: summary.terms.map { Self.pack(id(for: $0.term), $0.count) })
         summary.terms = []
         documents.append(summary)
     }
@@ -153,7 +153,7 @@ extension CorpusCounts {
     public mutating func addSummary(_ summary: DocumentSummary, packedTerms: PackedTerms) {
         var summary = summary
         summary.terms = []
-        documentTerms.append(packedTerms.packed)
+        documentTerms.append(unsorted: packedTerms.packed)
         documents.append(summary)
     }
 }

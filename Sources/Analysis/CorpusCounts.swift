@@ -67,7 +67,8 @@ public struct CorpusCounts: Sendable {
 
     /// Terms by id.
     public internal(set) var terms: [Term] = []
-    private var ids: [TermKey: Int32] = [:]
+    /// The ids by their terms' bytes in NFC (`TermKey`).
+    private var termSlots = HashSlots()
     /// Occurrences of each term (by id).
     public internal(set) var termFrequency: [Int] = []
     /// Documents containing each term (by id).
@@ -99,11 +100,12 @@ public struct CorpusCounts: Sendable {
     /// Whether units are kept (`deferredUnits`) instead of having their pairs counted, until
     /// `countPairs(_:)` says which pairs to count (`deferPairs()`).
     public private(set) var deferringPairs = false
-    /// The units kept while `deferringPairs`, as varints (`appendVarint`): for each unit of two
-    /// distinct ids or more, how many ids it holds, how many times it is counted, then the ids as
-    /// they came. Ids are numbered as terms are first met, so the frequent ones are small and
-    /// most take a byte or two. A unit's pairs are in `pairUnits` or here, never in both.
-    private var deferredUnits: [UInt8] = []
+    /// The units kept while `deferringPairs`, a record of varints each (`VarintRecords`): for
+    /// each unit of two distinct ids or more, how many ids it holds, how many times it is
+    /// counted, then the ids as they came. Ids are numbered as terms are first met, so the
+    /// frequent ones are small and most take a byte or two. A unit's pairs are in `pairUnits` or
+    /// here, never in both.
+    private var deferredUnits = VarintRecords()
 
     /// Which pairs of terms `add` counts.
     public enum PairScope: Sendable, Equatable {
@@ -144,10 +146,10 @@ public struct CorpusCounts: Sendable {
     /// One summary per document, in no particular order (see `sortedDocuments`). Their `terms`
     /// stay empty: each document's term counts are kept compactly in `documentTerms`.
     public internal(set) var documents: [DocumentSummary] = []
-    /// Per document (indexed like `documents`), its terms and their counts, each packed in one
-    /// word (id << 32 | count): 8 bytes a term, where a `TermCount` takes 40 and more, because
+    /// Per document (indexed like `documents`), its terms and their counts, as varints
+    /// (`DocumentTermLists`): 2–4 bytes a term, where a `TermCount` takes 40 and more, because
     /// these grow with the corpus.
-    var documentTerms: [[UInt64]] = []
+    var documentTerms = DocumentTermLists()
 
     /// Term occurrences per group (by term id), and all term occurrences per group.
     public internal(set) var groupTerms: [String: [Int32: Int]] = [:]
@@ -231,10 +233,11 @@ public struct CorpusCounts: Sendable {
     /// frequency arrays; they are only meaningful for this instance.
     package mutating func id(for term: Term) -> Int32 {
         let key = TermKey(term)
-        if let id = ids[key] { return id }
-        let id = Int32(terms.count)
+        let hash = key.hash
+        let found = termSlots.find(hash) { key.isKey(of: terms[$0]) }
+        if let id = found.number { return Int32(id) }
+        let id = Int32(termSlots.insert(hash, at: found.slot))
         terms.append(term)
-        ids[key] = id
         termFrequency.append(0)
         documentFrequency.append(0)
         sentenceFrequency.append(0)
@@ -258,7 +261,10 @@ public struct CorpusCounts: Sendable {
     }
 
     /// The id of `term` if it was counted.
-    public func id(of term: Term) -> Int32? { ids[TermKey(term)] }
+    public func id(of term: Term) -> Int32? {
+        let key = TermKey(term)
+        return termSlots.find(key.hash) { key.isKey(of: terms[$0]) }.number.map(Int32.init)
+    }
 
     /// Counts `times` co-occurrence units each holding the distinct term ids `present` (ascending).
     mutating func countUnit(_ present: [Int32], times: Int = 1) {
@@ -282,9 +288,11 @@ public struct CorpusCounts: Sendable {
     private mutating func countUnitPairs(_ present: [Int32], times: Int) {
         if deferringPairs {
             guard present.count > 1 else { return }
-            deferredUnits.appendVarint(present.count)
-            deferredUnits.appendVarint(times)
-            for id in present { deferredUnits.appendVarint(Int(id)) }
+            deferredUnits.append(maximumBytes: 10 * (present.count + 2)) { bytes in
+                bytes.appendVarint(present.count)
+                bytes.appendVarint(times)
+                for id in present { bytes.appendVarint(Int(id)) }
+            }
             return
         }
         switch pairScope {
@@ -355,22 +363,20 @@ public struct CorpusCounts: Sendable {
     /// What the pairs take so far, in pairs: those counted, and the kept units at a pair's room
     /// (16 bytes: a hashed pair's key and count) for every 16 of their bytes. What a worker's
     /// bound (`pair_table_limit`) is measured against.
-    public var pairRoom: Int { pairUnits.count + deferredUnits.count / 16 }
+    public var pairRoom: Int { pairUnits.count + deferredUnits.byteCount / 16 }
 
     /// Counts the pairs the scope allows of the units kept while deferring, and drops the units.
     private mutating func countDeferredUnits() {
         let units = deferredUnits
-        deferredUnits = []
+        deferredUnits = VarintRecords()
         Self.forEachUnit(of: units) { ids, times in countUnitPairs(ids, times: times) }
     }
 
     /// Calls `body` with each unit of `units` (laid out as `deferredUnits`): its ids, in one
     /// reused array, and how many times it counts.
-    private static func forEachUnit(of units: [UInt8], _ body: (_ ids: [Int32], _ times: Int) -> Void) {
+    private static func forEachUnit(of units: VarintRecords, _ body: (_ ids: [Int32], _ times: Int) -> Void) {
         var ids: [Int32] = []
-        var offset = 0
-        let span = units.span
-        while offset < span.count {
+        units.forEachRecord { span, offset in
             let count = Int(span.trustedVarint(at: &offset))
             let times = Int(span.trustedVarint(at: &offset))
             ids.removeAll(keepingCapacity: true)

@@ -18,4 +18,10 @@ enum UTF8Bytes {
         var text = text
         text.withUTF8Span { hasher.combine(bytes: $0) }
     }
+
+    /// A hash of `text`'s bytes (`HashSlots.hash`).
+    static func hash(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8Span { HashSlots.hash($0) }
+    }
 }

@@ -27,7 +27,7 @@ struct CachedTerms {
     /// The number of the term whose text and part of speech have the bytes `text` and
     /// `partOfSpeech`; `make` makes the term when it is new.
     mutating func number(text: Span<UInt8>, partOfSpeech: Span<UInt8>, make: () -> Term) -> Int32 {
-        let hash = RecordStringTable.hash(text) &+ RecordStringTable.hash(partOfSpeech) &* 0x9E37_79B9_7F4A_7C15
+        let hash = HashSlots.combine(HashSlots.hash(text), HashSlots.hash(partOfSpeech))
         let found = slots.find(hash) {
             textLengths[$0] == text.count && partLengths[$0] == partOfSpeech.count && holds($0, text, partOfSpeech)
         }

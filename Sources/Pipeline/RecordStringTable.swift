@@ -43,7 +43,7 @@ struct RecordStringTable {
     }
 
     private mutating func index(of utf8: Span<UInt8>) -> Int {
-        let hash = Self.hash(utf8)
+        let hash = HashSlots.hash(utf8)
         let found = slots.find(hash) { lengths[$0] == utf8.count && holds($0, utf8) }
         if let index = found.number { return index }
         bytes.appendVarint(utf8.count)
@@ -57,24 +57,5 @@ struct RecordStringTable {
     private func holds(_ index: Int, _ utf8: Span<UInt8>) -> Bool {
         let range = starts[index]..<(starts[index] + lengths[index])
         return bytes.span.extracting(range).hasSameBytes(as: utf8)
-    }
-
-    /// A hash of short byte strings, a word at a time, whose low bits pick the slot.
-    static func hash(_ utf8: Span<UInt8>) -> UInt64 {
-        var state = UInt64(utf8.count) &* 0x9E37_79B9_7F4A_7C15
-        var offset = 0
-        while offset + 8 <= utf8.count {
-            state = (state ^ utf8.littleEndianWord(at: offset)) &* 0xFF51_AFD7_ED55_8CCD
-            state ^= state >> 32
-            offset += 8
-        }
-        if offset < utf8.count {
-            var word: UInt64 = 0
-            for index in offset..<utf8.count { word |= UInt64(utf8[unchecked: index]) << (8 * UInt64(index - offset)) }
-            state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
-        }
-        state ^= state >> 29
-        state &*= 0xBF58_476D_1CE4_E5B9
-        return state ^ (state >> 32)
     }
 }

@@ -72,10 +72,17 @@ extension Reports {
         @Sendable func table(_ first: Int32, _ second: Int32, both: Int) -> PairCounts {
             PairCounts(both: both, first: unitFrequency[Int(first)], second: unitFrequency[Int(second)], units: unitCount)
         }
+        // Counted first, so the list is made at its size: grown by doubling, it held up to twice
+        // its rows, and a copy while it grew, beside the other tables being made.
+        func kept(_ first: Int32, _ second: Int32, _ both: Int) -> Bool {
+            both >= minimumCount && allowed[Int(first)] && allowed[Int(second)]
+        }
+        var rowCount = 0
+        for (key, both) in counts.pairUnits where kept(key.first, key.second, both) { rowCount += 1 }
         var pairs: [Pair] = []
-        for (key, both) in counts.pairUnits where both >= minimumCount {
+        pairs.reserveCapacity(rowCount)
+        for (key, both) in counts.pairUnits where kept(key.first, key.second, both) {
             var (first, second) = (key.first, key.second)
-            guard allowed[Int(first)] && allowed[Int(second)] else { continue }
             if ranks[Int(second)] < ranks[Int(first)] { swap(&first, &second) }
             let score = measure.score(table(first, second, both: both))
             pairs.append(

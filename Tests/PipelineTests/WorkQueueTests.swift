@@ -169,10 +169,7 @@ struct WarningRecorder: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-        function: String, line: UInt
-    ) {
-        if level == .warning { warnings.list.withLock { $0.append(message.description) } }
+    func log(event: LogEvent) {
+        if event.level == .warning { warnings.list.withLock { $0.append(event.message.description) } }
     }
 }

@@ -1,0 +1,31 @@
+@testable import Analysis
+import Testing
+import TestSupport
+
+/// Each document's terms as `DocumentTermLists` keeps them, against the lists they were made of.
+struct DocumentTermListsTests {
+    @Test func everyDocumentGivesBackItsTermsByID() {
+        var random = SplitMix(state: 13)
+        var lists = DocumentTermLists()
+        var expected: [[(id: Int32, count: Int)]] = []
+        for document in 0..<2_000 {
+            // Distinct ids, small and large (the largest id and count a packed word holds among
+            // them), in no order; some documents have no terms.
+            var byID: [Int32: Int] = [:]
+            for _ in 0..<Int.random(in: 0...30, using: &random) {
+                let id = document % 97 == 0 ? Int32.max : Int32.random(in: 0...(document % 2 == 0 ? 200 : 3_000_000), using: &random)
+                byID[id] = document % 89 == 0 ? Int(UInt32.max) : Int.random(in: 1...5_000, using: &random)
+            }
+            let terms = byID.map { (id: $0.key, count: $0.value) }
+            lists.append(unsorted: terms.map { CorpusCounts.pack($0.id, $0.count) })
+            expected.append(terms.sorted { $0.id < $1.id })
+        }
+        #expect(lists.count == expected.count)
+        for (index, terms) in expected.enumerated().reversed() {
+            var read: [(id: Int32, count: Int)] = []
+            lists.forEach(ofDocument: index) { read.append(($0, $1)) }
+            #expect(read.map(\.id) == terms.map(\.id), "document \(index)")
+            #expect(read.map(\.count) == terms.map(\.count), "document \(index)")
+        }
+    }
+}
