@@ -103,7 +103,26 @@ public enum CompoundRanking {
             if order != 0 { return order < 0 }
             return ranked[lhs].key < ranked[rhs].key
         }
-        return order.map { ranked[$0] }
+        // Put in that order in place, cycle by cycle, instead of mapped into a second list: the
+        // candidates of a large corpus are hundreds of thousands, ranked while other tables are
+        // made.
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            // `order[i]` is the candidate that goes to place `i`: follow the cycle from `start`.
+            let first = ranked[start]
+            var place = start
+            while true {
+                placed[place] = true
+                let source = order[place]
+                if source == start {
+                    ranked[place] = first
+                    break
+                }
+                ranked[place] = ranked[source]
+                place = source
+            }
+        }
+        return ranked
     }
 
     /// The separator of nouns in a key (`CompoundKey.separator`), a byte.
