@@ -53,74 +53,44 @@ final class MultivariateMaps: Sendable {
 
     // MARK: Correspondence analysis
 
-    /// The listed terms' counts in the columns of the correspondence analysis, term by term:
-    /// each term's cells (column and count, columns ascending) one after another, in id order.
-    /// Gathered from every column's cells with a counting sort by term, so that 58,000 survey
-    /// answers cost their term counts, not a dictionary each: one pass counts each term's cells,
-    /// the second puts each cell in its place, so the cells are held once (12 bytes each) and no
-    /// unsorted copy of them is made (on a corpus of 18,000 long documents, that copy and the
-    /// sorted one were a third of the run's peak memory).
+    /// The columns of the correspondence analysis and their cells, read column by column, as
+    /// often as the analysis needs (`forEachCell`): each column's listed terms with a count, a
+    /// term given twice in a column as one cell.
+    ///
+    /// Why read the cells again rather than hold them: every listed term's χ² needs all of its
+    /// cells, and held term by term they were 12 bytes a cell, 85 MB on ten times the man pages
+    /// (18,000 documents), made while the other reports were. Each term's sums are gathered as
+    /// the columns go by instead, in the order the held cells were summed (columns ascending),
+    /// so every χ² is the same to the bit; only the chosen terms' cells are kept.
     struct ColumnCells {
-        /// The cells of term `id` are `cells[starts[id]..<starts[id + 1]]`.
-        var starts: [Int]
-        var columns: [Int32]
-        var counts: [Int]
-        /// Whether a column has a listed term.
-        var columnHasTerms: [Bool]
+        /// How many columns there are.
+        let count: Int
+        private let allowed: [Bool]
+        private let source: CellSource
 
-        /// A column's cells: `forEachCell(column, body)` calls `body` with each (term, count) of
-        /// the column (it is called twice per column, and must give the same cells each time).
+        /// A column's cells: `source(column, body)` calls `body` with each (term, count) of the
+        /// column, a term's cells next to each other; it is called once per pass over the columns.
         typealias CellSource = (_ column: Int, _ body: (_ id: Int32, _ count: Int) -> Void) -> Void
 
-        /// The cells `forEachCell` gives; only listed terms with a count are kept, and a term
-        /// given twice in a column is counted once, with both counts.
-        init(columns count: Int, terms: Int, allowed: [Bool], forEachCell: CellSource) {
-            var perTerm = [Int](repeating: 0, count: terms + 1)
-            var hasTerms = [Bool](repeating: false, count: count)
-            for column in 0..<count {
-                forEachCell(column) { id, termCount in
-                    guard termCount > 0, allowed[Int(id)] else { return }
-                    perTerm[Int(id) + 1] += 1
-                    hasTerms[column] = true
-                }
-            }
-            for id in 0..<terms { perTerm[id + 1] += perTerm[id] }
-            // Stable by term: each term's cells keep the columns' order.
-            var next = perTerm
-            var columns = [Int32](repeating: 0, count: perTerm[terms])
-            var counts = [Int](repeating: 0, count: perTerm[terms])
-            for column in 0..<count {
-                forEachCell(column) { id, termCount in
-                    guard termCount > 0, allowed[Int(id)] else { return }
-                    let place = next[Int(id)]
-                    next[Int(id)] += 1
-                    columns[place] = Int32(column)
-                    counts[place] = termCount
-                }
-            }
-            // A term twice in one column: its cells are next to each other; one cell holds both.
-            var starts = [Int](repeating: 0, count: terms + 1)
-            var kept = 0
-            for id in 0..<terms {
-                starts[id] = kept
-                for cell in perTerm[id]..<perTerm[id + 1] {
-                    if kept > starts[id] && columns[kept - 1] == columns[cell] {
-                        counts[kept - 1] += counts[cell]
-                    } else {
-                        columns[kept] = columns[cell]
-                        counts[kept] = counts[cell]
-                        kept += 1
-                    }
-                }
-            }
-            starts[terms] = kept
-            columns.removeLast(columns.count - kept)
-            counts.removeLast(counts.count - kept)
-            (self.starts, self.columns, self.counts, columnHasTerms) = (starts, columns, counts, hasTerms)
+        init(columns count: Int, allowed: [Bool], source: @escaping CellSource) {
+            (self.count, self.allowed, self.source) = (count, allowed, source)
         }
 
-        /// The cells of term `id`.
-        func cells(of id: Int) -> Range<Int> { starts[id]..<starts[id + 1] }
+        /// Calls `body` with each cell of `column` of a listed term with a count: a term given
+        /// twice in a row once, with both counts.
+        func forEachCell(of column: Int, _ body: (_ id: Int, _ count: Int) -> Void) {
+            var pending = (id: -1, count: 0)
+            source(column) { id, count in
+                guard count > 0, allowed[Int(id)] else { return }
+                if Int(id) == pending.id {
+                    pending.count += count
+                    return
+                }
+                if pending.id >= 0 { body(pending.id, pending.count) }
+                pending = (Int(id), count)
+            }
+            if pending.id >= 0 { body(pending.id, pending.count) }
+        }
     }
 
     /// The columns of the correspondence analysis: each named group (sorted by bytes; the
@@ -129,16 +99,17 @@ final class MultivariateMaps: Sendable {
     /// term occurrences (KH Coder's document length).
     static func columns(_ context: ReportContext) -> (kind: String, labels: [String], cells: ColumnCells, totals: [Int]) {
         let counts = context.counts
-        let (terms, allowed) = (counts.terms.count, context.terms.allowed)
+        let allowed = context.terms.allowed
         if counts.grouping != nil {
             let groups = namedGroups(counts)
-            let cells = ColumnCells(columns: groups.count, terms: terms, allowed: allowed) { column, body in
+            let cells = ColumnCells(columns: groups.count, allowed: allowed) { column, body in
                 for (id, count) in counts.groupTerms[groups[column]] ?? [:] { body(id, count) }
             }
             return ("group", groups, cells, groups.map { counts.groupTotals[$0] ?? 0 })
         }
         let order = context.documents.order
-        let cells = ColumnCells(columns: order.count, terms: terms, allowed: allowed) { column, body in
+        // A document's terms come by id: a term given twice is given in a row.
+        let cells = ColumnCells(columns: order.count, allowed: allowed) { column, body in
             counts.forEachTerm(ofDocument: order[column], body)
         }
         // Read through a span, field by field (`ReportContext.Documents`).
@@ -156,48 +127,55 @@ final class MultivariateMaps: Sendable {
     static func correspondence(_ context: ReportContext, options: MapOptions) -> Correspondence {
         let (kind, allLabels, columnCells, allTotals) = columns(context)
         let ranks = context.terms.ranks
+        let termCount = context.counts.terms.count
+        // First pass: which columns have a listed term, and each term's frequency over them.
+        var hasTerms = [Bool](repeating: false, count: columnCells.count)
+        var frequency = [Int](repeating: 0, count: termCount)
+        for column in 0..<columnCells.count {
+            columnCells.forEachCell(of: column) { id, count in
+                hasTerms[column] = true
+                frequency[id] += count
+            }
+        }
         // Columns without any listed term are dropped (KH Coder's `subset(d, rowSums(d) > 0)`).
-        let kept = allLabels.indices.filter { columnCells.columnHasTerms[$0] }
+        let kept = allLabels.indices.filter { hasTerms[$0] }
         var place = [Int](repeating: -1, count: allLabels.count)
         for (position, column) in kept.enumerated() { place[column] = position }
         let totals = kept.map { Double(allTotals[$0]) }
         let total = totals.reduce(0, +)
-        // Each term's χ² against the columns, as KH Coder's chisq.test(cbind(d[, i], n_total − d[, i])).
+        // Each term's χ² against the columns, as KH Coder's chisq.test(cbind(d[, i], n_total − d[, i])),
+        // summed over the columns it occurs in (`chiSquare(present:totals:total:)`), as they go by.
+        let chi2 = chiSquares(columnCells, place: place, frequency: frequency, totals: totals, total: total)
         var scored: [(id: Int, chi2: Double, frequency: Int)] = []
-        // Sparse: a term's cells are the columns it occurs in (ascending), so that terms × 58,000
-        // survey answers costs its occurrences, not terms × columns.
-        var present: [(column: Int, count: Double)] = []
-        for id in 0..<(columnCells.starts.count - 1) {
-            let cells = columnCells.cells(of: id)
-            guard !cells.isEmpty else { continue }
-            present.removeAll(keepingCapacity: true)
-            var frequency = 0
-            for cell in cells {
-                present.append((place[Int(columnCells.columns[cell])], Double(columnCells.counts[cell])))
-                frequency += columnCells.counts[cell]
-            }
-            let chi2 = chiSquare(present: present, totals: totals, total: total)
-            scored.append((id, chi2.isNaN ? -.infinity : chi2, frequency))
+        for id in 0..<termCount where frequency[id] > 0 {
+            scored.append((id, chi2[id].isNaN ? -.infinity : chi2[id], frequency[id]))
         }
         let chosen = Reports.first(options.correspondenceTerms, of: scored) { lhs, rhs in
             if lhs.chi2 != rhs.chi2 { return lhs.chi2 > rhs.chi2 }
             if lhs.frequency != rhs.frequency { return lhs.frequency > rhs.frequency }
             return ranks[lhs.id] < ranks[rhs.id]
         }.map(\.id)
+        // The chosen terms' cells (kept column and count, columns ascending), the only ones kept.
+        var chosenPlace = [Int](repeating: -1, count: termCount)
+        for (position, id) in chosen.enumerated() { chosenPlace[id] = position }
+        var chosenCells = [[(column: Int, count: Int)]](repeating: [], count: chosen.count)
+        for column in kept {
+            columnCells.forEachCell(of: column) { id, count in
+                if chosenPlace[id] >= 0 { chosenCells[chosenPlace[id]].append((place[column], count)) }
+            }
+        }
         // Columns left empty by the choice are dropped too: the columns used are those of the
         // chosen terms' cells, found from the cells, not from a dense row of every column.
         var isUsed = [Bool](repeating: false, count: kept.count)
-        for id in chosen {
-            for cell in columnCells.cells(of: id) { isUsed[place[Int(columnCells.columns[cell])]] = true }
+        for cells in chosenCells {
+            for cell in cells { isUsed[cell.column] = true }
         }
         let used = kept.indices.filter { isUsed[$0] }
         var usedPlace = [Int](repeating: -1, count: kept.count)
         for (position, column) in used.enumerated() { usedPlace[column] = position }
-        let table = chosen.map { id -> [Int] in
+        let table = chosenCells.map { cells -> [Int] in
             var row = [Int](repeating: 0, count: used.count)
-            for cell in columnCells.cells(of: id) {
-                row[usedPlace[place[Int(columnCells.columns[cell])]]] += columnCells.counts[cell]
-            }
+            for cell in cells { row[usedPlace[cell.column]] += cell.count }
             return row
         }
         let labels = used.map { allLabels[kept[$0]] }
@@ -210,6 +188,38 @@ final class MultivariateMaps: Sendable {
             preconditionFailure("correspondence analysis: \(error)")
         }
         return Correspondence(kind: kind, terms: chosen, labels: labels, table: table, analysis: analysis)
+    }
+
+    /// Every term's `chiSquare(present:totals:total:)` (NaN for a term with no cell), its cells
+    /// read column by column (`place`: a column's place among `totals`, -1 for a dropped one):
+    /// each term's sums are added in the order of its cells, columns ascending, as the function
+    /// adds them, so the results are the same to the bit.
+    static func chiSquares(
+        _ cells: ColumnCells, place: [Int], frequency: [Int], totals: [Double], total: Double
+    ) -> [Double] {
+        let termCount = frequency.count
+        // p as the function finds it: the term's counts summed as doubles, over the total.
+        let p = frequency.map { Double($0) / total }
+        if totals.count == 2 {
+            var counts = [[Double]](repeating: [0, 0], count: termCount)
+            for column in place.indices where place[column] >= 0 {
+                cells.forEachCell(of: column) { id, count in counts[id][place[column]] += Double(count) }
+            }
+            return counts.indices.map { frequency[$0] > 0 ? chiSquare(counts[$0], totals: totals, total: total) : .nan }
+        }
+        var sums = [Double](repeating: 0, count: termCount)
+        var covered = [Double](repeating: 0, count: termCount)
+        for column in place.indices where place[column] >= 0 {
+            let columnTotal = totals[place[column]]
+            cells.forEachCell(of: column) { id, count in
+                let expected = columnTotal * p[id]
+                sums[id] += (Double(count) - expected) * (Double(count) - expected) / (expected * (1 - p[id]))
+                covered[id] += columnTotal
+            }
+        }
+        return (0..<termCount).map { id in
+            frequency[id] > 0 ? sums[id] + (total - covered[id]) * p[id] / (1 - p[id]) : .nan
+        }
     }
 
     /// R's `chisq.test(x)$statistic` of the k × 2 table (`counts`, `totals` − `counts`), the

@@ -2,27 +2,29 @@ import Testing
 
 @testable import Reporting
 
-/// The listed terms' counts per column of the correspondence analysis, gathered flat and sorted
-/// by term: what a dictionary per column, then one per term, gave before.
+/// The listed terms' counts per column of the correspondence analysis, as the column is read:
+/// terms not listed and zero counts left out, a term given twice in a row as one cell.
 struct CorrespondenceColumnsTests {
-    @Test func cellsGoByTermThenColumn() {
-        // Term 2 is not listed; term 3 is given twice in column 1; column 2 has no listed term.
+    @Test func cellsAreTheListedTermsWithACountOnceEach() {
+        // Term 2 is not listed; term 3 is given twice in a row in column 1; column 2 has no
+        // listed term with a count.
         let columns: [[(id: Int32, count: Int)]] = [
-            [(1, 2), (0, 1), (2, 5)],
-            [(3, 1), (0, 4), (3, 2)],
-            [(2, 7), (1, 0)],
+            [(0, 1), (1, 2), (2, 5)],
+            [(0, 4), (3, 1), (3, 2)],
+            [(1, 0), (2, 7)],
             [(1, 3), (3, 1)],
         ]
-        let cells = MultivariateMaps.ColumnCells(
-            columns: columns.count, terms: 4, allowed: [true, true, false, true],
-            forEachCell: { column, body in for (id, count) in columns[column] { body(id, count) } })
-        func cellsOf(_ id: Int) -> [[Int]] {
-            cells.cells(of: id).map { [Int(cells.columns[$0]), cells.counts[$0]] }
+        let cells = MultivariateMaps.ColumnCells(columns: columns.count, allowed: [true, true, false, true]) {
+            column, body in
+            for (id, count) in columns[column] { body(id, count) }
         }
-        #expect(cellsOf(0) == [[0, 1], [1, 4]])
-        #expect(cellsOf(1) == [[0, 2], [3, 3]])
-        #expect(cellsOf(2).isEmpty)
-        #expect(cellsOf(3) == [[1, 3], [3, 1]])
-        #expect(cells.columnHasTerms == [true, true, false, true])
+        #expect(cells.count == 4)
+        var read: [[[Int]]] = []
+        for column in 0..<cells.count {
+            var cellsOfColumn: [[Int]] = []
+            cells.forEachCell(of: column) { id, count in cellsOfColumn.append([id, count]) }
+            read.append(cellsOfColumn)
+        }
+        #expect(read == [[[0, 1], [1, 2]], [[0, 4], [3, 3]], [], [[1, 3], [3, 1]]])
     }
 }
