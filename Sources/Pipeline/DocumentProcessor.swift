@@ -195,7 +195,11 @@ struct DocumentProcessor {
             let hits = analyzer.addSentence(text, tokens: tokens, place: place)
             if !hits.isEmpty { found.append((number, paragraph[range], place, tokens, Array(analyzer.analyzed.hits[hits]))) }
         }
-        let footnotes = structure.paragraphs.filter { if case .footnote = $0.kind { true } else { false } }.count
+        // Counted, not filtered into a list of copied paragraphs.
+        var footnotes = 0
+        for paragraph in structure.paragraphs.indices {
+            if case .footnote = structure.paragraphs[paragraph].kind { footnotes += 1 }
+        }
         var summary = DocumentSummary(
             record: document.record, path: document.reportPath, encoding: document.encoding.rawValue,
             variables: document.variables, byteCount: document.byteCount, sha256: document.sha256,
