@@ -192,34 +192,20 @@ final class MultivariateMaps: Sendable {
 
     /// Every term's `chiSquare(present:totals:total:)` (NaN for a term with no cell), its cells
     /// read column by column (`place`: a column's place among `totals`, -1 for a dropped one):
-    /// each term's sums are added in the order of its cells, columns ascending, as the function
-    /// adds them, so the results are the same to the bit.
+    /// each term's `ChiSquareSums` take its cells in the order the function gives them, columns
+    /// ascending, so the results are the same to the bit.
     static func chiSquares(
         _ cells: ColumnCells, place: [Int], frequency: [Int], totals: [Double], total: Double
     ) -> [Double] {
-        let termCount = frequency.count
         // p as the function finds it: the term's counts summed as doubles, over the total.
         let p = frequency.map { Double($0) / total }
-        if totals.count == 2 {
-            var counts = [[Double]](repeating: [0, 0], count: termCount)
-            for column in place.indices where place[column] >= 0 {
-                cells.forEachCell(of: column) { id, count in counts[id][place[column]] += Double(count) }
-            }
-            return counts.indices.map { frequency[$0] > 0 ? chiSquare(counts[$0], totals: totals, total: total) : .nan }
-        }
-        var sums = [Double](repeating: 0, count: termCount)
-        var covered = [Double](repeating: 0, count: termCount)
+        var sums = [ChiSquareSums](repeating: ChiSquareSums(), count: frequency.count)
         for column in place.indices where place[column] >= 0 {
-            let columnTotal = totals[place[column]]
             cells.forEachCell(of: column) { id, count in
-                let expected = columnTotal * p[id]
-                sums[id] += (Double(count) - expected) * (Double(count) - expected) / (expected * (1 - p[id]))
-                covered[id] += columnTotal
+                sums[id].add(Double(count), column: place[column], p: p[id], totals: totals)
             }
         }
-        return (0..<termCount).map { id in
-            frequency[id] > 0 ? sums[id] + (total - covered[id]) * p[id] / (1 - p[id]) : .nan
-        }
+        return sums.indices.map { id in frequency[id] > 0 ? sums[id].value(p: p[id], totals: totals, total: total) : .nan }
     }
 
     /// R's `chisq.test(x)$statistic` of the k × 2 table (`counts`, `totals` − `counts`), the
@@ -227,20 +213,10 @@ final class MultivariateMaps: Sendable {
     /// with Yates's correction when k = 2. The columns where the term is absent, whose cells are
     /// each (0 − Tp)² / (Tp(1 − p)) = Tp / (1 − p), add in one step.
     static func chiSquare(present cells: [(column: Int, count: Double)], totals: [Double], total: Double) -> Double {
-        if totals.count == 2 {
-            var counts = [0.0, 0.0]
-            for cell in cells { counts[cell.column] += cell.count }
-            return chiSquare(counts, totals: totals, total: total)
-        }
         let p = cells.reduce(0) { $0 + $1.count } / total
-        var chi2 = 0.0
-        var covered = 0.0
-        for cell in cells {
-            let expected = totals[cell.column] * p
-            chi2 += (cell.count - expected) * (cell.count - expected) / (expected * (1 - p))
-            covered += totals[cell.column]
-        }
-        return chi2 + (total - covered) * p / (1 - p)
+        var sums = ChiSquareSums()
+        for cell in cells { sums.add(cell.count, column: cell.column, p: p, totals: totals) }
+        return sums.value(p: p, totals: totals, total: total)
     }
 
     /// R's `chisq.test(x)$statistic` of the k × 2 table (`counts`, `totals` − `counts`): with
