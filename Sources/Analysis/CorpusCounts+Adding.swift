@@ -119,10 +119,12 @@ extension CorpusCounts {
                 termForms[id, default: [:]][form, default: 0] += count
             }
         }
-        // Sorted, then entries of one id summed in place: the document's terms by id.
+        // Sorted, then entries of one id summed in place: the document's terms by id. By index:
+        // a `for item in packed` would hold the array, and the first write would copy it.
         packed.sort()
         var kept = 0
-        for item in packed {
+        for index in packed.indices {
+            let item = packed[index]
             let (id, count) = Self.unpack(item)
             if kept > 0, Self.unpack(packed[kept - 1]).id == id {
                 packed[kept - 1] = Self.pack(id, Self.unpack(packed[kept - 1]).count + count)

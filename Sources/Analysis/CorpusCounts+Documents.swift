@@ -21,6 +21,15 @@ extension CorpusCounts {
         documentTerms.forEach(ofDocument: index, body)
     }
 
+    /// Calls `body` with the terms of document `index` that `key` gives a key, by key, with each
+    /// one's key and count (`DocumentTermLists.forEach(ofDocument:orderedBy:_:)`): a report that
+    /// lists each document's terms in its own order (display rank, matrix column).
+    public func forEachTerm(
+        ofDocument index: Int, orderedBy key: (_ id: Int32) -> UInt32?, _ body: (_ key: UInt32, _ count: Int) -> Void
+    ) {
+        documentTerms.forEach(ofDocument: index, orderedBy: key, body)
+    }
+
     static func pack(_ id: Int32, _ count: Int) -> UInt64 {
         UInt64(UInt32(bitPattern: id)) << 32 | UInt64(UInt32(truncatingIfNeeded: min(count, Int(UInt32.max))))
     }

@@ -35,6 +35,11 @@ struct DocumentTermLists: Sendable {
         append(sorted: packed.sorted())
     }
 
+    /// The number of terms of document `index`.
+    func termCount(ofDocument index: Int) -> Int {
+        records.withRecord(at: places[index]) { span, offset in Int(span.trustedVarint(at: &offset)) }
+    }
+
     /// Calls `body` with each term of document `index` and its count, by id.
     func forEach(ofDocument index: Int, _ body: (_ id: Int32, _ count: Int) -> Void) {
         records.withRecord(at: places[index]) { span, offset in
@@ -44,6 +49,28 @@ struct DocumentTermLists: Sendable {
                 id &+= span.trustedVarint(at: &offset)
                 body(Int32(truncatingIfNeeded: id), Int(span.trustedVarint(at: &offset)))
             }
+        }
+    }
+
+    /// Calls `body` with the terms of document `index` that `key` gives a key (the others are
+    /// left out), in ascending order of their keys, with each one's key and count. Keys are
+    /// distinct for distinct terms. The keyed terms are sorted in one buffer the size of the
+    /// document, on the stack when small: the reports that list every document's terms in an
+    /// order of their own grew an array term by term, allocations for every document.
+    func forEach(
+        ofDocument index: Int, orderedBy key: (_ id: Int32) -> UInt32?, _ body: (_ key: UInt32, _ count: Int) -> Void
+    ) {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: termCount(ofDocument: index)) { buffer in
+            var filled = 0
+            // Key above, count below (counts are kept below 2³², `CorpusCounts.pack`): sorted by key.
+            forEach(ofDocument: index) { id, count in
+                guard let key = key(id) else { return }
+                buffer.initializeElement(at: filled, to: UInt64(key) << 32 | UInt64(UInt32(truncatingIfNeeded: count)))
+                filled += 1
+            }
+            var keyed = UnsafeMutableBufferPointer(rebasing: buffer[..<filled])
+            keyed.sort()
+            for item in keyed { body(UInt32(truncatingIfNeeded: item >> 32), Int(UInt32(truncatingIfNeeded: item))) }
         }
     }
 }

@@ -64,17 +64,10 @@ enum DocumentTermMatrix {
         }
         let file = "dtm.mtx"
         let lines = CSVTable(header: [], itemCount: order.count) { [column] number, rows in
-            var items: [UInt64] = []
-            counts.forEachTerm(ofDocument: order[number]) { id, count in
-                guard column[Int(id)] > 0 else { return }
-                items.append(UInt64(UInt32(column[Int(id)])) << 32 | UInt64(UInt32(truncatingIfNeeded: count)))
-            }
-            items.sort()
-            for item in items {
+            counts.forEachTerm(ofDocument: order[number], orderedBy: { column[Int($0)] > 0 ? UInt32(column[Int($0)]) : nil }) {
+                matrixColumn, count in
                 rows.appendLine { bytes in
-                    CSVText.appendLine(
-                        number + 1, Int(item >> 32), Int(UInt32(truncatingIfNeeded: item)), separator: UInt8(ascii: " "),
-                        to: &bytes)
+                    CSVText.appendLine(number + 1, Int(matrixColumn), count, separator: UInt8(ascii: " "), to: &bytes)
                 }
             }
         }

@@ -154,16 +154,10 @@ extension Reports {
         // Rows are made document by document as the table is written.
         let header = ["doc_id", "path", "term", "pos", "count", "tfidf", "tfidf_rmecab"]
         return CSVTable(header: header, itemCount: order.count) { [places] number, rows in
-            // The document's listed terms as (place << 32 | count), sorted: in display order.
-            var items: [UInt64] = []
-            counts.forEachTerm(ofDocument: order[number]) { id, count in
-                guard allowed[Int(id)] else { return }
-                items.append(UInt64(places[Int(id)]) << 32 | UInt64(UInt32(truncatingIfNeeded: count)))
-            }
-            items.sort()
-            for item in items {
-                let id = byPlace[Int(item >> 32)]
-                let count = Int(UInt32(truncatingIfNeeded: item))
+            // The document's listed terms by place: in display order.
+            counts.forEachTerm(ofDocument: order[number], orderedBy: { allowed[Int($0)] ? places[Int($0)] : nil }) {
+                place, count in
+                let id = byPlace[Int(place)]
                 rows.append(.integer(number + 1))
                 rows.append(number, of: paths)
                 rows.appendTerm(id, of: terms)

@@ -28,4 +28,28 @@ struct DocumentTermListsTests {
             #expect(read.map(\.count) == terms.map(\.count), "document \(index)")
         }
     }
+
+    /// A document's terms in an order of their own: those a key table gives a key, by key, with
+    /// their counts; documents of a few terms and of thousands (past the stack's buffer).
+    @Test func givesTermsInTheOrderOfTheirKeys() {
+        var random = SplitMix(state: 29)
+        var lists = DocumentTermLists()
+        var documents: [[Int32: Int]] = []
+        for size in [0, 1, 3, 40, 5_000] {
+            var byID: [Int32: Int] = [:]
+            while byID.count < size { byID[Int32.random(in: 0..<20_000, using: &random)] = Int.random(in: 1...1_000, using: &random) }
+            lists.append(unsorted: byID.map { CorpusCounts.pack($0.key, $0.value) })
+            documents.append(byID)
+        }
+        // Every third id is left out; the others are keyed in an order unlike their ids'.
+        let keys = (0..<Int32(20_000)).map { id in id % 3 == 0 ? nil : UInt32((Int(id) * 7_919) % 20_011) }
+        for (index, byID) in documents.enumerated() {
+            var read: [(key: UInt32, count: Int)] = []
+            lists.forEach(ofDocument: index, orderedBy: { keys[Int($0)] }) { read.append(($0, $1)) }
+            let expected = byID.compactMap { id, count in keys[Int(id)].map { (key: $0, count: count) } }.sorted { $0.key < $1.key }
+            #expect(lists.termCount(ofDocument: index) == byID.count)
+            #expect(read.map(\.key) == expected.map(\.key), "document \(index)")
+            #expect(read.map(\.count) == expected.map(\.count), "document \(index)")
+        }
+    }
 }
