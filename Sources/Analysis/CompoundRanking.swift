@@ -38,22 +38,26 @@ public enum CompoundRanking {
 
     /// The candidates ranked as `rank(keyed:)` ranks them, as keys: the nouns are never split
     /// into strings. Each distinct noun is numbered once, under its bytes in the key
-    /// (`NounKey`), and every candidate's nouns are kept as numbers.
-    public static func rankKeys(_ candidates: [CompoundKey: Int]) -> [RankedKey] {
-        let entries = Array(candidates)
+    /// (`NounKey`), and every candidate's nouns are kept as numbers. With `compoundsOnly`, the
+    /// candidates of a single noun are left out from the start (they add nothing to any other
+    /// candidate's score, and the order of the others is a total one, so it stays the same).
+    ///
+    /// The working lists are kept small: a large corpus has hundreds of thousands of candidates,
+    /// ranked while other reports are made, where the ten-times benchmark corpus peaks. The
+    /// candidates are read from the dictionary where they are (twice, in its order), a
+    /// candidate's nouns are found by 32-bit offsets, and ties compare the keys' bytes without
+    /// their separators instead of a copy of every candidate's text.
+    public static func rankKeys(_ candidates: [CompoundKey: Int], compoundsOnly: Bool = false) -> [RankedKey] {
         var nounIDs: [NounKey: Int32] = [:]
         var numeric: [Bool] = []
-        // Every candidate's nouns, end to end: candidate `i` has `ids[starts[i]..<starts[i + 1]]`.
+        // Every kept candidate's nouns, end to end: candidate `i` has `ids[starts[i]..<starts[i + 1]]`.
         var ids: [Int32] = []
-        var starts: [Int] = [0]
-        // Every candidate's text (its nouns joined), end to end, for the ties.
-        var texts: [UInt8] = []
-        var textEnds: [Int] = []
-        starts.reserveCapacity(entries.count + 1)
-        textEnds.reserveCapacity(entries.count)
-        for (key, _) in entries {
+        var starts: [UInt32] = [0]
+        var ranked: [RankedKey] = []
+        for (key, frequency) in candidates {
             var joined = key.joined
             joined.withUTF8Span { utf8 in
+                if compoundsOnly && utf8.firstIndex(of: separator) == nil { return }
                 var nounStart = 0
                 for end in 0...utf8.count where end == utf8.count || utf8[unchecked: end] == separator {
                     let noun = NounKey(key: key.joined, range: nounStart..<end)
@@ -65,47 +69,48 @@ public enum CompoundRanking {
                         numeric.append(isNumber(utf8.extracting(unchecked: nounStart..<end)))
                         ids.append(id)
                     }
-                    texts.append(copying: utf8.extracting(unchecked: nounStart..<end))
                     nounStart = end + 1
                 }
+                precondition(ids.count <= UInt32.max, "more nouns in the candidates than 32-bit offsets reach")
+                starts.append(UInt32(ids.count))
+                ranked.append(RankedKey(key: key, frequency: frequency, lr: 1, flr: Double(frequency)))
             }
-            starts.append(ids.count)
-            textEnds.append(texts.count)
         }
+        nounIDs = [:]
+        func nouns(_ index: Int) -> Range<Int> { Int(starts[index])..<Int(starts[index + 1]) }
         var left = [Int](repeating: 0, count: numeric.count)
         var right = [Int](repeating: 0, count: numeric.count)
-        for (index, entry) in entries.enumerated() where starts[index + 1] - starts[index] > 1 {
-            for position in starts[index]..<(starts[index + 1] - 1) {
-                right[Int(ids[position])] += entry.value
-                left[Int(ids[position + 1])] += entry.value
+        for index in ranked.indices where nouns(index).count > 1 {
+            let frequency = ranked[index].frequency
+            for position in nouns(index).dropLast() {
+                right[Int(ids[position])] += frequency
+                left[Int(ids[position + 1])] += frequency
             }
         }
-        var ranked: [RankedKey] = []
-        ranked.reserveCapacity(entries.count)
-        for (index, entry) in entries.enumerated() {
+        for index in ranked.indices {
             var logProduct = 0.0
             var scored = 0
-            for id in ids[starts[index]..<starts[index + 1]] where !numeric[Int(id)] {
+            for id in ids[nouns(index)] where !numeric[Int(id)] {
                 logProduct += log(Double(left[Int(id)] + 1)) + log(Double(right[Int(id)] + 1))
                 scored += 1
             }
             let lr = scored == 0 ? 1 : exp(logProduct / Double(2 * scored))
-            ranked.append(RankedKey(key: entry.key, frequency: entry.value, lr: lr, flr: Double(entry.value) * lr))
+            ranked[index].lr = lr
+            ranked[index].flr = Double(ranked[index].frequency) * lr
         }
+        (ids, starts, left, right) = ([], [], [], [])
         // Ties by the text, then by the nouns (["a", "b"] and ["ab"] read alike), so the order
         // never depends on the dictionary's.
         let flr = ranked.map(\.flr)
-        func text(_ index: Int) -> Range<Int> { (index == 0 ? 0 : textEnds[index - 1])..<textEnds[index] }
-        let order = ranked.indices.sorted { lhs, rhs in
+        var order = Array(0..<Int32(ranked.count))
+        order.sort { lhs, rhs in
+            let (lhs, rhs) = (Int(lhs), Int(rhs))
             if flr[lhs] != flr[rhs] { return flr[lhs] > flr[rhs] }
-            let all = texts.span
-            let order = all.extracting(text(lhs)).compareBytes(with: all.extracting(text(rhs)))
+            let order = compareTexts(ranked[lhs].key, ranked[rhs].key)
             if order != 0 { return order < 0 }
             return ranked[lhs].key < ranked[rhs].key
         }
-        // Put in that order in place, cycle by cycle, instead of mapped into a second list: the
-        // candidates of a large corpus are hundreds of thousands, ranked while other tables are
-        // made.
+        // Put in that order in place, cycle by cycle, instead of mapped into a second list.
         var placed = [Bool](repeating: false, count: order.count)
         for start in order.indices where !placed[start] {
             // `order[i]` is the candidate that goes to place `i`: follow the cycle from `start`.
@@ -113,7 +118,7 @@ public enum CompoundRanking {
             var place = start
             while true {
                 placed[place] = true
-                let source = order[place]
+                let source = Int(order[place])
                 if source == start {
                     ranked[place] = first
                     break
@@ -123,6 +128,28 @@ public enum CompoundRanking {
             }
         }
         return ranked
+    }
+
+    /// The order of two keys' texts, their nouns joined without the separator, byte by byte as
+    /// `Span.compareBytes` orders bytes (negative, zero or positive).
+    static func compareTexts(_ lhs: CompoundKey, _ rhs: CompoundKey) -> Int {
+        var (left, right) = (lhs.joined, rhs.joined)
+        return left.withUTF8Span { left in
+            right.withUTF8Span { right in
+                var (l, r) = (0, 0)
+                while true {
+                    while l < left.count, left[unchecked: l] == separator { l += 1 }
+                    while r < right.count, right[unchecked: r] == separator { r += 1 }
+                    guard l < left.count, r < right.count else {
+                        return (l < left.count ? 1 : 0) - (r < right.count ? 1 : 0)
+                    }
+                    let (a, b) = (left[unchecked: l], right[unchecked: r])
+                    if a != b { return Int(a) - Int(b) }
+                    l += 1
+                    r += 1
+                }
+            }
+        }
     }
 
     /// The separator of nouns in a key (`CompoundKey.separator`), a byte.

@@ -147,10 +147,9 @@ extension Reports {
         // A key holds its nouns joined by a separator byte: the compound is the key without it,
         // the nouns the key with a space for it.
         let separator = UInt8(ascii: "\u{1F}")
-        // Single nouns are left out in place, not copied into a second list: a large corpus has
+        // Single nouns are left out as the candidates are ranked, not after: a large corpus has
         // hundreds of thousands of candidates, ranked while other tables are made.
-        var ranked = CompoundRanking.rankKeys(counts.compounds)
-        ranked.removeAll { !$0.key.joined.utf8.contains(separator) }
+        let ranked = CompoundRanking.rankKeys(counts.compounds, compoundsOnly: true)
         return CSVTable(header: ["rank", "compound", "nouns", "frequency", "lr", "flr"], itemCount: ranked.count) {
             [ranked] index, rows in
             let item = ranked[index]

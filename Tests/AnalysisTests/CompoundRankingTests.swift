@@ -69,4 +69,17 @@ struct CompoundRankingTests {
         #expect(CompoundRanking.rank(keyed: candidates) == Self.rankAsBefore(candidates))
         #expect(CompoundRanking.rankKeys(candidates).map(\.key.nouns) == Self.rankAsBefore(candidates).map(\.nouns))
     }
+
+    /// Leaving out single nouns as the candidates are ranked ranks the others as the whole
+    /// ranking does, with the single nouns filtered out of it afterwards.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func ranksCompoundsAlone(seed: UInt64) {
+        let candidates = Self.candidates(seed: seed)
+        let compounds = Self.rankAsBefore(candidates).filter { $0.nouns.count > 1 }
+        let ranked = CompoundRanking.rankKeys(candidates, compoundsOnly: true)
+        #expect(compounds.count > 100 && compounds.count < candidates.count)
+        #expect(ranked.map(\.key.nouns) == compounds.map(\.nouns))
+        #expect(ranked.map(\.flr) == compounds.map(\.flr))
+        #expect(ranked.map(\.frequency) == compounds.map(\.frequency))
+    }
 }
