@@ -325,7 +325,8 @@ public struct CorpusAnalyzer {
         if let known = candidateIndex.value(ordinal: 0, surface: scratch.candidate.span) { return known }
         let candidate = Int32(candidateKeys.count)
         candidateKeys.append(CompoundKey(normalizing: nouns.map { String(decodingUTF8: bytes.extracting($0.byteRange)) }))
-        candidateIndex.insert(candidate, ordinal: 0, surface: String(decoding: scratch.candidate, as: UTF8.self))
+        let key = scratch.candidate
+        candidateIndex.insert(candidate, ordinal: 0, surface: key.span)
         document.candidateCounts.append(0)
         return candidate
     }
@@ -371,7 +372,7 @@ public struct CorpusAnalyzer {
             entry: extractor.term(for: token, in: text).map { intern($0) } ?? -1,
             role: compounds.role(of: token, in: text)
         )
-        surfaceTokens.insert(decided, ordinal: token.ordinal, surface: String(decodingUTF8: surface))
+        surfaceTokens.insert(decided, ordinal: token.ordinal, surface: surface)
         return decided
     }
 

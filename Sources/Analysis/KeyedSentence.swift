@@ -74,7 +74,7 @@ struct KeyedSentence {
         }
         let text = String(decodingUTF8: surface)
         let keyed = Array(key(text).utf8)
-        if keyedSurfaces.count < memoLimit { keyedSurfaces.insert(keyed, ordinal: 0, surface: text) }
+        if keyedSurfaces.count < memoLimit { keyedSurfaces.insert(keyed, ordinal: 0, surface: surface) }
         bytes.append(contentsOf: keyed)
     }
 
