@@ -11,14 +11,14 @@
 public struct VarintRecords: Sendable {
     /// Where a record begins: its chunk and its offset there.
     public struct Place: Sendable, Equatable {
-        let chunk: UInt32
-        let offset: UInt32
+        @usableFromInline let chunk: UInt32
+        @usableFromInline let offset: UInt32
     }
 
     /// The bytes a chunk grows to before records go to a new one (a larger record has a chunk
     /// of its own size).
     public let chunkSize: Int
-    private var chunks: [[UInt8]] = []
+    @usableFromInline var chunks: [[UInt8]] = []
     /// The bytes of all records.
     public private(set) var byteCount = 0
 
@@ -46,6 +46,7 @@ public struct VarintRecords: Sendable {
 
     /// Calls `read` with the chunk of the record at `place` and the record's offset there, to
     /// read it with `trustedVarint(at:)`.
+    @inlinable
     public func withRecord<Result>(at place: Place, _ read: (Span<UInt8>, inout Int) -> Result) -> Result {
         var offset = Int(place.offset)
         let chunk = chunks[Int(place.chunk)]
