@@ -1,7 +1,7 @@
 /// The open-addressing index of a table whose items are numbered 0, 1, … in the order they are
 /// added, found by a 64-bit hash and the caller's own test of an item: what the record encoder's
-/// string table and a worker's cached terms (Pipeline), and a worker's term entries and the
-/// counts' terms (Analysis), look items up by. The caller keeps the items; this keeps their
+/// string table and a worker's cached terms (Pipeline), and a worker's term entries, unknown
+/// words and compound candidates and the counts' terms (Analysis), look items up by. The caller keeps the items; this keeps their
 /// hashes and the slots.
 ///
 /// Why not a `Dictionary` keyed by the items: it would keep a second copy of every key (two or

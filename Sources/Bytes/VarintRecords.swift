@@ -1,7 +1,7 @@
 /// Records of unsigned varints (`appendVarint`), appended one after another into chunks of at
 /// most `chunkSize` bytes, and read back where each began or all in order: the compact store of
 /// what grows with a corpus (each document's terms, the units whose pairs wait for the
-/// vocabulary).
+/// vocabulary, the surfaces a worker's `SurfaceTable`s keep).
 ///
 /// Why chunks: one array that grows by doubling holds up to twice its bytes, and copies them
 /// all while it grows, with both copies alive for a moment; at the end of a large run that was
