@@ -44,9 +44,9 @@ public enum CompoundRanking {
     ///
     /// The working lists are kept small: a large corpus has hundreds of thousands of candidates,
     /// ranked while other reports are made, where the ten-times benchmark corpus peaks. The
-    /// candidates are read from the dictionary where they are (twice, in its order), a
-    /// candidate's nouns are found by 32-bit offsets, and ties compare the keys' bytes without
-    /// their separators instead of a copy of every candidate's text.
+    /// candidates are read from the dictionary where they are, once, into the ranked list
+    /// itself; a candidate's nouns are found by 32-bit offsets; and ties compare the keys'
+    /// bytes without their separators instead of a copy of every candidate's text.
     public static func rankKeys(_ candidates: [CompoundKey: Int], compoundsOnly: Bool = false) -> [RankedKey] {
         var nounIDs: [NounKey: Int32] = [:]
         var numeric: [Bool] = []
