@@ -341,7 +341,8 @@ public struct CorpusAnalyzer {
     }
 
     /// The worker entry `token` counts as, -1 or `nil` if it is no term; `sentence` is the UTF-8
-    /// of the token's sentence (made a `String` only when an entry is met the first time).
+    /// of the token's sentence (its surface made a `String` only when an entry is met the first
+    /// time, `alone(_:in:)`).
     private mutating func workerEntry(for token: Token, in sentence: Span<UInt8>) -> Int32? {
         if token.isUnknown { return surfaceToken(token, in: sentence).entry }
         let ordinal = Self.room(for: token.ordinal, in: &knownWords, filler: Self.undecided)
@@ -349,10 +350,12 @@ public struct CorpusAnalyzer {
         if entry == Self.undecided {
             // An entry without a dictionary form, or any entry when terms are surfaces, is
             // decided by its surface; the rest once for the entry.
-            entry =
-                token.features.baseForm == nil || vocabulary.useSurface
-                ? Self.bySurface
-                : extractor.term(for: token, in: String(decodingUTF8: sentence)).map { intern($0) } ?? -1
+            if token.features.baseForm == nil || vocabulary.useSurface {
+                entry = Self.bySurface
+            } else {
+                let (alone, text) = Self.alone(token, in: sentence)
+                entry = extractor.term(for: alone, in: text).map { intern($0) } ?? -1
+            }
             knownWords[ordinal] = entry
         }
         if entry == Self.bySurface { return surfaceToken(token, in: sentence).entry }
@@ -367,13 +370,26 @@ public struct CorpusAnalyzer {
     {
         let surface = sentence.extracting(token.byteRange)
         if let known = surfaceTokens.value(ordinal: token.ordinal, surface: surface) { return known }
-        let text = String(decodingUTF8: sentence)
+        let (alone, text) = Self.alone(token, in: sentence)
         let decided = (
-            entry: extractor.term(for: token, in: text).map { intern($0) } ?? -1,
-            role: compounds.role(of: token, in: text)
+            entry: extractor.term(for: alone, in: text).map { intern($0) } ?? -1,
+            role: compounds.role(of: alone, in: text)
         )
         surfaceTokens.insert(decided, ordinal: token.ordinal, surface: surface)
         return decided
+    }
+
+    /// `token` as the one token of a text of its own surface, and that text. The rules that
+    /// decide a new entry (`TermExtractor.term(for:in:)`, `CompoundExtractor.role(of:in:)`) read
+    /// the token's own bytes and features only, so they decide alike; and meeting a new entry
+    /// costs a string of its surface, not one of its whole sentence (a survey answer or a man
+    /// page's paragraph for every new word).
+    private static func alone(_ token: Token, in sentence: Span<UInt8>) -> (token: Token, text: String) {
+        let surface = sentence.extracting(token.byteRange)
+        return (
+            Token(features: token.features, isUnknown: token.isUnknown, byteRange: 0..<surface.count),
+            String(decodingUTF8: surface)
+        )
     }
 
     /// The worker entry of `term` as written, under its key, after synonyms and stopwords (-1
