@@ -152,8 +152,8 @@ public enum CompoundRanking {
         }
     }
 
-    /// The separator of nouns in a key (`CompoundKey.separator`), a byte.
-    private static let separator: UInt8 = 0x1F
+    /// The separator of nouns in a key, as a byte.
+    private static let separator = CompoundKey.separatorByte
 
     /// One noun of a key, hashed and compared as its bytes, without a string of its own.
     private struct NounKey: Hashable {

@@ -151,7 +151,7 @@ extension Reports {
         // hundreds of thousands of candidates, ranked while other tables are made.
         let ranked = CompoundRanking.rankKeys(counts.compounds, compoundsOnly: true)
         return CSVTable(header: ["rank", "compound", "nouns", "frequency", "lr", "flr"], itemCount: ranked.count) {
-            [ranked] index, rows in
+            index, rows in
             let item = ranked[index]
             rows.append(.integer(index + 1))
             var key = item.key.joined
