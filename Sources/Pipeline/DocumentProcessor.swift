@@ -102,28 +102,42 @@ struct DocumentProcessor {
     /// Analyzes `documents` of `file` (read from `source`) into `analyzer`, each counted as it is
     /// done; with a cache, their analyses stay in `analyzer.analyzed` as the cache keeps them, for
     /// `store(analyzedIn:of:chunk:)`. After an error, what the documents left there is dropped.
+    ///
+    /// Documents are structured and their sentences parsed a group at a time, then the group's
+    /// documents analyzed and counted (`TokenizedDocuments`); a document too long for a group is
+    /// parsed and analyzed a sentence at a time, so no more than a group's tokens are ever held.
     func analyze(_ documents: ArraySlice<SourceDocument>, of source: InputSource, into analyzer: inout CorpusAnalyzer)
         throws(PipelineError)
     {
         let metadata = self.metadata?.variables(for: source) ?? []
         let lines = reader.format(of: source) == .lines
+        var group = TokenizedDocuments()
         var tokens: [Token] = []
         do throws(PipelineError) {
             for var document in documents {
                 let own = document.variables
                 document.variables = Self.merging(own, metadata)
-                try analyze(document, into: &analyzer, tokens: &tokens)
-                guard cache != nil else {
-                    analyzer.removeAnalyzed()
+                let structure = try self.structure(of: document)
+                guard structure.sentenceBytes <= TokenizedDocuments.groupBytes else {
+                    analyze(&group, lines: lines, into: &analyzer, tokens: &tokens)
+                    try analyze(document, structure, own: own, lines: lines, into: &analyzer, tokens: &tokens) {
+                        paragraph, range, tokens throws(PipelineError) in
+                        tokens.removeAll(keepingCapacity: true)
+                        try tokenize(range, of: paragraph, in: document, appendingTo: &tokens)
+                    }
                     continue
                 }
-                // The cache keeps a row's own variables (the metadata's are joined when it is read),
-                // and a path only for standard input's lines, whose documents are named by line.
-                analyzer.amendLastSummary { summary in
-                    summary.variables = own
-                    if !lines { summary.path = "" }
+                group.append(document, structure: structure, own: own)
+                try structure.forEachPlacedSentence { (paragraph, range, _) throws(PipelineError) in
+                    try group.appendSentence(bytes: range.count) { tokens throws(PipelineError) in
+                        try tokenize(range, of: paragraph, in: document, appendingTo: &tokens)
+                    }
+                }
+                if group.sentenceBytes >= TokenizedDocuments.groupBytes {
+                    analyze(&group, lines: lines, into: &analyzer, tokens: &tokens)
                 }
             }
+            analyze(&group, lines: lines, into: &analyzer, tokens: &tokens)
         } catch {
             analyzer.removeAnalyzed()
             throw error
@@ -160,39 +174,72 @@ struct DocumentProcessor {
             format: file.format.rawValue, documents: file.documentCount)
     }
 
-    /// Structures, tokenizes and analyzes one document, a sentence at a time, into `tokens` (the
-    /// worker's, reused), and counts it.
-    private func analyze(_ document: SourceDocument, into analyzer: inout CorpusAnalyzer, tokens: inout [Token])
-        throws(PipelineError)
-    {
-        // Made only for an error: formatting it for every row of a table cost more than counting the row.
-        func label() -> String { document.record.map { "\(document.path) (row \($0))" } ?? document.path }
-        let structure: DocumentStructure
+    /// The structure of `document` (layout repaired, normalized, split into sentences).
+    private func structure(of document: SourceDocument) throws(PipelineError) -> DocumentStructure {
         do {
-            structure = try DocumentStructure(document: document, normalizer: normalizer)
+            return try DocumentStructure(document: document, normalizer: normalizer)
         } catch {
-            throw .processing(path: label(), reason: error.description)
+            throw .processing(path: Self.label(of: document), reason: error.description)
         }
+    }
+
+    /// Parses the sentence `range` of `paragraph`, of `document`, appending its tokens to `tokens`.
+    private func tokenize(
+        _ range: Range<Int>, of paragraph: TracedText, in document: SourceDocument, appendingTo tokens: inout [Token]
+    ) throws(PipelineError) {
+        do throws(MeCabError) {
+            // MeCab reads the sentence's bytes where they are, in its paragraph: no copy.
+            try tagger.tokenize(paragraph.utf8.span.extracting(range), appendingTo: &tokens)
+        } catch {
+            let span = paragraph.originalRange(of: range)
+            throw .processing(
+                path: Self.label(of: document),
+                reason: "\(error.description) (the sentence at characters \(span.lowerBound)–\(span.upperBound))")
+        }
+    }
+
+    /// What an error names `document` by. Made only for an error: formatting it for every row of
+    /// a table cost more than counting the row.
+    private static func label(of document: SourceDocument) -> String {
+        document.record.map { "\(document.path) (row \($0))" } ?? document.path
+    }
+
+    /// Analyzes and counts the documents of `group`, whose sentences are parsed, then empties it.
+    private func analyze(
+        _ group: inout TokenizedDocuments, lines: Bool, into analyzer: inout CorpusAnalyzer, tokens: inout [Token]
+    ) {
+        var sentence = 0
+        for (document, structure, own) in group.documents {
+            analyze(document, structure, own: own, lines: lines, into: &analyzer, tokens: &tokens) { _, _, tokens in
+                group.tokens(ofSentence: sentence, into: &tokens)
+                sentence += 1
+            }
+        }
+        group.removeAll()
+    }
+
+    /// Analyzes `document`, whose structure is `structure`, a sentence at a time, each sentence's
+    /// tokens put in `tokens` (the worker's, reused) by `tokenizing`, and counts it. With a cache,
+    /// its summary keeps the row's own variables `own` (the metadata's are joined when it is read)
+    /// and a path only for standard input's `lines`, whose documents are named by line.
+    private func analyze<Failure: Error>(
+        _ document: SourceDocument, _ structure: DocumentStructure, own: [DocumentVariable], lines: Bool,
+        into analyzer: inout CorpusAnalyzer, tokens: inout [Token],
+        tokenizing: (_ paragraph: TracedText, _ sentence: Range<Int>, _ tokens: inout [Token]) throws(Failure) -> Void
+    ) throws(Failure) {
         var tokenCount = 0
         // The concordance lines are made while the original text is at hand, from the sentences
         // with hits, and kept with the analysis (and so in the cache).
         var found: [Concordance.Sentence] = []
         analyzer.beginDocument(variables: document.variables)
         var number = 0
-        try structure.forEachPlacedSentence { (paragraph, range, place) throws(PipelineError) in
+        try structure.forEachPlacedSentence { (paragraph, range, place) throws(Failure) in
             defer { number += 1 }
-            // MeCab and the analyzer read the sentence's bytes where they are, in its paragraph:
-            // no copy; a sentence is made a text of its own only for the concordance.
-            let text = paragraph.utf8.span.extracting(range)
-            do throws(MeCabError) {
-                try tagger.tokenize(text, into: &tokens)
-            } catch {
-                let span = paragraph.originalRange(of: range)
-                throw .processing(
-                    path: label(), reason: "\(error.description) (the sentence at characters \(span.lowerBound)–\(span.upperBound))")
-            }
+            try tokenizing(paragraph, range, &tokens)
             tokenCount += tokens.count
-            let hits = analyzer.addSentence(text, tokens: tokens, place: place)
+            // The analyzer reads the sentence's bytes where they are, in its paragraph: no copy;
+            // a sentence is made a text of its own only for the concordance.
+            let hits = analyzer.addSentence(paragraph.utf8.span.extracting(range), tokens: tokens, place: place)
             if !hits.isEmpty { found.append((number, paragraph[range], place, tokens, Array(analyzer.analyzed.hits[hits]))) }
         }
         // Counted, not filtered into a list of copied paragraphs.
@@ -215,6 +262,14 @@ struct DocumentProcessor {
                 text: document.text, sentences: found, names: matchNames, context: kwicContext, joins: structure.joins)
         }
         analyzer.finishDocument(summary)
+        guard cache != nil else {
+            analyzer.removeAnalyzed()
+            return
+        }
+        analyzer.amendLastSummary { summary in
+            summary.variables = own
+            if !lines { summary.path = "" }
+        }
     }
 
     static func record(

@@ -31,3 +31,14 @@ extension DocumentStructure {
         }
     }
 }
+
+extension DocumentStructure {
+    /// The UTF-8 bytes of all sentences: what MeCab is given of the document.
+    var sentenceBytes: Int {
+        var bytes = 0
+        for paragraph in paragraphs {
+            for range in paragraph.sentenceRanges { bytes += range.count }
+        }
+        return bytes
+    }
+}

@@ -67,6 +67,13 @@ public final class MeCabTagger {
     /// token's surface is read from the sentence when it is needed.
     public func tokenize(_ sentence: Span<UInt8>, into tokens: inout [Token]) throws(MeCabError) {
         tokens.removeAll(keepingCapacity: true)
+        try tokenize(sentence, appendingTo: &tokens)
+    }
+
+    /// Tokenizes the sentence whose UTF-8 is `sentence` as `tokenize(_:into:)` does, appending its
+    /// tokens to `tokens` (their byte ranges are still the sentence's): the sentences of a few
+    /// documents parsed in a row, end to end in one array.
+    public func tokenize(_ sentence: Span<UInt8>, appendingTo tokens: inout [Token]) throws(MeCabError) {
         guard sentence.count < Int(Int32.max) else {
             throw .parseFailed(reason: "a sentence of 2 GB or more")
         }
@@ -81,7 +88,8 @@ public final class MeCabTagger {
                 }
                 // About one token per three bytes in Japanese text (and in English words with
                 // their spaces): one allocation instead of a growth series for most sentences.
-                tokens.reserveCapacity(utf8.count / 3 + 1)
+                let needed = tokens.count + utf8.count / 3 + 1
+                if tokens.capacity < needed { tokens.reserveCapacity(max(needed, 2 * tokens.capacity)) }
                 var node = mecab_lattice_get_bos_node(lattice)
                 while let current = node?.pointee {
                     defer { node = current.next }
