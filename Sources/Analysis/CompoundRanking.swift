@@ -48,6 +48,12 @@ public enum CompoundRanking {
     /// itself; a candidate's nouns are found by 32-bit offsets; and ties compare the keys'
     /// bytes without their separators instead of a copy of every candidate's text.
     public static func rankKeys(_ candidates: [CompoundKey: Int], compoundsOnly: Bool = false) -> [RankedKey] {
+        rankKeys(candidates.lazy.map { ($0.key, $0.value) }, compoundsOnly: compoundsOnly)
+    }
+
+    /// The same for candidates given as keys, each once, with their frequencies (the counts'
+    /// `compoundKeys` and `compoundCounts`); their order does not matter.
+    public static func rankKeys(_ candidates: some Sequence<(CompoundKey, Int)>, compoundsOnly: Bool = false) -> [RankedKey] {
         var nounIDs: [NounKey: Int32] = [:]
         var numeric: [Bool] = []
         // Every kept candidate's nouns, end to end: candidate `i` has `ids[starts[i]..<starts[i + 1]]`.

@@ -59,6 +59,9 @@ public struct CorpusAnalyzer {
     /// `CompoundKey`'s separator (`candidateIndex`): a candidate is keyed, and its nouns made NFC,
     /// once per worker, not in every sentence it occurs in.
     private var candidateKeys: [CompoundKey] = []
+    /// Per candidate, its id in `counts` (-1 until a document with it is counted): looked up
+    /// once per worker, as the entries' ids are (`countIDs`).
+    private var candidateCountIDs: [Int32] = []
     private var candidateIndex = SurfaceTable<Int32>()
     /// The documents analyzed and not yet removed (`removeAnalyzed`), with their entries' ids in
     /// `counts`: what the cache stores.
@@ -284,7 +287,12 @@ public struct CorpusAnalyzer {
         precondition(document.isOpen, "a document finished that was not begun")
         for entry in analyzedEntries[document.entryStart...] { local[Int(entry)] = -1 }
         for candidate in document.candidates {
-            analyzed.compounds.append((candidateKeys[Int(candidate)], document.candidateCounts[Int(candidate)]))
+            var id = candidateCountIDs[Int(candidate)]
+            if id < 0 {
+                id = counts.compoundID(for: candidateKeys[Int(candidate)])
+                candidateCountIDs[Int(candidate)] = id
+            }
+            analyzed.compounds.append((candidateKeys[Int(candidate)], document.candidateCounts[Int(candidate)], id))
         }
         document.forgetCandidates()
         analyzed.endDocument(summary)
@@ -325,6 +333,7 @@ public struct CorpusAnalyzer {
         if let known = candidateIndex.value(ordinal: 0, surface: scratch.candidate.span) { return known }
         let candidate = Int32(candidateKeys.count)
         candidateKeys.append(CompoundKey(normalizing: nouns.map { String(decodingUTF8: bytes.extracting($0.byteRange)) }))
+        candidateCountIDs.append(-1)
         let key = scratch.candidate
         candidateIndex.insert(candidate, ordinal: 0, surface: key.span)
         document.candidateCounts.append(0)

@@ -135,7 +135,9 @@ extension CorpusCounts {
             }
         }
         packed.removeSubrange(kept...)
-        input.forEachCompound(of: index) { compound, count in compounds[compound, default: 0] += count }
+        input.forEachCompound(of: index) { compound, count, id in
+            compoundCounts[Int(id >= 0 ? id : compoundID(for: compound))] += count
+        }
         documentTerms.append(sorted: packed)
         for theme in themeNames.indices {
             themeOccurrences[theme] += summary.themeOccurrences[theme]

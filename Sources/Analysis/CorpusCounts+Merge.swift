@@ -41,9 +41,7 @@ extension CorpusCounts {
             let themes = other.groupThemeSentences[group] ?? []
             addGroupSentences(group: group, sentences: sentences, themeSentences: themes)
         }
-        // Room first: growing a table of 100,000 candidates while merging rehashes them all.
-        compounds.reserveCapacity(compounds.count + other.compounds.count)
-        compounds.merge(other.compounds, uniquingKeysWith: +)
+        for (key, count) in zip(other.compoundKeys, other.compoundCounts) { addCompound(key, count: count) }
         for (theme, terms) in other.themeTermSentences.enumerated() {
             for (otherID, count) in terms { themeTermSentences[theme][mapping[Int(otherID)], default: 0] += count }
         }

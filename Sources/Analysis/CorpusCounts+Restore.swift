@@ -56,7 +56,7 @@ extension CorpusCounts {
 
     /// Adds occurrences of a compound-noun candidate.
     public mutating func addCompound(_ nouns: [String], count: Int) {
-        compounds[CompoundKey(nouns: nouns), default: 0] += count
+        addCompound(CompoundKey(nouns: nouns), count: count)
     }
 
     /// Adds a document's summary, with its terms (its other counts are added separately, with

@@ -162,9 +162,14 @@ public struct CorpusCounts: Sendable {
     public internal(set) var themePairSentences: [[Int]]
     /// Per theme: the sentences where it occurs together with each term (by id).
     public internal(set) var themeTermSentences: [[Int32: Int]]
-    /// Compound-noun candidates (of two nouns or more) and how often each occurred as a whole,
-    /// keyed as `DocumentAnalysis.compounds` are: every document adds its candidates here.
-    public internal(set) var compounds: [CompoundKey: Int] = [:]
+    /// Compound-noun candidates (of two nouns or more) by id, in the order first met, keyed as
+    /// `DocumentAnalysis.compounds` are, and how often each occurred as a whole (`compoundCounts`):
+    /// every document adds its candidates here, by the ids its batch carries (`compoundID(for:)`,
+    /// looked up once per worker and candidate), not through a table keyed by the candidate.
+    public internal(set) var compoundKeys: [CompoundKey] = []
+    public internal(set) var compoundCounts: [Int] = []
+    /// `compoundKeys` found by their bytes.
+    private var compoundSlots = HashSlots()
     /// Per word looked for: its occurrences, and per term (by id) how often the term starts 1 to
     /// 5 tokens before it (`left[0]` is L1) and after it (`right[0]` is R1).
     public internal(set) var wordOccurrences: [Int]
@@ -245,6 +250,36 @@ public struct CorpusCounts: Sendable {
         pairAllowed.append(pairScope.allows(term))
         if pairAllowed[Int(id)] { pairUnits.makeDense(id) }
         return id
+    }
+
+    /// The id of compound candidate `key`, which joins the candidates (with no occurrence yet)
+    /// the first time it is asked for.
+    package mutating func compoundID(for key: CompoundKey) -> Int32 {
+        var joined = key.joined
+        let (hash, found) = joined.withUTF8Span { bytes in
+            let hash = HashSlots.hash(bytes)
+            return (hash, compoundSlots.find(hash) { UTF8Bytes.equal(compoundKeys[$0].joined, key.joined) })
+        }
+        if let id = found.number { return Int32(id) }
+        let id = Int32(compoundSlots.insert(hash, at: found.slot))
+        compoundKeys.append(key)
+        compoundCounts.append(0)
+        return id
+    }
+
+    /// Adds `count` occurrences of compound candidate `key`.
+    mutating func addCompound(_ key: CompoundKey, count: Int) {
+        compoundCounts[Int(compoundID(for: key))] += count
+    }
+
+    /// The compound candidates and their occurrences, as a table (tests; the reports and the
+    /// merge read `compoundKeys` and `compoundCounts`). Setting it replaces them all.
+    public internal(set) var compounds: [CompoundKey: Int] {
+        get { Dictionary(zip(compoundKeys, compoundCounts), uniquingKeysWith: +) }
+        set {
+            (compoundKeys, compoundCounts, compoundSlots) = ([], [], HashSlots())
+            for (key, count) in newValue { addCompound(key, count: count) }
+        }
     }
 
     /// The form `term` is shown under: its most frequent written form (ties by code point), or its

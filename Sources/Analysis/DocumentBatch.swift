@@ -61,8 +61,10 @@ package struct DocumentBatch: Sendable {
     /// The theme occurrences of the sentences where a theme occurs, one count per theme.
     package var themeOccurrences: [Int] = []
     package var hits: [DocumentAnalysis.Hit] = []
-    /// Each document's compound-noun candidates (each once) and their occurrences.
-    package var compounds: [(key: CompoundKey, count: Int)] = []
+    /// Each document's compound-noun candidates (each once) and their occurrences, with the
+    /// candidate's id in the counts the batch is counted into (`CorpusCounts.compoundID(for:)`),
+    /// or -1 where the producer left it to the counts to look up.
+    package var compounds: [(key: CompoundKey, count: Int, id: Int32)] = []
 
     package init() {}
 
@@ -161,7 +163,7 @@ package struct DocumentBatch: Sendable {
         }
         // A key listed twice (surfaces that differ only until made NFC) is counted once, with both counts.
         var compounds: [CompoundKey: Int] = [:]
-        for (key, count) in self.compounds[start.compound..<document.compoundEnd] { compounds[key, default: 0] += count }
+        for (key, count, _) in self.compounds[start.compound..<document.compoundEnd] { compounds[key, default: 0] += count }
         return DocumentAnalysis(summary: summaries[index], entries: entries, sentences: sentences, compounds: compounds)
     }
 
@@ -190,7 +192,7 @@ package struct DocumentBatch: Sendable {
                         termEnd: batch.terms.count, hitEnd: batch.hits.count, themes: themes,
                         tokenCount: sentence.tokenCount, place: sentence.place))
             }
-            for (key, count) in analysis.compounds { batch.compounds.append((key, count)) }
+            for (key, count) in analysis.compounds { batch.compounds.append((key, count, -1)) }
             batch.endDocument(analysis.summary)
         }
         return (batch, ListedTerms(terms: terms))
@@ -254,8 +256,8 @@ extension DocumentBatch {
             hits: hits[hitStart..<sentence.hitEnd])
     }
 
-    func forEachCompound(of document: Int, _ body: (CompoundKey, Int) -> Void) {
+    func forEachCompound(of document: Int, _ body: (CompoundKey, Int, Int32) -> Void) {
         let start = document > 0 ? documents[document - 1].compoundEnd : 0
-        for (key, count) in compounds[start..<documents[document].compoundEnd] { body(key, count) }
+        for (key, count, id) in compounds[start..<documents[document].compoundEnd] { body(key, count, id) }
     }
 }

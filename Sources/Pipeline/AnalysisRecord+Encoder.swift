@@ -58,7 +58,7 @@ extension AnalysisRecord {
                     (from.term, from.hit) = (sentence.termEnd, sentence.hitEnd)
                 }
                 bytes.appendVarint(document.compoundEnd - from.compound)
-                for (compound, count) in documents.compounds[from.compound..<document.compoundEnd] {
+                for (compound, count, _) in documents.compounds[from.compound..<document.compoundEnd] {
                     string(compound.joined)
                     bytes.appendInt(count)
                 }

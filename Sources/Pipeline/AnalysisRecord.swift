@@ -146,7 +146,7 @@ enum AnalysisRecord {
                 // A dictionary's keys, so each once in a document.
                 guard compoundSeen[index] != document else { throw RecordError() }
                 compoundSeen[index] = document
-                batch.documents.compounds.append((compound(index), try reader.int()))
+                batch.documents.compounds.append((compound(index), try reader.int(), -1))
             }
             batch.documents.endDocument(summary)
         }

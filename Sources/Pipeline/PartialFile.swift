@@ -188,7 +188,7 @@ enum PartialFile {
             out.fields([group])
             out.end([counts.groupTotals[group] ?? 0, counts.groupSentences[group] ?? 0] + themes)
         }
-        for (compound, count) in counts.compounds.sorted(by: { $0.key < $1.key }) where count > 0 {
+        for (compound, count) in zip(counts.compoundKeys, counts.compoundCounts).sorted(by: { $0.0 < $1.0 }) where count > 0 {
             out.begin("c")
             out.fields(compound.nouns)
             out.end(count)

@@ -149,7 +149,7 @@ extension Reports {
         let separator = UInt8(ascii: "\u{1F}")
         // Single nouns are left out as the candidates are ranked, not after: a large corpus has
         // hundreds of thousands of candidates, ranked while other tables are made.
-        let ranked = CompoundRanking.rankKeys(counts.compounds, compoundsOnly: true)
+        let ranked = CompoundRanking.rankKeys(zip(counts.compoundKeys, counts.compoundCounts), compoundsOnly: true)
         return CSVTable(header: ["rank", "compound", "nouns", "frequency", "lr", "flr"], itemCount: ranked.count) {
             index, rows in
             let item = ranked[index]

@@ -54,6 +54,8 @@ struct AnalyzedBatchTests {
         #expect(batched.counts.terms == counts.terms)
         #expect(batched.counts.termFrequency == counts.termFrequency)
         #expect(batched.counts.documents == counts.documents)
+        // Compounds by the ids the analyzer keeps per candidate, and by key: the same.
+        #expect(!counts.compounds.isEmpty && batched.counts.compounds == counts.compounds)
         #expect(batched.counts.pairUnits.sorted { $0.key.packed < $1.key.packed }.map(\.value)
             == counts.pairUnits.sorted { $0.key.packed < $1.key.packed }.map(\.value))
         batched.removeAnalyzed()

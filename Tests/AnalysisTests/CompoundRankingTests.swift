@@ -70,6 +70,17 @@ struct CompoundRankingTests {
         #expect(CompoundRanking.rankKeys(candidates).map(\.key.nouns) == Self.rankAsBefore(candidates).map(\.nouns))
     }
 
+    /// Candidates given as keys and counts in any order (the counts' arrays, in the order first
+    /// met) are ranked as the table of them is.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func ranksTheSameInAnyOrder(seed: UInt64) {
+        let candidates = Self.candidates(seed: seed)
+        let sorted = candidates.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        for order in [sorted, sorted.reversed()] {
+            #expect(CompoundRanking.rankKeys(order, compoundsOnly: true) == CompoundRanking.rankKeys(candidates, compoundsOnly: true))
+        }
+    }
+
     /// Leaving out single nouns as the candidates are ranked ranks the others as the whole
     /// ranking does, with the single nouns filtered out of it afterwards.
     @Test(arguments: [1, 2, 3] as [UInt64])
