@@ -4,10 +4,21 @@
 /// removed; the table lives as long as its tagger, and holds at most one entry per dictionary
 /// entry and unknown-word class. Values are held unmanaged: features objects are never freed
 /// (`MorphemeFeatures`), and a lookup then costs no reference counting.
+///
+/// A slot holds the pointer, the features and their ordinal side by side, so a lookup reads one
+/// place in memory: with the pointers, the features and the ordinals in three places (two arrays
+/// and the features object itself), the tagger's own time was mostly waiting for those reads,
+/// and the table pushed MeCab's dictionary out of the caches.
 struct FeatureCache {
-    /// 0 marks an empty slot: MeCab never hands out a null feature pointer.
-    private var keys: [UInt]
-    private var values: [Unmanaged<MorphemeFeatures>?]
+    /// One entry: 0 as the pointer marks an empty slot (MeCab never hands out a null feature
+    /// pointer).
+    struct Slot {
+        var pointer: UInt = 0
+        var features: Unmanaged<MorphemeFeatures>?
+        var ordinal: Int32 = 0
+    }
+
+    private var slots: [Slot]
     private var count = 0
     private var mask: Int
     /// 64 − log₂ of the capacity: the hash is the top bits of the product.
@@ -15,50 +26,45 @@ struct FeatureCache {
 
     init() {
         let capacity = 4096
-        keys = Array(repeating: 0, count: capacity)
-        values = Array(repeating: nil, count: capacity)
+        slots = Array(repeating: Slot(), count: capacity)
         mask = capacity - 1
         shift = UInt64(64 - capacity.trailingZeroBitCount)
     }
 
-    /// The features at `pointer`, if the pointer was met before.
+    /// The features at `pointer` and their ordinal, if the pointer was met before.
     @inline(__always)
-    func features(at pointer: UnsafeRawPointer) -> Unmanaged<MorphemeFeatures>? {
+    func features(at pointer: UnsafeRawPointer) -> (features: Unmanaged<MorphemeFeatures>, ordinal: Int32)? {
         let key = UInt(bitPattern: pointer)
-        let index = slot(of: key)
-        return keys[index] == key ? values[index] : nil
+        let slot = slots[index(of: key)]
+        guard slot.pointer == key, let features = slot.features else { return nil }
+        return (features, slot.ordinal)
     }
 
     /// Keeps `features` for `pointer`, which was not met before.
     mutating func insert(_ features: Unmanaged<MorphemeFeatures>, at pointer: UnsafeRawPointer) {
         let key = UInt(bitPattern: pointer)
-        if (count + 1) * 4 > keys.count * 3 { grow() }
-        let index = slot(of: key)
-        precondition(keys[index] == 0, "features kept twice for one pointer")
-        keys[index] = key
-        values[index] = features
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+        let index = index(of: key)
+        precondition(slots[index].pointer == 0, "features kept twice for one pointer")
+        slots[index] = Slot(
+            pointer: key, features: features, ordinal: features._withUnsafeGuaranteedRef { $0.ordinal })
         count += 1
     }
 
     /// The slot of `key`: where it is, or the empty slot where it would go.
     @inline(__always)
-    private func slot(of key: UInt) -> Int {
+    private func index(of key: UInt) -> Int {
         // Fibonacci hashing: the top bits of key × 2⁶⁴/φ; the low bits of an address are aligned.
         var index = Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while keys[index] != 0 && keys[index] != key { index = (index + 1) & mask }
+        while slots[index].pointer != 0 && slots[index].pointer != key { index = (index + 1) & mask }
         return index
     }
 
     private mutating func grow() {
-        let (oldKeys, oldValues) = (keys, values)
-        keys = Array(repeating: 0, count: oldKeys.count * 2)
-        values = Array(repeating: nil, count: oldKeys.count * 2)
-        mask = keys.count - 1
+        let old = slots
+        slots = Array(repeating: Slot(), count: old.count * 2)
+        mask = slots.count - 1
         shift -= 1
-        for index in oldKeys.indices where oldKeys[index] != 0 {
-            let slot = slot(of: oldKeys[index])
-            keys[slot] = oldKeys[index]
-            values[slot] = oldValues[index]
-        }
+        for slot in old where slot.pointer != 0 { slots[index(of: slot.pointer)] = slot }
     }
 }

@@ -98,9 +98,10 @@ public final class MeCabTagger {
                         let surface = current.surface, let feature = current.feature
                     else { continue }
                     let offset = UnsafeRawPointer(surface) - start
+                    let entry = features(at: feature)
                     tokens.append(
                         Token(
-                            features: features(at: feature), isUnknown: stat == MECAB_UNK_NODE,
+                            features: entry.features, ordinal: entry.ordinal, isUnknown: stat == MECAB_UNK_NODE,
                             start: Int32(truncatingIfNeeded: offset), end: Int32(truncatingIfNeeded: offset + Int(current.length))))
                 }
                 return nil
@@ -109,18 +110,19 @@ public final class MeCabTagger {
         if let failure { throw failure }
     }
 
-    /// The features at `pointer`: from the tagger's own table, which needs no lock and, since
-    /// features objects are never freed, no reference counting; else from the model's.
+    /// The features at `pointer` and their ordinal: from the tagger's own table, which needs no
+    /// lock and, since features objects are never freed, no reference counting; else from the
+    /// model's.
     @inline(__always)
-    private func features(at pointer: UnsafePointer<CChar>) -> Unmanaged<MorphemeFeatures> {
+    private func features(at pointer: UnsafePointer<CChar>) -> (features: Unmanaged<MorphemeFeatures>, ordinal: Int32) {
         if let known = featureCache.features(at: UnsafeRawPointer(pointer)) { return known }
         return newFeatures(at: pointer)
     }
 
     @inline(never)
-    private func newFeatures(at pointer: UnsafePointer<CChar>) -> Unmanaged<MorphemeFeatures> {
-        let features = Unmanaged.passUnretained(model.features(at: pointer))
-        featureCache.insert(features, at: UnsafeRawPointer(pointer))
-        return features
+    private func newFeatures(at pointer: UnsafePointer<CChar>) -> (features: Unmanaged<MorphemeFeatures>, ordinal: Int32) {
+        let features = model.features(at: pointer)
+        featureCache.insert(Unmanaged.passUnretained(features), at: UnsafeRawPointer(pointer))
+        return (Unmanaged.passUnretained(features), features.ordinal)
     }
 }

@@ -30,11 +30,12 @@ public struct Token: Sendable {
         self.isUnknown = isUnknown
     }
 
-    /// The tagger's: the range is known to fit, and the features are read without a retain.
+    /// The tagger's: the range is known to fit, the features are held without a retain, and
+    /// their `ordinal` comes from the tagger's table, so the features object is not read.
     @inline(__always)
-    init(features: Unmanaged<MorphemeFeatures>, isUnknown: Bool, start: Int32, end: Int32) {
+    init(features: Unmanaged<MorphemeFeatures>, ordinal: Int32, isUnknown: Bool, start: Int32, end: Int32) {
         self.features = features._withUnsafeGuaranteedRef { $0 }
-        ordinal = features._withUnsafeGuaranteedRef { $0.ordinal }
+        self.ordinal = ordinal
         self.start = start
         self.end = end
         self.isUnknown = isUnknown
