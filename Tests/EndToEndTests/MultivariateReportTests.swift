@@ -207,7 +207,8 @@ struct MultivariateReportTests {
                 in: root)
             #expect(run.status == 0, "\(run.standardError)")
         }
-        for file in Self.mapFiles + Self.mapFiles.map { $0.replacingOccurrences(of: ".csv", with: ".json") } + ["report.html"] {
+        let jsonFiles = Self.mapFiles.map { $0.replacingOccurrences(of: ".csv", with: ".json") }
+        for file in Self.mapFiles + jsonFiles + ["report.html"] {
             let one = try Data(contentsOf: root.appendingPathComponent("jobs-1/\(file)"))
             let two = try Data(contentsOf: root.appendingPathComponent("jobs-2/\(file)"))
             #expect(one == two, "\(file) differs between 1 and 2 jobs")
