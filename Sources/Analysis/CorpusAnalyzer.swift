@@ -40,10 +40,10 @@ public struct CorpusAnalyzer {
     private var entrySlots = HashSlots()
     /// Per dictionary entry (indexed by its features' `ordinal`): its worker entry (-1: no term,
     /// `undecided`: not met yet, `bySurface`: decided per surface) when its term is its
-    /// dictionary form, and its role in compounds. Both depend on the entry alone; arrays,
-    /// because they are read for every token.
-    private var knownWords: [Int32] = []
-    private var compoundRoles: [CompoundExtractor.Role?] = []
+    /// dictionary form, and its role in compounds (`nil`: not met yet). Both depend on the entry
+    /// alone; one array, because both are read for every token, and side by side they are one
+    /// read of memory, not two.
+    private var knownWords: [(entry: Int32, role: CompoundExtractor.Role?)] = []
     private static let undecided: Int32 = -2
     /// In `knownWords`: the entry's tokens are decided by their surface (`surfaceToken`).
     private static let bySurface: Int32 = -3
@@ -212,15 +212,16 @@ public struct CorpusAnalyzer {
                 scratch.workers.append(decided.entry)
                 continue
             }
-            let ordinal = Self.room(for: token.ordinal, in: &compoundRoles, filler: nil)
-            if let known = compoundRoles[ordinal] {
+            let ordinal = Self.room(for: token.ordinal, in: &knownWords, filler: (Self.undecided, nil))
+            if let known = knownWords[ordinal].role {
                 scratch.roles.append(known)
             } else {
-                let role = compounds.role(of: token, in: String(decodingUTF8: sentence))
-                compoundRoles[ordinal] = role
+                let (alone, text) = Self.alone(token, in: sentence)
+                let role = compounds.role(of: alone, in: text)
+                knownWords[ordinal].role = role
                 scratch.roles.append(role)
             }
-            scratch.workers.append(workerEntry(for: token, in: sentence) ?? -1)
+            scratch.workers.append(workerEntry(for: token, at: ordinal, in: sentence) ?? -1)
         }
         // Compound candidates, recorded always, counted as terms if asked.
         // A run of one noun is kept by no report (and adds nothing to the others' FL and FR,
@@ -349,13 +350,11 @@ public struct CorpusAnalyzer {
         return best.map { ($0.lastToken, $0.term) }
     }
 
-    /// The worker entry `token` counts as, -1 or `nil` if it is no term; `sentence` is the UTF-8
-    /// of the token's sentence (its surface made a `String` only when an entry is met the first
-    /// time, `alone(_:in:)`).
-    private mutating func workerEntry(for token: Token, in sentence: Span<UInt8>) -> Int32? {
-        if token.isUnknown { return surfaceToken(token, in: sentence).entry }
-        let ordinal = Self.room(for: token.ordinal, in: &knownWords, filler: Self.undecided)
-        var entry = knownWords[ordinal]
+    /// The worker entry the known word `token` counts as, -1 or `nil` if it is no term; `ordinal`
+    /// is its index in `knownWords`, and `sentence` the UTF-8 of the token's sentence (its surface
+    /// made a `String` only when an entry is met the first time, `alone(_:in:)`).
+    private mutating func workerEntry(for token: Token, at ordinal: Int, in sentence: Span<UInt8>) -> Int32? {
+        var entry = knownWords[ordinal].entry
         if entry == Self.undecided {
             // An entry without a dictionary form, or any entry when terms are surfaces, is
             // decided by its surface; the rest once for the entry.
@@ -365,7 +364,7 @@ public struct CorpusAnalyzer {
                 let (alone, text) = Self.alone(token, in: sentence)
                 entry = extractor.term(for: alone, in: text).map { intern($0) } ?? -1
             }
-            knownWords[ordinal] = entry
+            knownWords[ordinal].entry = entry
         }
         if entry == Self.bySurface { return surfaceToken(token, in: sentence).entry }
         // The category is the entry's; a surface made only of symbols is still refused.
