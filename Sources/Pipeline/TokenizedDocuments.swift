@@ -12,10 +12,11 @@ import Tokenization
 /// (`docs/PERFORMANCE.md`). A worker therefore parses a group's sentences in a row, then analyzes
 /// its documents in a row.
 struct TokenizedDocuments {
-    /// Documents join a group until their sentences hold this many bytes, about a thousand short
-    /// answers (measured against groups of 2 and 8 KB and of one document, `BENCHMARKS.md`). A
-    /// document with more is parsed and analyzed a sentence at a time instead, so that a group's
-    /// tokens (24 bytes each, about one per three bytes of text) stay bounded.
+    /// Documents join a group until their sentences hold this many bytes, about 250 of the
+    /// survey's answers (measured against groups of 2 and 8 KB and of one document,
+    /// `BENCHMARKS.md`). A document with more is parsed and analyzed a sentence at a time
+    /// instead, so that a group's tokens (24 bytes each, one for every three to five bytes of
+    /// text) stay bounded.
     static let groupBytes = 32 << 10
 
     /// The group's documents in order: each with its structure and the variables of its own.
