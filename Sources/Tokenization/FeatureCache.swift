@@ -7,8 +7,8 @@
 ///
 /// A slot holds the pointer, the features and their ordinal side by side, so a lookup reads one
 /// place in memory: with the pointers, the features and the ordinals in three places (two arrays
-/// and the features object itself), the tagger's own time was mostly waiting for those reads,
-/// and the table pushed MeCab's dictionary out of the caches.
+/// and the features object itself), most of the tagger's own time went to waiting for those
+/// reads (`perf annotate`, `docs/PERFORMANCE.md`).
 struct FeatureCache {
     /// One entry: 0 as the pointer marks an empty slot (MeCab never hands out a null feature
     /// pointer).
