@@ -11,8 +11,8 @@ public struct CompoundKey: Hashable, Comparable, Sendable {
     public let joined: String
 
     static let separator: Character = "\u{1F}"
-    /// `separator`'s UTF-8.
-    static let separatorByte: UInt8 = 0x1F
+    /// `separator`'s UTF-8: what the reports split a key's bytes on.
+    public static let separatorByte: UInt8 = 0x1F
 
     /// The key of `nouns`, which should be NFC (`CanonicalText.nfc`).
     public init(nouns: [String]) {

@@ -146,7 +146,7 @@ extension Reports {
     public static func compoundCandidates(_ counts: CorpusCounts) -> CSVTable {
         // A key holds its nouns joined by a separator byte: the compound is the key without it,
         // the nouns the key with a space for it.
-        let separator = UInt8(ascii: "\u{1F}")
+        let separator = CompoundKey.separatorByte
         // Single nouns are left out as the candidates are ranked, not after: a large corpus has
         // hundreds of thousands of candidates, ranked while other tables are made.
         let ranked = CompoundRanking.rankKeys(zip(counts.compoundKeys, counts.compoundCounts), compoundsOnly: true)
