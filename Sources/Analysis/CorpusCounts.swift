@@ -255,11 +255,8 @@ public struct CorpusCounts: Sendable {
     /// The id of compound candidate `key`, which joins the candidates (with no occurrence yet)
     /// the first time it is asked for.
     package mutating func compoundID(for key: CompoundKey) -> Int32 {
-        var joined = key.joined
-        let (hash, found) = joined.withUTF8Span { bytes in
-            let hash = HashSlots.hash(bytes)
-            return (hash, compoundSlots.find(hash) { UTF8Bytes.equal(compoundKeys[$0].joined, key.joined) })
-        }
+        let hash = UTF8Bytes.hash(key.joined)
+        let found = compoundSlots.find(hash) { compoundKeys[$0] == key }
         if let id = found.number { return Int32(id) }
         let id = Int32(compoundSlots.insert(hash, at: found.slot))
         compoundKeys.append(key)

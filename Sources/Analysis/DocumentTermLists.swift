@@ -55,22 +55,19 @@ struct DocumentTermLists: Sendable {
     /// Calls `body` with the terms of document `index` that `key` gives a key (the others are
     /// left out), in ascending order of their keys, with each one's key and count. Keys are
     /// distinct for distinct terms. The keyed terms are sorted in one buffer the size of the
-    /// document, on the stack when small: the reports that list every document's terms in an
-    /// order of their own grew an array term by term, allocations for every document.
+    /// document, on the stack when small (`TemporarySort`): the reports that list every
+    /// document's terms in an order of their own grew an array term by term, allocations for
+    /// every document.
     func forEach(
         ofDocument index: Int, orderedBy key: (_ id: Int32) -> UInt32?, _ body: (_ key: UInt32, _ count: Int) -> Void
     ) {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: termCount(ofDocument: index)) { buffer in
-            var filled = 0
-            // Key above, count below (counts are kept below 2³², `CorpusCounts.pack`): sorted by key.
+        // Key above, count below (counts are kept below 2³², `CorpusCounts.pack`): sorted by key.
+        TemporarySort.forEachAscending(capacity: termCount(ofDocument: index)) { add in
             forEach(ofDocument: index) { id, count in
-                guard let key = key(id) else { return }
-                buffer.initializeElement(at: filled, to: UInt64(key) << 32 | UInt64(UInt32(truncatingIfNeeded: count)))
-                filled += 1
+                if let key = key(id) { add(UInt64(key) << 32 | UInt64(UInt32(truncatingIfNeeded: count))) }
             }
-            var keyed = UnsafeMutableBufferPointer(rebasing: buffer[..<filled])
-            keyed.sort()
-            for item in keyed { body(UInt32(truncatingIfNeeded: item >> 32), Int(UInt32(truncatingIfNeeded: item))) }
+        } _: { item in
+            body(UInt32(truncatingIfNeeded: item >> 32), Int(UInt32(truncatingIfNeeded: item)))
         }
     }
 }

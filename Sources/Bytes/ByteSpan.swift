@@ -12,8 +12,8 @@ import Darwin
 // inputs: copying a span's bytes onto an array (one `memcpy`), comparing and searching bytes
 // (`memcmp`, `memchr`), loading a little-endian word, decoding a span as UTF-8, hashing it,
 // lending a string's UTF-8 as a span, and writing bytes as hex into a string's own storage.
-// `ByteFile` holds the file-descriptor side. The tests in
-// Tests/BytesTests hold each against a plain Swift loop.
+// `ByteFile` holds the file-descriptor side, `TemporarySort` a sort in a temporary buffer. The
+// tests in Tests/BytesTests hold each against a plain Swift loop.
 
 extension Span where Element == UInt8 {
     /// `true` if `other` holds the same bytes.
