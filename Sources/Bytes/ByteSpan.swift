@@ -9,11 +9,12 @@ import Darwin
 // Everywhere else, bytes are read through `Span<UInt8>` (`array.span`, `span[unchecked: i]`,
 // `span.extracting(range)`), which the standard library keeps in bounds and in lifetime. What
 // `Span` cannot yet say safely, or not as fast, lives here, each piece small and checked on its
-// inputs: copying a span's bytes onto an array (one `memcpy`), comparing and searching bytes
-// (`memcmp`, `memchr`), loading a little-endian word, decoding a span as UTF-8, hashing it,
-// lending a string's UTF-8 as a span, and writing bytes as hex into a string's own storage.
-// `ByteFile` holds the file-descriptor side, `TemporarySort` a sort in a temporary buffer. The
-// tests in Tests/BytesTests hold each against a plain Swift loop.
+// inputs: copying a span's bytes onto an array (one `memcpy`), storing a word of bytes at once
+// into an output span, comparing and searching bytes (`memcmp`, `memchr`), loading a
+// little-endian word, decoding a span as UTF-8, hashing it, lending a string's UTF-8 as a span,
+// and writing bytes as hex into a string's own storage. `ByteFile` holds the file-descriptor
+// side, `TemporarySort` a sort in a temporary buffer. The tests in Tests/BytesTests hold each
+// against a plain Swift loop.
 
 extension Span where Element == UInt8 {
     /// `true` if `other` holds the same bytes.
@@ -79,14 +80,19 @@ extension Span where Element == UInt8 {
 extension Array where Element == UInt8 {
     /// Appends `value` as an unsigned LEB128 varint: seven bits a byte, low bits first, the top
     /// bit set on every byte but the last.
+    /// A varint of two bytes or more is written with one check of the array's room, not one a
+    /// byte (the cache's records and every document's term list are mostly varints).
     @inlinable
     public mutating func appendVarint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
+        guard value >= 0x80 else { return append(UInt8(truncatingIfNeeded: value)) }
+        append(addingCapacity: 10) { bytes in
+            var value = value
+            while value >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+                value >>= 7
+            }
+            bytes.append(UInt8(truncatingIfNeeded: value))
         }
-        append(UInt8(truncatingIfNeeded: value))
     }
 
     /// Appends a count or index (never negative) as a varint.
@@ -95,10 +101,22 @@ extension Array where Element == UInt8 {
         appendVarint(UInt64(UInt(bitPattern: value)))
     }
 
-    /// Appends the bytes of `span`, in one copy.
+    /// Appends the bytes of `span`, in one copy: room is made once and the bytes copied with
+    /// `memcpy`, where `append(contentsOf:)` took the generic path for a sequence, twice the
+    /// time for the short texts (a term, a path) the reports copy into every row.
     @inlinable @inline(__always)
     public mutating func append(copying span: Span<UInt8>) {
-        span.withUnsafeBufferPointer { append(contentsOf: $0) }
+        let count = span.count
+        guard count > 0 else { return }
+        append(addingCapacity: count) { bytes in
+            bytes.withUnsafeMutableBufferPointer { buffer, initialized in
+                span.withUnsafeBufferPointer { source in
+                    UnsafeMutableRawPointer(buffer.baseAddress! + initialized).copyMemory(
+                        from: source.baseAddress!, byteCount: count)
+                }
+                initialized += count
+            }
+        }
     }
 
     /// Appends the bytes `range` of `bytes` (which may be this array's own), in one copy.
@@ -106,6 +124,29 @@ extension Array where Element == UInt8 {
     public mutating func append(copying bytes: [UInt8], _ range: Range<Int>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range out of the bytes")
         bytes.withUnsafeBufferPointer { append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+}
+
+extension OutputSpan where Element == UInt8 {
+    /// Appends the low `count` bytes of `word` (at most 8), the low byte first: with room for 8
+    /// more bytes, one unaligned store of the whole word, of which only `count` bytes are taken
+    /// as written (the rest of the room stays free); else byte by byte. The reports' numbers are
+    /// written as words of eight digits (`CSVText`).
+    @inlinable @inline(__always)
+    public mutating func appendLowBytes(of word: UInt64, count: Int) {
+        precondition(count >= 0 && count <= 8, "more than a word's bytes")
+        guard freeCapacity >= 8 else {
+            var rest = word
+            for _ in 0..<count {
+                append(UInt8(truncatingIfNeeded: rest))
+                rest >>= 8
+            }
+            return
+        }
+        withUnsafeMutableBufferPointer { buffer, initialized in
+            UnsafeMutableRawPointer(buffer.baseAddress! + initialized).storeBytes(of: word.littleEndian, as: UInt64.self)
+            initialized += count
+        }
     }
 }
 

@@ -202,10 +202,6 @@ enum CSVText {
     /// Appends the low `count` bytes of `bytes` to `text`, the low byte first.
     @inline(__always)
     private static func append(_ bytes: UInt64, count: Int, to text: inout OutputSpan<UInt8>) {
-        var rest = bytes
-        for _ in 0..<count {
-            text.append(UInt8(truncatingIfNeeded: rest))
-            rest >>= 8
-        }
+        text.appendLowBytes(of: bytes, count: count)
     }
 }

@@ -69,6 +69,60 @@ struct ByteSpanTests {
         #expect(bytes == [9, 2, 3, 4, 9, 2])
     }
 
+    @Test func appendCopiesIntoGrowingArraysAsAppendContentsOfDoes() {
+        // Every length 0…40 onto arrays at and past their capacity, against `append(contentsOf:)`.
+        var generator = SplitMix(state: 7)
+        for length in 0...40 {
+            let source = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var copied: [UInt8] = [1, 2, 3]
+            var expected = copied
+            for _ in 0..<5 {
+                copied.append(copying: source.span)
+                expected.append(contentsOf: source)
+            }
+            #expect(copied == expected)
+        }
+    }
+
+    @Test func varintsAreSevenBitsAByteLowFirst() {
+        // Against a plain loop, on every bit length (0, 2⁷ − 1, 2⁷, …, 2⁶⁴ − 1).
+        func reference(_ value: UInt64) -> [UInt8] {
+            var (value, bytes) = (value, [UInt8]())
+            repeat {
+                bytes.append(UInt8(value & 0x7F) | (value >= 0x80 ? 0x80 : 0))
+                value >>= 7
+            } while value > 0
+            return bytes
+        }
+        var values: [UInt64] = [0, UInt64.max]
+        for bits in 1..<64 { values += [(1 << bits) - 1, 1 << bits, (1 << bits) + 1] }
+        var written: [UInt8] = []
+        var expected: [UInt8] = []
+        for value in values {
+            written.appendVarint(value)
+            expected += reference(value)
+        }
+        #expect(written == expected)
+        var offset = 0
+        for value in values { #expect(written.span.trustedVarint(at: &offset) == value) }
+        #expect(offset == written.count)
+    }
+
+    @Test func lowBytesOfAWordAreAppendedLowFirst() {
+        // With room for a whole word and without (the last bytes of the room), every count 0…8.
+        let word: UInt64 = 0x0807_0605_0403_0201
+        for room in [8, 9, 16, 3, 1, 0] {
+            for count in 0...min(8, room) {
+                var bytes: [UInt8] = [0xAA]
+                bytes.append(addingCapacity: room) { text in
+                    text.appendLowBytes(of: word, count: count)
+                    #expect(text.count == count)
+                }
+                #expect(bytes == [0xAA] + Array(1...8).prefix(count).map(UInt8.init))
+            }
+        }
+    }
+
     /// Valid UTF-8, and the ill-formed kinds: a stray continuation byte, an overlong form, a
     /// surrogate, a sequence cut short, a byte that never occurs (FF).
     static let texts: [[UInt8]] = [
