@@ -151,6 +151,22 @@ extension OutputSpan where Element == UInt8 {
 }
 
 extension String {
+    /// `true` if `other` has the same UTF-8 bytes: equality byte for byte, not the canonical
+    /// equivalence of `==` (a composed and a decomposed が differ here). Native strings are
+    /// compared in place with one `memcmp`, without the copies `withUTF8` makes of its strings
+    /// to mutate them; a bridged string falls back to comparing its UTF-8 view.
+    @inlinable
+    public func hasSameUTF8(as other: String) -> Bool {
+        let compared: Bool?? = utf8.withContiguousStorageIfAvailable { left in
+            other.utf8.withContiguousStorageIfAvailable { right in
+                left.count == right.count
+                    && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+            }
+        }
+        if let compared, let compared { return compared }
+        return utf8.elementsEqual(other.utf8)
+    }
+
     /// `span` read as UTF-8, ill-formed sequences replaced with U+FFFD (as
     /// `String(decoding:as:)`).
     @inlinable

@@ -36,12 +36,6 @@ struct RecordStringTable {
         return string.withUTF8Span { index(of: $0) }
     }
 
-    /// Whether `a` and `b` have the same UTF-8 bytes.
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        var (a, b) = (a, b)
-        return a.withUTF8Span { a in b.withUTF8Span { b in a.hasSameBytes(as: b) } }
-    }
-
     private mutating func index(of utf8: Span<UInt8>) -> Int {
         let hash = HashSlots.hash(utf8)
         let found = slots.find(hash) { lengths[$0] == utf8.count && holds($0, utf8) }

@@ -1,4 +1,5 @@
 import Analysis
+import Bytes
 import Corpus
 import Foundation
 
@@ -52,7 +53,7 @@ extension Reports {
                 return documents[index].variables
             }()
             if variables.count == variableNames.count
-                && zip(variables, variableNames).allSatisfy({ sameBytes($0.name, $1) })
+                && zip(variables, variableNames).allSatisfy({ $0.name.hasSameUTF8(as: $1) })
             {
                 for variable in variables { rows.append(.text(variable.value)) }
             } else {
@@ -67,14 +68,7 @@ extension Reports {
 
     /// Whether two lists of variables have the same names, byte for byte.
     private static func sameNames(_ lhs: [DocumentVariable], _ rhs: [DocumentVariable]) -> Bool {
-        lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { sameBytes($0.name, $1.name) }
-    }
-
-    /// Whether two strings have the same UTF-8 bytes (which makes them equal, without the
-    /// normalization `==` may need).
-    private static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
-        var (lhs, rhs) = (lhs, rhs)
-        return lhs.withUTF8 { left in rhs.withUTF8 { left.elementsEqual($0) } }
+        lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { $0.name.hasSameUTF8(as: $1.name) }
     }
 
     /// `speakers.csv`: per document, each speaker in order of their first turn, with their turns,

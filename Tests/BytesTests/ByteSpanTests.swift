@@ -108,6 +108,18 @@ struct ByteSpanTests {
         #expect(offset == written.count)
     }
 
+    @Test func sameUTF8IsByteEqualityNotCanonicalEquivalence() {
+        let (composed, decomposed) = ("が", "か\u{3099}")
+        #expect(composed == decomposed && !composed.hasSameUTF8(as: decomposed))
+        let long = String(repeating: "地域活性化", count: 20)
+        #expect(long.hasSameUTF8(as: String(decoding: Array(long.utf8), as: UTF8.self)))
+        #expect(!long.hasSameUTF8(as: long + "。") && !(long + "。").hasSameUTF8(as: long))
+        #expect("".hasSameUTF8(as: "") && !"".hasSameUTF8(as: "a") && "年代".hasSameUTF8(as: "年代"))
+        // A bridged or lazily made string compares through its UTF-8 view.
+        let substring = String(long.dropFirst(5))
+        #expect(substring.hasSameUTF8(as: String(repeating: "地域活性化", count: 19)))
+    }
+
     @Test func lowBytesOfAWordAreAppendedLowFirst() {
         // With room for a whole word and without (the last bytes of the room), every count 0…8.
         let word: UInt64 = 0x0807_0605_0403_0201
