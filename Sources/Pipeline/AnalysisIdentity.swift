@@ -27,6 +27,9 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
     var kwicContext: Int
     /// How the concordance lines' text is made (`Concordance.version`).
     var concordance = Concordance.version
+    /// The cache record's version (`AnalysisRecord.version`): records of another version are
+    /// not looked up at all, rather than read as damaged (with a warning each) and replaced.
+    var record = AnalysisRecord.version
     /// When a rule theme tests document variables: the SHA-256 of the metadata table, whose
     /// variables then decide theme counts (a table's own columns are part of its bytes already).
     var themeVariables: String?

@@ -192,9 +192,13 @@ extension AnalysisRecord {
         /// Writes `string`'s index in the table as `string(_:)` does, for a string that is often
         /// the one at the same `place` of the record's previous summary (a table's path,
         /// encoding, column names, a column's few values): that is checked first, by equality,
-        /// which two copies of one string pass at once, before the string is hashed.
+        /// which two copies of one string pass at once, before the string is hashed. Equal means
+        /// the same bytes (`hasSameUTF8`): `==` took a value spelled composed in one row for the
+        /// decomposed one of the row before, and the cache gave back the first spelling for both.
         private mutating func repeatedString(_ string: String, place: Int) {
-            if place < lastSummaryStrings.count, let last = lastSummaryStrings[place], last.string == string {
+            if place < lastSummaryStrings.count, let last = lastSummaryStrings[place],
+                last.string.hasSameUTF8(as: string)
+            {
                 bytes.appendVarint(last.index)
                 return
             }

@@ -8,7 +8,8 @@ import Corpus
 ///
 /// Layout (varints are LEB128, ints ZigZag varints, fixed words little-endian):
 ///
-///     u8        version (2: with the chunk count)
+///     u8        version (3: 2 with a chunk count, whose summaries could give a value the
+///               spelling, composed or not, of the document's before; see `Encoder`)
 ///     33 bytes  the entry's key (`CacheKey`), checked against the key looked up
 ///     varint    the run's theme count, which sizes every sentence's theme occurrences
 ///     u64       where the string table starts, from the record's first byte
@@ -34,7 +35,7 @@ import Corpus
 /// the record a miss. A new field of `DocumentSummary` or `DocumentAnalysis` needs a place
 /// here and a new version.
 enum AnalysisRecord {
-    static let version: UInt8 = 2
+    static let version: UInt8 = 3
 
     /// The entry in `bytes` (one whole record), if it is a well-formed record of `key` made for
     /// `themeCount` themes; `nil` for anything else.

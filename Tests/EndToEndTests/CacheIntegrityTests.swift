@@ -108,6 +108,27 @@ struct CacheIntegrityTests {
         }
     }
 
+    /// A table whose rows spell one value two ways, composed (が) and decomposed (か + U+3099),
+    /// row after row: the reports from the cache give each row its own bytes, as the cold run's
+    /// do (the cache once wrote the second row as the first).
+    @Test func valuesSpelledTwoWaysComeBackFromTheCacheAsWritten() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let rows = ["\u{304C}", "\u{304B}\u{3099}", "\u{304C}", "\u{304B}\u{3099}"].enumerated().map { index, value in
+            "\(index + 1),\(value),地域の話です。小規模事業者の話です。"
+        }
+        try TestSupport.write(["answers.csv": Data((["id,回答,本文"] + rows).joined(separator: "\n").utf8)], in: root)
+        let run = ["run", "answers.csv", "--text-column", "本文", "--jobs", "1", "--cache", "cache"]
+        #expect(try kotoba(run + ["--out", "cold"], in: root).status == 0)
+        let cached = try kotoba(run + ["--out", "cached", "--force"], in: root)
+        #expect(cached.status == 0 && cached.standardError.contains("inputs.tokenized=0"), "\(cached.standardError)")
+        let cold = try Data(contentsOf: root.appendingPathComponent("cold/documents.csv"))
+        #expect(cold.count > 0)
+        #expect(try Data(contentsOf: root.appendingPathComponent("cached/documents.csv")) == cold)
+        // Both spellings are in the report, each as its row wrote it.
+        #expect(String(decoding: cold, as: UTF8.self).unicodeScalars.contains("\u{3099}"))
+    }
+
     @Test func aCacheThatCannotBeWrittenGivesOneWarningForTheRun() throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }

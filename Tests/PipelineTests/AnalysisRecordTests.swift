@@ -121,6 +121,24 @@ struct AnalysisRecordTests {
         #expect(AnalysisRecord.decode(Array(encoder.bytes[start...]), key: key, themeCount: 3) == Self.entry)
     }
 
+    /// A summary's strings that recur from document to document (a table's column values, say)
+    /// keep their bytes too: a value spelled composed in one row and decomposed in the next is
+    /// read back as each row wrote it, not as the row before it.
+    @Test func summaryStringsKeepTheirBytesFromDocumentToDocument() throws {
+        let spellings = ["\u{304C}", "\u{304B}\u{3099}", "\u{304C}"]  // が, か + voiced mark, が
+        let analyses = spellings.map { value in
+            DocumentAnalysis(
+                summary: DocumentSummary(
+                    path: "answers.csv", variables: [DocumentVariable(name: "回答", value: value)], byteCount: 3,
+                    sha256: "", characterCount: 1, paragraphCount: 1, tokenCount: 0),
+                entries: [], sentences: [])
+        }
+        let entry = AnalysisCache.Entry(encoding: .utf8, analyses: analyses)
+        let (bytes, key) = Self.record(entry)
+        let decoded = try #require(AnalysisRecord.decode(bytes, key: key, themeCount: 3))
+        #expect(decoded.analyses.map { Array($0.summary.variables[0].value.utf8) } == spellings.map { Array($0.utf8) })
+    }
+
     @Test func aStringThatIsNotUTF8IsRefused() throws {
         var (bytes, key) = Self.record()
         // 山田 is in the table once: make its second character's last byte ASCII.
