@@ -80,6 +80,7 @@ extension Span where Element == UInt8 {
 extension Array where Element == UInt8 {
     /// Appends `value` as an unsigned LEB128 varint: seven bits a byte, low bits first, the top
     /// bit set on every byte but the last.
+    ///
     /// A varint of two bytes or more is written with one check of the array's room, not one a
     /// byte (the cache's records and every document's term list are mostly varints).
     @inlinable
@@ -154,7 +155,8 @@ extension String {
     /// `true` if `other` has the same UTF-8 bytes: equality byte for byte, not the canonical
     /// equivalence of `==` (a composed and a decomposed が differ here). Native strings are
     /// compared in place with one `memcmp`, without the copies `withUTF8` makes of its strings
-    /// to mutate them; a bridged string falls back to comparing its UTF-8 view.
+    /// to mutate them; a string with no contiguous UTF-8 (a bridged one, on Apple's systems)
+    /// falls back to comparing its UTF-8 view.
     @inlinable
     public func hasSameUTF8(as other: String) -> Bool {
         let compared: Bool?? = utf8.withContiguousStorageIfAvailable { left in

@@ -115,9 +115,12 @@ struct ByteSpanTests {
         #expect(long.hasSameUTF8(as: String(decoding: Array(long.utf8), as: UTF8.self)))
         #expect(!long.hasSameUTF8(as: long + "。") && !(long + "。").hasSameUTF8(as: long))
         #expect("".hasSameUTF8(as: "") && !"".hasSameUTF8(as: "a") && "年代".hasSameUTF8(as: "年代"))
-        // A bridged or lazily made string compares through its UTF-8 view.
-        let substring = String(long.dropFirst(5))
-        #expect(substring.hasSameUTF8(as: String(repeating: "地域活性化", count: 19)))
+        // Small strings (15 bytes or fewer, kept inline) and a string made from a slice compare
+        // by their own bytes too.
+        #expect("地域活性".hasSameUTF8(as: String(decoding: Array("地域活性".utf8), as: UTF8.self)))
+        #expect(!"地域活性".hasSameUTF8(as: "地域活動"))
+        let slice = String(long.dropFirst(5))
+        #expect(slice.hasSameUTF8(as: String(repeating: "地域活性化", count: 19)))
     }
 
     @Test func lowBytesOfAWordAreAppendedLowFirst() {
