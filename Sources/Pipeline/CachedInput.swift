@@ -19,6 +19,8 @@ final class CachedInput: @unchecked Sendable {
 
     private let lock = NSLock()
     private var documents = 0
+    /// Documents of the input counted so far, failed chunks' included.
+    private var countedDocuments = 0
     private var remaining: Int
     private var failure: PipelineError?
 
@@ -37,9 +39,13 @@ final class CachedInput: @unchecked Sendable {
         remaining = chunkCount
     }
 
-    /// Records chunk `number` as counted, with how many documents it had, or as failed; returns
-    /// the input's manifest record, or its first failure, when this was the last chunk.
-    func finish(_ number: Int, with outcome: Result<Int, PipelineError>) -> Result<InputRecord, PipelineError>? {
+    /// Records chunk `number` as counted, with how many documents it had, or as failed (after
+    /// counting `counted` of its documents, analyzed again from a damaged record); returns the
+    /// input's manifest record, or its first failure with the number of the input's documents
+    /// counted all the same, when this was the last chunk.
+    func finish(_ number: Int, with outcome: Result<Int, PipelineError>, counted: Int)
+        -> (outcome: Result<InputRecord, PipelineError>, counted: Int)?
+    {
         lock.lock()
         defer { lock.unlock() }
         precondition(remaining > 0, "chunk \(number) finished after the input's last")
@@ -47,11 +53,14 @@ final class CachedInput: @unchecked Sendable {
         case .success(let count): documents += count
         case .failure(let error): if failure == nil { failure = error }
         }
+        countedDocuments += counted
         remaining -= 1
         guard remaining == 0 else { return nil }
-        if let failure { return .failure(failure) }
-        return .success(
-            DocumentProcessor.record(
-                of: source, bytes: data.count, sha256: sha256, encoding, format, documents))
+        if let failure { return (.failure(failure), countedDocuments) }
+        return (
+            .success(
+                DocumentProcessor.record(of: source, bytes: data.count, sha256: sha256, encoding, format, documents)),
+            countedDocuments
+        )
     }
 }

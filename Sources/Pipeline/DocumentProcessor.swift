@@ -1,6 +1,7 @@
 import Analysis
 import Bytes
 import Corpus
+import Foundation
 import Logging
 import TextPreparation
 import Tokenization
@@ -187,6 +188,11 @@ struct DocumentProcessor {
     private func tokenize(
         _ range: Range<Int>, of paragraph: TracedText, in document: SourceDocument, appendingTo tokens: inout [Token]
     ) throws(PipelineError) {
+        #if DEBUG
+            if let marker = Self.faultMarker, paragraph.string.contains(marker) {
+                throw .processing(path: Self.label(of: document), reason: "fault injected by KOTOBA_TEST_FAULT")
+            }
+        #endif
         do throws(MeCabError) {
             // MeCab reads the sentence's bytes where they are, in its paragraph: no copy.
             try tagger.tokenize(paragraph.utf8.span.extracting(range), appendingTo: &tokens)
@@ -197,6 +203,18 @@ struct DocumentProcessor {
                 reason: "\(error.description) (the sentence at characters \(span.lowerBound)–\(span.upperBound))")
         }
     }
+
+    #if DEBUG
+        /// A test hook (debug builds only, as the others: `ExitStatus`): with
+        /// `KOTOBA_TEST_FAULT=fail-paragraph:TEXT`, parsing any sentence of a paragraph that holds
+        /// TEXT fails as MeCab failing would, so a test can make an input fail in the middle.
+        static let faultMarker: String? = {
+            guard let fault = ProcessInfo.processInfo.environment["KOTOBA_TEST_FAULT"],
+                fault.hasPrefix("fail-paragraph:")
+            else { return nil }
+            return String(fault.dropFirst("fail-paragraph:".count))
+        }()
+    #endif
 
     /// What an error names `document` by. Made only for an error: formatting it for every row of
     /// a table cost more than counting the row.
@@ -304,7 +322,4 @@ struct DocumentProcessor {
         let names = Set(own.map(\.name))
         return own + metadata.filter { !names.contains($0.name) }
     }
-
 }
-
-import Foundation

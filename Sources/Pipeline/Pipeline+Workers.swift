@@ -131,6 +131,7 @@ extension Pipeline {
             /// made, and its own entry (how many chunks) last; a whole one is stored at once.
             func work(on job: InputJob, chunk number: Int) {
                 let outcome: Result<Void, PipelineError>
+                let countedBefore = analyzer.counts.documentCount
                 do throws(PipelineError) {
                     try processor.analyze(job.documents(of: number), of: inputs[job.index], into: &analyzer)
                     // A whole input is stored at once (its only chunk); a chunk of a larger one as
@@ -140,23 +141,45 @@ extension Pipeline {
                 } catch {
                     outcome = .failure(error)
                 }
-                guard let whole = job.finish(number, with: outcome) else { return }
-                finished(job.index, whole.map {
+                let counted = analyzer.counts.documentCount - countedBefore
+                guard let whole = job.finish(number, with: outcome, counted: counted) else { return }
+                if case .failure(let error) = whole.outcome, whole.counted > 0, configuration.keepGoing {
+                    return partlyCounted(job.index, error, counted: whole.counted)
+                }
+                finished(job.index, whole.outcome.map {
                     if job.chunkCount > 1 { processor.store(chunks: job.chunkCount, of: job.file) }
                     return DocumentProcessor.record(of: job.file)
                 }, fromCache: false)
+            }
+            /// Under `--keep-going`, an input that failed after some of its documents were
+            /// counted (by chunks done before, or before the failure in its own) cannot be left
+            /// out: the counts add up and take nothing back. It stops the run, as an input fails
+            /// one without `--keep-going`, rather than have reports count part of an input the
+            /// run says it left out.
+            func partlyCounted(_ index: Int, _ error: PipelineError, counted: Int) {
+                let failure = error.messages.joined(separator: "; ")
+                let reason =
+                    "\(counted) of its documents were counted before it failed, so --keep-going cannot leave it "
+                    + "out: \(failure)"
+                failures.append((-1, .processing(path: inputs[index].displayPath, reason: reason)))
+                finished(index, .failure(error), fromCache: false)
             }
             /// Counts chunk `number` of `input` from the cache; the worker that counts its last
             /// chunk records it.
             func count(_ input: CachedInput, chunk number: Int) {
                 let outcome: Result<Int, PipelineError>
+                let countedBefore = analyzer.counts.documentCount + counting.counts.documentCount
                 do throws(PipelineError) {
                     outcome = .success(try processor.count(chunk: number, of: input, into: &counting, analyzer: &analyzer))
                 } catch {
                     outcome = .failure(error)
                 }
-                guard let whole = input.finish(number, with: outcome) else { return }
-                finished(input.index, whole, fromCache: true)
+                let counted = analyzer.counts.documentCount + counting.counts.documentCount - countedBefore
+                guard let whole = input.finish(number, with: outcome, counted: counted) else { return }
+                if case .failure(let error) = whole.outcome, whole.counted > 0, configuration.keepGoing {
+                    return partlyCounted(input.index, error, counted: whole.counted)
+                }
+                finished(input.index, whole.outcome, fromCache: true)
             }
             while let item = queue.next() {
                 switch item {

@@ -105,6 +105,9 @@ final class InputJob: @unchecked Sendable {
     private let lock = NSLock()
     private var remaining: Int
     private var failure: PipelineError?
+    /// Documents of the input counted so far, by every chunk, failed ones included (a chunk that
+    /// fails has counted the documents before its failure).
+    private var counted = 0
 
     /// A job over `file`'s documents in chunks of about `chunkBytes` bytes of text (and at least
     /// one document each).
@@ -132,15 +135,19 @@ final class InputJob: @unchecked Sendable {
         file.documents(bounds[number]..<bounds[number + 1])
     }
 
-    /// Records chunk `number` as done, or its failure; returns the whole input's outcome when
-    /// this was the last chunk: success, or the first failure.
-    func finish(_ number: Int, with outcome: Result<Void, PipelineError>) -> Result<Void, PipelineError>? {
+    /// Records chunk `number` as done, or its failure, and the documents it counted; returns the
+    /// whole input's outcome when this was the last chunk: success, or the first failure with
+    /// the number of the input's documents counted all the same (`counted`).
+    func finish(_ number: Int, with outcome: Result<Void, PipelineError>, counted documents: Int)
+        -> (outcome: Result<Void, PipelineError>, counted: Int)?
+    {
         lock.lock()
         defer { lock.unlock() }
         if case .failure(let error) = outcome, failure == nil { failure = error }
+        counted += documents
         remaining -= 1
         guard remaining == 0 else { return nil }
-        if let failure { return .failure(failure) }
-        return .success(())
+        if let failure { return (.failure(failure), counted) }
+        return (.success(()), counted)
     }
 }

@@ -263,6 +263,45 @@ struct BatchTests {
         #expect(manifest.contains("\"status\" : \"partial\""))
     }
 
+    /// `--keep-going` leaves out an input that fails before any of its documents is counted, but
+    /// not one that fails after: the counts take nothing back, so the run stops (exit 65, as
+    /// without `--keep-going`) and the output stays as it was, rather than count part of an
+    /// input the reports say is left out. The failure is the test hook's (a paragraph that holds
+    /// the marker fails as MeCab failing would), in a table of a few chunks read by two workers.
+    @Test func keepGoingStopsRatherThanCountPartOfAnInput() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        func table(markedRow: Int, rows count: Int = 2_000) -> Data {
+            let rows = (1...count).map { row in
+                "\(row),\(row == markedRow ? "故障点" : "地域")の活性化について\(row)番目の意見です。"
+            }
+            return Data((["id,回答"] + rows).joined(separator: "\n").utf8)
+        }
+        try TestSupport.write(
+            ["table/answers.csv": table(markedRow: 2_000), "table/note.txt": Data("小規模事業者を支援する。".utf8)], in: root)
+        let run = ["run", "table", "--text-column", "回答", "--jobs", "2", "--no-cache"]
+        let fault = ["KOTOBA_TEST_FAULT": "fail-paragraph:故障点"]
+        #expect(try kotoba(run, in: root).status == 0)
+        let documentsCSV = root.appendingPathComponent("output/documents.csv")
+        let before = try Data(contentsOf: documentsCSV)
+
+        // The last row fails after the table's first chunks were counted: the run stops.
+        let stopped = try kotoba(run + ["--keep-going"], in: root, environment: fault)
+        #expect(stopped.status == 65, "\(stopped.standardError)")
+        #expect(stopped.standardError.contains("of its documents were counted before it failed"), "\(stopped.standardError)")
+        #expect(stopped.standardError.contains("fault injected by KOTOBA_TEST_FAULT"))
+        #expect(try Data(contentsOf: documentsCSV) == before)
+
+        // A table of one chunk fails before any of its rows is counted: it is left out (exit 3).
+        try TestSupport.write(["table/answers.csv": table(markedRow: 1, rows: 5)], in: root)
+        let lenient = try kotoba(run + ["--keep-going"], in: root, environment: fault)
+        #expect(lenient.status == 3, "\(lenient.standardError)")
+        let listed = try String(contentsOf: documentsCSV, encoding: .utf8)
+        #expect(listed.contains(",note.txt,") && !listed.contains("answers.csv"), "\(listed)")
+        let errors = try String(contentsOf: root.appendingPathComponent("output/errors.jsonl"), encoding: .utf8)
+        #expect(errors.contains("answers.csv"))
+    }
+
     @Test func aSecondRunIntoTheSameOutputExits75AtOnce() throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }

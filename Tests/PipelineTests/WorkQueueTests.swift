@@ -34,21 +34,26 @@ struct WorkQueueTests {
 
     @Test func onlyTheLastChunkDoneFinishesTheInput() {
         let job = InputJob(index: 0, file: file(documentBytes: [10, 10, 10]), chunkBytes: 10)
-        #expect(job.finish(2, with: .success(())) == nil)
-        #expect(job.finish(0, with: .success(())) == nil)
-        let whole = job.finish(1, with: .success(()))
+        #expect(job.finish(2, with: .success(()), counted: 1) == nil)
+        #expect(job.finish(0, with: .success(()), counted: 1) == nil)
+        let whole = job.finish(1, with: .success(()), counted: 1)
         #expect(whole != nil)
-        #expect((try? whole?.get()) != nil)
+        #expect((try? whole?.outcome.get()) != nil)
+        #expect(whole?.counted == 3)
     }
 
-    @Test func aFailedChunkFailsTheInput() {
-        let job = InputJob(index: 0, file: file(documentBytes: [10, 10]), chunkBytes: 10)
-        #expect(job.finish(0, with: .failure(.internal("first"))) == nil)
-        guard case .failure(.internal(let reason)) = job.finish(1, with: .success(())) else {
+    @Test func aFailedChunkFailsTheInputAndTellsWhatWasCounted() {
+        let job = InputJob(index: 0, file: file(documentBytes: [10, 10, 10]), chunkBytes: 10)
+        #expect(job.finish(0, with: .failure(.internal("first")), counted: 0) == nil)
+        #expect(job.finish(2, with: .failure(.internal("second")), counted: 0) == nil)
+        let whole = job.finish(1, with: .success(()), counted: 1)
+        guard case .failure(.internal(let reason)) = whole?.outcome else {
             Issue.record("a job with a failed chunk succeeded")
             return
         }
         #expect(reason == "first")
+        // The chunk that succeeded counted its document: the input cannot simply be left out.
+        #expect(whole?.counted == 1)
     }
 
     @Test func chunksAreTakenBeforeNewInputs() {
