@@ -143,26 +143,27 @@ extension Pipeline {
                 }
                 let counted = analyzer.counts.documentCount - countedBefore
                 guard let whole = job.finish(number, with: outcome, counted: counted) else { return }
-                if case .failure(let error) = whole.outcome, whole.counted > 0, configuration.keepGoing {
-                    return partlyCounted(job.index, error, counted: whole.counted)
-                }
                 finished(job.index, whole.outcome.map {
                     if job.chunkCount > 1 { processor.store(chunks: job.chunkCount, of: job.file) }
                     return DocumentProcessor.record(of: job.file)
-                }, fromCache: false)
+                }, counted: whole.counted, fromCache: false)
             }
-            /// Under `--keep-going`, an input that failed after some of its documents were
-            /// counted (by chunks done before, or before the failure in its own) cannot be left
-            /// out: the counts add up and take nothing back. It stops the run, as an input fails
-            /// one without `--keep-going`, rather than have reports count part of an input the
-            /// run says it left out.
-            func partlyCounted(_ index: Int, _ error: PipelineError, counted: Int) {
-                let failure = error.messages.joined(separator: "; ")
-                let reason =
-                    "\(counted) of its documents were counted before it failed, so --keep-going cannot leave it "
-                    + "out: \(failure)"
-                failures.append((-1, .processing(path: inputs[index].displayPath, reason: reason)))
-                finished(index, .failure(error), fromCache: false)
+            /// Records an input done in chunks as `finished` does, with the number of its
+            /// documents counted. Under `--keep-going`, one that failed after some of its
+            /// documents were counted (by chunks done before, or before the failure in its own)
+            /// cannot be left out: the counts add up and take nothing back. It stops the run, as
+            /// an input fails one without `--keep-going`, rather than have reports count part of
+            /// an input the run says it left out.
+            func finished(
+                _ index: Int, _ outcome: Result<InputRecord, PipelineError>, counted: Int, fromCache: Bool
+            ) {
+                if case .failure(let error) = outcome, counted > 0, configuration.keepGoing {
+                    let reason =
+                        "\(counted) of its documents were counted before it failed, so --keep-going cannot leave it "
+                        + "out: \(error.messages.joined(separator: "; "))"
+                    failures.append((-1, .processing(path: inputs[index].displayPath, reason: reason)))
+                }
+                finished(index, outcome, fromCache: fromCache)
             }
             /// Counts chunk `number` of `input` from the cache; the worker that counts its last
             /// chunk records it.
@@ -176,10 +177,7 @@ extension Pipeline {
                 }
                 let counted = analyzer.counts.documentCount + counting.counts.documentCount - countedBefore
                 guard let whole = input.finish(number, with: outcome, counted: counted) else { return }
-                if case .failure(let error) = whole.outcome, whole.counted > 0, configuration.keepGoing {
-                    return partlyCounted(input.index, error, counted: whole.counted)
-                }
-                finished(input.index, whole.outcome, fromCache: true)
+                finished(input.index, whole.outcome, counted: whole.counted, fromCache: true)
             }
             while let item = queue.next() {
                 switch item {
