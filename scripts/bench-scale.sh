@@ -23,7 +23,7 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 [[ -d "$corpus" ]] || scripts/bench-corpus.sh --out "$corpus"
-swift build -c release --product kotoba >&2
+scripts/build-release.sh
 kotoba=$PWD/.build/release/kotoba
 corpus=$(realpath "$corpus")
 work=$(mktemp -d "${TMPDIR:-/tmp}/kotoba-bench-scale.XXXXXX")

@@ -79,8 +79,7 @@ selected() { [[ ",$only," == *",$1,"* ]]; }
 
 KOTOBA_SETUP_EXTRA="time" scripts/setup.sh
 if $build; then
-    swift build -c release --product kotoba >&2
-    swift build -c release --product kotoba-floor >&2
+    scripts/build-release.sh kotoba kotoba-floor
     bin=$(swift build -c release --show-bin-path)
 else
     bin=.build/release

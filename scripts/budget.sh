@@ -32,8 +32,7 @@ done
 
 KOTOBA_SETUP_EXTRA="time linux-perf" scripts/setup.sh
 if $build; then
-    swift build -c release --product kotoba >&2
-    swift build -c release --product kotoba-floor >&2
+    scripts/build-release.sh kotoba kotoba-floor
 fi
 bin=$(swift build -c release --show-bin-path)
 kotoba="$bin/kotoba"

@@ -45,7 +45,7 @@ if [[ -n "${KOTOBA:-}" ]]; then
     kotoba=$(realpath -m "$kotoba")
     [[ -x "$kotoba" ]] || { echo "check-reports: KOTOBA=$KOTOBA is not an executable" >&2; exit 66; }
 else
-    swift build -c release --product kotoba >&2
+    scripts/build-release.sh
     kotoba=$repo/.build/release/kotoba
 fi
 

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-swift build -c release --product kotoba >&2
+scripts/build-release.sh
 exec .build/release/kotoba run "$@"

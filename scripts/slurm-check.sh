@@ -26,7 +26,7 @@ repo=$PWD
 if [[ -n "${KOTOBA:-}" ]]; then
     kotoba=$(realpath "$KOTOBA")
 else
-    swift build -c release --product kotoba >&2
+    scripts/build-release.sh
     kotoba=$repo/.build/release/kotoba
 fi
 work=$(mktemp -d /tmp/kotoba-slurm.XXXXXX)

@@ -69,7 +69,10 @@ enum AnalysisRecord {
         let bytes: [UInt8]
         let themeCount: Int
         var reader: RecordReader
-        var strings: [String] = []
+        /// The table's strings, each made (and its UTF-8 checked) the first time a document asks
+        /// for it as a `String`: most of a table is terms, which are found by their bytes
+        /// (`CachedTerms`), and making them all was a tenth of reading a record.
+        var strings: [String?] = []
         /// Where each string's UTF-8 is in `bytes`.
         var ranges: [Range<Int>] = []
         /// The compound keys made so far, by string index: a compound recurs across documents.
@@ -109,15 +112,10 @@ enum AnalysisRecord {
         mutating func readStrings(from offset: Int) throws(RecordError) {
             var table = RecordReader(bytes, from: offset)
             let count = try table.count()
-            strings.reserveCapacity(count)
             ranges.reserveCapacity(count)
-            for _ in 0..<count {
-                let range = try table.bytes(count: table.natural())
-                guard let string = String(exactUTF8: bytes.span.extracting(unchecked: range)) else { throw RecordError() }
-                strings.append(string)
-                ranges.append(range)
-            }
+            for _ in 0..<count { ranges.append(try table.bytes(count: table.natural())) }
             try table.expectEnd()
+            strings = Array(repeating: nil, count: count)
             compounds = Array(repeating: nil, count: count)
             compoundSeen = Array(repeating: 0, count: count)
             textTerms = Array(repeating: -1, count: count)
@@ -132,10 +130,12 @@ enum AnalysisRecord {
             for _ in 0..<entryCount {
                 let text = try reader.index(below: strings.count)
                 let part = try reader.index(below: strings.count)
-                batch.entryTerms.append(self.term(text: text, partOfSpeech: part, terms: &terms))
+                batch.entryTerms.append(try self.term(text: text, partOfSpeech: part, terms: &terms))
                 // Mostly the key as written (0): only a form that differs is kept.
                 let form = try optionalString()
-                batch.documents.forms.append(form.flatMap { $0 != strings[text] ? $0 : nil })
+                batch.documents.forms.append(try form.flatMap { form throws(RecordError) in
+                    form != (try string(at: text)) ? form : nil
+                })
                 batch.documents.ids.append(-1)
             }
             let sentenceCount = try reader.count(each: 7)
@@ -147,21 +147,26 @@ enum AnalysisRecord {
                 // A dictionary's keys, so each once in a document.
                 guard compoundSeen[index] != document else { throw RecordError() }
                 compoundSeen[index] = document
-                batch.documents.compounds.append((compound(index), try reader.int(), -1))
+                batch.documents.compounds.append((try compound(index), try reader.int(), -1))
             }
             batch.documents.endDocument(summary)
         }
 
         /// The number in `terms` of the term whose text and part of speech are strings `text`
-        /// and `partOfSpeech`.
-        mutating func term(text: Int, partOfSpeech: Int, terms: inout CachedTerms) -> Int32 {
+        /// and `partOfSpeech`. A term new to `terms` is made from the bytes, checked as UTF-8;
+        /// one found there has the bytes of a term that was.
+        mutating func term(text: Int, partOfSpeech: Int, terms: inout CachedTerms) throws(RecordError) -> Int32 {
             if textParts[text] == partOfSpeech { return textTerms[text] }
-            // Local copies (the same storage): spans of `self`'s arrays would hold `self` borrowed.
-            let (bytes, strings) = (self.bytes, self.strings)
+            // A local copy (the same storage): a span of `self`'s array would hold `self` borrowed.
+            let bytes = self.bytes
             let span = bytes.span
-            let number = terms.number(
-                text: span.extracting(unchecked: ranges[text]), partOfSpeech: span.extracting(unchecked: ranges[partOfSpeech])
-            ) { Term(text: strings[text], partOfSpeech: strings[partOfSpeech]) }
+            let (textBytes, partBytes) = (span.extracting(unchecked: ranges[text]), span.extracting(unchecked: ranges[partOfSpeech]))
+            let number = try terms.number(text: textBytes, partOfSpeech: partBytes) { () throws(RecordError) in
+                guard let text = String(exactUTF8: textBytes), let part = String(exactUTF8: partBytes) else {
+                    throw RecordError()
+                }
+                return Term(text: text, partOfSpeech: part)
+            }
             textTerms[text] = number
             textParts[text] = partOfSpeech
             return number
@@ -285,20 +290,28 @@ enum AnalysisRecord {
         }
 
         mutating func string() throws(RecordError) -> String {
-            strings[try reader.index(below: strings.count)]
+            try string(at: try reader.index(below: strings.count))
         }
 
         mutating func optionalString() throws(RecordError) -> String? {
             let index = try reader.index(below: strings.count + 1)
-            return index == 0 ? nil : strings[index - 1]
+            return index == 0 ? nil : try string(at: index - 1)
+        }
+
+        /// String `index` of the table, made and checked as UTF-8 the first time.
+        mutating func string(at index: Int) throws(RecordError) -> String {
+            if let known = strings[index] { return known }
+            guard let string = String(exactUTF8: bytes.span.extracting(unchecked: ranges[index])) else { throw RecordError() }
+            strings[index] = string
+            return string
         }
 
         /// The compound key of string `index`.
-        mutating func compound(_ index: Int) -> CompoundKey {
+        mutating func compound(_ index: Int) throws(RecordError) -> CompoundKey {
             if let known = compounds[index] { return known }
             // A key of one noun is that noun, so the joined nouns make the same key without
             // splitting them and joining them again (half of decoding, when it did that).
-            let key = CompoundKey(nouns: [strings[index]])
+            let key = CompoundKey(nouns: [try string(at: index)])
             compounds[index] = key
             return key
         }

@@ -25,19 +25,22 @@ struct CachedTerms {
     private var slots = HashSlots()
 
     /// The number of the term whose text and part of speech have the bytes `text` and
-    /// `partOfSpeech`; `make` makes the term when it is new.
-    mutating func number(text: Span<UInt8>, partOfSpeech: Span<UInt8>, make: () -> Term) -> Int32 {
+    /// `partOfSpeech`; `make` makes the term when it is new (and may refuse the bytes).
+    mutating func number<Failure: Error>(
+        text: Span<UInt8>, partOfSpeech: Span<UInt8>, make: () throws(Failure) -> Term
+    ) throws(Failure) -> Int32 {
         let hash = HashSlots.combine(HashSlots.hash(text), HashSlots.hash(partOfSpeech))
         let found = slots.find(hash) {
             textLengths[$0] == text.count && partLengths[$0] == partOfSpeech.count && holds($0, text, partOfSpeech)
         }
         if let number = found.number { return Int32(number) }
+        let term = try make()
         starts.append(bytes.count)
         bytes.append(copying: text)
         bytes.append(copying: partOfSpeech)
         textLengths.append(text.count)
         partLengths.append(partOfSpeech.count)
-        terms.append(make())
+        terms.append(term)
         ids.append(-1)
         return Int32(slots.insert(hash, at: found.slot))
     }
