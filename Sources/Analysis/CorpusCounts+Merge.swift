@@ -11,7 +11,10 @@ extension CorpusCounts {
     /// vocabulary from the merged frequencies, has every worker count its kept units' pairs
     /// among it side by side, and only then adds the pairs.
     @discardableResult
-    public mutating func mergeAllButPairs(_ other: CorpusCounts) -> [Int32] {
+    ///
+    /// With `summaries` false, `other`'s document summaries are left to the caller, who has taken
+    /// these counts' out (`takeSummaries()`) to append them elsewhere, on another thread.
+    public mutating func mergeAllButPairs(_ other: CorpusCounts, summaries: Bool = true) -> [Int32] {
         precondition(other.themeNames == themeNames, "merging counts of different theme sets")
         precondition(other.grouping == grouping, "merging counts of different groupings")
         precondition(other.unit == unit, "merging counts of different co-occurrence units")
@@ -51,7 +54,7 @@ extension CorpusCounts {
             }
         }
         addTotals(other.totals)
-        documents += other.documents
+        if summaries { documents += other.documents }
         var packed: [UInt64] = []
         for index in 0..<other.documentTerms.count {
             packed.removeAll(keepingCapacity: true)
@@ -60,6 +63,23 @@ extension CorpusCounts {
             documentTerms.append(sorted: packed)
         }
         return mapping
+    }
+
+    /// The documents' summaries, taken out: the counts hold none until `restoreSummaries(_:)`.
+    /// A run's merge appends its workers' summaries to them on another thread while it merges
+    /// the rest (`mergeAllButPairs(_:summaries:)`): appending a summary copies it, a retain of each
+    /// of its strings and arrays, and for tens of thousands of short documents that was a third
+    /// of a merge that has one core working.
+    public mutating func takeSummaries() -> [DocumentSummary] {
+        var taken: [DocumentSummary] = []
+        swap(&taken, &documents)
+        return taken
+    }
+
+    /// Puts back the summaries `takeSummaries()` took, with those appended to them since.
+    public mutating func restoreSummaries(_ summaries: consuming [DocumentSummary]) {
+        precondition(documents.isEmpty, "summaries restored to counts that have some")
+        documents = summaries
     }
 
     /// Adds `other`'s pairs, whose ids map to these by `mapping` (`mergeAllButPairs`): those it

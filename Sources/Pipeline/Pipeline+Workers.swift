@@ -263,7 +263,7 @@ extension Pipeline {
             // once; the vocabulary is then the merged counts' own; every part counts the pairs
             // of the units it kept (`deferPairs`) among it, side by side; and the merge adds
             // those pairs alone, array to array, so `publish` has nothing left to drop.
-            let mappings = parts.map { merged.mergeAllButPairs($0) }
+            let mappings = mergeAllButPairs(parts, into: &merged)
             let vocabulary = merged.pairVocabulary(size: configuration.pairTerms)
             var counted = concurrentMap([merged] + parts) { part in
                 var part = part
@@ -287,6 +287,23 @@ extension Pipeline {
             pairsRestricted: restricting)
     }
 
+
+    /// Merges everything but the pairs of each of `parts`, in order, into `merged`
+    /// (`CorpusCounts.mergeAllButPairs`), their document summaries appended on another thread
+    /// meanwhile; returns each part's term mapping. The summaries go on in the order of the
+    /// parts, as a merge one after the other puts them.
+    func mergeAllButPairs(_ parts: [CorpusCounts], into merged: inout CorpusCounts) -> [[Int32]] {
+        guard configuration.jobs > 1, !parts.isEmpty else { return parts.map { merged.mergeAllButPairs($0) } }
+        let summaries = SummariesAside(merged.takeSummaries())
+        let appended = DispatchGroup()
+        DispatchQueue.global().async(group: appended) {
+            for part in parts { summaries.value.append(contentsOf: part.documents) }
+        }
+        let mappings = parts.map { merged.mergeAllButPairs($0, summaries: false) }
+        appended.wait()
+        merged.restoreSummaries(summaries.take())
+        return mappings
+    }
 
     /// `transform` of each of `items`, in their order, computed on up to `configuration.jobs`
     /// threads.
@@ -315,5 +332,22 @@ extension Pipeline {
     static func largestFirst(_ inputs: [InputSource]) -> [(index: Int, size: Int)] {
         inputs.enumerated().map { ($0.offset, $0.element.size) }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    }
+}
+
+/// The summaries `Pipeline.mergeAllButPairs(_:into:)` appends to on another thread: one
+/// thread has them until the group it waits on is done, then the merge takes them back.
+private final class SummariesAside: @unchecked Sendable {
+    var value: [DocumentSummary]
+
+    init(_ value: consuming [DocumentSummary]) {
+        self.value = value
+    }
+
+    /// The summaries, the box left empty (so the array is not shared when put back).
+    func take() -> [DocumentSummary] {
+        var taken: [DocumentSummary] = []
+        swap(&taken, &value)
+        return taken
     }
 }
