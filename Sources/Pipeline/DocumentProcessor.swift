@@ -32,16 +32,21 @@ struct DocumentProcessor {
         case fresh(CorpusReader.InputFile)
     }
 
-    /// Reads `source` (whose SHA-256 is `sha256` when the caller has hashed it already); counts
-    /// its analyses into `counting` if the cache has them whole, else decodes it into documents.
-    func read(_ source: InputSource, sha256 known: String?, into counting: inout CachedCounting) throws(PipelineError)
-        -> Read
+    /// Reads `source` (whose SHA-256 is `sha256`, and bytes `data`, when the caller has them
+    /// already); counts its analyses into `counting` if the cache has them whole, else decodes it
+    /// into documents.
+    func read(_ source: InputSource, sha256 known: String?, data read: Data? = nil, into counting: inout CachedCounting)
+        throws(PipelineError) -> Read
     {
         let data: Data
-        do {
-            data = try source.read()
-        } catch {
-            throw .inputs([error])
+        if let read {
+            data = read
+        } else {
+            do {
+                data = try source.read()
+            } catch {
+                throw .inputs([error])
+            }
         }
         let sha256 = known ?? ContentHash.sha256(data)
         let format = reader.format(of: source)

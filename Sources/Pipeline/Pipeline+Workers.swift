@@ -45,14 +45,17 @@ extension Pipeline {
     /// counted until a worker's table holds more than `effectivePairTableLimit` pairs; then every
     /// worker stops counting them (`Analyzed.pairsOverflowed`: see `countPairsAgain`). With
     /// `pairsAmong`, the workers count the pairs of those terms and nothing else.
+    /// `digests` and `firstRead` are what the run key found: each input's SHA-256, and the bytes
+    /// of the input taken first.
     /// `count` passes no limit and `keepingUnits`: a partial holds every unit's distinct terms
     /// (`CorpusCounts.PairScope.units`), so that partials add up to a run's pairs.
     ///
     /// `problems` are paths the listing could not take (`CorpusScanner.Listing.problems`): they
     /// fail the run with the inputs' own problems, or are left out like them under `keepGoing`.
     func analyze(
-        _ inputs: [InputSource], setup: Setup, digests: [String?]? = nil, pairsAmong: Set<Term>? = nil,
-        pairLimit: Int? = nil, restrictingPairs: Bool = false, keepingUnits: Bool = false, problems: [CorpusError] = []
+        _ inputs: [InputSource], setup: Setup, digests: [String?]? = nil, firstRead: FirstRead? = nil,
+        pairsAmong: Set<Term>? = nil, pairLimit: Int? = nil, restrictingPairs: Bool = false, keepingUnits: Bool = false,
+        problems: [CorpusError] = []
     ) throws(PipelineError) -> Analyzed {
         let schedule = Self.largestFirst(inputs)
         let totalBytes = schedule.map(\.size).reduce(0, +)
@@ -184,7 +187,8 @@ extension Pipeline {
                 case .input(let index):
                     let read: DocumentProcessor.Read
                     do throws(PipelineError) {
-                        read = try processor.read(inputs[index], sha256: digests?[index], into: &counting)
+                        read = try processor.read(
+                            inputs[index], sha256: digests?[index], data: firstRead?.take(index), into: &counting)
                     } catch {
                         queue.doneReading()
                         finished(index, .failure(error), fromCache: false)

@@ -85,7 +85,7 @@ public struct Pipeline: Sendable {
         clock.lap("load_dictionary")
         let listing = try list()
         clock.lap("scan")
-        let (key, digests) = runKey(listing, setup: setup)
+        let (key, digests, firstRead) = runKey(listing, setup: setup)
         clock.lap("hash_inputs")
         // A path that could not be walked is no change a key can see: never up to date then.
         if let key, !force, listing.problems.isEmpty, let recorded = key.unchangedOutput(at: configuration.output) {
@@ -98,7 +98,8 @@ public struct Pipeline: Sendable {
                 skipped: [], tokenized: 0, cached: 0, upToDate: true)
         }
         var analyzed = try analyze(
-            listing.inputs, setup: setup, digests: digests, restrictingPairs: true, problems: listing.problems)
+            listing.inputs, setup: setup, digests: digests, firstRead: firstRead, restrictingPairs: true,
+            problems: listing.problems)
         clock.lap("analyze")
         if analyzed.pairsOverflowed {
             try countPairsAgain(&analyzed, inputs: listing.inputs, setup: setup)
@@ -109,20 +110,28 @@ public struct Pipeline: Sendable {
 
     /// The key of a run over `inputs` (`RunKey`), hashing them on the run's workers; `nil` when
     /// an input is standard input or cannot be read (the run then says why, as it goes). Also each
-    /// input's SHA-256 (`nil` where it could not be read), which the analysis need not compute again.
-    func runKey(_ listing: CorpusScanner.Listing, setup: Setup) -> (key: RunKey?, digests: [String?]) {
+    /// input's SHA-256 (`nil` where it could not be read), which the analysis need not compute again,
+    /// and the bytes of the input the analysis starts with (`firstRead`).
+    func runKey(_ listing: CorpusScanner.Listing, setup: Setup)
+        -> (key: RunKey?, digests: [String?], firstRead: FirstRead?)
+    {
         let inputs = listing.inputs
-        let digests = concurrentMap(inputs) { input -> String? in
-            if case .standardInput = input.origin { return nil }
-            return (try? input.read()).map { ContentHash.sha256($0) }
+        let first = Self.largestFirst(inputs).first?.index
+        let read = concurrentMap(Array(inputs.indices)) { index -> (digest: String?, data: Data?) in
+            if case .standardInput = inputs[index].origin { return (nil, nil) }
+            guard let data = try? inputs[index].read() else { return (nil, nil) }
+            return (ContentHash.sha256(data), index == first ? data : nil)
         }
+        let digests = read.map(\.digest)
+        let firstRead = first.flatMap { index in read[index].data.map { FirstRead(index: index, data: $0) } }
         var keyed: [(path: String, format: String, sha256: String)] = []
         for (input, digest) in zip(inputs, digests) {
-            guard let digest else { return (nil, digests) }
+            guard let digest else { return (nil, digests, firstRead) }
             keyed.append((input.reportPath, setup.reader.format(of: input).rawValue, digest))
         }
         return (
-            RunKey(analysis: setup.identity.sha256, configuration: configuration, root: listing.root, inputs: keyed), digests
+            RunKey(analysis: setup.identity.sha256, configuration: configuration, root: listing.root, inputs: keyed),
+            digests, firstRead
         )
     }
 }
