@@ -10,10 +10,10 @@ extension CorpusCounts {
     /// for `mergePairs(of:mapping:)`: a run merges its workers' counts first, takes its pair
     /// vocabulary from the merged frequencies, has every worker count its kept units' pairs
     /// among it side by side, and only then adds the pairs.
-    @discardableResult
     ///
     /// With `summaries` false, `other`'s document summaries are left to the caller, who has taken
     /// these counts' out (`takeSummaries()`) to append them elsewhere, on another thread.
+    @discardableResult
     public mutating func mergeAllButPairs(_ other: CorpusCounts, summaries: Bool = true) -> [Int32] {
         precondition(other.themeNames == themeNames, "merging counts of different theme sets")
         precondition(other.grouping == grouping, "merging counts of different groupings")

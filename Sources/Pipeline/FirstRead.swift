@@ -11,10 +11,13 @@ import Synchronization
 final class FirstRead: Sendable {
     /// The input's index among the run's inputs.
     let index: Int
+    /// Its size in bytes.
+    let size: Int
     private let data: Mutex<Data?>
 
     init(index: Int, data: Data) {
         self.index = index
+        size = data.count
         self.data = Mutex(data)
     }
 

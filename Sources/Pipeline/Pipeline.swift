@@ -2,6 +2,7 @@ import Corpus
 import Foundation
 import Logging
 import Reporting
+import Synchronization
 
 /// The whole run: inputs → counts → published reports; and its two halves for scale-out,
 /// `count` (inputs → partial counts) and `merge` (partial counts → reports).
@@ -116,14 +117,19 @@ public struct Pipeline: Sendable {
         -> (key: RunKey?, digests: [String?], firstRead: FirstRead?)
     {
         let inputs = listing.inputs
-        let first = Self.largestFirst(inputs).first?.index
-        let read = concurrentMap(Array(inputs.indices)) { index -> (digest: String?, data: Data?) in
-            if case .standardInput = inputs[index].origin { return (nil, nil) }
-            guard let data = try? inputs[index].read() else { return (nil, nil) }
-            return (ContentHash.sha256(data), index == first ? data : nil)
+        // The largest input's bytes, ties to the earliest, as the analysis orders its inputs
+        // (`largestFirst`): at most one input's bytes are held besides those being hashed.
+        let largest = Mutex<FirstRead?>(nil)
+        let digests = concurrentMap(Array(inputs.indices)) { index -> String? in
+            if case .standardInput = inputs[index].origin { return nil }
+            guard let data = try? inputs[index].read() else { return nil }
+            largest.withLock { largest in
+                if let kept = largest, kept.size > data.count || (kept.size == data.count && kept.index < index) { return }
+                largest = FirstRead(index: index, data: data)
+            }
+            return ContentHash.sha256(data)
         }
-        let digests = read.map(\.digest)
-        let firstRead = first.flatMap { index in read[index].data.map { FirstRead(index: index, data: $0) } }
+        let firstRead = largest.withLock { $0 }
         var keyed: [(path: String, format: String, sha256: String)] = []
         for (input, digest) in zip(inputs, digests) {
             guard let digest else { return (nil, digests, firstRead) }
