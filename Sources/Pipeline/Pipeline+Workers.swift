@@ -291,7 +291,6 @@ extension Pipeline {
             pairsRestricted: restricting)
     }
 
-
     /// Merges everything but the pairs of each of `parts`, in order, into `merged`
     /// (`CorpusCounts.mergeAllButPairs`), their document summaries appended on another thread
     /// meanwhile; returns each part's term mapping. The summaries go on in the order of the
