@@ -11,15 +11,32 @@ extension CorpusCounts {
     /// vocabulary from the merged frequencies, has every worker count its kept units' pairs
     /// among it side by side, and only then adds the pairs.
     ///
-    /// With `summaries` false, `other`'s document summaries are left to the caller, who has taken
-    /// these counts' out (`takeSummaries()`) to append them elsewhere, on another thread.
+    /// It is three steps, which a run's merge takes apart to add the documents on another thread
+    /// (`Pipeline.mergeAllButPairs(_:into:)`): the terms (`addTerms(of:)`), the counts
+    /// (`mergeCounts(of:mapping:)`) and the documents (`Documents.append(_:mapping:)`).
     @discardableResult
-    public mutating func mergeAllButPairs(_ other: CorpusCounts, summaries: Bool = true) -> [Int32] {
+    public mutating func mergeAllButPairs(_ other: CorpusCounts) -> [Int32] {
+        let mapping = addTerms(of: other)
+        mergeCounts(of: other, mapping: mapping)
+        var documents = takeDocuments()
+        documents.append(other, mapping: mapping)
+        restoreDocuments(documents)
+        return mapping
+    }
+
+    /// The ids here of `other`'s terms, by its ids; its terms new here are added, with nothing
+    /// counted yet. The first step of a merge.
+    public mutating func addTerms(of other: CorpusCounts) -> [Int32] {
         precondition(other.themeNames == themeNames, "merging counts of different theme sets")
         precondition(other.grouping == grouping, "merging counts of different groupings")
         precondition(other.unit == unit, "merging counts of different co-occurrence units")
         precondition(other.window == window && other.words == words, "merging counts of different windows or words")
-        let mapping = other.terms.map { id(for: $0) }
+        return other.terms.map { id(for: $0) }
+    }
+
+    /// Adds `other`'s counts, its ids mapped by `mapping` (`addTerms(of:)`), but for its pairs
+    /// and its documents.
+    public mutating func mergeCounts(of other: CorpusCounts, mapping: [Int32]) {
         for (otherID, id) in mapping.enumerated() {
             termFrequency[Int(id)] += other.termFrequency[otherID]
             documentFrequency[Int(id)] += other.documentFrequency[otherID]
@@ -54,32 +71,48 @@ extension CorpusCounts {
             }
         }
         addTotals(other.totals)
-        if summaries { documents += other.documents }
-        var packed: [UInt64] = []
-        for index in 0..<other.documentTerms.count {
-            packed.removeAll(keepingCapacity: true)
-            other.documentTerms.forEach(ofDocument: index) { id, count in packed.append(Self.pack(mapping[Int(id)], count)) }
-            packed.sort()
-            documentTerms.append(sorted: packed)
-        }
-        return mapping
     }
 
-    /// The documents' summaries, taken out: the counts hold none until `restoreSummaries(_:)`.
-    /// A run's merge appends its workers' summaries to them on another thread while it merges
-    /// the rest (`mergeAllButPairs(_:summaries:)`): appending a summary copies it, a retain of each
-    /// of its strings and arrays, and for tens of thousands of short documents that was a third
-    /// of a merge that has one core working.
-    public mutating func takeSummaries() -> [DocumentSummary] {
-        var taken: [DocumentSummary] = []
-        swap(&taken, &documents)
+    /// The documents of counts, taken out (`takeDocuments()`): their summaries, and their terms by
+    /// the counts' ids. A run's merge adds its workers' documents to them on another thread while
+    /// it adds the rest: a summary's copy is a retain of each of its strings and arrays, and a
+    /// document's terms are mapped to the merged ids and sorted again, the most of a merge that
+    /// had one core working.
+    public struct Documents: Sendable {
+        fileprivate var summaries: [DocumentSummary]
+        fileprivate var termLists: DocumentTermLists
+
+        /// No documents.
+        public static var none: Documents { Documents(summaries: [], termLists: DocumentTermLists()) }
+
+        /// Appends `other`'s documents, its term ids mapped by `mapping` (`addTerms(of:)`).
+        public mutating func append(_ other: CorpusCounts, mapping: [Int32]) {
+            summaries += other.documents
+            var packed: [UInt64] = []
+            for index in 0..<other.documentTerms.count {
+                packed.removeAll(keepingCapacity: true)
+                other.documentTerms.forEach(ofDocument: index) { id, count in
+                    packed.append(CorpusCounts.pack(mapping[Int(id)], count))
+                }
+                packed.sort()
+                termLists.append(sorted: packed)
+            }
+        }
+    }
+
+    /// The documents, taken out: the counts hold none until `restoreDocuments(_:)`.
+    public mutating func takeDocuments() -> Documents {
+        var taken = Documents.none
+        swap(&taken.summaries, &documents)
+        swap(&taken.termLists, &documentTerms)
         return taken
     }
 
-    /// Puts back the summaries `takeSummaries()` took, with those appended to them since.
-    public mutating func restoreSummaries(_ summaries: consuming [DocumentSummary]) {
-        precondition(documents.isEmpty, "summaries restored to counts that have some")
-        documents = summaries
+    /// Puts back the documents `takeDocuments()` took, with those appended to them since.
+    public mutating func restoreDocuments(_ taken: consuming Documents) {
+        precondition(documents.isEmpty && documentTerms.count == 0, "documents restored to counts that have some")
+        swap(&taken.summaries, &documents)
+        swap(&taken.termLists, &documentTerms)
     }
 
     /// Adds `other`'s pairs, whose ids map to these by `mapping` (`mergeAllButPairs`): those it

@@ -292,19 +292,23 @@ extension Pipeline {
     }
 
     /// Merges everything but the pairs of each of `parts`, in order, into `merged`
-    /// (`CorpusCounts.mergeAllButPairs`), their document summaries appended on another thread
-    /// meanwhile; returns each part's term mapping. The summaries go on in the order of the
-    /// parts, as a merge one after the other puts them.
+    /// (`CorpusCounts.mergeAllButPairs`), their documents added on another thread meanwhile
+    /// (`CorpusCounts.Documents`); returns each part's term mapping. The documents go on in the
+    /// order of the parts, as a merge one after the other adds them.
     func mergeAllButPairs(_ parts: [CorpusCounts], into merged: inout CorpusCounts) -> [[Int32]] {
         guard configuration.jobs > 1, !parts.isEmpty else { return parts.map { merged.mergeAllButPairs($0) } }
-        let summaries = SummariesAside(merged.takeSummaries())
-        let appended = DispatchGroup()
-        DispatchQueue.global().async(group: appended) {
-            for part in parts { summaries.value.append(contentsOf: part.documents) }
+        let documents = DocumentsAside(merged.takeDocuments())
+        // Serial: one part's documents after the other's.
+        let queue = DispatchQueue(label: "kotoba.merge.documents")
+        var mappings: [[Int32]] = []
+        for part in parts {
+            let mapping = merged.addTerms(of: part)
+            queue.async { documents.value.append(part, mapping: mapping) }
+            merged.mergeCounts(of: part, mapping: mapping)
+            mappings.append(mapping)
         }
-        let mappings = parts.map { merged.mergeAllButPairs($0, summaries: false) }
-        appended.wait()
-        merged.restoreSummaries(summaries.take())
+        queue.sync {}
+        merged.restoreDocuments(documents.take())
         return mappings
     }
 
@@ -338,18 +342,18 @@ extension Pipeline {
     }
 }
 
-/// The summaries `Pipeline.mergeAllButPairs(_:into:)` appends to on another thread: one
-/// thread has them until the group it waits on is done, then the merge takes them back.
-private final class SummariesAside: @unchecked Sendable {
-    var value: [DocumentSummary]
+/// The documents `Pipeline.mergeAllButPairs(_:into:)` adds to on another thread: that thread
+/// has them until the queue it works on is drained, then the merge takes them back.
+private final class DocumentsAside: @unchecked Sendable {
+    var value: CorpusCounts.Documents
 
-    init(_ value: consuming [DocumentSummary]) {
+    init(_ value: consuming CorpusCounts.Documents) {
         self.value = value
     }
 
-    /// The summaries, the box left empty (so the array is not shared when put back).
-    func take() -> [DocumentSummary] {
-        var taken: [DocumentSummary] = []
+    /// The documents, the box left with none (so nothing is shared when they are put back).
+    func take() -> CorpusCounts.Documents {
+        var taken = CorpusCounts.Documents.none
         swap(&taken, &value)
         return taken
     }

@@ -124,6 +124,41 @@ struct CorpusCountsTests {
         #expect(merged.themeOccurrences == whole.themeOccurrences)
     }
 
+    /// A run's merge in its three steps, the documents taken out and added on another thread
+    /// while the counts are added (`Pipeline.mergeAllButPairs(_:into:)`), gives what the merge in
+    /// one step gives: the same terms, counts, summaries and each document's terms, in order.
+    @Test func theMergeInStepsWithTheDocumentsAsideIsTheMergeInOne() async {
+        let parts = [
+            Self.counts([(1, Self.documentA)]), Self.counts([(2, Self.documentB)]),
+            Self.counts([(3, Self.documentB), (4, Self.documentA)]),
+        ]
+        var oneStep = parts[0]
+        for part in parts.dropFirst() { oneStep.mergeAllButPairs(part) }
+        var steps = parts[0]
+        var documents = steps.takeDocuments()
+        #expect(steps.documents.isEmpty)
+        for part in parts.dropFirst() {
+            let mapping = steps.addTerms(of: part)
+            let aside = documents
+            documents = await Task.detached {
+                var moved = aside
+                moved.append(part, mapping: mapping)
+                return moved
+            }.value
+            steps.mergeCounts(of: part, mapping: mapping)
+        }
+        steps.restoreDocuments(documents)
+        #expect(steps.terms == oneStep.terms)
+        #expect(steps.termFrequency == oneStep.termFrequency)
+        #expect(steps.documentFrequency == oneStep.documentFrequency)
+        #expect(steps.documents.map(\.path) == ["1.txt", "2.txt", "3.txt", "4.txt"])
+        #expect(steps.documents == oneStep.documents)
+        for index in 0..<4 {
+            #expect(steps.summaryWithTerms(ofDocument: index) == oneStep.summaryWithTerms(ofDocument: index))
+        }
+        #expect(steps.summaryWithTerms(ofDocument: 3).terms.count == 5)
+    }
+
     /// The pair vocabulary of merged counts (frequencies 地域 2, 活性 2, 支援 2, する 2, 企業 2,
     /// 進む 1: the ties go by term), for every size; and a run's merge (everything but the pairs,
     /// the vocabulary of those merged counts, each part's pairs among it, then the pairs, with
