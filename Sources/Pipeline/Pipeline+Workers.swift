@@ -45,19 +45,18 @@ extension Pipeline {
     /// counted until a worker's table holds more than `effectivePairTableLimit` pairs; then every
     /// worker stops counting them (`Analyzed.pairsOverflowed`: see `countPairsAgain`). With
     /// `pairsAmong`, the workers count the pairs of those terms and nothing else.
-    /// `digests` and `firstRead` are what the run key found: each input's SHA-256, and the bytes
-    /// of the input taken first.
+    /// `hashed` is what the run key found (each input's SHA-256 and size, and the bytes of the
+    /// input taken first).
     /// `count` passes no limit and `keepingUnits`: a partial holds every unit's distinct terms
     /// (`CorpusCounts.PairScope.units`), so that partials add up to a run's pairs.
     ///
     /// `problems` are paths the listing could not take (`CorpusScanner.Listing.problems`): they
     /// fail the run with the inputs' own problems, or are left out like them under `keepGoing`.
     func analyze(
-        _ inputs: [InputSource], setup: Setup, digests: [String?]? = nil, firstRead: FirstRead? = nil,
-        pairsAmong: Set<Term>? = nil, pairLimit: Int? = nil, restrictingPairs: Bool = false, keepingUnits: Bool = false,
-        problems: [CorpusError] = []
+        _ inputs: [InputSource], setup: Setup, hashed: HashedInputs? = nil, pairsAmong: Set<Term>? = nil,
+        pairLimit: Int? = nil, restrictingPairs: Bool = false, keepingUnits: Bool = false, problems: [CorpusError] = []
     ) throws(PipelineError) -> Analyzed {
-        let schedule = Self.largestFirst(inputs)
+        let schedule = Self.largestFirst(inputs, sizes: hashed?.sizes)
         let totalBytes = schedule.map(\.size).reduce(0, +)
         let queue = WorkQueue(schedule: schedule.map(\.index))
         let done = Mutex<(inputs: Int, bytes: Int)>((0, 0))
@@ -188,7 +187,8 @@ extension Pipeline {
                     let read: DocumentProcessor.Read
                     do throws(PipelineError) {
                         read = try processor.read(
-                            inputs[index], sha256: digests?[index], data: firstRead?.take(index), into: &counting)
+                            inputs[index], sha256: hashed?.digests[index], data: hashed?.firstRead?.take(index),
+                            into: &counting)
                     } catch {
                         queue.doneReading()
                         finished(index, .failure(error), fromCache: false)
@@ -335,9 +335,10 @@ extension Pipeline {
     /// enough that taking a chunk costs nothing beside analyzing it.
     static let chunkBytes = 32 * 1024
 
-    /// Input indices with their sizes, largest first (ties in input order), so workers finish together.
-    static func largestFirst(_ inputs: [InputSource]) -> [(index: Int, size: Int)] {
-        inputs.enumerated().map { ($0.offset, $0.element.size) }
+    /// Input indices with their sizes, largest first (ties in input order), so workers finish
+    /// together; `sizes` are those the run key read, where it could (the others are looked up).
+    static func largestFirst(_ inputs: [InputSource], sizes: [Int?]? = nil) -> [(index: Int, size: Int)] {
+        inputs.enumerated().map { ($0.offset, sizes?[$0.offset] ?? $0.element.size) }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
 }

@@ -86,7 +86,7 @@ public struct Pipeline: Sendable {
         clock.lap("load_dictionary")
         let listing = try list()
         clock.lap("scan")
-        let (key, digests, firstRead) = runKey(listing, setup: setup)
+        let (key, hashed) = runKey(listing, setup: setup)
         clock.lap("hash_inputs")
         // A path that could not be walked is no change a key can see: never up to date then.
         if let key, !force, listing.problems.isEmpty, let recorded = key.unchangedOutput(at: configuration.output) {
@@ -99,8 +99,7 @@ public struct Pipeline: Sendable {
                 skipped: [], tokenized: 0, cached: 0, upToDate: true)
         }
         var analyzed = try analyze(
-            listing.inputs, setup: setup, digests: digests, firstRead: firstRead, restrictingPairs: true,
-            problems: listing.problems)
+            listing.inputs, setup: setup, hashed: hashed, restrictingPairs: true, problems: listing.problems)
         clock.lap("analyze")
         if analyzed.pairsOverflowed {
             try countPairsAgain(&analyzed, inputs: listing.inputs, setup: setup)
@@ -110,34 +109,32 @@ public struct Pipeline: Sendable {
     }
 
     /// The key of a run over `inputs` (`RunKey`), hashing them on the run's workers; `nil` when
-    /// an input is standard input or cannot be read (the run then says why, as it goes). Also each
-    /// input's SHA-256 (`nil` where it could not be read), which the analysis need not compute again,
-    /// and the bytes of the input the analysis starts with (`firstRead`).
-    func runKey(_ listing: CorpusScanner.Listing, setup: Setup)
-        -> (key: RunKey?, digests: [String?], firstRead: FirstRead?)
-    {
+    /// an input is standard input or cannot be read (the run then says why, as it goes). Also
+    /// what the analysis need not find out again (`HashedInputs`).
+    func runKey(_ listing: CorpusScanner.Listing, setup: Setup) -> (key: RunKey?, hashed: HashedInputs) {
         let inputs = listing.inputs
         // The largest input's bytes, ties to the earliest, as the analysis orders its inputs
         // (`largestFirst`): at most one input's bytes are held besides those being hashed.
         let largest = Mutex<FirstRead?>(nil)
-        let digests = concurrentMap(Array(inputs.indices)) { index -> String? in
+        let read = concurrentMap(Array(inputs.indices)) { index -> (digest: String, size: Int)? in
             if case .standardInput = inputs[index].origin { return nil }
             guard let data = try? inputs[index].read() else { return nil }
             largest.withLock { largest in
                 if let kept = largest, kept.size > data.count || (kept.size == data.count && kept.index < index) { return }
                 largest = FirstRead(index: index, data: data)
             }
-            return ContentHash.sha256(data)
+            return (ContentHash.sha256(data), data.count)
         }
-        let firstRead = largest.withLock { $0 }
+        let hashed = HashedInputs(
+            digests: read.map { $0?.digest }, sizes: read.map { $0?.size }, firstRead: largest.withLock { $0 })
         var keyed: [(path: String, format: String, sha256: String)] = []
-        for (input, digest) in zip(inputs, digests) {
-            guard let digest else { return (nil, digests, firstRead) }
+        for (input, digest) in zip(inputs, hashed.digests) {
+            guard let digest else { return (nil, hashed) }
             keyed.append((input.reportPath, setup.reader.format(of: input).rawValue, digest))
         }
         return (
             RunKey(analysis: setup.identity.sha256, configuration: configuration, root: listing.root, inputs: keyed),
-            digests, firstRead
+            hashed
         )
     }
 }

@@ -29,13 +29,17 @@ struct FirstReadTests {
         let pipeline = Pipeline(configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         let setup = try pipeline.setUp(openingCache: false)
         let listing = try pipeline.list()
-        let (key, digests, firstRead) = pipeline.runKey(listing, setup: setup)
+        let (key, hashed) = pipeline.runKey(listing, setup: setup)
         #expect(key != nil)
-        #expect(digests.allSatisfy { $0 != nil })
+        #expect(hashed.digests.allSatisfy { $0 != nil })
         let names = listing.inputs.map(\.reportPath)
-        let first = try #require(firstRead)
+        #expect(hashed.sizes == names.map { ["a.txt": 3, "b.txt": 12, "c.txt": 12, "d.txt": 6][$0] })
+        let first = try #require(hashed.firstRead)
         #expect(names[first.index] == "b.txt")
-        #expect(Pipeline.largestFirst(listing.inputs).first?.index == first.index)
+        // The order the analysis takes the inputs in is the same from the sizes read as from the files.
+        let fromFiles = Pipeline.largestFirst(listing.inputs).map(\.index)
+        #expect(Pipeline.largestFirst(listing.inputs, sizes: hashed.sizes).map(\.index) == fromFiles)
+        #expect(Pipeline.largestFirst(listing.inputs, sizes: hashed.sizes).first?.index == first.index)
         #expect(first.take(first.index) == Data("一二三四".utf8))
     }
 }
