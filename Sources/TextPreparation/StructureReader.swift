@@ -35,12 +35,18 @@ public struct StructureReader: Sendable {
 
     /// The paragraphs of a document made of `blocks`.
     public func paragraphs(from blocks: [TextBlock]) -> [Paragraph] {
-        let colonLabels = Self.repeatedColonLabels(in: blocks)
+        // Each block's `label：`, found once: the labels that repeat are told from the others,
+        // then each block's own says whether it opens a turn.
+        let labels = blocks.map { block -> (String, Int)? in
+            if case .heading = block.kind { return nil }
+            return Self.colonLabel(block.text)
+        }
+        let colonLabels = Self.repeatedColonLabels(blocks, labels: labels)
         var paragraphs: [Paragraph] = []
         var speaker: String?
         var turn = 0
         var section: String?
-        for block in blocks {
+        for (block, colonLabel) in zip(blocks, labels) {
             if case .heading(let level) = block.kind {
                 let title = Self.removingReferences(block.text).trimmingSpaces()
                 section = title.string
@@ -53,7 +59,7 @@ public struct StructureReader: Sendable {
                 continue
             }
             var text = block.text
-            if let (label, body) = Self.speakerLabel(block.text, colonLabels: colonLabels) {
+            if let (label, body) = Self.speakerLabel(block.text, colonLabel: colonLabel, colonLabels: colonLabels) {
                 speaker = label
                 turn += 1
                 text = body
@@ -66,8 +72,11 @@ public struct StructureReader: Sendable {
         return paragraphs
     }
 
-    /// The speaker label at the start of `text` and the text after it.
-    static func speakerLabel(_ text: TracedText, colonLabels: Set<String>) -> (String, TracedText)? {
+    /// The speaker label at the start of `text` and the text after it; `colonLabel` is the
+    /// text's `colonLabel(_:)`, and `colonLabels` the labels of that form that repeat.
+    static func speakerLabel(_ text: TracedText, colonLabel: (String, Int)?, colonLabels: Set<String>)
+        -> (String, TracedText)?
+    {
         let bytes = text.utf8
         guard !bytes.isEmpty else { return nil }
         let first = text.scalar(at: 0)
@@ -96,7 +105,7 @@ public struct StructureReader: Sendable {
             }
             return nil
         }
-        if let (label, bodyStart) = colonLabel(text), colonLabels.contains(label) || endsInRoleWord(label) {
+        if let (label, bodyStart) = colonLabel, colonLabels.contains(label) || endsInRoleWord(label) {
             return (label, text[text.rangeTrimmingSpaces(bodyStart..<bytes.count)])
         }
         return nil
@@ -133,12 +142,13 @@ public struct StructureReader: Sendable {
         }
     }
 
-    /// Labels of `label：` form that open at least two blocks.
-    static func repeatedColonLabels(in blocks: [TextBlock]) -> Set<String> {
+    /// Labels of `label：` form that open at least two paragraph blocks; `labels` are the
+    /// blocks' `colonLabel(_:)`.
+    static func repeatedColonLabels(_ blocks: [TextBlock], labels: [(String, Int)?]) -> Set<String> {
         guard blocks.count >= 2 else { return [] }
         var counts: [String: Int] = [:]
-        for block in blocks where block.kind == .paragraph {
-            if let (label, _) = colonLabel(block.text) { counts[label, default: 0] += 1 }
+        for (block, label) in zip(blocks, labels) where block.kind == .paragraph {
+            if let (label, _) = label { counts[label, default: 0] += 1 }
         }
         return Set(counts.filter { $0.value >= 2 }.keys)
     }
