@@ -67,8 +67,8 @@ struct ByteScanTests {
         for sample in Self.samples {
             let text = TracedText(original: sample)
             let (cleaned, lineRanges) = text.cleanedLineRanges()
-            var lines: [Line] = []
-            for range in lineRanges { Line.appendPieces(of: range, in: cleaned, to: &lines) }
+            var lines: [LayoutLine] = []
+            for range in lineRanges { LayoutLine.appendPieces(of: range, in: cleaned, to: &lines) }
             for line in lines {
                 let content = String(decoding: cleaned.utf8[line.content], as: UTF8.self)
                 let width = content.unicodeScalars.reduce(0) { $0 + LayoutRepair.displayWidth($1) }
