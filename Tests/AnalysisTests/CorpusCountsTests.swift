@@ -140,12 +140,13 @@ struct CorpusCountsTests {
         for part in parts.dropFirst() {
             let mapping = steps.addTerms(of: part)
             let aside = documents
-            documents = await Task.detached {
+            let added = Task.detached {
                 var moved = aside
                 moved.append(part, mapping: mapping)
                 return moved
-            }.value
+            }
             steps.mergeCounts(of: part, mapping: mapping)
+            documents = await added.value
         }
         steps.restoreDocuments(documents)
         #expect(steps.terms == oneStep.terms)
