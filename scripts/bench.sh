@@ -19,7 +19,9 @@
 # (.bench/manpages-ja-x10, built if missing) and checks how peak RSS grows.
 #
 # Each command runs R times (default 3) and the median wall time is reported, with the peak RSS
-# over the runs (GNU time's %M). Runs that are compared are interleaved (A B A B …). Per case:
+# over the runs (GNU time's %M), and the fastest and slowest run beside the median (on a machine
+# whose speed drifts, how far apart they are says how much a median can be trusted). Runs that
+# are compared are interleaved (A B A B …). Per case:
 #   kotoba run INPUT --out FRESH --cache FRESH --jobs 1, and --jobs 2: the cold default run, the
 #   headline (a new empty output and cache directory every time: every input analyzed, every
 #   analysis stored, every report written);
@@ -246,7 +248,8 @@ def load(path):
         else:
             runs.setdefault(fields[1], []).append((float(fields[2]), int(fields[3]) / 1024))
     rows = {name: (statistics.median(s for s, _ in values), max(m for _, m in values)) for name, values in runs.items()}
-    return corpus, rows
+    spreads = {name: (min(s for s, _ in values), max(s for s, _ in values)) for name, values in runs.items()}
+    return corpus, rows, spreads
 
 
 def check(passed, text):
@@ -254,19 +257,20 @@ def check(passed, text):
 
 
 def report(path):
-    corpus, rows = load(path)
+    corpus, rows, spreads = load(path)
     size = int(corpus["bytes"])
     print(f"\n### {corpus['case']}: {corpus['input']}\n")
     print(f"{corpus['documents']} documents, {int(corpus['sentences'])} sentences (kotoba's), "
           f"{int(corpus['input_bytes'])} bytes read by kotoba, {size} bytes of text ({size / 1e6:.1f} MB) for MeCab\n")
-    print("| command | median s | MB/s | peak RSS MB | time / floor (same jobs) | time / mecab |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| command | median s | fastest–slowest s | MB/s | peak RSS MB | time / floor (same jobs) | time / mecab |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     mecab = rows["mecab"][0]
     for name, (label, floor) in LABELS.items():
         seconds, rss = rows[name]
         speed = size / 1e6 / max(seconds, 1e-9)
-        print(f"| {label} | {seconds:.2f} | {speed:.2f} | {rss:.1f} | {seconds / rows[floor][0]:.2f} "
-              f"| {seconds / mecab:.2f} |")
+        fastest, slowest = spreads[name]
+        print(f"| {label} | {seconds:.2f} | {fastest:.2f}–{slowest:.2f} | {speed:.2f} | {rss:.1f} "
+              f"| {seconds / rows[floor][0]:.2f} | {seconds / mecab:.2f} |")
     c1, c2, n1, n2 = (rows[name][0] for name in ("cold-1", "cold-2", "nocache-1", "nocache-2"))
     f1, f2, s1 = rows["floor-1"][0], rows["floor-2"][0], rows["sentences-1"][0]
     cached, rerun = rows["cached-2"][0], rows["rerun-2"][0]
