@@ -153,19 +153,18 @@ enum AnalysisRecord {
         }
 
         /// The number in `terms` of the term whose text and part of speech are strings `text`
-        /// and `partOfSpeech`. A term new to `terms` is made from the bytes, checked as UTF-8;
-        /// one found there has the bytes of a term that was.
+        /// and `partOfSpeech`. A term new to `terms` is made from the table's strings
+        /// (`string(at:)`, which checks their UTF-8); one found there has the bytes of a term
+        /// that was.
         mutating func term(text: Int, partOfSpeech: Int, terms: inout CachedTerms) throws(RecordError) -> Int32 {
             if textParts[text] == partOfSpeech { return textTerms[text] }
             // A local copy (the same storage): a span of `self`'s array would hold `self` borrowed.
             let bytes = self.bytes
             let span = bytes.span
-            let (textBytes, partBytes) = (span.extracting(unchecked: ranges[text]), span.extracting(unchecked: ranges[partOfSpeech]))
-            let number = try terms.number(text: textBytes, partOfSpeech: partBytes) { () throws(RecordError) in
-                guard let text = String(exactUTF8: textBytes), let part = String(exactUTF8: partBytes) else {
-                    throw RecordError()
-                }
-                return Term(text: text, partOfSpeech: part)
+            let number = try terms.number(
+                text: span.extracting(unchecked: ranges[text]), partOfSpeech: span.extracting(unchecked: ranges[partOfSpeech])
+            ) { () throws(RecordError) in
+                Term(text: try string(at: text), partOfSpeech: try string(at: partOfSpeech))
             }
             textTerms[text] = number
             textParts[text] = partOfSpeech

@@ -338,8 +338,12 @@ extension Pipeline {
     /// Input indices with their sizes, largest first (ties in input order), so workers finish
     /// together; `sizes` are those the run key read, where it could (the others are looked up).
     static func largestFirst(_ inputs: [InputSource], sizes: [Int?]? = nil) -> [(index: Int, size: Int)] {
-        inputs.enumerated().map { ($0.offset, sizes?[$0.offset] ?? $0.element.size) }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        inputs.enumerated().map { ($0.offset, sizes?[$0.offset] ?? $0.element.size) }.sorted(by: takesFirst)
+    }
+
+    /// Whether the analysis takes input `a` before input `b` (`largestFirst`).
+    static func takesFirst(_ a: (index: Int, size: Int), _ b: (index: Int, size: Int)) -> Bool {
+        a.size != b.size ? a.size > b.size : a.index < b.index
     }
 }
 

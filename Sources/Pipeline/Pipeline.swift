@@ -120,7 +120,7 @@ public struct Pipeline: Sendable {
             if case .standardInput = inputs[index].origin { return nil }
             guard let data = try? inputs[index].read() else { return nil }
             largest.withLock { largest in
-                if let kept = largest, kept.size > data.count || (kept.size == data.count && kept.index < index) { return }
+                if let kept = largest, Self.takesFirst((kept.index, kept.size), (index, data.count)) { return }
                 largest = FirstRead(index: index, data: data)
             }
             return (ContentHash.sha256(data), data.count)
