@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// The bytes of the input a run's analysis takes first (the largest), kept from when the run key
-/// hashed them (`Pipeline.runKey`), for the worker that takes that input.
+/// hashed them (`Pipeline.hashInputs`), for the worker that takes that input.
 ///
 /// Why: a survey is one table. Its worker read it a second time before it could find its rows
 /// and hand out chunks, while the other worker waited; the bytes are the ones the key was made

@@ -1,4 +1,4 @@
-/// What the run key learned of each input as it read and hashed them all (`Pipeline.runKey`),
+/// What a run learned of each input as it read and hashed them all for its key (`Pipeline.hashInputs`),
 /// which the analysis need not find out again: each input's SHA-256 and size (`nil` where it
 /// could not be read), and the bytes of the input the analysis takes first (`FirstRead`).
 ///

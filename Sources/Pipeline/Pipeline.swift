@@ -86,10 +86,18 @@ public struct Pipeline: Sendable {
         clock.lap("load_dictionary")
         let listing = try list()
         clock.lap("scan")
-        let (key, hashed) = runKey(listing, setup: setup)
+        // Only an output whose manifest records a key can be up to date: for one, every input is
+        // read and hashed first, to compare keys. A run that cannot be (a fresh output folder, or
+        // --force) analyzes at once and makes its key from the digests of the bytes its workers
+        // read, so each input is read once, not twice.
+        let recorded = force || !listing.problems.isEmpty ? nil : RunKey.recorded(at: configuration.output)
+        var (key, hashed): (RunKey?, HashedInputs?) = (nil, nil)
+        if recorded != nil {
+            let read = hashInputs(listing)
+            (key, hashed) = (runKey(listing, setup: setup, digests: read.digests), read)
+        }
         clock.lap("hash_inputs")
-        // A path that could not be walked is no change a key can see: never up to date then.
-        if let key, !force, listing.problems.isEmpty, let recorded = key.unchangedOutput(at: configuration.output) {
+        if let recorded, let key, key.isUnchanged(recorded, at: configuration.output) {
             logger.notice(
                 "nothing changed since the output was written: it is up to date",
                 metadata: ["output": "\(configuration.output)", "run_key": "\(key.value)"])
@@ -105,13 +113,15 @@ public struct Pipeline: Sendable {
             try countPairsAgain(&analyzed, inputs: listing.inputs, setup: setup)
             clock.lap("count_pairs")
         }
+        if recorded == nil { key = runKey(listing, setup: setup, records: analyzed.records) }
         return try publish(consume analyzed, setup: setup, listing: listing, clock: clock, runKey: key?.value)
     }
 
-    /// The key of a run over `inputs` (`RunKey`), hashing them on the run's workers; `nil` when
-    /// an input is standard input or cannot be read (the run then says why, as it goes). Also
-    /// what the analysis need not find out again (`HashedInputs`).
-    func runKey(_ listing: CorpusScanner.Listing, setup: Setup) -> (key: RunKey?, hashed: HashedInputs) {
+    /// What a run over `listing`'s inputs learns by reading and hashing every one of them on the
+    /// run's workers, before it analyzes them (`HashedInputs`): their digests, for its key (`nil`
+    /// where an input is standard input or cannot be read; the run then says why, as it goes),
+    /// and what the analysis need not find out again.
+    func hashInputs(_ listing: CorpusScanner.Listing) -> HashedInputs {
         let inputs = listing.inputs
         // The largest input's bytes, ties to the earliest, as the analysis orders its inputs
         // (`largestFirst`): at most one input's bytes are held besides those being hashed.
@@ -125,16 +135,29 @@ public struct Pipeline: Sendable {
             }
             return (ContentHash.sha256(data), data.count)
         }
-        let hashed = HashedInputs(
+        return HashedInputs(
             digests: read.map { $0?.digest }, sizes: read.map { $0?.size }, firstRead: largest.withLock { $0 })
+    }
+
+    /// The key of a run over `listing`'s inputs, as analyzed into `records`: each input's digest
+    /// is the one of the bytes its worker read, as the first pass's would be (`nil` if an input is
+    /// standard input, or has no record).
+    func runKey(_ listing: CorpusScanner.Listing, setup: Setup, records: [InputRecord]) -> RunKey? {
+        let digests = Dictionary(records.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        return runKey(listing, setup: setup, digests: listing.inputs.map { input in
+            if case .standardInput = input.origin { return nil }
+            return digests[input.reportPath]
+        })
+    }
+
+    /// The key of a run over `listing`'s inputs whose digests are `digests`, in their order
+    /// (`RunKey`); `nil` if one has none.
+    func runKey(_ listing: CorpusScanner.Listing, setup: Setup, digests: [String?]) -> RunKey? {
         var keyed: [(path: String, format: String, sha256: String)] = []
-        for (input, digest) in zip(inputs, hashed.digests) {
-            guard let digest else { return (nil, hashed) }
+        for (input, digest) in zip(listing.inputs, digests) {
+            guard let digest else { return nil }
             keyed.append((input.reportPath, setup.reader.format(of: input).rawValue, digest))
         }
-        return (
-            RunKey(analysis: setup.identity.sha256, configuration: configuration, root: listing.root, inputs: keyed),
-            hashed
-        )
+        return RunKey(analysis: setup.identity.sha256, configuration: configuration, root: listing.root, inputs: keyed)
     }
 }

@@ -7,7 +7,9 @@ import Reporting
 /// input's report path, format and SHA-256. A run whose key equals the one
 /// its output's manifest records, and whose output files are intact, would write the same bytes
 /// again, so it writes nothing (`Pipeline.run`, unless `force`): a scheduled job over an
-/// unchanged corpus costs a pass of hashing.
+/// unchanged corpus costs a pass of hashing. A run that cannot be up to date (no such manifest,
+/// or `force`) does not make that pass: its key is made after the analysis, from the digests of
+/// the bytes the workers read (`Pipeline.runKey(_:setup:records:)`), and is the same key.
 ///
 /// The worker count, the cache directory and the output directory are left out: the reports do
 /// not depend on them. Standard input has no key (it cannot be read twice).
@@ -48,25 +50,34 @@ struct RunKey {
         }
     }
 
-    /// What the manifest of `output` records, if it was written under this key by a complete run
-    /// and every file it lists is still there, unchanged: of the size it records and not
-    /// modified after the manifest, which is written last (as `make` judges files by their
-    /// times; hashing 100 MB of reports again would cost more than the rest of the check).
-    func unchangedOutput(at output: String) -> Recorded? {
-        let directory = URL(fileURLWithPath: output)
-        let manifestPath = directory.appendingPathComponent(ReportPublisher.manifestName).path
+    /// What the manifest of `output` records, if a complete run wrote it under a key: the only
+    /// output a run can find itself up to date with. Without one (a fresh output folder, a run
+    /// that failed or skipped an input), the run's inputs are not hashed before they are analyzed
+    /// (`Pipeline.run`).
+    static func recorded(at output: String) -> Recorded? {
+        let manifestPath = URL(fileURLWithPath: output).appendingPathComponent(ReportPublisher.manifestName).path
         guard let data = FileManager.default.contents(atPath: manifestPath),
             let manifest = try? JSONDecoder().decode(Recorded.self, from: data),
-            manifest.runKey == value, manifest.status == "ok",
-            let written = Self.modified(manifestPath)
+            manifest.runKey != nil, manifest.status == "ok"
         else { return nil }
-        for file in manifest.outputs {
+        return manifest
+    }
+
+    /// Whether `recorded`, what the manifest of `output` records (`recorded(at:)`), was written
+    /// under this key and every file it lists is still there, unchanged: of the size it records
+    /// and not modified after the manifest, which is written last (as `make` judges files by
+    /// their times; hashing 100 MB of reports again would cost more than the rest of the check).
+    func isUnchanged(_ recorded: Recorded, at output: String) -> Bool {
+        let directory = URL(fileURLWithPath: output)
+        let manifestPath = directory.appendingPathComponent(ReportPublisher.manifestName).path
+        guard recorded.runKey == value, let written = Self.modified(manifestPath) else { return false }
+        for file in recorded.outputs {
             let path = directory.appendingPathComponent(file.path).path
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
                 (attributes[.size] as? Int) == file.bytes, let modified = Self.modified(path), modified <= written
-            else { return nil }
+            else { return false }
         }
-        return manifest
+        return true
     }
 
     /// The modification time of `path`, in nanoseconds.
