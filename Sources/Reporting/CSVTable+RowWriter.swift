@@ -202,6 +202,29 @@ extension CSVTable {
             }
         }
 
+        /// The text of the cells `write` appends to a row, as this writer formats them (with the
+        /// commas between them), for cells that many rows repeat (`appendFormatted(_:cells:)`):
+        /// a document's own cells in each of its rows. `nil` unless this writer writes CSV.
+        func formatted(cells write: (inout RowWriter) -> Void) -> [UInt8]? {
+            guard kind == .csv else { return nil }
+            var writer = RowWriter(kind: .csv, guardsFormulas: guardsFormulas, crlf: crlf)
+            write(&writer)
+            return writer.bytes
+        }
+
+        /// Whether this writer writes CSV, the only kind `appendFormatted(_:cells:)` serves.
+        var writesCSV: Bool { kind == .csv }
+
+        /// Adds `count` cells already formatted as this CSV writer would format them
+        /// (`formatted(cells:)`, or numbers from `CSVText.appendNumbers`) to the current row.
+        @inline(__always)
+        mutating func appendFormatted(_ text: Span<UInt8>, cells count: Int) {
+            precondition(kind == .csv && count > 0, "formatted cells are CSV cells")
+            startCSVCell()
+            bytes.append(copying: text)
+            column += count - 1
+        }
+
         /// Adds `cells` to the current row.
         public mutating func append(contentsOf cells: [Cell]) {
             for cell in cells { append(cell) }

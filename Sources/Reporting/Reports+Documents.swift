@@ -145,18 +145,38 @@ extension Reports {
             return (quanteda: log10(ratio), rmecab: log2(ratio) + 1)
         }
         let (order, paths) = (context.documents.order, context.documents.paths)
+        // Most rows count a term once (all but a few of a survey's), and those rows' numbers
+        // depend on the term alone: each term's are formatted once, for CSV files.
+        let once = FormattedNumbers(count: idf.count) { id, text in
+            guard allowed[id] else { return false }
+            return CSVText.appendNumbers(
+                integers: [1], decimals: [idf[id].quanteda, idf[id].rmecab], commaFirst: false, to: &text)
+        }
         // Rows are made document by document as the table is written.
         let header = ["doc_id", "path", "term", "pos", "count", "tfidf", "tfidf_rmecab"]
         return CSVTable(header: header, itemCount: order.count) { [places] number, rows in
+            // The document's own cells, formatted once for all its rows (CSV files).
+            let own = rows.formatted {
+                $0.append(.integer(number + 1))
+                $0.append(number, of: paths)
+            }
             // The document's listed terms by place: in display order.
             counts.forEachTerm(ofDocument: order[number], orderedBy: { allowed[Int($0)] ? places[Int($0)] : nil }) {
                 place, count in
                 let id = byPlace[Int(place)]
-                rows.append(.integer(number + 1))
-                rows.append(number, of: paths)
+                if let own {
+                    rows.appendFormatted(own.span, cells: 2)
+                } else {
+                    rows.append(.integer(number + 1))
+                    rows.append(number, of: paths)
+                }
                 rows.appendTerm(id, of: terms)
-                rows.append(
-                    integers: [count], decimals: [Double(count) * idf[id].quanteda, Double(count) * idf[id].rmecab])
+                if count == 1, rows.writesCSV, once.has(id) {
+                    once.append(id, cells: 3, to: &rows)
+                } else {
+                    rows.append(
+                        integers: [count], decimals: [Double(count) * idf[id].quanteda, Double(count) * idf[id].rmecab])
+                }
                 rows.endRow()
             }
         }
