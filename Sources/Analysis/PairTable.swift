@@ -265,15 +265,23 @@ public struct PairTable: Sendable, Sequence {
         var slotIndex = 0
 
         public mutating func next() -> (key: CorpusCounts.PairKey, value: Int)? {
-            while denseIndex < dense.count {
-                let (index, low, high) = (denseIndex, low, high)
-                denseIndex += 1
-                self.low += 1
-                if self.low == self.high { (self.low, self.high) = (0, self.high + 1) }
-                if dense[index] != 0 {
-                    return (CorpusCounts.PairKey(denseIDs[low], denseIDs[high]), dense[index])
-                }
+            // Cells past the pairs of the dense ids made so far hold nothing. Most cells of the
+            // rest are zero too (a survey's 2,000 terms make 2 million cells and 140,000 pairs),
+            // so a run of zeros is skipped in a loop of its own, and the place moved on by rows.
+            let end = Swift.min(dense.count, denseIDs.count * (denseIDs.count - 1) / 2)
+            while denseIndex < end {
+                var index = denseIndex
+                while index < end, dense[index] == 0 { index += 1 }
+                low += index - denseIndex
+                while low >= high { (low, high) = (low - high, high + 1) }
+                guard index < end else { break }
+                let key = CorpusCounts.PairKey(denseIDs[low], denseIDs[high])
+                denseIndex = index + 1
+                low += 1
+                if low == high { (low, high) = (0, high + 1) }
+                return (key, dense[index])
             }
+            denseIndex = dense.count
             while slotIndex < slots.count {
                 defer { slotIndex += 1 }
                 let slot = slots[slotIndex]

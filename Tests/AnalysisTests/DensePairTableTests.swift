@@ -38,6 +38,46 @@ struct DensePairTableTests {
         for (pair, value) in expected { #expect(kept[pair] == value) }
     }
 
+    /// The table lists its dense pairs by place (the later place, then the earlier), as a walk of
+    /// every cell of the triangle finds them, then its other pairs once each: with runs of empty
+    /// cells of every length, none at all, and room for more dense ids than were made.
+    @Test(arguments: [0, 1, 2, 25, 60])
+    func listsItsDensePairsInPlaceOrder(denseMade: Int) {
+        var random = SplitMix(state: UInt64(denseMade) + 11)
+        var table = PairTable(denseCapacity: 64)
+        let ids = (0..<denseMade).map { _ in Int32(random.next() % 10_000) * 2 + 1 }
+        var places: [Int32] = []
+        for id in ids where !places.contains(id) {
+            _ = table.makeDense(id)
+            places.append(id)
+        }
+        var reference: [CorpusCounts.PairKey: Int] = [:]
+        for _ in 0..<300 {
+            // Mostly dense pairs, some with an id never made dense (even ids).
+            func any() -> Int32 { Int32(random.next() % 50) * 2 }
+            func dense() -> Int32 { places.isEmpty ? any() : places[Int(random.next() % UInt64(places.count))] }
+            let (a, b) = (random.next() % 5 == 0 ? any() : dense(), dense())
+            guard a != b else { continue }
+            let pair = CorpusCounts.PairKey(a, b)
+            table.add(pair, 1 + Int(random.next() % 3))
+            reference[pair, default: 0] = table[pair]
+        }
+        var walked: [(CorpusCounts.PairKey, Int)] = []
+        for high in places.indices.dropFirst() {
+            for low in 0..<high {
+                let pair = CorpusCounts.PairKey(places[low], places[high])
+                if table[pair] != 0 { walked.append((pair, table[pair])) }
+            }
+        }
+        let listed = Array(table)
+        #expect(listed.count == reference.count)
+        #expect(listed.prefix(walked.count).map(\.key) == walked.map(\.0))
+        #expect(listed.prefix(walked.count).map(\.value) == walked.map(\.1))
+        var seen: [CorpusCounts.PairKey: Int] = [:]
+        for (pair, value) in listed { seen[pair, default: 0] += value }
+        #expect(seen == reference)
+    }
+
     /// Counts restricted to a vocabulary keep its terms' pairs in the array, and say the same as
     /// before the restriction.
     @Test func restrictedCountsAreTheSame() {
