@@ -58,10 +58,10 @@ enum DocumentTermMatrix {
         for (index, id) in columns.enumerated() { column[id] = Int32(index + 1) }
         let order = context.documents.order
         let counts = context.counts
-        var entries = 0
-        for index in order {
-            counts.forEachTerm(ofDocument: index) { id, _ in if column[Int(id)] > 0 { entries += 1 } }
-        }
+        // The header's count of entries: every document with a column's term is one, which is
+        // what the term's document frequency counts (a pass over every document's terms found
+        // the same number).
+        let entries = columns.reduce(0) { $0 + counts.documentFrequency[$1] }
         let file = "dtm.mtx"
         let lines = CSVTable(header: [], itemCount: order.count) { [column] number, rows in
             counts.forEachTerm(ofDocument: order[number], orderedBy: { column[Int($0)] > 0 ? UInt32(column[Int($0)]) : nil }) {
