@@ -212,11 +212,12 @@ extension CSVTable {
             return writer.bytes
         }
 
-        /// Whether this writer writes CSV, the only kind `appendFormatted(_:cells:)` serves.
-        var writesCSV: Bool { kind == .csv }
+        /// Whether this writer writes CSV (the only kind `appendFormatted(_:cells:)` serves) and
+        /// guards formulas as `guardingFormulas` says.
+        func writesCSV(guardingFormulas: Bool) -> Bool { kind == .csv && guardsFormulas == guardingFormulas }
 
         /// Adds `count` cells already formatted as this CSV writer would format them
-        /// (`formatted(cells:)`, or numbers from `CSVText.appendNumbers`) to the current row.
+        /// (`formatted(cells:)`, `FormattedCells`) to the current row.
         @inline(__always)
         mutating func appendFormatted(_ text: Span<UInt8>, cells count: Int) {
             precondition(kind == .csv && count > 0, "formatted cells are CSV cells")

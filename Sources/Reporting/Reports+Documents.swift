@@ -145,12 +145,16 @@ extension Reports {
             return (quanteda: log10(ratio), rmecab: log2(ratio) + 1)
         }
         let (order, paths) = (context.documents.order, context.documents.paths)
-        // Most rows count a term once (all but a few of a survey's), and those rows' numbers
-        // depend on the term alone: each term's are formatted once, for CSV files.
-        let once = FormattedNumbers(count: idf.count) { id, text in
+        // Most rows count a term once (all but a few of a survey's), and those rows' cells after
+        // the document's own depend on the term alone: each term's are formatted once, for CSV.
+        let guards = terms.texts.format.guardsFormulas
+        let once = FormattedCells(count: idf.count, guardsFormulas: guards) { id, text in
             guard allowed[id] else { return false }
+            terms.texts.appendCSV(id, guardsFormulas: guards, to: &text)
+            text.append(UInt8(ascii: ","))
+            terms.partsOfSpeech.appendCSV(id, guardsFormulas: guards, to: &text)
             return CSVText.appendNumbers(
-                integers: [1], decimals: [idf[id].quanteda, idf[id].rmecab], commaFirst: false, to: &text)
+                integers: [1], decimals: [idf[id].quanteda, idf[id].rmecab], commaFirst: true, to: &text)
         }
         // Rows are made document by document as the table is written.
         let header = ["doc_id", "path", "term", "pos", "count", "tfidf", "tfidf_rmecab"]
@@ -170,10 +174,10 @@ extension Reports {
                     rows.append(.integer(number + 1))
                     rows.append(number, of: paths)
                 }
-                rows.appendTerm(id, of: terms)
-                if count == 1, rows.writesCSV, once.has(id) {
-                    once.append(id, cells: 3, to: &rows)
+                if count == 1, once.serve(id, in: rows) {
+                    once.append(id, cells: 5, to: &rows)
                 } else {
+                    rows.appendTerm(id, of: terms)
                     rows.append(
                         integers: [count], decimals: [Double(count) * idf[id].quanteda, Double(count) * idf[id].rmecab])
                 }
