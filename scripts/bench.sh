@@ -20,8 +20,10 @@
 #
 # Each command runs R times (default 3) and the median wall time is reported, with the peak RSS
 # over the runs (GNU time's %M), and the fastest and slowest run beside the median (on a machine
-# whose speed drifts, how far apart they are says how much a median can be trusted). Runs that
-# are compared are interleaved (A B A B …). Per case:
+# whose speed drifts, how far apart they are says how much a median can be trusted). The runs are
+# made in rounds, every command once a round (the floor, then kotoba at one job, the floor at two,
+# kotoba at two, from the cache, re-run, mecab, the floor on kotoba's sentences), so that the
+# commands whose times are compared share each stretch of the machine's drift. Per case:
 #   kotoba run INPUT --out FRESH --cache FRESH --jobs 1, and --jobs 2: the cold default run, the
 #   headline (a new empty output and cache directory every time: every input analyzed, every
 #   analysis stored, every report written);
@@ -41,7 +43,8 @@
 # directory (swift-argument-parser takes time quadratic in the number of arguments: 7.8 s for the
 # ten-times corpus's 17,832 file names), the others the file names. Each case's table gives each
 # command's time over the floor's at the same number of jobs and over mecab's (MB/s is of the
-# text MeCab is given), then the issue-13 targets as PASS/FAIL lines. Outputs and caches go to a
+# text MeCab is given), the targets' ratios round by round (their least and greatest), then the
+# issue-13 targets as PASS/FAIL lines, judged on the medians. Outputs and caches go to a
 # temporary directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -135,10 +138,6 @@ once() {
     echo "bench: ${results##*/results-} $name: $seconds s, peak RSS $kilobytes KB" >&2
 }
 
-# repeat RESULTS NAME COMMAND...: runs the command $runs times.
-repeat() {
-    for _ in $(seq "$runs"); do once "$@"; done
-}
 
 # pieces FILE DIR: FILE cut into 64 files by lines in DIR, for the floor's workers.
 pieces() {
@@ -169,25 +168,26 @@ bench() {
     sentences=$(grep -c . "$work/sentences.txt" || true)
     printf 'corpus %s %s %s %s %s %s\n' "$case" "$input" "$documents" "$input_bytes" "$bytes" "$sentences" > "$results"
 
-    for _ in $(seq "$runs"); do
-        once "$results" nocache-1 "${run[@]}" --out "$work/fresh/out" --jobs 1 --no-cache
-        once "$results" cold-1 "${run[@]}" --out "$work/fresh/out" --jobs 1 --cache "$work/fresh/cache"
-    done
-    for _ in $(seq "$runs"); do
-        once "$results" nocache-2 "${run[@]}" --out "$work/fresh/out" --jobs 2 --no-cache
-        once "$results" cold-2 "${run[@]}" --out "$work/fresh/out" --jobs 2 --cache "$work/fresh/cache"
-    done
     rm -rf "$work/cache" "$work/warm"
     "${run[@]}" --out "$work/warm" --jobs 2 --cache "$work/cache"
-    repeat "$results" cached-2 "${run[@]}" --out "$work/warm" --jobs 2 --cache "$work/cache" --force
-    repeat "$results" rerun-2 "${run[@]}" --out "$work/warm" --jobs 2 --cache "$work/cache"
-    repeat "$results" floor-1 "$floor" --jobs 1 --dicdir "$dictionary" "${files[@]}"
-    cp "$work/stdout" "$work/floor-1.out"
-    repeat "$results" floor-2 "$floor" --jobs 2 --dicdir "$dictionary" "${files[@]}"
-    repeat "$results" mecab mecab -r /dev/null -d "$dictionary" -b 8388608 -o /dev/null "$work/concatenated.txt"
-    repeat "$results" sentences-1 "$floor" --jobs 1 --dicdir "$dictionary" "$work/sentences"
-    cp "$work/stdout" "$work/sentences-1.out"
-    repeat "$results" sentences-2 "$floor" --jobs 2 --dicdir "$dictionary" "$work/sentences"
+    # A round runs every command once, the floor beside kotoba: this machine's speed drifts from
+    # minute to minute, and the targets are ratios of one command's time to another's, so the
+    # commands compared share each stretch of the drift instead of being timed minutes apart.
+    for _ in $(seq "$runs"); do
+        once "$results" floor-1 "$floor" --jobs 1 --dicdir "$dictionary" "${files[@]}"
+        cp "$work/stdout" "$work/floor-1.out"
+        once "$results" nocache-1 "${run[@]}" --out "$work/fresh/out" --jobs 1 --no-cache
+        once "$results" cold-1 "${run[@]}" --out "$work/fresh/out" --jobs 1 --cache "$work/fresh/cache"
+        once "$results" floor-2 "$floor" --jobs 2 --dicdir "$dictionary" "${files[@]}"
+        once "$results" nocache-2 "${run[@]}" --out "$work/fresh/out" --jobs 2 --no-cache
+        once "$results" cold-2 "${run[@]}" --out "$work/fresh/out" --jobs 2 --cache "$work/fresh/cache"
+        once "$results" cached-2 "${run[@]}" --out "$work/warm" --jobs 2 --cache "$work/cache" --force
+        once "$results" rerun-2 "${run[@]}" --out "$work/warm" --jobs 2 --cache "$work/cache"
+        once "$results" mecab mecab -r /dev/null -d "$dictionary" -b 8388608 -o /dev/null "$work/concatenated.txt"
+        once "$results" sentences-1 "$floor" --jobs 1 --dicdir "$dictionary" "$work/sentences"
+        cp "$work/stdout" "$work/sentences-1.out"
+        once "$results" sentences-2 "$floor" --jobs 2 --dicdir "$dictionary" "$work/sentences"
+    done
     echo "bench: $case: floor: $(cat "$work/floor-1.out"); on kotoba's sentences: $(cat "$work/sentences-1.out")" >&2
     rm -rf "$work/concatenated.txt" "$work/text-pieces" "$work/sentences.txt" "$work/sentences" \
         "$work/cache" "$work/warm"
@@ -249,7 +249,9 @@ def load(path):
             runs.setdefault(fields[1], []).append((float(fields[2]), int(fields[3]) / 1024))
     rows = {name: (statistics.median(s for s, _ in values), max(m for _, m in values)) for name, values in runs.items()}
     spreads = {name: (min(s for s, _ in values), max(s for s, _ in values)) for name, values in runs.items()}
-    return corpus, rows, spreads
+    # The runs of one round, in the order they were made: round r is every command's r-th run.
+    rounds = [dict(zip(runs, times)) for times in zip(*([s for s, _ in values] for values in runs.values()))]
+    return corpus, rows, spreads, rounds
 
 
 def check(passed, text):
@@ -257,7 +259,7 @@ def check(passed, text):
 
 
 def report(path):
-    corpus, rows, spreads = load(path)
+    corpus, rows, spreads, rounds = load(path)
     size = int(corpus["bytes"])
     print(f"\n### {corpus['case']}: {corpus['input']}\n")
     print(f"{corpus['documents']} documents, {int(corpus['sentences'])} sentences (kotoba's), "
@@ -277,7 +279,14 @@ def report(path):
     rss = max(rows[name][1] for name in KOTOBA)
     print(f"\nspeed-up 1 → 2 jobs: kotoba {c1 / c2:.2f}×, floor {f1 / f2:.2f}×; re-run / cold at 2 jobs: "
           f"{rerun / c2:.1%}; kotoba / mecab at 1 job: {c1 / rows['mecab'][0]:.2f}; MeCab on kotoba's own "
-          f"sentences is {s1 / c1:.1%} of the cold run at 1 job\n")
+          f"sentences is {s1 / c1:.1%} of the cold run at 1 job")
+    # The same ratios in each round, whose commands ran minutes apart at most: their range shows
+    # how much of a median ratio is the machine's drift.
+    def span(values, form):
+        return f"{form(min(values))} to {form(max(values))}"
+    print(f"by round: throughput {span([r['floor-2'] / r['cold-2'] for r in rounds], lambda v: f'{v:.1%}')}, "
+          f"the cache's cost {span([r['cold-1'] / r['nocache-1'] - 1 for r in rounds], lambda v: f'{v:+.1%}')}, "
+          f"--force {span([r['cached-2'] / r['cold-2'] for r in rounds], lambda v: f'{v:.1%}')} of the cold run\n")
     check(f2 / c2 >= 0.5, f"the cold run's throughput at 2 jobs is {f2 / c2:.1%} of the floor's (target ≥ 50%; "
           f"aim ≥ 70%: {'reached' if f2 / c2 >= 0.7 else 'not reached'})")
     check(c1 / n1 - 1 <= 0.05, f"the cache costs {c1 / n1 - 1:+.1%} at 1 job, cold run over --no-cache "
