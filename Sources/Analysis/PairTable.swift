@@ -269,9 +269,12 @@ public struct PairTable: Sendable, Sequence {
             // rest are zero too (a survey's 2,000 terms make 2 million cells and 140,000 pairs),
             // so a run of zeros is skipped in a loop of its own, and the place moved on by rows.
             let end = Swift.min(dense.count, denseIDs.count * (denseIDs.count - 1) / 2)
+            // A local copy (the same storage): a span of `self`'s array would hold `self` borrowed.
+            let dense = self.dense
+            let cells = dense.span
             while denseIndex < end {
                 var index = denseIndex
-                while index < end, dense[index] == 0 { index += 1 }
+                while index < end, cells[unchecked: index] == 0 { index += 1 }
                 low += index - denseIndex
                 while low >= high { (low, high) = (low - high, high + 1) }
                 guard index < end else { break }
@@ -279,7 +282,7 @@ public struct PairTable: Sendable, Sequence {
                 denseIndex = index + 1
                 low += 1
                 if low == high { (low, high) = (0, high + 1) }
-                return (key, dense[index])
+                return (key, cells[unchecked: index])
             }
             denseIndex = dense.count
             while slotIndex < slots.count {
