@@ -87,9 +87,10 @@ public struct Pipeline: Sendable {
         let listing = try list()
         clock.lap("scan")
         // Only an output whose manifest records a key can be up to date: for one, every input is
-        // read and hashed first, to compare keys. A run that cannot be (a fresh output folder, or
-        // --force) analyzes at once and makes its key from the digests of the bytes its workers
-        // read, so each input is read once, not twice.
+        // read and hashed first, to compare keys. A run that cannot be (a fresh output folder,
+        // --force, or a path that could not be walked, a change no key can see) analyzes at once
+        // and makes its key from the digests of the bytes its workers read, so each input is read
+        // once, not twice.
         let recorded = force || !listing.problems.isEmpty ? nil : RunKey.recorded(at: configuration.output)
         var (key, hashed): (RunKey?, HashedInputs?) = (nil, nil)
         if recorded != nil {

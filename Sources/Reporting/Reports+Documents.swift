@@ -146,7 +146,8 @@ extension Reports {
         }
         let (order, paths) = (context.documents.order, context.documents.paths)
         // Most rows count a term once (all but a few of a survey's), and those rows' cells after
-        // the document's own depend on the term alone: each term's are formatted once, for CSV.
+        // the document's own depend on the term alone (one times an IDF is that IDF, to the bit):
+        // each term's are formatted once, for CSV.
         let guards = terms.texts.format.guardsFormulas
         let once = FormattedCells(count: idf.count, guardsFormulas: guards) { id, text in
             guard allowed[id] else { return false }
