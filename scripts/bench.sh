@@ -138,7 +138,6 @@ once() {
     echo "bench: ${results##*/results-} $name: $seconds s, peak RSS $kilobytes KB" >&2
 }
 
-
 # pieces FILE DIR: FILE cut into 64 files by lines in DIR, for the floor's workers.
 pieces() {
     mkdir -p "$2"
