@@ -14,6 +14,11 @@ public final class MeCabTagger {
     /// model's lifetime; parsing every feature string anew costs more than the parse itself. The
     /// model parses them (once for all workers); this table spares the model's lock per token.
     private var featureCache = FeatureCache()
+    /// The tokens of short sentences met more than once, which are then not parsed again.
+    private var memo = ParseMemo()
+
+    /// Sentences whose tokens came from the memo instead of a parse (`ParseMemo`).
+    public var sentencesRemembered: Int { memo.hits }
 
     /// The feature layout of the tagger's dictionary.
     public var layout: FeatureLayout { model.layout }
@@ -72,8 +77,24 @@ public final class MeCabTagger {
 
     /// Tokenizes the sentence whose UTF-8 is `sentence` as `tokenize(_:into:)` does, appending its
     /// tokens to `tokens` (their byte ranges are still the sentence's): the sentences of a few
-    /// documents parsed in a row, end to end in one array.
+    /// documents parsed in a row, end to end in one array. A short sentence the tagger has met
+    /// before gets the tokens of its earlier parse (`ParseMemo`): MeCab's parse of a sentence
+    /// depends on its bytes alone, so they are the tokens a parse would give.
     public func tokenize(_ sentence: Span<UInt8>, appendingTo tokens: inout [Token]) throws(MeCabError) {
+        switch memo.lookUp(sentence) {
+        case .remembered(let range):
+            memo.append(range, to: &tokens)
+        case .metBefore(let item):
+            let start = tokens.count
+            try parse(sentence, appendingTo: &tokens)
+            memo.remember(item, sentence: sentence, parsed: tokens[start...])
+        case .new:
+            try parse(sentence, appendingTo: &tokens)
+        }
+    }
+
+    /// Parses the sentence whose UTF-8 is `sentence`, appending its tokens to `tokens`.
+    private func parse(_ sentence: Span<UInt8>, appendingTo tokens: inout [Token]) throws(MeCabError) {
         guard sentence.count < Int(Int32.max) else {
             throw .parseFailed(reason: "a sentence of 2 GB or more")
         }

@@ -26,6 +26,58 @@ struct MeCabTaggerTests {
         #expect(try mecabFormat(sentences) == TestSupport.mecab(sentences.joined(separator: "\n") + "\n"))
     }
 
+    /// A sentence met again gets the tokens of its earlier parse (`ParseMemo`): one tagger given
+    /// repeated sentences, short and long, known words and unknown, says what the `mecab` command
+    /// says of each, and the short ones from their third time on are not parsed again.
+    @Test func repeatedSentencesGiveTheTokensOfTheMecabCommand() throws {
+        let short = ["名前", "説明", "特になし。", "はい。", "ＭＡＣＣと地域。"]
+        let long = String(repeating: "地域活性化と小規模事業者の支援について話した。", count: 3)
+        #expect(long.utf8.count > ParseMemo.maximumSentenceBytes)
+        var sentences: [String] = []
+        for round in 0..<4 {
+            sentences += short
+            sentences.append(long)
+            sentences.append("一度だけの文その\(round)。")
+        }
+        let tagger = try MeCabTagger(model: TestSupport.model)
+        var text = ""
+        for sentence in sentences {
+            for token in try tagger.tokenize(sentence) { text += token.surface(in: sentence) + "\t" + token.features.raw + "\n" }
+            text += "EOS\n"
+        }
+        #expect(text == (try TestSupport.mecab(sentences.joined(separator: "\n") + "\n")))
+        // Each short sentence is parsed twice (met, then remembered) and taken from the memo
+        // twice; the long one is parsed every time.
+        #expect(tagger.sentencesRemembered == short.count * 2)
+    }
+
+    /// The memo remembers no more than its bound of tokens, and then parses as before.
+    @Test func theMemoKeepsToItsBound() throws {
+        let tagger = try MeCabTagger(model: TestSupport.model)
+        var memo = ParseMemo(maximumTokens: 3, maximumSentences: 2)
+        var tokens: [Token] = []
+        for sentence in ["地域の支援", "地域の支援", "地域の支援", "はい", "はい", "いいえ"] {
+            var text = sentence
+            text.withUTF8 { utf8 in
+                let span = utf8.span
+                switch memo.lookUp(span) {
+                case .remembered(let range):
+                    memo.append(range, to: &tokens)
+                case .metBefore(let item):
+                    let start = tokens.count
+                    try? tagger.tokenize(span, appendingTo: &tokens)
+                    memo.remember(item, sentence: span, parsed: tokens[start...])
+                case .new:
+                    try? tagger.tokenize(span, appendingTo: &tokens)
+                }
+            }
+        }
+        // 地域の支援 is three tokens, remembered at its second time and given at its third; はい
+        // would pass the bound; いいえ is a third sentence, past the two noted.
+        #expect(memo.hits == 1)
+        #expect(tokens.count == 3 * 3 + 1 + 1 + 1)
+    }
+
     @Test func featuresOfKnownAndUnknownWords() throws {
         let sentence = "地域活性化とＭＡＣＣ"
         let tokens = try MeCabTagger(model: TestSupport.model).tokenize(sentence)

@@ -1,0 +1,97 @@
+import Bytes
+
+/// The tokens of the short sentences a tagger has met more than once, by the sentence's bytes, so
+/// that a sentence met again is not parsed again (`MeCabTagger.tokenize(_:appendingTo:)`).
+///
+/// Why: MeCab's parse of a sentence depends on its bytes alone (each parse starts from a cleared
+/// lattice), and text repeats its short sentences: headings of man pages (名前, 説明), answers
+/// such as なし or 特になし, turns such as はい. A token is an entry and a byte range of its
+/// sentence (`Token`), so the tokens of one parse serve every later copy of the sentence as they
+/// are. On the man pages, 31.7 % of the sentences repeat an earlier one.
+///
+/// A sentence is remembered the second time it is met, not the first: a sentence met once costs
+/// its hash and two to four slots, not its tokens, so a corpus of sentences that never repeat
+/// (the benchmark's survey) keeps almost nothing. Sentences longer than `maximumSentenceBytes`
+/// are left alone (their repeats are rare, and their parse costs less for its length), and past
+/// `maximumTokens` tokens or `maximumSentences` sentences met, nothing more is remembered: the
+/// memo holds at most a few megabytes per tagger, however large the corpus.
+struct ParseMemo {
+    /// The longest sentence remembered, in bytes: 32 kana or kanji.
+    static let maximumSentenceBytes = 96
+
+    private let maximumTokens: Int
+    private let maximumSentences: Int
+    /// The sentences met, by hash: per item, where its bytes and tokens are once it is
+    /// remembered (`tokenStart` -1 until then).
+    private var slots = HashSlots()
+    private var byteStart: [Int32] = []
+    private var byteCount: [Int32] = []
+    private var tokenStart: [Int32] = []
+    private var tokenCount: [Int32] = []
+    /// The remembered sentences' bytes and tokens, end to end.
+    private var bytes: [UInt8] = []
+    private var tokens: [Token] = []
+    /// Sentences whose tokens came from here (for tests and logs).
+    private(set) var hits = 0
+
+    /// A memo that keeps at most `maximumTokens` tokens (24 bytes each) and notes at most
+    /// `maximumSentences` sentences met.
+    init(maximumTokens: Int = 1 << 18, maximumSentences: Int = 1 << 20) {
+        self.maximumTokens = maximumTokens
+        self.maximumSentences = maximumSentences
+    }
+
+    /// What the memo knows of a sentence: its tokens (their range in the memo), that it was met
+    /// before and should be remembered once parsed (its item), or nothing.
+    enum Lookup {
+        case remembered(Range<Int>)
+        case metBefore(item: Int)
+        case new
+    }
+
+    /// Looks `sentence` up, and notes it as met if it is new.
+    mutating func lookUp(_ sentence: Span<UInt8>) -> Lookup {
+        guard !sentence.isEmpty, sentence.count <= Self.maximumSentenceBytes else { return .new }
+        let hash = HashSlots.hash(sentence)
+        // A sentence met once is known by its hash alone: the second sentence with that hash is
+        // remembered in its place, and from then on its bytes decide.
+        let bytes = self.bytes
+        let memory = bytes.span
+        let found = slots.find(hash) { item in
+            let start = Int(byteStart[item])
+            return tokenStart[item] < 0
+                || memory.extracting(unchecked: start..<(start + Int(byteCount[item]))).hasSameBytes(as: sentence)
+        }
+        if let item = found.number {
+            guard tokenStart[item] >= 0 else {
+                return tokens.count < maximumTokens ? .metBefore(item: item) : .new
+            }
+            hits += 1
+            let start = Int(tokenStart[item])
+            return .remembered(start..<(start + Int(tokenCount[item])))
+        }
+        guard slots.count < maximumSentences else { return .new }
+        _ = slots.insert(hash, at: found.slot)
+        byteStart.append(0)
+        byteCount.append(0)
+        tokenStart.append(-1)
+        tokenCount.append(0)
+        return .new
+    }
+
+    /// Remembers `parsed`, the tokens of `sentence`, for `item` (`Lookup.metBefore`).
+    mutating func remember(_ item: Int, sentence: Span<UInt8>, parsed: ArraySlice<Token>) {
+        guard tokenStart[item] < 0, tokens.count + parsed.count <= maximumTokens else { return }
+        byteStart[item] = Int32(bytes.count)
+        byteCount[item] = Int32(sentence.count)
+        bytes.append(copying: sentence)
+        tokenStart[item] = Int32(tokens.count)
+        tokenCount[item] = Int32(parsed.count)
+        tokens.append(contentsOf: parsed)
+    }
+
+    /// Appends the remembered tokens `range` (`Lookup.remembered`) to `tokens`.
+    func append(_ range: Range<Int>, to tokens: inout [Token]) {
+        tokens.append(contentsOf: self.tokens[range])
+    }
+}
