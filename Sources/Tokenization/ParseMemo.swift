@@ -13,13 +13,15 @@ import Bytes
 /// its hash and two to four slots, not its tokens, so a corpus of sentences that never repeat
 /// (the benchmark's survey) keeps almost nothing. Sentences longer than `maximumSentenceBytes`
 /// are left alone (their repeats are rare, and their parse costs less for its length), and past
-/// `maximumTokens` tokens or `maximumSentences` sentences met, nothing more is remembered: the
-/// memo holds at most a few megabytes per tagger, however large the corpus.
+/// `maximumTokens` tokens, `maximumBytes` bytes of sentences or `maximumSentences` sentences met,
+/// nothing more is remembered: the memo holds at most a few megabytes per tagger, however large
+/// the corpus.
 struct ParseMemo {
     /// The longest sentence remembered, in bytes: 32 kana or kanji.
     static let maximumSentenceBytes = 96
 
     private let maximumTokens: Int
+    private let maximumBytes: Int
     private let maximumSentences: Int
     /// The sentences met, by hash: per item, where its bytes and tokens are once it is
     /// remembered (`tokenStart` -1 until then).
@@ -34,10 +36,11 @@ struct ParseMemo {
     /// Sentences whose tokens came from here (for tests and logs).
     private(set) var hits = 0
 
-    /// A memo that keeps at most `maximumTokens` tokens (24 bytes each) and notes at most
-    /// `maximumSentences` sentences met.
-    init(maximumTokens: Int = 1 << 18, maximumSentences: Int = 1 << 20) {
+    /// A memo that keeps at most `maximumTokens` tokens (24 bytes each) of sentences of at most
+    /// `maximumBytes` bytes in all, and notes at most `maximumSentences` sentences met.
+    init(maximumTokens: Int = 1 << 18, maximumBytes: Int = 1 << 20, maximumSentences: Int = 1 << 20) {
         self.maximumTokens = maximumTokens
+        self.maximumBytes = maximumBytes
         self.maximumSentences = maximumSentences
     }
 
@@ -81,7 +84,10 @@ struct ParseMemo {
 
     /// Remembers `parsed`, the tokens of `sentence`, for `item` (`Lookup.metBefore`).
     mutating func remember(_ item: Int, sentence: Span<UInt8>, parsed: ArraySlice<Token>) {
-        guard tokenStart[item] < 0, tokens.count + parsed.count <= maximumTokens else { return }
+        // Sentences of spaces alone have no tokens: their bytes are bounded apart.
+        guard tokenStart[item] < 0, tokens.count + parsed.count <= maximumTokens,
+            bytes.count + sentence.count <= maximumBytes
+        else { return }
         byteStart[item] = Int32(bytes.count)
         byteCount[item] = Int32(sentence.count)
         bytes.append(copying: sentence)

@@ -51,10 +51,11 @@ struct MeCabTaggerTests {
         #expect(tagger.sentencesRemembered == short.count * 2)
     }
 
-    /// The memo remembers no more than its bound of tokens, and then parses as before.
+    /// The memo remembers no more than its bounds of tokens, bytes and sentences, and then parses
+    /// as before.
     @Test func theMemoKeepsToItsBound() throws {
         let tagger = try MeCabTagger(model: TestSupport.model)
-        var memo = ParseMemo(maximumTokens: 3, maximumSentences: 2)
+        var memo = ParseMemo(maximumTokens: 3, maximumBytes: 64, maximumSentences: 2)
         var tokens: [Token] = []
         for sentence in ["地域の支援", "地域の支援", "地域の支援", "はい", "はい", "いいえ"] {
             var text = sentence
@@ -76,6 +77,15 @@ struct MeCabTaggerTests {
         // would pass the bound; いいえ is a third sentence, past the two noted.
         #expect(memo.hits == 1)
         #expect(tokens.count == 3 * 3 + 1 + 1 + 1)
+        // Past its bound of bytes, a sentence of spaces (no tokens) is not remembered either.
+        var spaces = ParseMemo(maximumTokens: 100, maximumBytes: 4, maximumSentences: 10)
+        let blank = Array("      ".utf8)
+        for _ in 0..<4 {
+            if case .metBefore(let item) = spaces.lookUp(blank.span) {
+                spaces.remember(item, sentence: blank.span, parsed: [])
+            }
+        }
+        #expect(spaces.hits == 0)
     }
 
     @Test func featuresOfKnownAndUnknownWords() throws {
