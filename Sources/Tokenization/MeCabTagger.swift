@@ -18,7 +18,7 @@ public final class MeCabTagger {
     private var memo = ParseMemo()
 
     /// Sentences whose tokens came from the memo instead of a parse (`ParseMemo`).
-    public var sentencesRemembered: Int { memo.hits }
+    var sentencesRemembered: Int { memo.hits }
 
     /// The feature layout of the tagger's dictionary.
     public var layout: FeatureLayout { model.layout }

@@ -10,8 +10,8 @@ import Bytes
 /// are. On the man pages, 31.7 % of the sentences repeat an earlier one.
 ///
 /// A sentence is remembered the second time it is met, not the first: a sentence met once costs
-/// its hash and two to four slots, not its tokens, so a corpus of sentences that never repeat
-/// (the benchmark's survey) keeps almost nothing. Sentences longer than `maximumSentenceBytes`
+/// its hash, two to four slots and 16 bytes of places (about 40 bytes), not its bytes and tokens,
+/// so a corpus of sentences that never repeat (the benchmark's survey) keeps little. Sentences longer than `maximumSentenceBytes`
 /// are left alone (their repeats are rare, and their parse costs less for its length), and past
 /// `maximumTokens` tokens, `maximumBytes` bytes of sentences or `maximumSentences` sentences met,
 /// nothing more is remembered: the memo holds at most a few megabytes per tagger, however large

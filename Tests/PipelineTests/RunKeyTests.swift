@@ -48,7 +48,7 @@ struct RunKeyTests {
         #expect(pipeline.runKey(listing, setup: setup, records: Array(analyzed.records.dropLast())) == nil)
     }
 
-    @Test func aFreshOutputIsNotHashedFirstAndTheNextRunIsUpToDate() throws {
+    @Test func aRunIntoAFreshOutputRecordsAKeyTheNextRunFindsUpToDate() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let pipeline = try pipeline(in: root, jobs: 2, cache: true)
