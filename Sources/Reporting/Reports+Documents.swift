@@ -145,42 +145,42 @@ extension Reports {
             return (quanteda: log10(ratio), rmecab: log2(ratio) + 1)
         }
         let (order, paths) = (context.documents.order, context.documents.paths)
+        // A row's cells: the document's own, then its term's and the count's.
+        @Sendable func appendDocument(_ number: Int, to rows: inout CSVTable.RowWriter) {
+            rows.append(.integer(number + 1))
+            rows.append(number, of: paths)
+        }
+        @Sendable func appendTerm(_ id: Int, count: Int, to rows: inout CSVTable.RowWriter) {
+            rows.appendTerm(id, of: terms)
+            rows.append(integers: [count], decimals: [Double(count) * idf[id].quanteda, Double(count) * idf[id].rmecab])
+        }
         // Most rows count a term once (all but a few of a survey's), and those rows' cells after
         // the document's own depend on the term alone (one times an IDF is that IDF, to the bit):
-        // each term's are formatted once, for CSV.
-        let guards = terms.texts.format.guardsFormulas
-        let once = FormattedCells(count: idf.count, guardsFormulas: guards) { id, text in
+        // each term's are formatted once, as a writer of the terms' CSV files writes them.
+        var cells = CSVTable.RowWriter(csv: terms.texts.format)
+        let once = FormattedCells(count: idf.count, guardsFormulas: terms.texts.format.guardsFormulas) { id, text in
             guard allowed[id] else { return false }
-            terms.texts.appendCSV(id, guardsFormulas: guards, to: &text)
-            text.append(UInt8(ascii: ","))
-            terms.partsOfSpeech.appendCSV(id, guardsFormulas: guards, to: &text)
-            return CSVText.appendNumbers(
-                integers: [1], decimals: [idf[id].quanteda, idf[id].rmecab], commaFirst: true, to: &text)
+            appendTerm(id, count: 1, to: &cells)
+            text.append(contentsOf: cells.bytes)
+            // The next term's cells start a row of their own, in the same room.
+            cells.endRow()
+            cells.bytes.removeAll(keepingCapacity: true)
+            return true
         }
         // Rows are made document by document as the table is written.
         let header = ["doc_id", "path", "term", "pos", "count", "tfidf", "tfidf_rmecab"]
         return CSVTable(header: header, itemCount: order.count) { [places] number, rows in
             // The document's own cells, formatted once for all its rows (CSV files).
-            let own = rows.formatted {
-                $0.append(.integer(number + 1))
-                $0.append(number, of: paths)
-            }
+            let own = rows.formatted { appendDocument(number, to: &$0) }
             // The document's listed terms by place: in display order.
             counts.forEachTerm(ofDocument: order[number], orderedBy: { allowed[Int($0)] ? places[Int($0)] : nil }) {
                 place, count in
                 let id = byPlace[Int(place)]
-                if let own {
-                    rows.appendFormatted(own.span, cells: 2)
-                } else {
-                    rows.append(.integer(number + 1))
-                    rows.append(number, of: paths)
-                }
+                if let own { rows.appendFormatted(own.span, cells: 2) } else { appendDocument(number, to: &rows) }
                 if count == 1, once.serve(id, in: rows) {
                     once.append(id, cells: 5, to: &rows)
                 } else {
-                    rows.appendTerm(id, of: terms)
-                    rows.append(
-                        integers: [count], decimals: [Double(count) * idf[id].quanteda, Double(count) * idf[id].rmecab])
+                    appendTerm(id, count: count, to: &rows)
                 }
                 rows.endRow()
             }
