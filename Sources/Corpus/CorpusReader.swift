@@ -70,31 +70,38 @@ public struct CorpusReader: Sendable {
         throws(CorpusError) -> InputFile
     {
         let path = source.displayPath
-        let decoded = try decoder.decode(data, path: path)
         let format = format(of: source)
-        var file = InputFile(
-            path: path, reportPath: source.reportPath, byteCount: data.count, sha256: sha256 ?? ContentHash.sha256(data), encoding: decoded.encoding,
-            format: format, documents: [])
+        func inputFile(_ encoding: TextEncoding) -> InputFile {
+            InputFile(
+                path: path, reportPath: source.reportPath, byteCount: data.count,
+                sha256: sha256 ?? ContentHash.sha256(data), encoding: encoding, format: format, documents: [])
+        }
+        if let delimiter = format.delimiter {
+            // A table is read as bytes: its rows are found in them, and a row's fields become
+            // strings when its documents are made.
+            let decoded = try decoder.decodeBytes(data, path: path)
+            var file = inputFile(decoded.encoding)
+            let rows = try TableRows(
+                utf8: decoded.utf8, path: path, reportPath: source.reportPath, encoding: decoded.encoding,
+                delimiter: delimiter, textColumn: textColumn)
+            if deferringRows {
+                file.rows = rows
+            } else {
+                file.documents = rows.documents(0..<rows.count)
+            }
+            return file
+        }
+        let decoded = try decoder.decode(data, path: path)
+        var file = inputFile(decoded.encoding)
         if format == .lines {
             file.documents = try LinesInput.documents(decoded.text, encoding: decoded.encoding)
             return file
         }
-        guard let delimiter = format.delimiter else {
-            var document = SourceDocument(
-                path: path, format: format, encoding: decoded.encoding, byteCount: file.byteCount, sha256: file.sha256,
-                text: decoded.text)
-            document.reportPath = source.reportPath
-            file.documents = [document]
-            return file
-        }
-        let rows = try TableRows(
-            text: decoded.text, path: path, reportPath: source.reportPath, encoding: decoded.encoding,
-            delimiter: delimiter, textColumn: textColumn)
-        if deferringRows {
-            file.rows = rows
-        } else {
-            file.documents = rows.documents(0..<rows.count)
-        }
+        var document = SourceDocument(
+            path: path, format: format, encoding: decoded.encoding, byteCount: file.byteCount, sha256: file.sha256,
+            text: decoded.text)
+        document.reportPath = source.reportPath
+        file.documents = [document]
         return file
     }
 }

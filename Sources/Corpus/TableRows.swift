@@ -1,4 +1,5 @@
 import Bytes
+import Foundation
 
 /// The data rows of a survey table (CSV or TSV with a header and a text column), found and
 /// checked in one pass that makes no strings, and made into documents a run of rows at a time
@@ -18,8 +19,9 @@ public struct TableRows: Sendable {
     let reportPath: String
     let encoding: TextEncoding
     let delimiter: Unicode.Scalar
-    /// The decoded text the rows are read from, by UTF-8 offset.
-    let text: String
+    /// The decoded text the rows are read from, as UTF-8 (the input's own bytes when it is
+    /// UTF-8 already: `TextDecoder.decodeBytes`).
+    let utf8: Data
     /// The column with each row's text.
     let textIndex: Int
     /// Row `r` is read from `starts[r]` to `starts[r + 1]` (blank lines before it included), and
@@ -33,17 +35,27 @@ public struct TableRows: Sendable {
     public var count: Int { textByteCounts.count }
 
     /// Finds the rows of `text`, cut at `delimiter`, whose text is in the column `textColumn`.
-    /// - Throws: `CorpusError.invalidTable` naming the file and the line: a quote out of place,
-    ///   an empty table, a column named twice, a row not as wide as the header, or no column
-    ///   `textColumn` (or none given). The checks go in that order, as `Table`'s do.
     init(
         text: String, path: String, reportPath: String, encoding: TextEncoding, delimiter: Unicode.Scalar,
         textColumn: String?
     ) throws(CorpusError) {
+        try self.init(
+            utf8: Data(text.utf8), path: path, reportPath: reportPath, encoding: encoding, delimiter: delimiter,
+            textColumn: textColumn)
+    }
+
+    /// Finds the rows of `utf8` (valid UTF-8), cut at `delimiter`, whose text is in the column
+    /// `textColumn`.
+    /// - Throws: `CorpusError.invalidTable` naming the file and the line: a quote out of place,
+    ///   an empty table, a column named twice, a row not as wide as the header, or no column
+    ///   `textColumn` (or none given). The checks go in that order, as `Table`'s do.
+    init(
+        utf8: Data, path: String, reportPath: String, encoding: TextEncoding, delimiter: Unicode.Scalar,
+        textColumn: String?
+    ) throws(CorpusError) {
         var finder = RowFinder(textColumn: textColumn)
-        var text = text
-        let parsed = text.withUTF8Span { bytes in
-            Result { () throws(TableParser.Failure) in try TableParser(delimiter: delimiter).parse(bytes, into: &finder) }
+        let parsed = Result { () throws(TableParser.Failure) in
+            try TableParser(delimiter: delimiter).parse(utf8.span, into: &finder)
         }
         do {
             try parsed.get()
@@ -73,7 +85,7 @@ public struct TableRows: Sendable {
         self.reportPath = reportPath
         self.encoding = encoding
         self.delimiter = delimiter
-        self.text = text
+        self.utf8 = utf8
         self.textIndex = textIndex
         starts = finder.starts
         lines = finder.lines
@@ -86,13 +98,10 @@ public struct TableRows: Sendable {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "rows out of the table")
         guard !range.isEmpty else { return [] }
         var maker = DocumentMaker(rows: self, firstRecord: range.lowerBound + 1, capacity: range.count)
-        var text = text
-        let parsed = text.withUTF8Span { bytes in
-            Result { () throws(TableParser.Failure) in
-                try TableParser(delimiter: delimiter).parse(
-                    bytes.extracting(starts[range.lowerBound]..<starts[range.upperBound]), into: &maker,
-                    firstLine: lines[range.lowerBound])
-            }
+        let parsed = Result { () throws(TableParser.Failure) in
+            try TableParser(delimiter: delimiter).parse(
+                utf8.span.extracting(starts[range.lowerBound]..<starts[range.upperBound]), into: &maker,
+                firstLine: lines[range.lowerBound])
         }
         // `init` read these bytes with the same parser and found no fault.
         guard case .success = parsed, maker.documents.count == range.count else {

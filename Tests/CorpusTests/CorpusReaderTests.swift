@@ -24,6 +24,28 @@ struct CorpusReaderTests {
             ])
     }
 
+    /// A table in Shift_JIS, or UTF-8 with a byte-order mark, gives the documents of the same
+    /// table in UTF-8 (a table is read as bytes, and only UTF-8 without a mark is read as it is).
+    @Test func aTableInAnyEncodingGivesTheSameDocuments() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // 年代,回答 / 30代,地域の活性化を支援する。 in CP932 (Python's codec).
+        let cp932: [UInt8] =
+            [0x94, 0x4E, 0x91, 0xE3, 0x2C, 0x89, 0xF1, 0x93, 0x9A, 0x0A, 0x33, 0x30, 0x91, 0xE3, 0x2C]
+            + TextDecoderTests.cp932 + [0x0A]
+        let utf8 = Data("年代,回答\n30代,地域の活性化を支援する。\n".utf8)
+        try TestSupport.write(["u.csv": utf8, "s.csv": Data(cp932), "b.csv": Data([0xEF, 0xBB, 0xBF]) + utf8], in: root)
+        func read(_ name: String) throws -> CorpusReader.InputFile {
+            try CorpusReader(textColumn: "回答").read(InputSource(displayPath: name, origin: .file(root.appendingPathComponent(name))))
+        }
+        let (plain, shiftJIS, marked) = (try read("u.csv"), try read("s.csv"), try read("b.csv"))
+        #expect([plain.encoding, shiftJIS.encoding, marked.encoding] == [.utf8, .cp932, .utf8BOM])
+        for file in [plain, shiftJIS, marked] {
+            #expect(file.documents.map(\.text) == [TextDecoderTests.text])
+            #expect(file.documents.map(\.variables) == [[DocumentVariable(name: "年代", value: "30代")]])
+        }
+    }
+
     @Test func aTableWithoutTheTextColumnIsRefused() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -77,6 +77,62 @@ struct TextDecoderTests {
         }
     }
 
+    /// `UTF8Text.isValid` says what the standard library's validating decoder says: on every
+    /// lead byte followed by every second byte and the edges of the third and fourth (each
+    /// ill-formed kind of Table 3-7: overlong, surrogate, past U+10FFFF, stray continuation,
+    /// truncated), alone, after ASCII, and after eight ASCII bytes (the word-at-a-time skip).
+    @Test func theValidatorAgreesWithTheStandardLibrary() {
+        let edges: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE3, 0xFF]
+        var checked = 0
+        for lead in UInt8.min...UInt8.max {
+            for second in UInt8.min...UInt8.max {
+                for tail in [[], [0x80], [0xBF, 0x80], [0x41], [0x80, 0x41], [0xC0, 0x80]] as [[UInt8]] {
+                    for prefix in [[], [0x61], Array("abcdefgh".utf8)] as [[UInt8]] {
+                        let bytes = prefix + [lead, second] + tail
+                        let expected = String(validating: bytes, as: UTF8.self) != nil
+                        let valid = UTF8Text.isValid(bytes.span)
+                        #expect(valid == expected, "\(bytes)")
+                        checked += 1
+                    }
+                }
+            }
+            for third in edges {
+                let bytes = [lead, 0x80, third, 0x80]
+                let valid = UTF8Text.isValid(bytes.span)
+                #expect(valid == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+            }
+        }
+        #expect(checked == 256 * 256 * 18)
+        let (text, empty, truncated) = (Array(Self.text.utf8), [UInt8](), [UInt8]([0xE3, 0x81]))
+        let valid = [UTF8Text.isValid(text.span), UTF8Text.isValid(empty.span), UTF8Text.isValid(truncated.span)]
+        #expect(valid == [true, true, false])
+    }
+
+    /// `decodeBytes` gives the bytes of what `decode` gives, with its encoding, and its errors:
+    /// UTF-8 as it is; a byte-order mark dropped; the other encodings as their text's UTF-8.
+    @Test func bytesDecodeAsTheTextDoes() throws {
+        let inputs: [([UInt8], TextEncoding?)] = [
+            (Array(Self.text.utf8), nil), (Array(Self.text.utf8), .utf8), ([0xEF, 0xBB, 0xBF] + Array(Self.text.utf8), nil),
+            ([0xEF, 0xBB, 0xBF] + Array(Self.text.utf8), .utf8), ([0xFF, 0xFE] + Self.utf16LE, nil), (Self.cp932, nil),
+            (Self.eucJP, nil), (Self.cp932, .cp932), ([], nil),
+        ]
+        for (bytes, encoding) in inputs {
+            let decoder = TextDecoder(encoding: encoding)
+            let text = try decoder.decode(bytes, path: "x.csv")
+            let utf8 = try decoder.decodeBytes(Data(bytes), path: "x.csv")
+            #expect(utf8.utf8 == Data(text.text.utf8), "\(bytes) as \(String(describing: encoding))")
+            #expect(utf8.encoding == text.encoding)
+        }
+        for (bytes, offset) in Self.invalidUTF8 {
+            #expect(throws: CorpusError.invalidBytes(path: "x.csv", encoding: .utf8, offset: offset)) {
+                try TextDecoder(encoding: .utf8).decodeBytes(Data(bytes), path: "x.csv")
+            }
+        }
+        #expect(throws: CorpusError.binary(path: "x.csv", offset: 3)) {
+            try TextDecoder().decodeBytes(Data([0x61, 0x62, 0x63, 0x00, 0x64]), path: "x.csv")
+        }
+    }
+
     @Test func utf8WithABrokenSequenceIsNotMistakenForShiftJIS() {
         // Enough UTF-8 before the bad byte to show what the file is.
         let bytes = Array("地域の活性化と".utf8) + [0x82, 0xA0] + Array("支援".utf8)
