@@ -71,7 +71,7 @@ extension AnalysisRecord {
             return start
         }
 
-        private mutating func summary(_ summary: DocumentSummary) {
+        private mutating func summary(_ summary: borrowing DocumentSummary) {
             optionalInt(summary.record)
             repeatedString(summary.path, place: 0)
             repeatedString(summary.encoding, place: 1)

@@ -7,6 +7,7 @@ extension Kotoba {
     /// `kotoba count`: the map step of a scale-out: partial counts of one shard of the corpus.
     struct Count: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "count",
             abstract: "Count one shard of a corpus into a partial-counts file, for 'kotoba merge'.",
             discussion: """
                 Every shard lists the same inputs and keeps those whose path hashes to its index, so \
@@ -78,6 +79,7 @@ extension Kotoba {
     /// `kotoba merge`: the reduce step: partial counts to reports.
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Add up partial-counts files and write the reports, as one run over all their inputs would.",
             discussion: """
                 The partials must have been counted with the same settings, dictionary and themes \

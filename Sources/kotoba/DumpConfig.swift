@@ -30,6 +30,7 @@ extension Kotoba {
     /// `kotoba cache`: look after the incremental cache.
     struct Cache: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cache",
             abstract: "Prune the incremental cache: remove entries no run has used lately.")
 
         @Option(help: ArgumentHelp("Cache directory (default: $XDG_CACHE_HOME/kotoba or ~/.cache/kotoba).", valueName: "dir"))

@@ -7,6 +7,7 @@ extension Kotoba {
     /// `kotoba kwic`: the themes' and words' occurrences in context, as CSV on standard output.
     struct Kwic: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "kwic",
             abstract: "Print every occurrence of the themes and of given words in context (KWIC), as CSV.",
             discussion: """
                 Occurrences are found as 'kotoba run' counts theme occurrences: in the normalized \

@@ -7,6 +7,7 @@ extension Kotoba {
     /// `kotoba run`: the main job.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Analyze a corpus and write the reports.",
             discussion: """
                 Writes into the output directory, all at once (a run that fails leaves the previous \

@@ -8,6 +8,7 @@ extension Kotoba {
     /// `kotoba themes`: work with theme files.
     struct Themes: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "themes",
             abstract: "Work with theme files (YAML, or KH Coder coding rules).",
             subcommands: [Check.self])
     }
@@ -17,6 +18,7 @@ extension Kotoba.Themes {
     /// `kotoba themes check FILE`: reads a theme file as a run would, and reports every error.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check a theme file: print every error, or one line per theme.",
             discussion: """
                 The file is read as a run reads it: its forms normalized with the rules of \

@@ -6,6 +6,7 @@ extension Kotoba {
     /// `kotoba tokenize`: prints what MeCab makes of the normalized text.
     struct Tokenize: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "tokenize",
             abstract: "Print the tokens of documents in MeCab's format, or the normalized sentences.",
             discussion: """
                 The text goes through the same reading, layout repair, structure, normalization and \
