@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"]),
         .testTarget(
             name: "AnalysisTests",
-            dependencies: ["Analysis", "Reporting", "Tokenization", "Corpus", "TextPreparation", "TestSupport"]),
+            dependencies: ["Analysis", "Reporting", "Tokenization", "Corpus", "TextPreparation", "Bytes", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis", "Corpus", "TestSupport"]),
         .testTarget(name: "MultivariateTests", dependencies: ["Multivariate", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(

@@ -46,7 +46,8 @@ extension Pipeline {
         // Pairs are kept among the pair vocabulary only, however they were counted (one pass,
         // two, or merged partials), so the reports do not depend on it.
         if !analyzed.pairsRestricted {
-            analyzed.counts.countPairs(.terms(analyzed.counts.pairVocabulary(size: configuration.pairTerms)))
+            let (vocabulary, ranks) = analyzed.counts.pairVocabularyRanks(size: configuration.pairTerms)
+            analyzed.counts.countPairs(.terms(vocabulary), ranks: ranks)
         }
         let counts = analyzed.counts
         warnOfWordsNotFound(in: counts)

@@ -268,10 +268,11 @@ extension Pipeline {
             // of the units it kept (`deferPairs`) among it, side by side; and the merge adds
             // those pairs alone, array to array, so `publish` has nothing left to drop.
             let mappings = mergeAllButPairs(parts, into: &merged)
-            let vocabulary = merged.pairVocabulary(size: configuration.pairTerms)
-            var counted = concurrentMap([merged] + parts) { part in
+            let (vocabulary, ranks) = merged.pairVocabularyRanks(size: configuration.pairTerms)
+            let partRanks = [ranks] + mappings.map { mapping in mapping.map { ranks[Int($0)] } }
+            var counted = concurrentMap(Array(zip([merged] + parts, partRanks))) { part, ranks in
                 var part = part
-                part.countPairs(.terms(vocabulary))
+                part.countPairs(.terms(vocabulary), ranks: ranks)
                 return part
             }
             merged = counted.removeFirst()

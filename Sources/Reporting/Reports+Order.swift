@@ -14,32 +14,8 @@ extension Reports {
 
     /// Each term's place when the terms are sorted as shown (`Term`'s order), by term id; terms
     /// shown alike share a place. Comparing places is comparing the terms shown.
-    ///
-    /// The terms are sorted by what `Term.<` compares, found once per term rather than once per
-    /// comparison: the UTF-8 bytes of text and part of speech, and, for `Term.<`'s test whether
-    /// the texts are equal (canonical equivalence, as `String.==`), a number per distinct text.
     static func displayRanks(_ shown: [Term]) -> [Int32] {
-        var textNumbers: [String: Int32] = [:]
-        let textNumber = shown.map { term in
-            if let number = textNumbers[term.text] { return number }
-            let number = Int32(textNumbers.count)
-            textNumbers[term.text] = number
-            return number
-        }
-        let texts = shown.map { Array($0.text.utf8) }
-        let partsOfSpeech = shown.map { Array($0.partOfSpeech.utf8) }
-        func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
-            if textNumber[lhs] != textNumber[rhs] { return texts[lhs].lexicographicallyPrecedes(texts[rhs]) }
-            return partsOfSpeech[lhs].lexicographicallyPrecedes(partsOfSpeech[rhs])
-        }
-        let sorted = shown.indices.sorted(by: precedes)
-        var ranks = [Int32](repeating: 0, count: shown.count)
-        var place: Int32 = 0
-        for (position, id) in sorted.enumerated() {
-            if position > 0 && precedes(sorted[position - 1], id) { place += 1 }
-            ranks[id] = place
-        }
-        return ranks
+        Term.places(of: shown)
     }
 
     /// The first `count` of `items` in the order `precedes` sorts them, items it leaves tied in
