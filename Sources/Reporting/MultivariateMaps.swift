@@ -61,8 +61,21 @@ final class MultivariateMaps: Sendable {
     /// cells, and held term by term they were 12 bytes a cell, 85 MB on ten times the man pages
     /// (18,000 documents), made while the other reports were. Each term's sums are gathered as
     /// the columns go by instead, in the order the held cells were summed (columns ascending),
-    /// so every χ² is the same to the bit; only the chosen terms' cells are kept.
-    struct ColumnCells {
+    /// so every χ² is the same to the bit; only the chosen terms' cells are kept. A corpus of at
+    /// most `storedCellLimit` cells has them stored in flat arrays as the first pass reads them
+    /// (`StoredCells`): each pass over the documents decoded every document's term list again,
+    /// about 170 instructions a cell, three times over the survey's 550,000.
+    /// Columns of cells as the correspondence analysis reads them, pass after pass: from their
+    /// source (`ColumnCells`) or stored (`StoredCells`). The passes are generic over it, so
+    /// that stored cells are read in a plain loop, without a closure call a cell.
+    protocol CellColumns {
+        /// How many columns there are.
+        var count: Int { get }
+        /// Calls `body` with each cell of `column` of a listed term with a count, a term once.
+        func forEachCell(of column: Int, _ body: (_ id: Int, _ count: Int) -> Void)
+    }
+
+    struct ColumnCells: CellColumns {
         /// How many columns there are.
         let count: Int
         private let allowed: [Bool]
@@ -90,6 +103,48 @@ final class MultivariateMaps: Sendable {
                 pending = (Int(id), count)
             }
             if pending.id >= 0 { body(pending.id, pending.count) }
+        }
+    }
+
+    /// The most cells the correspondence analysis stores (8 bytes each: 8 MB), rather than read
+    /// again from their source in each of its passes.
+    static let storedCellLimit = 1 << 20
+
+    /// Cells stored as a first pass reads them, column after column, while they fit in the
+    /// limit and their counts in 32 bits (`isComplete`); the later passes then read them here.
+    struct StoredCells: CellColumns {
+        private var ids: [Int32] = []
+        private var counts: [Int32] = []
+        private var ends: [Int] = []
+        private let limit: Int
+        /// False once a cell did not fit: the cells are then read from their source again.
+        private(set) var isComplete = true
+
+        init(columns: Int, limit: Int) {
+            self.limit = limit
+            ends.reserveCapacity(columns)
+        }
+
+        var count: Int { ends.count }
+
+        mutating func add(_ id: Int, _ count: Int) {
+            guard isComplete else { return }
+            guard ids.count < limit, let count = Int32(exactly: count) else {
+                (isComplete, ids, counts, ends) = (false, [], [], [])
+                return
+            }
+            ids.append(Int32(id))
+            counts.append(count)
+        }
+
+        mutating func endColumn() {
+            if isComplete { ends.append(ids.count) }
+        }
+
+        func forEachCell(of column: Int, _ body: (_ id: Int, _ count: Int) -> Void) {
+            for index in (column == 0 ? 0 : ends[column - 1])..<ends[column] {
+                body(Int(ids[index]), Int(counts[index]))
+            }
         }
     }
 
@@ -125,18 +180,37 @@ final class MultivariateMaps: Sendable {
     }
 
     static func correspondence(_ context: ReportContext, options: MapOptions) -> Correspondence {
-        let (kind, allLabels, columnCells, allTotals) = columns(context)
+        let (kind, allLabels, source, allTotals) = columns(context)
         let ranks = context.terms.ranks
         let termCount = context.counts.terms.count
         // First pass: which columns have a listed term, and each term's frequency over them.
-        var hasTerms = [Bool](repeating: false, count: columnCells.count)
+        var hasTerms = [Bool](repeating: false, count: source.count)
         var frequency = [Int](repeating: 0, count: termCount)
-        for column in 0..<columnCells.count {
-            columnCells.forEachCell(of: column) { id, count in
+        var stored = StoredCells(columns: source.count, limit: Self.storedCellLimit)
+        for column in 0..<source.count {
+            source.forEachCell(of: column) { id, count in
                 hasTerms[column] = true
                 frequency[id] += count
+                stored.add(id, count)
             }
+            stored.endColumn()
         }
+        return stored.isComplete
+            ? correspondence(
+                stored, hasTerms: hasTerms, frequency: frequency, kind: kind, labels: allLabels, totals: allTotals,
+                ranks: ranks, options: options)
+            : correspondence(
+                source, hasTerms: hasTerms, frequency: frequency, kind: kind, labels: allLabels, totals: allTotals,
+                ranks: ranks, options: options)
+    }
+
+    /// The analysis after its first pass over `columnCells` (which columns have a listed term,
+    /// `hasTerms`, and each term's `frequency` over them).
+    private static func correspondence<Cells: CellColumns>(
+        _ columnCells: Cells, hasTerms: [Bool], frequency: [Int], kind: String, labels allLabels: [String],
+        totals allTotals: [Int], ranks: [Int32], options: MapOptions
+    ) -> Correspondence {
+        let termCount = frequency.count
         // Columns without any listed term are dropped (KH Coder's `subset(d, rowSums(d) > 0)`).
         let kept = allLabels.indices.filter { hasTerms[$0] }
         var place = [Int](repeating: -1, count: allLabels.count)
@@ -194,8 +268,8 @@ final class MultivariateMaps: Sendable {
     /// read column by column (`place`: a column's place among `totals`, -1 for a dropped one):
     /// each term's `ChiSquareSums` take its cells in the order the function gives them, columns
     /// ascending, so the results are the same to the bit.
-    static func chiSquares(
-        _ cells: ColumnCells, place: [Int], frequency: [Int], totals: [Double], total: Double
+    static func chiSquares<Cells: CellColumns>(
+        _ cells: Cells, place: [Int], frequency: [Int], totals: [Double], total: Double
     ) -> [Double] {
         // p as the function finds it: the term's counts summed as doubles, over the total.
         let p = frequency.map { Double($0) / total }
