@@ -151,8 +151,11 @@ final class MultivariateMaps: Sendable {
     /// The columns of the correspondence analysis: each named group (sorted by bytes; the
     /// unnamed group, sentences outside any turn, is left out as KH Coder leaves out missing
     /// values), or each document in run order; with the listed terms' counts and each column's
-    /// term occurrences (KH Coder's document length).
-    static func columns(_ context: ReportContext) -> (kind: String, labels: [String], cells: ColumnCells, totals: [Int]) {
+    /// term occurrences (KH Coder's document length). A column's label is made only for the
+    /// columns the analysis keeps (a survey's 58,000 doc_ids as strings took 40 M instructions).
+    static func columns(_ context: ReportContext) -> (
+        kind: String, label: (_ column: Int) -> String, cells: ColumnCells, totals: [Int]
+    ) {
         let counts = context.counts
         let allowed = context.terms.allowed
         if counts.grouping != nil {
@@ -160,7 +163,7 @@ final class MultivariateMaps: Sendable {
             let cells = ColumnCells(columns: groups.count, allowed: allowed) { column, body in
                 for (id, count) in counts.groupTerms[groups[column]] ?? [:] { body(id, count) }
             }
-            return ("group", groups, cells, groups.map { counts.groupTotals[$0] ?? 0 })
+            return ("group", { groups[$0] }, cells, groups.map { counts.groupTotals[$0] ?? 0 })
         }
         let order = context.documents.order
         // A document's terms come by id: a term given twice is given in a row.
@@ -170,7 +173,7 @@ final class MultivariateMaps: Sendable {
         // Read through a span, field by field (`ReportContext.Documents`).
         let documents = counts.documents.span
         let totals = order.map { documents[$0].termCount }
-        return ("document", order.indices.map { String($0 + 1) }, cells, totals)
+        return ("document", { String($0 + 1) }, cells, totals)
     }
 
     /// The named groups with term occurrences (the unnamed one not counted).
@@ -180,7 +183,7 @@ final class MultivariateMaps: Sendable {
     }
 
     static func correspondence(_ context: ReportContext, options: MapOptions) -> Correspondence {
-        let (kind, allLabels, source, allTotals) = columns(context)
+        let (kind, label, source, allTotals) = columns(context)
         let ranks = context.terms.ranks
         let termCount = context.counts.terms.count
         // First pass: which columns have a listed term, and each term's frequency over them.
@@ -197,23 +200,23 @@ final class MultivariateMaps: Sendable {
         }
         return stored.isComplete
             ? correspondence(
-                stored, hasTerms: hasTerms, frequency: frequency, kind: kind, labels: allLabels, totals: allTotals,
+                stored, hasTerms: hasTerms, frequency: frequency, kind: kind, label: label, totals: allTotals,
                 ranks: ranks, options: options)
             : correspondence(
-                source, hasTerms: hasTerms, frequency: frequency, kind: kind, labels: allLabels, totals: allTotals,
+                source, hasTerms: hasTerms, frequency: frequency, kind: kind, label: label, totals: allTotals,
                 ranks: ranks, options: options)
     }
 
     /// The analysis after its first pass over `columnCells` (which columns have a listed term,
     /// `hasTerms`, and each term's `frequency` over them).
     private static func correspondence<Cells: CellColumns>(
-        _ columnCells: Cells, hasTerms: [Bool], frequency: [Int], kind: String, labels allLabels: [String],
+        _ columnCells: Cells, hasTerms: [Bool], frequency: [Int], kind: String, label: (_ column: Int) -> String,
         totals allTotals: [Int], ranks: [Int32], options: MapOptions
     ) -> Correspondence {
         let termCount = frequency.count
         // Columns without any listed term are dropped (KH Coder's `subset(d, rowSums(d) > 0)`).
-        let kept = allLabels.indices.filter { hasTerms[$0] }
-        var place = [Int](repeating: -1, count: allLabels.count)
+        let kept = hasTerms.indices.filter { hasTerms[$0] }
+        var place = [Int](repeating: -1, count: hasTerms.count)
         for (position, column) in kept.enumerated() { place[column] = position }
         let totals = kept.map { Double(allTotals[$0]) }
         let total = totals.reduce(0, +)
@@ -252,7 +255,7 @@ final class MultivariateMaps: Sendable {
             for cell in cells { row[usedPlace[cell.column]] += cell.count }
             return row
         }
-        let labels = used.map { allLabels[kept[$0]] }
+        let labels = used.map { label(kept[$0]) }
         var analysis: CorrespondenceAnalysis?
         do {
             analysis = try CorrespondenceAnalysis(table: table.map { $0.map(Double.init) })
