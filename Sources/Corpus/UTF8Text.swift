@@ -36,49 +36,42 @@ public enum UTF8Text {
     /// continuation bytes checked at once; only the other leads take the general table.
     public static func isValid(_ bytes: Span<UInt8>) -> Bool {
         let count = bytes.count
-        return bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            var index = 0
-            while index < count {
-                let lead = base[index]
-                if lead < 0x80 {
-                    index &+= 1
-                    while index &+ 8 <= count {
-                        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                        if word & 0x8080_8080_8080_8080 != 0 { break }
-                        index &+= 8
-                    }
-                    continue
-                }
-                if lead &- 0xE1 < 0x0F && lead != 0xED {
-                    guard index &+ 3 <= count else { return false }
-                    let continuations = UInt16(base[index &+ 1]) | UInt16(base[index &+ 2]) << 8
-                    guard continuations & 0xC0C0 == 0x8080 else { return false }
-                    index &+= 3
-                    continue
-                }
-                // The other leads, with the range of the byte after each (the later bytes are
-                // 80–BF): E0 and F0 exclude overlong forms, ED surrogates, F4 values past U+10FFFF.
-                let width: Int
-                var low: UInt8 = 0x80
-                var high: UInt8 = 0xBF
-                switch lead {
-                case 0xC2...0xDF: width = 2
-                case 0xE0: (width, low) = (3, 0xA0)
-                case 0xED: (width, high) = (3, 0x9F)
-                case 0xF0: (width, low) = (4, 0x90)
-                case 0xF1...0xF3: width = 4
-                case 0xF4: (width, high) = (4, 0x8F)
-                default: return false
-                }
-                guard index &+ width <= count else { return false }
-                let second = base[index &+ 1]
-                guard second >= low && second <= high else { return false }
-                for offset in 2..<width where !isContinuation(base[index &+ offset]) { return false }
-                index &+= width
+        var index = 0
+        while index < count {
+            let lead = bytes[unchecked: index]
+            if lead < 0x80 {
+                index &+= 1
+                while index &+ 8 <= count, bytes.littleEndianWord(at: index) & 0x8080_8080_8080_8080 == 0 { index &+= 8 }
+                continue
             }
-            return true
+            if lead &- 0xE1 < 0x0F && lead != 0xED {
+                guard index &+ 3 <= count else { return false }
+                let continuations = UInt16(bytes[unchecked: index &+ 1]) | UInt16(bytes[unchecked: index &+ 2]) << 8
+                guard continuations & 0xC0C0 == 0x8080 else { return false }
+                index &+= 3
+                continue
+            }
+            // The other leads, with the range of the byte after each (the later bytes are 80–BF):
+            // E0 and F0 exclude overlong forms, ED surrogates, F4 values past U+10FFFF.
+            let width: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: width = 2
+            case 0xE0: (width, low) = (3, 0xA0)
+            case 0xED: (width, high) = (3, 0x9F)
+            case 0xF0: (width, low) = (4, 0x90)
+            case 0xF1...0xF3: width = 4
+            case 0xF4: (width, high) = (4, 0x8F)
+            default: return false
+            }
+            guard index &+ width <= count else { return false }
+            let second = bytes[unchecked: index &+ 1]
+            guard second >= low && second <= high else { return false }
+            for offset in 2..<width where !isContinuation(bytes[unchecked: index &+ offset]) { return false }
+            index &+= width
         }
+        return true
     }
 
     // The functions below take valid UTF-8 and offsets on scalar boundaries. They are inlinable

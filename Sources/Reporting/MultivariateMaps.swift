@@ -53,6 +53,16 @@ final class MultivariateMaps: Sendable {
 
     // MARK: Correspondence analysis
 
+    /// Columns of cells as the correspondence analysis reads them, pass after pass: from their
+    /// source (`ColumnCells`) or stored (`StoredCells`). The passes are generic over it, so
+    /// that stored cells are read in a plain loop, without a closure call a cell.
+    protocol CellColumns {
+        /// How many columns there are.
+        var count: Int { get }
+        /// Calls `body` with each cell of `column` of a listed term with a count, a term once.
+        func forEachCell(of column: Int, _ body: (_ id: Int, _ count: Int) -> Void)
+    }
+
     /// The columns of the correspondence analysis and their cells, read column by column, as
     /// often as the analysis needs (`forEachCell`): each column's listed terms with a count, a
     /// term given twice in a column as one cell.
@@ -65,16 +75,6 @@ final class MultivariateMaps: Sendable {
     /// most `storedCellLimit` cells has them stored in flat arrays as the first pass reads them
     /// (`StoredCells`): each pass over the documents decoded every document's term list again,
     /// about 170 instructions a cell, three times over the survey's 550,000.
-    /// Columns of cells as the correspondence analysis reads them, pass after pass: from their
-    /// source (`ColumnCells`) or stored (`StoredCells`). The passes are generic over it, so
-    /// that stored cells are read in a plain loop, without a closure call a cell.
-    protocol CellColumns {
-        /// How many columns there are.
-        var count: Int { get }
-        /// Calls `body` with each cell of `column` of a listed term with a count, a term once.
-        func forEachCell(of column: Int, _ body: (_ id: Int, _ count: Int) -> Void)
-    }
-
     struct ColumnCells: CellColumns {
         /// How many columns there are.
         let count: Int
