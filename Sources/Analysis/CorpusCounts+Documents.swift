@@ -15,6 +15,11 @@ extension CorpusCounts {
         return terms
     }
 
+    /// How many distinct terms document `index` has (one varint read, not its list).
+    public func distinctTermCount(ofDocument index: Int) -> Int {
+        documentTerms.termCount(ofDocument: index)
+    }
+
     /// Calls `body` with each term of document `index` and its count, as `terms(ofDocument:)`
     /// lists them, without making the list.
     public func forEachTerm(ofDocument index: Int, _ body: (_ id: Int32, _ count: Int) -> Void) {

@@ -71,13 +71,17 @@ final class MultivariateMaps: Sendable {
     /// cells, and held term by term they were 12 bytes a cell, 85 MB on ten times the man pages
     /// (18,000 documents), made while the other reports were. Each term's sums are gathered as
     /// the columns go by instead, in the order the held cells were summed (columns ascending),
-    /// so every χ² is the same to the bit; only the chosen terms' cells are kept. A corpus of at
-    /// most `storedCellLimit` cells has them stored in flat arrays as the first pass reads them
-    /// (`StoredCells`): each pass over the documents decoded every document's term list again,
-    /// about 170 instructions a cell, three times over the survey's 550,000.
+    /// so every χ² is the same to the bit; only the chosen terms' cells are kept. Columns of at
+    /// most `storedCellLimit` cells in all (`cellBound`, known before they are read) have them
+    /// stored in flat arrays as the first pass reads them (`StoredCells`): each pass over the
+    /// documents decoded every document's term list again, about 170 instructions a cell, three
+    /// times over the survey's 550,000.
     struct ColumnCells: CellColumns {
         /// How many columns there are.
         let count: Int
+        /// At least as many cells as the columns hold (their terms before the listed ones are
+        /// picked out): what storing them could take.
+        let cellBound: Int
         private let allowed: [Bool]
         private let source: CellSource
 
@@ -85,8 +89,8 @@ final class MultivariateMaps: Sendable {
         /// column, a term's cells next to each other; it is called once per pass over the columns.
         typealias CellSource = (_ column: Int, _ body: (_ id: Int32, _ count: Int) -> Void) -> Void
 
-        init(columns count: Int, allowed: [Bool], source: @escaping CellSource) {
-            (self.count, self.allowed, self.source) = (count, allowed, source)
+        init(columns count: Int, cellBound: Int = .max, allowed: [Bool], source: @escaping CellSource) {
+            (self.count, self.cellBound, self.allowed, self.source) = (count, cellBound, allowed, source)
         }
 
         /// Calls `body` with each cell of `column` of a listed term with a count: a term given
@@ -107,21 +111,23 @@ final class MultivariateMaps: Sendable {
     }
 
     /// The most cells the correspondence analysis stores (8 bytes each: 8 MB), rather than read
-    /// again from their source in each of its passes.
+    /// again from their source in each of its passes; columns that may hold more are not stored,
+    /// so a large corpus's peak does not grow by them.
     static let storedCellLimit = 1 << 20
 
-    /// Cells stored as a first pass reads them, column after column, while they fit in the
-    /// limit and their counts in 32 bits (`isComplete`); the later passes then read them here.
+    /// Cells stored as a first pass reads them, column after column, in room reserved for
+    /// `capacity` (`ColumnCells.cellBound`); the later passes then read them here. A count
+    /// beyond 32 bits leaves them not stored (`isComplete` false: read from the source again).
     struct StoredCells: CellColumns {
         private var ids: [Int32] = []
         private var counts: [Int32] = []
         private var ends: [Int] = []
-        private let limit: Int
-        /// False once a cell did not fit: the cells are then read from their source again.
+        /// False once a count did not fit in 32 bits.
         private(set) var isComplete = true
 
-        init(columns: Int, limit: Int) {
-            self.limit = limit
+        init(columns: Int, capacity: Int) {
+            ids.reserveCapacity(capacity)
+            counts.reserveCapacity(capacity)
             ends.reserveCapacity(columns)
         }
 
@@ -129,7 +135,7 @@ final class MultivariateMaps: Sendable {
 
         mutating func add(_ id: Int, _ count: Int) {
             guard isComplete else { return }
-            guard ids.count < limit, let count = Int32(exactly: count) else {
+            guard let count = Int32(exactly: count) else {
                 (isComplete, ids, counts, ends) = (false, [], [], [])
                 return
             }
@@ -160,14 +166,16 @@ final class MultivariateMaps: Sendable {
         let allowed = context.terms.allowed
         if counts.grouping != nil {
             let groups = namedGroups(counts)
-            let cells = ColumnCells(columns: groups.count, allowed: allowed) { column, body in
+            let bound = groups.reduce(0) { $0 + (counts.groupTerms[$1]?.count ?? 0) }
+            let cells = ColumnCells(columns: groups.count, cellBound: bound, allowed: allowed) { column, body in
                 for (id, count) in counts.groupTerms[groups[column]] ?? [:] { body(id, count) }
             }
             return ("group", { groups[$0] }, cells, groups.map { counts.groupTotals[$0] ?? 0 })
         }
         let order = context.documents.order
         // A document's terms come by id: a term given twice is given in a row.
-        let cells = ColumnCells(columns: order.count, allowed: allowed) { column, body in
+        let bound = order.reduce(0) { $0 + counts.distinctTermCount(ofDocument: $1) }
+        let cells = ColumnCells(columns: order.count, cellBound: bound, allowed: allowed) { column, body in
             counts.forEachTerm(ofDocument: order[column], body)
         }
         // Read through a span, field by field (`ReportContext.Documents`).
@@ -189,22 +197,25 @@ final class MultivariateMaps: Sendable {
         // First pass: which columns have a listed term, and each term's frequency over them.
         var hasTerms = [Bool](repeating: false, count: source.count)
         var frequency = [Int](repeating: 0, count: termCount)
-        var stored = StoredCells(columns: source.count, limit: Self.storedCellLimit)
+        var stored =
+            source.cellBound <= Self.storedCellLimit ? StoredCells(columns: source.count, capacity: source.cellBound) : nil
         for column in 0..<source.count {
             source.forEachCell(of: column) { id, count in
                 hasTerms[column] = true
                 frequency[id] += count
-                stored.add(id, count)
+                stored?.add(id, count)
             }
-            stored.endColumn()
+            stored?.endColumn()
         }
-        return stored.isComplete
-            ? correspondence(
+        return if let stored, stored.isComplete {
+            correspondence(
                 stored, hasTerms: hasTerms, frequency: frequency, kind: kind, label: label, totals: allTotals,
                 ranks: ranks, options: options)
-            : correspondence(
+        } else {
+            correspondence(
                 source, hasTerms: hasTerms, frequency: frequency, kind: kind, label: label, totals: allTotals,
                 ranks: ranks, options: options)
+        }
     }
 
     /// The analysis after its first pass over `columnCells` (which columns have a listed term,

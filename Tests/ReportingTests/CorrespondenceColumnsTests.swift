@@ -28,13 +28,12 @@ struct CorrespondenceColumnsTests {
         #expect(read == [[[0, 1], [1, 2]], [[0, 4], [3, 3]], [], [[1, 3], [3, 1]]])
     }
 
-    /// Stored as the first pass reads them (`StoredCells`), the cells read the same; past the
-    /// limit, or with a count beyond 32 bits, they are not stored (and are read from their
-    /// source again).
+    /// Stored as the first pass reads them (`StoredCells`), the cells read the same, whatever room
+    /// was reserved; a count beyond 32 bits leaves them not stored (read from their source again).
     @Test func storedCellsReadAsTheirSource() {
         let columns: [[(id: Int32, count: Int)]] = [[(0, 1), (1, 2), (2, 5)], [(0, 4), (3, 1), (3, 2)], [], [(1, 3), (3, 1)]]
         let allowed = [true, true, false, true]
-        let source = MultivariateMaps.ColumnCells(columns: columns.count, allowed: allowed) { column, body in
+        let source = MultivariateMaps.ColumnCells(columns: columns.count, cellBound: 8, allowed: allowed) { column, body in
             for (id, count) in columns[column] { body(id, count) }
         }
         func read(_ cells: some MultivariateMaps.CellColumns) -> [[[Int]]] {
@@ -44,16 +43,16 @@ struct CorrespondenceColumnsTests {
                 return cellsOfColumn
             }
         }
-        for limit in [0, 2, 5, 6, 100] {  // the columns hold 6 cells
-            var stored = MultivariateMaps.StoredCells(columns: source.count, limit: limit)
+        for capacity in [0, 6, source.cellBound] {
+            var stored = MultivariateMaps.StoredCells(columns: source.count, capacity: capacity)
             for column in 0..<source.count {
                 source.forEachCell(of: column) { id, count in stored.add(id, count) }
                 stored.endColumn()
             }
-            #expect(stored.isComplete == (limit >= 6), "limit \(limit)")
-            if stored.isComplete { #expect(read(stored) == read(source), "limit \(limit)") }
+            #expect(stored.isComplete)
+            #expect(read(stored) == read(source), "capacity \(capacity)")
         }
-        var huge = MultivariateMaps.StoredCells(columns: 1, limit: 100)
+        var huge = MultivariateMaps.StoredCells(columns: 1, capacity: 1)
         huge.add(0, Int(Int32.max) + 1)
         #expect(!huge.isComplete)
     }
