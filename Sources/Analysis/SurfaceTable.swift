@@ -16,21 +16,27 @@ import Bytes
 /// ten-times benchmark corpus's workers keep hundreds of thousands of surfaces and candidates),
 /// and a string costs a heap object of its own, its header and its rounding, for a dozen bytes.
 struct SurfaceTable<Value> {
+    /// A surface kept: its entry's ordinal, where its bytes are, its value. One element, so that
+    /// a lookup reads one place for all three (three arrays cost a read from memory each, the
+    /// most of a lookup's time with the slots' and the bytes': `perf annotate`).
+    private struct Kept {
+        var ordinal: Int32
+        var place: VarintRecords.Place
+        var value: Value
+    }
+
     private var slots = HashSlots()
-    /// Per surface kept: its entry's ordinal, where its bytes are, its value.
-    private var ordinals: [Int32] = []
-    private var places: [VarintRecords.Place] = []
-    private var values: [Value] = []
+    private var kept: [Kept] = []
     private var surfaces = VarintRecords(chunkSize: 1 << 18)
 
     init() {}
 
     /// How many surfaces are kept.
-    var count: Int { values.count }
+    var count: Int { kept.count }
 
     /// The value kept for the surface whose UTF-8 is `surface`, of the entry `ordinal`, if any.
     func value(ordinal: Int32, surface: Span<UInt8>) -> Value? {
-        find(ordinal: ordinal, surface: surface).number.map { values[$0] }
+        find(ordinal: ordinal, surface: surface).number.map { kept[$0].value }
     }
 
     /// Keeps `value` for the UTF-8 `surface` of the entry `ordinal`, which has none yet.
@@ -38,21 +44,20 @@ struct SurfaceTable<Value> {
         let found = find(ordinal: ordinal, surface: surface)
         precondition(found.number == nil, "a surface kept twice")
         _ = slots.insert(found.hash, at: found.slot)
-        ordinals.append(ordinal)
-        places.append(
-            surfaces.append(maximumBytes: 10 + surface.count) { bytes in
-                bytes.appendVarint(surface.count)
-                bytes.append(copying: surface)
-            })
-        values.append(value)
+        let place = surfaces.append(maximumBytes: 10 + surface.count) { bytes in
+            bytes.appendVarint(surface.count)
+            bytes.append(copying: surface)
+        }
+        kept.append(Kept(ordinal: ordinal, place: place, value: value))
     }
 
     /// The number of the surface kept for `ordinal` and `surface`, or where it would go.
     private func find(ordinal: Int32, surface: Span<UInt8>) -> (number: Int?, slot: Int, hash: UInt64) {
         let hash = HashSlots.combine(HashSlots.hash(surface), UInt64(UInt32(bitPattern: ordinal)))
         let found = slots.find(hash) { number in
-            ordinals[number] == ordinal
-                && surfaces.withRecord(at: places[number]) { bytes, offset in
+            let item = kept[number]
+            return item.ordinal == ordinal
+                && surfaces.withRecord(at: item.place) { bytes, offset in
                     let count = Int(bytes.trustedVarint(at: &offset))
                     return count == surface.count && bytes.extracting(offset..<offset + count).hasSameBytes(as: surface)
                 }

@@ -1,38 +1,53 @@
 /// The open-addressing index of a table whose items are numbered 0, 1, … in the order they are
 /// added, found by a 64-bit hash and the caller's own test of an item: what the record encoder's
 /// string table and a worker's cached terms (Pipeline), and a worker's term entries, unknown
-/// words and compound candidates and the counts' terms (Analysis), look items up by. The caller keeps the items; this keeps their
-/// hashes and the slots.
+/// words and compound candidates and the counts' terms (Analysis), look items up by. The caller
+/// keeps the items; this keeps the slots.
 ///
 /// Why not a `Dictionary` keyed by the items: it would keep a second copy of every key (two or
 /// three `String`s, 32–48 bytes) in buckets at most three quarters full, and hash through
-/// `String`'s canonical equivalence. Here an item costs its hash and two to four slots (16–24
-/// bytes), and the caller hashes bytes (`hash(_:)`).
+/// `String`'s canonical equivalence. Here an item costs two to four slots of 8 bytes, and the
+/// caller hashes bytes (`hash(_:)`).
 ///
-/// Each slot holds an item's number + 1 (0 where there is none), in the slot its hash picks or
-/// the next free one. The slots are a power of two, at most half full.
+/// Each slot holds an item's number + 1 (0 where there is none) and the top 32 bits of its hash
+/// (its tag), in the slot the tag's top bits pick or the next free one; the slots are a power of
+/// two, at most half full. A lookup reads the slots and then only the items whose tag is the
+/// hash's, which the caller's test then reads: where the slots held numbers alone, each occupant
+/// met cost a read of its hash from an array of their own first, and a hit cost a read from
+/// memory more than the item itself (`perf annotate` of the unknown words' lookups,
+/// docs/PERFORMANCE.md). Growing needs nothing but the tags, so no hash is kept beside them.
 public struct HashSlots: Sendable {
-    /// Per item, its hash.
-    @usableFromInline var hashes: [UInt64] = []
-    @usableFromInline var slots: [UInt32] = Array(repeating: 0, count: HashSlots.initialSize)
+    @usableFromInline var slots: [UInt64] = Array(repeating: 0, count: HashSlots.initialSize)
+    /// 32 − log₂ of the slots' count: a tag shifted right by this is its first slot.
+    @usableFromInline var shift: UInt32 = 32 - UInt32(HashSlots.initialSize.trailingZeroBitCount)
     private static let initialSize = 1_024
 
     public init() {}
 
     /// How many items there are.
-    public var count: Int { hashes.count }
+    public var count: Int { items }
+    @usableFromInline var items = 0
+
+    /// The tag of `hash`, as its slot keeps it.
+    @inlinable @inline(__always)
+    static func tag(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 32) }
 
     /// The number of the item with `hash` for which `matches` holds, or `nil` and the slot
     /// where a new item with that hash goes (`insert(_:at:)`, with nothing added between).
+    /// `matches` is asked only of items whose hash has the same top 32 bits, and must test the
+    /// item itself: items with equal hashes are not told apart here.
     @inlinable
     public func find(_ hash: UInt64, where matches: (Int) -> Bool) -> (number: Int?, slot: Int) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        let tag = Self.tag(hash)
+        var slot = Int(tag >> shift)
         while true {
-            let occupant = Int(slots[slot])
+            let occupant = slots[slot]
             if occupant == 0 { return (nil, slot) }
-            let number = occupant - 1
-            if hashes[number] == hash, matches(number) { return (number, slot) }
+            if Self.tag(occupant) == tag {
+                let number = Int(UInt32(truncatingIfNeeded: occupant)) - 1
+                if matches(number) { return (number, slot) }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -40,10 +55,10 @@ public struct HashSlots: Sendable {
     /// Adds the next item, with `hash`, at `slot` (as `find` gave it); returns its number.
     @inlinable
     public mutating func insert(_ hash: UInt64, at slot: Int) -> Int {
-        hashes.append(hash)
-        slots[slot] = UInt32(count)
-        if count * 2 > slots.count { grow() }
-        return count - 1
+        items += 1
+        slots[slot] = UInt64(Self.tag(hash)) << 32 | UInt64(UInt32(items))
+        if items * 2 > slots.count { grow() }
+        return items - 1
     }
 
     /// Forgets every item. After many items, a few should not pay for clearing their slots, so
@@ -51,22 +66,25 @@ public struct HashSlots: Sendable {
     public mutating func removeAll() {
         if slots.count > 4 * Self.initialSize && count * 16 < slots.count {
             slots = Array(repeating: 0, count: Self.initialSize)
+            shift = 32 - UInt32(Self.initialSize.trailingZeroBitCount)
         } else {
             var all = slots.mutableSpan
             for slot in all.indices { all[unchecked: slot] = 0 }
         }
-        hashes.removeAll(keepingCapacity: true)
+        items = 0
     }
 
-    /// Doubles the slots and puts every item back.
+    /// Doubles the slots and puts every item back, each by its tag.
     @usableFromInline
     mutating func grow() {
-        slots = Array(repeating: 0, count: slots.count * 2)
+        let old = slots
+        slots = Array(repeating: 0, count: old.count * 2)
+        shift -= 1
         let mask = slots.count - 1
-        for (number, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
+        for occupant in old where occupant != 0 {
+            var slot = Int(Self.tag(occupant) >> shift)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt32(number + 1)
+            slots[slot] = occupant
         }
     }
 

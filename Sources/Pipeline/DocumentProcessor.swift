@@ -120,30 +120,33 @@ struct DocumentProcessor {
         var group = TokenizedDocuments()
         var tokens: [Token] = []
         do throws(PipelineError) {
-            for var document in documents {
-                let own = document.variables
-                document.variables = Self.merging(own, metadata)
-                let structure = try self.structure(of: document)
+            // Through a span, by index: a group keeps a document's index, not a copy of it, and
+            // no loop copies one (a copy retains its strings and arrays and releases them again,
+            // for every row of a survey's table; docs/PERFORMANCE.md).
+            let documents = documents.span
+            for index in documents.indices {
+                let structure = try self.structure(of: documents[index])
                 guard structure.sentenceBytes <= TokenizedDocuments.groupBytes else {
-                    analyze(&group, lines: lines, into: &analyzer, tokens: &tokens)
-                    try analyze(document, structure, own: own, lines: lines, into: &analyzer, tokens: &tokens) {
-                        paragraph, range, tokens throws(PipelineError) in
+                    analyze(&group, of: documents, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens)
+                    try analyze(
+                        documents[index], structure, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens
+                    ) { paragraph, range, tokens throws(PipelineError) in
                         tokens.removeAll(keepingCapacity: true)
-                        try tokenize(range, of: paragraph, in: document, appendingTo: &tokens)
+                        try tokenize(range, of: paragraph, in: documents[index], appendingTo: &tokens)
                     }
                     continue
                 }
-                group.append(document, structure: structure, own: own)
                 try structure.forEachPlacedSentence { (paragraph, range, _) throws(PipelineError) in
                     try group.appendSentence(bytes: range.count) { tokens throws(PipelineError) in
-                        try tokenize(range, of: paragraph, in: document, appendingTo: &tokens)
+                        try tokenize(range, of: paragraph, in: documents[index], appendingTo: &tokens)
                     }
                 }
+                group.append(index, structure: structure)
                 if group.sentenceBytes >= TokenizedDocuments.groupBytes {
-                    analyze(&group, lines: lines, into: &analyzer, tokens: &tokens)
+                    analyze(&group, of: documents, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens)
                 }
             }
-            analyze(&group, lines: lines, into: &analyzer, tokens: &tokens)
+            analyze(&group, of: documents, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens)
         } catch {
             analyzer.removeAnalyzed()
             throw error
@@ -181,7 +184,7 @@ struct DocumentProcessor {
     }
 
     /// The structure of `document` (layout repaired, normalized, split into sentences).
-    private func structure(of document: SourceDocument) throws(PipelineError) -> DocumentStructure {
+    private func structure(of document: borrowing SourceDocument) throws(PipelineError) -> DocumentStructure {
         do {
             return try DocumentStructure(document: document, normalizer: normalizer)
         } catch {
@@ -191,7 +194,8 @@ struct DocumentProcessor {
 
     /// Parses the sentence `range` of `paragraph`, of `document`, appending its tokens to `tokens`.
     private func tokenize(
-        _ range: Range<Int>, of paragraph: TracedText, in document: SourceDocument, appendingTo tokens: inout [Token]
+        _ range: Range<Int>, of paragraph: borrowing TracedText, in document: borrowing SourceDocument,
+        appendingTo tokens: inout [Token]
     ) throws(PipelineError) {
         #if DEBUG
             if let marker = Self.faultMarker, paragraph.string.contains(marker) {
@@ -223,17 +227,22 @@ struct DocumentProcessor {
 
     /// What an error names `document` by. Made only for an error: formatting it for every row of
     /// a table cost more than counting the row.
-    private static func label(of document: SourceDocument) -> String {
+    private static func label(of document: borrowing SourceDocument) -> String {
         document.record.map { "\(document.path) (row \($0))" } ?? document.path
     }
 
-    /// Analyzes and counts the documents of `group`, whose sentences are parsed, then empties it.
+    /// Analyzes and counts the documents of `group` (of `documents`), whose sentences are parsed,
+    /// then empties it.
     private func analyze(
-        _ group: inout TokenizedDocuments, lines: Bool, into analyzer: inout CorpusAnalyzer, tokens: inout [Token]
+        _ group: inout TokenizedDocuments, of documents: borrowing Span<SourceDocument>, metadata: [DocumentVariable],
+        lines: Bool, into analyzer: inout CorpusAnalyzer, tokens: inout [Token]
     ) {
         var sentence = 0
-        for (document, structure, own) in group.documents {
-            analyze(document, structure, own: own, lines: lines, into: &analyzer, tokens: &tokens) { _, _, tokens in
+        for item in group.documents.indices {
+            analyze(
+                documents[group.documents[item].index], group.documents[item].structure, metadata: metadata, lines: lines,
+                into: &analyzer, tokens: &tokens
+            ) { _, _, tokens in
                 group.tokens(ofSentence: sentence, into: &tokens)
                 sentence += 1
             }
@@ -242,19 +251,22 @@ struct DocumentProcessor {
     }
 
     /// Analyzes `document`, whose structure is `structure`, a sentence at a time, each sentence's
-    /// tokens put in `tokens` (the worker's, reused) by `tokenizing`, and counts it. With a cache,
-    /// its summary keeps the row's own variables `own` (the metadata's are joined when it is read)
-    /// and a path only for standard input's `lines`, whose documents are named by line.
+    /// tokens put in `tokens` (the worker's, reused) by `tokenizing`, and counts it, with the
+    /// variables of `metadata` it does not have of its own. With a cache, its summary keeps the
+    /// row's own variables (the metadata's are joined when it is read) and a path only for
+    /// standard input's `lines`, whose documents are named by line.
     private func analyze<Failure: Error>(
-        _ document: SourceDocument, _ structure: DocumentStructure, own: [DocumentVariable], lines: Bool,
+        _ document: borrowing SourceDocument, _ structure: borrowing DocumentStructure, metadata: [DocumentVariable],
+        lines: Bool,
         into analyzer: inout CorpusAnalyzer, tokens: inout [Token],
         tokenizing: (_ paragraph: TracedText, _ sentence: Range<Int>, _ tokens: inout [Token]) throws(Failure) -> Void
     ) throws(Failure) {
+        let variables = Self.merging(document.variables, metadata)
         var tokenCount = 0
         // The concordance lines are made while the original text is at hand, from the sentences
         // with hits, and kept with the analysis (and so in the cache).
         var found: [Concordance.Sentence] = []
-        analyzer.beginDocument(variables: document.variables)
+        analyzer.beginDocument(variables: variables)
         var number = 0
         try structure.forEachPlacedSentence { (paragraph, range, place) throws(Failure) in
             defer { number += 1 }
@@ -272,7 +284,7 @@ struct DocumentProcessor {
         }
         var summary = DocumentSummary(
             record: document.record, path: document.reportPath, encoding: document.encoding.rawValue,
-            variables: document.variables, byteCount: document.byteCount, sha256: document.sha256,
+            variables: variables, byteCount: document.byteCount, sha256: document.sha256,
             characterCount: Self.scalarCount(document.text), paragraphCount: structure.paragraphs.count - footnotes,
             footnoteCount: footnotes, tokenCount: tokenCount,
             speakers: structure.speakerSummaries.map {
@@ -290,7 +302,7 @@ struct DocumentProcessor {
             return
         }
         analyzer.amendLastSummary { summary in
-            summary.variables = own
+            summary.variables = document.variables
             if !lines { summary.path = "" }
         }
     }

@@ -21,13 +21,17 @@ extension DocumentStructure {
     ) throws(Failure) {
         var section = 0
         var title: String?
-        for (index, paragraph) in paragraphs.enumerated() {
-            if paragraph.section != title {
+        // Through a span: each paragraph is read where it lies, not copied (with its strings, text
+        // and ranges retained and released) for every paragraph of every document.
+        let paragraphs = self.paragraphs.span
+        for index in paragraphs.indices {
+            if paragraphs[index].section != title {
                 if index > 0 { section += 1 }
-                title = paragraph.section
+                title = paragraphs[index].section
             }
-            let place = SentencePlace(speaker: paragraph.speaker, paragraph: index, turn: paragraph.turn, section: section)
-            for range in paragraph.sentenceRanges { try body(paragraph.text, range, place) }
+            let place = SentencePlace(
+                speaker: paragraphs[index].speaker, paragraph: index, turn: paragraphs[index].turn, section: section)
+            for range in paragraphs[index].sentenceRanges { try body(paragraphs[index].text, range, place) }
         }
     }
 }
@@ -36,8 +40,8 @@ extension DocumentStructure {
     /// The UTF-8 bytes of all sentences: what MeCab is given of the document.
     var sentenceBytes: Int {
         var bytes = 0
-        for paragraph in paragraphs {
-            for range in paragraph.sentenceRanges { bytes += range.count }
+        for index in paragraphs.indices {
+            for range in paragraphs[index].sentenceRanges { bytes += range.count }
         }
         return bytes
     }

@@ -19,8 +19,9 @@ struct TokenizedDocuments {
     /// text) stay bounded.
     static let groupBytes = 32 << 10
 
-    /// The group's documents in order: each with its structure and the variables of its own.
-    private(set) var documents: [(document: SourceDocument, structure: DocumentStructure, own: [DocumentVariable])] = []
+    /// The group's documents in order: each by its index among the documents analyzed (which the
+    /// caller keeps: a copy here would retain their strings and arrays), with its structure.
+    private(set) var documents: [(index: Int, structure: DocumentStructure)] = []
     /// The bytes of the group's sentences so far.
     private(set) var sentenceBytes = 0
     /// Every sentence's tokens, sentence after sentence.
@@ -36,9 +37,10 @@ struct TokenizedDocuments {
         sentenceBytes = 0
     }
 
-    /// Adds `document`, whose sentences come next (`appendSentence(bytes:_:)`), in order.
-    mutating func append(_ document: SourceDocument, structure: DocumentStructure, own: [DocumentVariable]) {
-        documents.append((document, structure, own))
+    /// Adds the document at `index` (of the caller's), whose sentences were added last
+    /// (`appendSentence(bytes:_:)`), in order.
+    mutating func append(_ index: Int, structure: consuming DocumentStructure) {
+        documents.append((index, structure))
     }
 
     /// Adds the next sentence of the last document, of `bytes` bytes: `tokenize` appends its

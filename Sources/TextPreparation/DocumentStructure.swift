@@ -41,7 +41,7 @@ public struct DocumentStructure: Sendable {
     /// before normalization removes the space after a speaker label), and each paragraph is
     /// normalized (`TextNormalizer`) and split into sentences (`SentenceSplitter`).
     public init(
-        document: SourceDocument, normalizer: TextNormalizer, layout: LayoutRepair = LayoutRepair(),
+        document: borrowing SourceDocument, normalizer: TextNormalizer, layout: LayoutRepair = LayoutRepair(),
         splitter: SentenceSplitter = SentenceSplitter()
     ) throws(NormalizationError) {
         let original = TracedText(original: document.text)

@@ -10,7 +10,7 @@ import Bytes
 /// are. On the man pages, 31.7 % of the sentences repeat an earlier one.
 ///
 /// A sentence is remembered the second time it is met, not the first: a sentence met once costs
-/// its hash, two to four slots and 16 bytes of places (about 40 bytes), not its bytes and tokens,
+/// two to four slots and 16 bytes of places (about 40 bytes), not its bytes and tokens,
 /// so a corpus of sentences that never repeat (the benchmark's survey) keeps little. Sentences longer than `maximumSentenceBytes`
 /// are left alone (their repeats are rare, and their parse costs less for its length), and past
 /// `maximumTokens` tokens, `maximumBytes` bytes of sentences or `maximumSentences` sentences met,
@@ -56,8 +56,9 @@ struct ParseMemo {
     mutating func lookUp(_ sentence: Span<UInt8>) -> Lookup {
         guard !sentence.isEmpty, sentence.count <= Self.maximumSentenceBytes else { return .new }
         let hash = HashSlots.hash(sentence)
-        // A sentence met once is known by its hash alone: the second sentence with that hash is
-        // remembered in its place, and from then on its bytes decide.
+        // A sentence met once is known by its hash alone (the top 32 bits that its slot keeps,
+        // `HashSlots`): the second sentence with that hash is remembered in its place, and from
+        // then on its bytes decide, so a sentence of another's hash is never given its tokens.
         let bytes = self.bytes
         let memory = bytes.span
         let found = slots.find(hash) { item in

@@ -102,6 +102,20 @@ struct HashSlotsTests {
         #expect(slots.find(hash("item 1")) { items[$0] == "item 1" }.number == nil)
     }
 
+    /// Hashes that differ in their low 32 bits only share a slot's tag: the caller's test tells
+    /// their items apart, and growth (which places items by their tags alone) keeps them found.
+    @Test func itemsWhoseHashesShareTheirTopBitsAreToldApartByTheirTest() {
+        var slots = HashSlots()
+        let hashes = (0..<3_000).map { UInt64(0xABCD_1234) << 32 | UInt64($0 % 7) }
+        for (number, hash) in hashes.enumerated() {
+            let found = slots.find(hash) { $0 == number }
+            #expect(found.number == nil)
+            #expect(slots.insert(hash, at: found.slot) == number)
+        }
+        for (number, hash) in hashes.enumerated() { #expect(slots.find(hash) { $0 == number }.number == number) }
+        #expect(slots.find(hashes[0]) { _ in false }.number == nil)
+    }
+
     /// The hash reads every byte: strings that differ in one byte, anywhere, hash apart.
     @Test func hashesOfBytesThatDifferInOneByteDiffer() {
         let base = Array("a string longer than two words".utf8)
