@@ -46,6 +46,8 @@ extension CorpusAnalyzer {
         package subscript(entry: Int) -> Term { entries[Int(workers[entry])].term }
 
         package func number(of entry: Int) -> Int { Int(workers[entry]) }
+
+        package var numbersLast: Bool { true }
     }
 
     /// `ordinal` as an index of `array`, grown with `filler` to hold it: ordinals are dense, so

@@ -207,6 +207,10 @@ package protocol BatchTerms {
     /// A number shared by the entries that have this entry's term and written form (and by no
     /// other); at least 0, and small: it indexes arrays.
     func number(of entry: Int) -> Int
+    /// Whether a number names the same term and written form in every batch these terms come
+    /// with (a worker's entries, numbered for the worker's life), so that what is made of a
+    /// number may be kept from one batch to the next; a batch's own list numbers its entries anew.
+    var numbersLast: Bool { get }
 }
 
 /// Terms listed one per entry of a batch, each entry its own number (`DocumentBatch.of`).
@@ -216,6 +220,8 @@ package struct ListedTerms: BatchTerms {
     package subscript(entry: Int) -> Term { terms[entry] }
 
     package func number(of entry: Int) -> Int { entry }
+
+    package var numbersLast: Bool { false }
 }
 
 /// A sentence as counting reads it (`DocumentAnalysis.Sentence`'s fields, as slices of a batch).

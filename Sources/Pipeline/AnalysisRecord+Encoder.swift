@@ -15,6 +15,15 @@ extension AnalysisRecord {
         /// (0: none yet), and their numbers there (the form's + 1, or 0).
         private var entryRecords: [UInt32] = []
         private var entryStrings: [(text: Int32, part: Int32, form: Int32)] = []
+        /// Per entry number, its strings' hashes (`RecordStringTable.hash(of:)`; the form's 0
+        /// where it has none), made the first time the number is met when numbers last
+        /// (`BatchTerms.numbersLast`: one worker's entries, its encoder's only source of them):
+        /// an entry's strings go into the table of every record it occurs in, and hashing them
+        /// each time was a third of that (the survey's records put 1.3 million entries in their
+        /// tables).
+        private var entryHashes: [(text: UInt64, part: UInt64, form: UInt64)] = []
+        /// Whether `entryHashes` holds the number's hashes.
+        private var entryHashed: [Bool] = []
         /// Per place of a summary's strings (`repeatedString`): the last string written there in
         /// this record, and its number.
         private var lastSummaryStrings: [(string: String, index: Int)?] = []
@@ -153,12 +162,24 @@ extension AnalysisRecord {
                 let grown = max(number + 1, entryRecords.count * 2)
                 entryRecords.append(contentsOf: repeatElement(0, count: grown - entryRecords.count))
                 entryStrings.append(contentsOf: repeatElement((text: Int32(0), part: Int32(0), form: Int32(0)), count: grown - entryStrings.count))
+                entryHashes.append(contentsOf: repeatElement((text: 0, part: 0, form: 0), count: grown - entryHashes.count))
+                entryHashed.append(contentsOf: repeatElement(false, count: grown - entryHashed.count))
             }
             if entryRecords[number] != record {
                 let term = terms[entry]
+                let form = documents.forms[entry]
+                if !entryHashed[number] || !terms.numbersLast {
+                    entryHashes[number] = (
+                        RecordStringTable.hash(of: term.text), RecordStringTable.hash(of: term.partOfSpeech),
+                        form.map(RecordStringTable.hash(of:)) ?? 0
+                    )
+                    entryHashed[number] = terms.numbersLast
+                }
+                let hashes = entryHashes[number]
                 entryStrings[number] = (
-                    Int32(strings.index(of: term.text)), Int32(strings.index(of: term.partOfSpeech)),
-                    Int32(documents.forms[entry].map { strings.index(of: $0) + 1 } ?? 0)
+                    Int32(strings.index(of: term.text, hash: hashes.text)),
+                    Int32(strings.index(of: term.partOfSpeech, hash: hashes.part)),
+                    Int32(form.map { strings.index(of: $0, hash: hashes.form) + 1 } ?? 0)
                 )
                 entryRecords[number] = record
             }

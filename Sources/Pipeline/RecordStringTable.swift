@@ -33,11 +33,22 @@ struct RecordStringTable {
     mutating func index(of string: String) -> Int {
         // A native string lends its bytes without a copy of the string.
         var string = string
-        return string.withUTF8Span { index(of: $0) }
+        return string.withUTF8Span { index(of: $0, hash: HashSlots.hash($0)) }
     }
 
-    private mutating func index(of utf8: Span<UInt8>) -> Int {
-        let hash = HashSlots.hash(utf8)
+    /// The number of `string`, whose hash (`hash(of:)`) the caller kept, added if it is new.
+    mutating func index(of string: String, hash: UInt64) -> Int {
+        var string = string
+        return string.withUTF8Span { index(of: $0, hash: hash) }
+    }
+
+    /// The hash a string is found by (`index(of:hash:)`).
+    static func hash(of string: String) -> UInt64 {
+        var string = string
+        return string.withUTF8Span { HashSlots.hash($0) }
+    }
+
+    private mutating func index(of utf8: Span<UInt8>, hash: UInt64) -> Int {
         let found = slots.find(hash) { lengths[$0] == utf8.count && holds($0, utf8) }
         if let index = found.number { return index }
         bytes.appendVarint(utf8.count)
