@@ -26,6 +26,7 @@ public struct HashSlots: Sendable {
 
     /// How many items there are.
     public var count: Int { items }
+    /// The number of items, stored apart from `count` so that the inlinable insert can change it.
     @usableFromInline var items = 0
 
     /// The tag of `hash`, as its slot keeps it.

@@ -21,9 +21,7 @@ extension AnalysisRecord {
         /// an entry's strings go into the table of every record it occurs in, and hashing them
         /// each time was a third of that (the survey's records put 1.3 million entries in their
         /// tables).
-        private var entryHashes: [(text: UInt64, part: UInt64, form: UInt64)] = []
-        /// Whether `entryHashes` holds the number's hashes.
-        private var entryHashed: [Bool] = []
+        private var entryHashes: [(text: UInt64, part: UInt64, form: UInt64)?] = []
         /// Per place of a summary's strings (`repeatedString`): the last string written there in
         /// this record, and its number.
         private var lastSummaryStrings: [(string: String, index: Int)?] = []
@@ -162,20 +160,21 @@ extension AnalysisRecord {
                 let grown = max(number + 1, entryRecords.count * 2)
                 entryRecords.append(contentsOf: repeatElement(0, count: grown - entryRecords.count))
                 entryStrings.append(contentsOf: repeatElement((text: Int32(0), part: Int32(0), form: Int32(0)), count: grown - entryStrings.count))
-                entryHashes.append(contentsOf: repeatElement((text: 0, part: 0, form: 0), count: grown - entryHashes.count))
-                entryHashed.append(contentsOf: repeatElement(false, count: grown - entryHashed.count))
+                entryHashes.append(contentsOf: repeatElement(nil, count: grown - entryHashes.count))
             }
             if entryRecords[number] != record {
                 let term = terms[entry]
                 let form = documents.forms[entry]
-                if !entryHashed[number] || !terms.numbersLast {
-                    entryHashes[number] = (
+                let hashes: (text: UInt64, part: UInt64, form: UInt64)
+                if terms.numbersLast, let known = entryHashes[number] {
+                    hashes = known
+                } else {
+                    hashes = (
                         RecordStringTable.hash(of: term.text), RecordStringTable.hash(of: term.partOfSpeech),
                         form.map(RecordStringTable.hash(of:)) ?? 0
                     )
-                    entryHashed[number] = terms.numbersLast
+                    entryHashes[number] = terms.numbersLast ? hashes : nil
                 }
-                let hashes = entryHashes[number]
                 entryStrings[number] = (
                     Int32(strings.index(of: term.text, hash: hashes.text)),
                     Int32(strings.index(of: term.partOfSpeech, hash: hashes.part)),

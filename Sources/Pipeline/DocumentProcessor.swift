@@ -120,9 +120,9 @@ struct DocumentProcessor {
         var group = TokenizedDocuments()
         var tokens: [Token] = []
         do throws(PipelineError) {
-            // Through a span, by index: a group keeps a document's index, not a copy of it, and
-            // no loop copies one (a copy retains its strings and arrays and releases them again,
-            // for every row of a survey's table; docs/PERFORMANCE.md).
+            // Through a span, by index: a group keeps a document's index, not a copy of it (a
+            // copy retains its strings and arrays and releases them again, for every row of a
+            // survey's table; docs/PERFORMANCE.md).
             let documents = documents.span
             for index in documents.indices {
                 let structure = try self.structure(of: documents[index])
@@ -257,8 +257,7 @@ struct DocumentProcessor {
     /// standard input's `lines`, whose documents are named by line.
     private func analyze<Failure: Error>(
         _ document: borrowing SourceDocument, _ structure: borrowing DocumentStructure, metadata: [DocumentVariable],
-        lines: Bool,
-        into analyzer: inout CorpusAnalyzer, tokens: inout [Token],
+        lines: Bool, into analyzer: inout CorpusAnalyzer, tokens: inout [Token],
         tokenizing: (_ paragraph: TracedText, _ sentence: Range<Int>, _ tokens: inout [Token]) throws(Failure) -> Void
     ) throws(Failure) {
         let variables = Self.merging(document.variables, metadata)

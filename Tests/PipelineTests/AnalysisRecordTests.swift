@@ -121,6 +121,39 @@ struct AnalysisRecordTests {
         #expect(AnalysisRecord.decode(Array(encoder.bytes[start...]), key: key, themeCount: 3) == Self.entry)
     }
 
+    /// Terms whose numbers last from batch to batch, as a worker's entries do
+    /// (`BatchTerms.numbersLast`), for the encoder to keep their strings' hashes.
+    struct LastingTerms: BatchTerms {
+        let terms: [Term]
+        subscript(entry: Int) -> Term { terms[entry] }
+        func number(of entry: Int) -> Int { entry }
+        var numbersLast: Bool { true }
+    }
+
+    /// An encoder keeps the hashes of lasting numbers' strings from record to record; a batch
+    /// whose own list gives the same numbers to other terms, between two records, changes
+    /// nothing of what either record reads back.
+    @Test func entryStringsReadBackWhenNumbersLastAndWhenTheyDoNot() throws {
+        var analysis = Self.entry.analyses[0]
+        analysis.entries = [
+            DocumentAnalysis.Entry(term: Term(text: "甲", partOfSpeech: "名詞"), form: "甲"),
+            DocumentAnalysis.Entry(term: Term(text: "乙", partOfSpeech: "動詞"), form: "乙る"),
+            DocumentAnalysis.Entry(term: Term(text: "丙", partOfSpeech: "名詞"), form: "丙"),
+        ]
+        let lasting = AnalysisCache.Entry(encoding: .utf8, analyses: [analysis])
+        let (documents, listed) = DocumentBatch.of(lasting.analyses)
+        let terms = LastingTerms(terms: listed.terms)
+        var encoder = AnalysisRecord.Encoder()
+        let key = CacheKey(sha256: Self.sha256, format: .plain)
+        func appendLasting() -> Int {
+            encoder.append(encoding: .utf8, chunks: 0, documents: documents, terms: terms, key: key, themeCount: 3)
+        }
+        let starts = [appendLasting(), encoder.append(Self.entry, key: key, themeCount: 3), appendLasting(), appendLasting()]
+        let ends = Array(starts.dropFirst()) + [encoder.bytes.count]
+        let decoded = zip(starts, ends).map { AnalysisRecord.decode(Array(encoder.bytes[$0..<$1]), key: key, themeCount: 3) }
+        #expect(decoded == [lasting, Self.entry, lasting, lasting])
+    }
+
     /// A summary's strings that recur from document to document (a table's column values, say)
     /// keep their bytes too: a value spelled composed in one row and decomposed in the next is
     /// read back as each row wrote it, not as the row before it.
