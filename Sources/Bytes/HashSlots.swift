@@ -19,8 +19,9 @@
 public struct HashSlots: Sendable {
     @usableFromInline var slots: [UInt64] = Array(repeating: 0, count: HashSlots.initialSize)
     /// 32 − log₂ of the slots' count: a tag shifted right by this is its first slot.
-    @usableFromInline var shift: UInt32 = 32 - UInt32(HashSlots.initialSize.trailingZeroBitCount)
+    @usableFromInline var shift = HashSlots.initialShift
     private static let initialSize = 1_024
+    private static let initialShift = 32 - UInt32(initialSize.trailingZeroBitCount)
 
     public init() {}
 
@@ -67,7 +68,7 @@ public struct HashSlots: Sendable {
     public mutating func removeAll() {
         if slots.count > 4 * Self.initialSize && count * 16 < slots.count {
             slots = Array(repeating: 0, count: Self.initialSize)
-            shift = 32 - UInt32(Self.initialSize.trailingZeroBitCount)
+            shift = Self.initialShift
         } else {
             var all = slots.mutableSpan
             for slot in all.indices { all[unchecked: slot] = 0 }

@@ -67,10 +67,9 @@ public struct TextDecoder: Sendable {
     /// survey of 9 MB 32 ms, on one core before any worker had a row.
     public func decodeBytes(_ data: Data, path: String) throws(CorpusError) -> DecodedBytes {
         let bytes = data.span
-        let hasBOM =
-            Self.starts(bytes, with: 0xEF, 0xBB, 0xBF) || Self.starts(bytes, with: 0xFF, 0xFE)
-            || Self.starts(bytes, with: 0xFE, 0xFF)
-        if encoding == nil || encoding == .utf8, !hasBOM, UTF8Text.isValid(bytes), bytes.firstIndex(of: 0) == nil {
+        if encoding == nil || encoding == .utf8, Self.byteOrderMark(of: bytes) == nil, UTF8Text.isValid(bytes),
+            bytes.firstIndex(of: 0) == nil
+        {
             return DecodedBytes(utf8: data, encoding: .utf8)
         }
         let decoded = try decode(bytes, path: path)
@@ -85,9 +84,7 @@ public struct TextDecoder: Sendable {
     /// Decodes `bytes`; `path` names the input in errors.
     public func decode(_ bytes: Span<UInt8>, path: String) throws(CorpusError) -> Decoded {
         if let encoding { return try Self.decode(bytes, as: encoding, path: path) }
-        if Self.starts(bytes, with: 0xEF, 0xBB, 0xBF) { return try Self.decode(bytes, as: .utf8BOM, path: path) }
-        if Self.starts(bytes, with: 0xFF, 0xFE) { return try Self.decode(bytes, as: .utf16LE, path: path) }
-        if Self.starts(bytes, with: 0xFE, 0xFF) { return try Self.decode(bytes, as: .utf16BE, path: path) }
+        if let marked = Self.byteOrderMark(of: bytes) { return try Self.decode(bytes, as: marked, path: path) }
         // Valid UTF-8 is checked and copied into its string in one pass; only invalid input is
         // walked again, for the offset of its first bad byte.
         let utf8 = String(exactUTF8: bytes)
@@ -190,6 +187,15 @@ public struct TextDecoder: Sendable {
         var count = 0
         for index in bytes.indices where bytes[unchecked: index] >= 0xE0 { count += 1 }
         return count
+    }
+
+    /// The encoding `bytes`' byte-order mark names (UTF-8's, UTF-16's little- or big-endian), or
+    /// `nil` without one: what both ways of decoding look at first.
+    static func byteOrderMark(of bytes: Span<UInt8>) -> TextEncoding? {
+        if starts(bytes, with: 0xEF, 0xBB, 0xBF) { return .utf8BOM }
+        if starts(bytes, with: 0xFF, 0xFE) { return .utf16LE }
+        if starts(bytes, with: 0xFE, 0xFF) { return .utf16BE }
+        return nil
     }
 
     /// `true` if `bytes` starts with `prefix`.
