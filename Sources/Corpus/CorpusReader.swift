@@ -97,11 +97,11 @@ public struct CorpusReader: Sendable {
             file.documents = try LinesInput.documents(decoded.text, encoding: decoded.encoding)
             return file
         }
-        var document = SourceDocument(
-            path: path, format: format, encoding: decoded.encoding, byteCount: file.byteCount, sha256: file.sha256,
-            text: decoded.text)
-        document.reportPath = source.reportPath
-        file.documents = [document]
+        file.documents = [
+            SourceDocument(
+                path: path, reportPath: source.reportPath, format: format, encoding: decoded.encoding,
+                byteCount: file.byteCount, sha256: file.sha256, text: decoded.text)
+        ]
         return file
     }
 }

@@ -231,11 +231,10 @@ public struct TableRows: Sendable {
                 variables.removeAll(keepingCapacity: true)
                 return
             }
-            var document = SourceDocument(
-                path: rows.path, record: record, format: .plain, encoding: rows.encoding, byteCount: byteCount,
-                sha256: sha256, text: text, variables: variables)
-            document.reportPath = rows.reportPath
-            documents.append(document)
+            documents.append(
+                SourceDocument(
+                    path: rows.path, reportPath: rows.reportPath, record: record, format: .plain,
+                    encoding: rows.encoding, byteCount: byteCount, sha256: sha256, text: text, variables: variables))
             record += 1
             variables = []
             variables.reserveCapacity(rows.header.count - 1)

@@ -31,7 +31,7 @@ enum DocumentWalk {
             }
             let metadata = setup.metadata?.variables(for: input) ?? []
             for var document in file.documents {
-                document.variables = DocumentProcessor.merging(document.variables, metadata)
+                if !metadata.isEmpty { document.variables = DocumentProcessor.merging(document.variables, metadata) }
                 let structure: DocumentStructure
                 do {
                     structure = try DocumentStructure(document: document, normalizer: setup.normalizer)
