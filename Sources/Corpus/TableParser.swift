@@ -84,10 +84,11 @@ public struct TableParser: Sendable {
                 previousWasCR = byte == cr
                 index = next
                 if state == .quoted {
-                    // Eight bytes of multi-byte characters at a time: none is a quote or a line
-                    // break (nor a CR, so `previousWasCR` stays false past them).
-                    while index &+ 8 <= count, bytes.littleEndianWord(at: index) & Self.highBits == Self.highBits {
-                        index &+= 8
+                    // On to the next quote or line break, eight bytes at a time: what lies
+                    // between is no CR, so `previousWasCR` is false past it.
+                    let special = bytes.firstIndex(ofAny: quote, lf, cr, quote, from: index, to: count)
+                    if special > index {
+                        index = special
                         previousWasCR = false
                     }
                 }
@@ -139,21 +140,8 @@ public struct TableParser: Sendable {
             index = next
             if state == .unquoted {
                 // The rest of an unquoted field: up to the next byte that ends or breaks it, all
-                // ASCII. Where a multi-byte character starts, eight bytes that are all of
-                // multi-byte characters are stepped over at once.
-                while index < count {
-                    let byte = bytes[unchecked: index]
-                    if byte >= 0x80 {
-                        if index &+ 8 <= count, bytes.littleEndianWord(at: index) & Self.highBits == Self.highBits {
-                            index &+= 8
-                        } else {
-                            index &+= 1
-                        }
-                        continue
-                    }
-                    if byte == delimiter || byte == lf || byte == cr || byte == quote { break }
-                    index &+= 1
-                }
+                // ASCII (no byte of a multi-byte character is), eight bytes at a time.
+                index = bytes.firstIndex(ofAny: delimiter, lf, cr, quote, from: index, to: count)
             }
         }
         if state == .quoted { throw Failure(line: quoteLine, reason: "a quoted field is never closed") }
@@ -173,10 +161,6 @@ public struct TableParser: Sendable {
     }
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
-
-    /// The top bit of each byte of a word: set in all eight when they are all bytes of
-    /// multi-byte UTF-8 characters, none of which is a delimiter, a quote or a line break.
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     /// The records read so far, the current record's fields, and the earlier pieces (quotes
     /// undoubled) of a quoted field with doubled quotes.

@@ -208,10 +208,12 @@ public struct TableRows: Sendable {
             let isText = fields == rows.textIndex
             guard hasPieces else {
                 let field = bytes.extracting(content)
+                // The table's bytes are well-formed UTF-8 (`TableRows.init`), and a field is cut
+                // at ASCII bytes: on character boundaries.
                 if isText {
-                    (text, byteCount, sha256) = (String(decodingUTF8: field), field.count, ContentHash.sha256(field))
+                    (text, byteCount, sha256) = (String(checkedUTF8: field), field.count, ContentHash.sha256(field))
                 } else {
-                    variables.append(DocumentVariable(name: rows.header[fields], value: String(decodingUTF8: field)))
+                    variables.append(DocumentVariable(name: rows.header[fields], value: String(checkedUTF8: field)))
                 }
                 return
             }

@@ -47,6 +47,29 @@ struct ByteSpanTests {
         }
     }
 
+    /// Words of every kind of byte (zero, the bytes looked for and their neighbours, bytes with the
+    /// top bit set), so that a borrow across bytes in the word test would show.
+    @Test func firstIndexOfAnyIsTheFirstMatchOfAPlainLoop() {
+        var random = SplitMix(state: 5)
+        let (a, b, c, d): (UInt8, UInt8, UInt8, UInt8) = (0x2C, 0x0A, 0x0D, 0x22)
+        let alphabet: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x21, 0x22, 0x23, 0x2B, 0x2C, 0x2D, 0x41, 0x7F, 0x80, 0xAC, 0xE3, 0xFF]
+        for _ in 0..<150 {
+            let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+                Bool.random(using: &random)
+                    ? UInt8.random(in: 0...255, using: &random) : alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+            }
+            for start in 0...bytes.count {
+                for end in start...bytes.count {
+                    let expected = bytes[start..<end].firstIndex { $0 == a || $0 == b || $0 == c || $0 == d } ?? end
+                    #expect(bytes.span.firstIndex(ofAny: a, b, c, d, from: start, to: end) == expected, "\(bytes) \(start)..<\(end)")
+                }
+            }
+        }
+        // A byte one above a match, right after it, is the case the word test's borrow reaches.
+        #expect([0x41, 0x2C, 0x2D, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41].span.firstIndex(ofAny: a, b, c, d, from: 0, to: 9) == 1)
+        #expect([UInt8](repeating: 0xE3, count: 24).span.firstIndex(ofAny: a, b, c, d, from: 0, to: 24) == 24)
+    }
+
     @Test func littleEndianWordIsTheBytesShiftedIn() {
         var random = SplitMix(state: 4)
         let bytes = (0..<64).map { _ in UInt8.random(in: 0...255, using: &random) }
