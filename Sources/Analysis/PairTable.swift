@@ -274,6 +274,14 @@ public struct PairTable: Sendable, Sequence {
             let cells = dense.span
             while denseIndex < end {
                 var index = denseIndex
+                // Four cells a step while all four are zero: the scan is read again by every
+                // report that lists the pairs, over every cell of the triangle.
+                while index &+ 4 <= end,
+                    cells[unchecked: index] | cells[unchecked: index &+ 1] | cells[unchecked: index &+ 2]
+                        | cells[unchecked: index &+ 3] == 0
+                {
+                    index &+= 4
+                }
                 while index < end, cells[unchecked: index] == 0 { index += 1 }
                 low += index - denseIndex
                 while low >= high { (low, high) = (low - high, high + 1) }
