@@ -266,8 +266,10 @@ extension Pipeline {
             // pairs is merged first, which finds the terms of every part in the merged counts
             // once; the vocabulary is then the merged counts' own; every part counts the pairs
             // of the units it kept (`deferPairs`) among it, side by side; and the merge adds
-            // those pairs alone, array to array, so `publish` has nothing left to drop.
-            let mappings = mergeAllButPairs(parts, into: &merged)
+            // those pairs alone, array to array, so `publish` has nothing left to drop. The
+            // parts' documents are still being added on another thread meanwhile (the pairs
+            // need nothing of them), and the parts, done with, are freed on another.
+            let (mappings, documents) = mergeAllButPairs(parts, into: &merged)
             let (vocabulary, ranks) = merged.pairVocabularyRanks(size: configuration.pairTerms)
             let partRanks = [ranks] + mappings.map { mapping in mapping.map { ranks[Int($0)] } }
             var counted = concurrentMap(Array(zip([merged] + parts, partRanks))) { part, ranks in
@@ -278,6 +280,8 @@ extension Pipeline {
             merged = counted.removeFirst()
             for (part, mapping) in zip(counted, mappings) { merged.mergePairs(of: part, mapping: mapping) }
             parts = []
+            Self.freeAside(consume counted)
+            documents?.finish(into: &merged)
         }
         while let part = parts.popLast() { merged.merge(part) }
         if overflowed.load(ordering: .relaxed) { merged.countPairs(.none) }
@@ -293,24 +297,27 @@ extension Pipeline {
     }
 
     /// Merges everything but the pairs of each of `parts`, in order, into `merged`
-    /// (`CorpusCounts.mergeAllButPairs`), their documents added on another thread meanwhile
-    /// (`CorpusCounts.Documents`); returns each part's term mapping. The documents go on in the
-    /// order of the parts, as a merge one after the other adds them.
-    func mergeAllButPairs(_ parts: [CorpusCounts], into merged: inout CorpusCounts) -> [[Int32]] {
-        guard configuration.jobs > 1, !parts.isEmpty else { return parts.map { merged.mergeAllButPairs($0) } }
-        let documents = DocumentsAside(merged.takeDocuments())
-        // Serial: one part's documents after the other's.
-        let queue = DispatchQueue(label: "kotoba.merge.documents")
+    /// (`CorpusCounts.mergeAllButPairs`); returns each part's term mapping, and the parts'
+    /// documents (`CorpusCounts.Documents`) being added on another thread, which
+    /// `AddedDocuments.finish(into:)` puts back into `merged` (`nil`: they are in it already).
+    /// The documents go on in the order of the parts, as a merge one after the other adds them.
+    ///
+    /// Adding a survey's documents (their summaries and term lists) takes longer than the rest
+    /// of the merge: waiting for them here kept one core alone for 10–15 ms of a two-job run, so
+    /// the caller counts the pairs meanwhile.
+    func mergeAllButPairs(_ parts: [CorpusCounts], into merged: inout CorpusCounts)
+        -> (mappings: [[Int32]], documents: AddedDocuments?)
+    {
+        guard configuration.jobs > 1, !parts.isEmpty else { return (parts.map { merged.mergeAllButPairs($0) }, nil) }
+        let documents = AddedDocuments(merged.takeDocuments())
         var mappings: [[Int32]] = []
         for part in parts {
             let mapping = merged.addTerms(of: part)
-            queue.async { documents.value.append(part, mapping: mapping) }
+            documents.append(part, mapping: mapping)
             merged.mergeCounts(of: part, mapping: mapping)
             mappings.append(mapping)
         }
-        queue.sync {}
-        merged.restoreDocuments(documents.take())
-        return mappings
+        return (mappings, documents)
     }
 
     /// `transform` of each of `items`, in their order, computed on up to `configuration.jobs`
@@ -349,18 +356,28 @@ extension Pipeline {
 }
 
 /// The documents `Pipeline.mergeAllButPairs(_:into:)` adds to on another thread: that thread
-/// has them until the queue it works on is drained, then the merge takes them back.
-private final class DocumentsAside: @unchecked Sendable {
-    var value: CorpusCounts.Documents
+/// has them until the queue it works on is drained (`finish(into:)`), then the merge takes them
+/// back.
+final class AddedDocuments: @unchecked Sendable {
+    private var value: CorpusCounts.Documents
+    /// Serial: one part's documents after the other's.
+    private let queue = DispatchQueue(label: "kotoba.merge.documents")
 
-    init(_ value: consuming CorpusCounts.Documents) {
+    fileprivate init(_ value: consuming CorpusCounts.Documents) {
         self.value = value
     }
 
-    /// The documents, the box left with none (so nothing is shared when they are put back).
-    func take() -> CorpusCounts.Documents {
+    /// Adds `part`'s documents, their terms renamed by `mapping`, after those added before.
+    fileprivate func append(_ part: CorpusCounts, mapping: [Int32]) {
+        queue.async { self.value.append(part, mapping: mapping) }
+    }
+
+    /// Waits for the documents added so far, and puts them back into `counts`, whose documents
+    /// they were taken from.
+    func finish(into counts: inout CorpusCounts) {
+        queue.sync {}
         var taken = CorpusCounts.Documents.none
         swap(&taken, &value)
-        return taken
+        counts.restoreDocuments(taken)
     }
 }
