@@ -37,10 +37,10 @@ public final class MorphemeFeatures: Sendable {
         self.raw = raw
         let fields = Self.splitCSV(raw)
         self.fields = fields
-        partOfSpeech = Array(fields.prefix(layout.partOfSpeechFields).prefix { $0 != "*" })
+        partOfSpeech = Array(fields.prefix(layout.partOfSpeechFields).prefix { !Self.isPlaceholder($0) })
         partOfSpeechPath = partOfSpeech.joined(separator: "-")
         func field(_ index: Int?) -> String? {
-            guard let index, index < fields.count, fields[index] != "*", !fields[index].isEmpty else {
+            guard let index, index < fields.count, !Self.isPlaceholder(fields[index]), !fields[index].isEmpty else {
                 return nil
             }
             return fields[index]
@@ -56,6 +56,12 @@ public final class MorphemeFeatures: Sendable {
         _ = Unmanaged.passRetained(self)  // never released: see the type's comment
     }
 
+    /// `true` for a field that is `*`, MeCab's "none": told by its bytes, where `==` on strings
+    /// goes through the comparison that honours canonical equivalence.
+    private static func isPlaceholder(_ field: String) -> Bool {
+        field.utf8.count == 1 && field.utf8.first == UInt8(ascii: "*")
+    }
+
     /// Splits one CSV record, honouring double quotes (`"1,0"` is one field, `""` a quote).
     static func splitCSV(_ record: String) -> [String] {
         var text = record
@@ -63,17 +69,20 @@ public final class MorphemeFeatures: Sendable {
             // Split the bytes: splitting the characters would find grapheme breaks first. A
             // dictionary parses thousands of entries a run, so this is a plain scan.
             var fields: [String] = []
+            // IPAdic's entries have 9 fields, UniDic's up to 30: room for most at once.
+            fields.reserveCapacity(16)
             var start = 0
             for index in 0..<bytes.count {
                 switch bytes[unchecked: index] {
                 case UInt8(ascii: "\""): return nil
                 case UInt8(ascii: ","):
-                    fields.append(String(decodingUTF8: bytes.extracting(start..<index)))
+                    // A string's own UTF-8, cut at commas: well-formed pieces, not checked again.
+                    fields.append(String(checkedUTF8: bytes.extracting(start..<index)))
                     start = index + 1
                 default: break
                 }
             }
-            fields.append(String(decodingUTF8: bytes.extracting(start..<bytes.count)))
+            fields.append(String(checkedUTF8: bytes.extracting(start..<bytes.count)))
             return fields
         }
         if let unquoted { return unquoted }
