@@ -5,16 +5,16 @@
 /// nine fields retained and released one by one cost about 170 instructions (a survey's row was
 /// copied four to five times, docs/PERFORMANCE.md), where a copy of the box is one retain.
 public struct SourceDocument: Sendable {
-    private final class Storage: Sendable {
-        let path: String
-        let reportPath: String
-        let record: Int?
-        let format: TextFormat
-        let encoding: TextEncoding
-        let byteCount: Int
-        let sha256: String
-        let text: String
-        let variables: [DocumentVariable]
+    @usableFromInline final class Storage: Sendable {
+        @usableFromInline let path: String
+        @usableFromInline let reportPath: String
+        @usableFromInline let record: Int?
+        @usableFromInline let format: TextFormat
+        @usableFromInline let encoding: TextEncoding
+        @usableFromInline let byteCount: Int
+        @usableFromInline let sha256: String
+        @usableFromInline let text: String
+        @usableFromInline let variables: [DocumentVariable]
 
         init(
             path: String, reportPath: String, record: Int?, format: TextFormat, encoding: TextEncoding,
@@ -32,7 +32,7 @@ public struct SourceDocument: Sendable {
         }
 
         /// A box like this one with `change` made to its fields.
-        func with(_ change: (inout Fields) -> Void) -> Storage {
+        fileprivate func with(_ change: (inout Fields) -> Void) -> Storage {
             var fields = Fields(
                 path: path, reportPath: reportPath, record: record, format: format, encoding: encoding,
                 byteCount: byteCount, sha256: sha256, text: text, variables: variables)
@@ -44,8 +44,9 @@ public struct SourceDocument: Sendable {
         }
     }
 
-    /// The fields, as a value to change one of (`Storage.with(_:)`).
-    private struct Fields {
+    /// The fields, as a value to change one of (`Storage.with(_:)`). The getters are inlinable,
+    /// so that a stage reading a field borrows it where it can rather than retain it.
+    fileprivate struct Fields {
         var path: String
         var reportPath: String
         var record: Int?
@@ -57,52 +58,52 @@ public struct SourceDocument: Sendable {
         var variables: [DocumentVariable]
     }
 
-    private var storage: Storage
+    @usableFromInline var storage: Storage
 
     /// The input's display path (see `InputSource.displayPath`), for messages.
     public var path: String {
-        get { storage.path }
+        @inlinable get { storage.path }
         set { storage = storage.with { $0.path = newValue } }
     }
     /// The path the reports give the document (`InputSource.reportPath`; for a line of
     /// `--lines`, its id).
     public var reportPath: String {
-        get { storage.reportPath }
+        @inlinable get { storage.reportPath }
         set { storage = storage.with { $0.reportPath = newValue } }
     }
     /// For a row of a table: its number among the data rows, from 1.
     public var record: Int? {
-        get { storage.record }
+        @inlinable get { storage.record }
         set { storage = storage.with { $0.record = newValue } }
     }
     /// How the text is laid out (a table row's text is plain).
     public var format: TextFormat {
-        get { storage.format }
+        @inlinable get { storage.format }
         set { storage = storage.with { $0.format = newValue } }
     }
     /// The encoding the file was read in.
     public var encoding: TextEncoding {
-        get { storage.encoding }
+        @inlinable get { storage.encoding }
         set { storage = storage.with { $0.encoding = newValue } }
     }
     /// Size of the document's source in bytes: the file as stored, or a row's text in UTF-8.
     public var byteCount: Int {
-        get { storage.byteCount }
+        @inlinable get { storage.byteCount }
         set { storage = storage.with { $0.byteCount = newValue } }
     }
     /// SHA-256 of those bytes, lowercase hex.
     public var sha256: String {
-        get { storage.sha256 }
+        @inlinable get { storage.sha256 }
         set { storage = storage.with { $0.sha256 = newValue } }
     }
     /// The decoded text (without byte-order mark).
     public var text: String {
-        get { storage.text }
+        @inlinable get { storage.text }
         set { storage = storage.with { $0.text = newValue } }
     }
     /// The document's variables: the other columns of its row, then those of the metadata file.
     public var variables: [DocumentVariable] {
-        get { storage.variables }
+        @inlinable get { storage.variables }
         set { storage = storage.with { $0.variables = newValue } }
     }
 
