@@ -87,11 +87,23 @@ extension CorpusCounts {
 
         /// Appends `other`'s documents, its term ids mapped by `mapping` (`addTerms(of:)`).
         public mutating func append(_ other: CorpusCounts, mapping: [Int32]) {
-            summaries += other.documents
+            append(other.documents, other.documentTerms, mapping: mapping)
+        }
+
+        /// Appends the documents `taken` out of other counts (`takeDocuments()`), their term
+        /// ids mapped by `mapping`, and frees them where this runs: a run's merge takes its
+        /// parts' documents out, so that freeing a part after the merge (on one core, before the
+        /// reports) no longer releases a survey's summaries one by one.
+        public mutating func append(_ taken: consuming Documents, mapping: [Int32]) {
+            append(taken.summaries, taken.termLists, mapping: mapping)
+        }
+
+        private mutating func append(_ otherSummaries: [DocumentSummary], _ otherTerms: DocumentTermLists, mapping: [Int32]) {
+            summaries += otherSummaries
             var packed: [UInt64] = []
-            for index in 0..<other.documentTerms.count {
+            for index in 0..<otherTerms.count {
                 packed.removeAll(keepingCapacity: true)
-                other.documentTerms.forEach(ofDocument: index) { id, count in
+                otherTerms.forEach(ofDocument: index) { id, count in
                     packed.append(CorpusCounts.pack(mapping[Int(id)], count))
                 }
                 packed.sort()

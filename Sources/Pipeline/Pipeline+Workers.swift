@@ -268,8 +268,8 @@ extension Pipeline {
             // of the units it kept (`deferPairs`) among it, side by side; and the merge adds
             // those pairs alone, array to array, so `publish` has nothing left to drop. The
             // parts' documents are still being added on another thread meanwhile (the pairs
-            // need nothing of them), and the parts, done with, are freed on another.
-            let (mappings, documents) = mergeAllButPairs(parts, into: &merged)
+            // need nothing of them).
+            let (mappings, documents) = mergeAllButPairs(&parts, into: &merged)
             let (vocabulary, ranks) = merged.pairVocabularyRanks(size: configuration.pairTerms)
             let partRanks = [ranks] + mappings.map { mapping in mapping.map { ranks[Int($0)] } }
             var counted = concurrentMap(Array(zip([merged] + parts, partRanks))) { part, ranks in
@@ -280,7 +280,7 @@ extension Pipeline {
             merged = counted.removeFirst()
             for (part, mapping) in zip(counted, mappings) { merged.mergePairs(of: part, mapping: mapping) }
             parts = []
-            Self.freeAside(consume counted)
+            counted = []
             documents?.finish(into: &merged)
         }
         while let part = parts.popLast() { merged.merge(part) }
@@ -304,17 +304,19 @@ extension Pipeline {
     ///
     /// Adding a survey's documents (their summaries and term lists) takes longer than the rest
     /// of the merge: waiting for them here kept one core alone for 10–15 ms of a two-job run, so
-    /// the caller counts the pairs meanwhile.
-    func mergeAllButPairs(_ parts: [CorpusCounts], into merged: inout CorpusCounts)
+    /// the caller counts the pairs meanwhile. Each part's documents are taken out of it and freed
+    /// on that thread once added, not with the part: freed with the parts, before the reports
+    /// and on one core, they took another 6–8 ms.
+    func mergeAllButPairs(_ parts: inout [CorpusCounts], into merged: inout CorpusCounts)
         -> (mappings: [[Int32]], documents: AddedDocuments?)
     {
         guard configuration.jobs > 1, !parts.isEmpty else { return (parts.map { merged.mergeAllButPairs($0) }, nil) }
         let documents = AddedDocuments(merged.takeDocuments())
         var mappings: [[Int32]] = []
-        for part in parts {
-            let mapping = merged.addTerms(of: part)
-            documents.append(part, mapping: mapping)
-            merged.mergeCounts(of: part, mapping: mapping)
+        for index in parts.indices {
+            let mapping = merged.addTerms(of: parts[index])
+            documents.append(parts[index].takeDocuments(), mapping: mapping)
+            merged.mergeCounts(of: parts[index], mapping: mapping)
             mappings.append(mapping)
         }
         return (mappings, documents)
@@ -367,9 +369,11 @@ final class AddedDocuments: @unchecked Sendable {
         self.value = value
     }
 
-    /// Adds `part`'s documents, their terms renamed by `mapping`, after those added before.
-    fileprivate func append(_ part: CorpusCounts, mapping: [Int32]) {
-        queue.async { self.value.append(part, mapping: mapping) }
+    /// Adds the documents `taken` out of a part, their terms renamed by `mapping`, after those
+    /// added before; they are freed on that thread.
+    fileprivate func append(_ taken: consuming sending CorpusCounts.Documents, mapping: [Int32]) {
+        let box = TakenDocuments(taken)
+        queue.async { self.value.append(box.take(), mapping: mapping) }
     }
 
     /// Waits for the documents added so far, and puts them back into `counts`, whose documents
@@ -379,5 +383,20 @@ final class AddedDocuments: @unchecked Sendable {
         var taken = CorpusCounts.Documents.none
         swap(&taken, &value)
         counts.restoreDocuments(taken)
+    }
+}
+
+/// Documents on their way to the thread that adds them (`AddedDocuments.append(_:mapping:)`): its
+/// only reference, so that they are freed there.
+private final class TakenDocuments: @unchecked Sendable {
+    private var documents: CorpusCounts.Documents
+
+    init(_ documents: consuming sending CorpusCounts.Documents) { self.documents = documents }
+
+    /// The documents, the box left with none.
+    func take() -> CorpusCounts.Documents {
+        var taken = CorpusCounts.Documents.none
+        swap(&taken, &documents)
+        return taken
     }
 }
