@@ -98,7 +98,9 @@ extension CorpusCounts {
             append(taken.summaries, taken.termLists, mapping: mapping)
         }
 
-        private mutating func append(_ otherSummaries: [DocumentSummary], _ otherTerms: DocumentTermLists, mapping: [Int32]) {
+        private mutating func append(
+            _ otherSummaries: [DocumentSummary], _ otherTerms: DocumentTermLists, mapping: [Int32]
+        ) {
             summaries += otherSummaries
             var packed: [UInt64] = []
             for index in 0..<otherTerms.count {

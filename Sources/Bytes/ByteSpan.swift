@@ -203,10 +203,11 @@ extension String {
         self = span.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// `span`, which the caller has checked to be well-formed UTF-8 and to start and end on
-    /// character boundaries, copied into a string without checking it again: a table's bytes are
-    /// checked whole when it is read (`TextDecoder.decodeBytes`), and checking each field again
-    /// as it became a string was 400 instructions a field. Debug builds check all the same.
+    /// `span`, which the caller knows to be well-formed UTF-8 starting and ending on character
+    /// boundaries, copied into a string without checking it again: a table's bytes are checked
+    /// whole when it is read (`TextDecoder.decodeBytes`), and a string's own UTF-8 cut at ASCII
+    /// bytes is well-formed (a MeCab entry's features); checking each field again as it became a
+    /// string was 400 instructions a field. Debug builds check all the same.
     @inlinable
     public init(checkedUTF8 span: Span<UInt8>) {
         assert(span.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) } != nil, "ill-formed UTF-8")

@@ -1,9 +1,10 @@
 /// A document of the corpus as read: a whole text file, or one row of a table.
 ///
 /// Its fields live in one shared box (`Storage`), copied only when a copy is changed: a document
-/// passes through several stages and the compiler copies it at some of their calls, and a copy of
-/// nine fields retained and released one by one cost about 170 instructions (a survey's row was
-/// copied four to five times, docs/PERFORMANCE.md), where a copy of the box is one retain.
+/// passes through several stages and the compiler copies it at some of their calls, and a copy
+/// that retained and released its five strings and arrays one by one cost about 170 instructions
+/// (a survey's row was copied four to five times, docs/PERFORMANCE.md), where a copy of the box
+/// is one retain.
 public struct SourceDocument: Sendable {
     @usableFromInline final class Storage: Sendable {
         @usableFromInline let path: String
@@ -44,8 +45,7 @@ public struct SourceDocument: Sendable {
         }
     }
 
-    /// The fields, as a value to change one of (`Storage.with(_:)`). The getters are inlinable,
-    /// so that a stage reading a field borrows it where it can rather than retain it.
+    /// The fields, as a value to change one of (`Storage.with(_:)`).
     fileprivate struct Fields {
         var path: String
         var reportPath: String
@@ -58,6 +58,8 @@ public struct SourceDocument: Sendable {
         var variables: [DocumentVariable]
     }
 
+    /// The shared fields. The getters below are inlinable, so that a stage that only reads a
+    /// field borrows it where it can rather than retain it.
     @usableFromInline var storage: Storage
 
     /// The input's display path (see `InputSource.displayPath`), for messages.

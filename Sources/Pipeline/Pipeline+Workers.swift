@@ -279,6 +279,8 @@ extension Pipeline {
             }
             merged = counted.removeFirst()
             for (part, mapping) in zip(counted, mappings) { merged.mergePairs(of: part, mapping: mapping) }
+            // The parts are freed here, before the reports make their tables (their documents,
+            // taken out, are freed where they are added).
             parts = []
             counted = []
             documents?.finish(into: &merged)

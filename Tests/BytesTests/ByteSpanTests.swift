@@ -52,7 +52,9 @@ struct ByteSpanTests {
     @Test func firstIndexOfAnyIsTheFirstMatchOfAPlainLoop() {
         var random = SplitMix(state: 5)
         let (a, b, c, d): (UInt8, UInt8, UInt8, UInt8) = (0x2C, 0x0A, 0x0D, 0x22)
-        let alphabet: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x21, 0x22, 0x23, 0x2B, 0x2C, 0x2D, 0x41, 0x7F, 0x80, 0xAC, 0xE3, 0xFF]
+        let alphabet: [UInt8] = [
+            0x00, 0x01, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x21, 0x22, 0x23, 0x2B, 0x2C, 0x2D, 0x41, 0x7F, 0x80, 0xAC, 0xE3, 0xFF,
+        ]
         for _ in 0..<150 {
             let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in
                 Bool.random(using: &random)
@@ -61,7 +63,9 @@ struct ByteSpanTests {
             for start in 0...bytes.count {
                 for end in start...bytes.count {
                     let expected = bytes[start..<end].firstIndex { $0 == a || $0 == b || $0 == c || $0 == d } ?? end
-                    #expect(bytes.span.firstIndex(ofAny: a, b, c, d, from: start, to: end) == expected, "\(bytes) \(start)..<\(end)")
+                    #expect(
+                        bytes.span.firstIndex(ofAny: a, b, c, d, from: start, to: end) == expected,
+                        "\(bytes) \(start)..<\(end)")
                 }
             }
         }
