@@ -6,107 +6,83 @@
 /// (a survey's row was copied four to five times, docs/PERFORMANCE.md), where a copy of the box
 /// is one retain.
 public struct SourceDocument: Sendable {
-    @usableFromInline final class Storage: Sendable {
-        @usableFromInline let path: String
-        @usableFromInline let reportPath: String
-        @usableFromInline let record: Int?
-        @usableFromInline let format: TextFormat
-        @usableFromInline let encoding: TextEncoding
-        @usableFromInline let byteCount: Int
-        @usableFromInline let sha256: String
-        @usableFromInline let text: String
-        @usableFromInline let variables: [DocumentVariable]
-
-        init(
-            path: String, reportPath: String, record: Int?, format: TextFormat, encoding: TextEncoding,
-            byteCount: Int, sha256: String, text: String, variables: [DocumentVariable]
-        ) {
-            self.path = path
-            self.reportPath = reportPath
-            self.record = record
-            self.format = format
-            self.encoding = encoding
-            self.byteCount = byteCount
-            self.sha256 = sha256
-            self.text = text
-            self.variables = variables
-        }
-
-        /// A box like this one with `change` made to its fields.
-        fileprivate func with(_ change: (inout Fields) -> Void) -> Storage {
-            var fields = Fields(
-                path: path, reportPath: reportPath, record: record, format: format, encoding: encoding,
-                byteCount: byteCount, sha256: sha256, text: text, variables: variables)
-            change(&fields)
-            return Storage(
-                path: fields.path, reportPath: fields.reportPath, record: fields.record, format: fields.format,
-                encoding: fields.encoding, byteCount: fields.byteCount, sha256: fields.sha256, text: fields.text,
-                variables: fields.variables)
-        }
+    /// The fields themselves, held by the box and copied out of it only to change one.
+    @usableFromInline struct Fields: Sendable {
+        @usableFromInline var path: String
+        @usableFromInline var reportPath: String
+        @usableFromInline var record: Int?
+        @usableFromInline var format: TextFormat
+        @usableFromInline var encoding: TextEncoding
+        @usableFromInline var byteCount: Int
+        @usableFromInline var sha256: String
+        @usableFromInline var text: String
+        @usableFromInline var variables: [DocumentVariable]
     }
 
-    /// The fields, as a value to change one of (`Storage.with(_:)`).
-    fileprivate struct Fields {
-        var path: String
-        var reportPath: String
-        var record: Int?
-        var format: TextFormat
-        var encoding: TextEncoding
-        var byteCount: Int
-        var sha256: String
-        var text: String
-        var variables: [DocumentVariable]
+    /// The shared box: never changed, replaced by a new one when a field is set.
+    @usableFromInline final class Storage: Sendable {
+        @usableFromInline let fields: Fields
+
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     /// The shared fields. The getters below are inlinable, so that a stage that only reads a
     /// field borrows it where it can rather than retain it.
     @usableFromInline var storage: Storage
 
+    /// Sets one field, in a new box (the old one may be shared). Off the hot path: readers give
+    /// every field to the initializer.
+    private mutating func update<Value>(_ field: WritableKeyPath<Fields, Value>, to value: Value) {
+        var fields = storage.fields
+        fields[keyPath: field] = value
+        storage = Storage(fields)
+    }
+
     /// The input's display path (see `InputSource.displayPath`), for messages.
     public var path: String {
-        @inlinable get { storage.path }
-        set { storage = storage.with { $0.path = newValue } }
+        @inlinable get { storage.fields.path }
+        set { update(\.path, to: newValue) }
     }
     /// The path the reports give the document (`InputSource.reportPath`; for a line of
     /// `--lines`, its id).
     public var reportPath: String {
-        @inlinable get { storage.reportPath }
-        set { storage = storage.with { $0.reportPath = newValue } }
+        @inlinable get { storage.fields.reportPath }
+        set { update(\.reportPath, to: newValue) }
     }
     /// For a row of a table: its number among the data rows, from 1.
     public var record: Int? {
-        @inlinable get { storage.record }
-        set { storage = storage.with { $0.record = newValue } }
+        @inlinable get { storage.fields.record }
+        set { update(\.record, to: newValue) }
     }
     /// How the text is laid out (a table row's text is plain).
     public var format: TextFormat {
-        @inlinable get { storage.format }
-        set { storage = storage.with { $0.format = newValue } }
+        @inlinable get { storage.fields.format }
+        set { update(\.format, to: newValue) }
     }
     /// The encoding the file was read in.
     public var encoding: TextEncoding {
-        @inlinable get { storage.encoding }
-        set { storage = storage.with { $0.encoding = newValue } }
+        @inlinable get { storage.fields.encoding }
+        set { update(\.encoding, to: newValue) }
     }
     /// Size of the document's source in bytes: the file as stored, or a row's text in UTF-8.
     public var byteCount: Int {
-        @inlinable get { storage.byteCount }
-        set { storage = storage.with { $0.byteCount = newValue } }
+        @inlinable get { storage.fields.byteCount }
+        set { update(\.byteCount, to: newValue) }
     }
     /// SHA-256 of those bytes, lowercase hex.
     public var sha256: String {
-        @inlinable get { storage.sha256 }
-        set { storage = storage.with { $0.sha256 = newValue } }
+        @inlinable get { storage.fields.sha256 }
+        set { update(\.sha256, to: newValue) }
     }
     /// The decoded text (without byte-order mark).
     public var text: String {
-        @inlinable get { storage.text }
-        set { storage = storage.with { $0.text = newValue } }
+        @inlinable get { storage.fields.text }
+        set { update(\.text, to: newValue) }
     }
     /// The document's variables: the other columns of its row, then those of the metadata file.
     public var variables: [DocumentVariable] {
-        @inlinable get { storage.variables }
-        set { storage = storage.with { $0.variables = newValue } }
+        @inlinable get { storage.fields.variables }
+        set { update(\.variables, to: newValue) }
     }
 
     /// A document whose report path is `reportPath`, or `path` when not given.
@@ -115,7 +91,8 @@ public struct SourceDocument: Sendable {
         byteCount: Int, sha256: String, text: String, variables: [DocumentVariable] = []
     ) {
         storage = Storage(
-            path: path, reportPath: reportPath ?? path, record: record, format: format, encoding: encoding,
-            byteCount: byteCount, sha256: sha256, text: text, variables: variables)
+            Fields(
+                path: path, reportPath: reportPath ?? path, record: record, format: format, encoding: encoding,
+                byteCount: byteCount, sha256: sha256, text: text, variables: variables))
     }
 }
