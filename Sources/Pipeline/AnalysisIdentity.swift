@@ -30,6 +30,10 @@ struct AnalysisIdentity: Codable, Sendable, Equatable {
     /// The cache record's version (`AnalysisRecord.version`): records of another version are
     /// not looked up at all, rather than read as damaged (with a warning each) and replaced.
     var record = AnalysisRecord.version
+    /// How an input of many documents is cut into chunks (`Pipeline.chunkBytes`, `InputJob`): the
+    /// cache keeps a chunk's analyses under its number, and a damaged chunk is analyzed again
+    /// from its input's documents cut the same way.
+    var chunks = "\(Pipeline.chunkBytes)"
     /// When a rule theme tests document variables: the SHA-256 of the metadata table, whose
     /// variables then decide theme counts (a table's own columns are part of its bytes already).
     var themeVariables: String?

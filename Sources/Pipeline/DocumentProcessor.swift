@@ -109,9 +109,13 @@ struct DocumentProcessor {
     /// done; with a cache, their analyses stay in `analyzer.analyzed` as the cache keeps them, for
     /// `store(analyzedIn:of:chunk:)`. After an error, what the documents left there is dropped.
     ///
-    /// Documents are structured and their sentences parsed a group at a time, then the group's
-    /// documents analyzed and counted (`TokenizedDocuments`); a document too long for a group is
-    /// parsed and analyzed a sentence at a time, so no more than a group's tokens are ever held.
+    /// Documents are taken a group at a time (`TokenizedDocuments`): the group's documents are
+    /// structured, then their sentences parsed, then the documents analyzed and counted, each
+    /// stage over the whole group in a row, so that a stage's code and data stay in the CPU's
+    /// caches while it runs (MeCab's above all: docs/PERFORMANCE.md). A document too long for a
+    /// group is parsed and analyzed a sentence at a time, so no more than a group's tokens are
+    /// ever held. An error of a document's structure (ICU failing) is met before the parse of
+    /// the documents structured before it in its group.
     func analyze(_ documents: ArraySlice<SourceDocument>, of source: InputSource, into analyzer: inout CorpusAnalyzer)
         throws(PipelineError)
     {
@@ -127,7 +131,8 @@ struct DocumentProcessor {
             for index in documents.indices {
                 let structure = try self.structure(of: documents[index])
                 guard structure.sentenceBytes <= TokenizedDocuments.groupBytes else {
-                    analyze(&group, of: documents, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens)
+                    try analyze(
+                        &group, of: documents, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens)
                     try analyze(
                         documents[index], structure, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens
                     ) { paragraph, range, tokens throws(PipelineError) in
@@ -136,17 +141,13 @@ struct DocumentProcessor {
                     }
                     continue
                 }
-                try structure.forEachPlacedSentence { (paragraph, range, _) throws(PipelineError) in
-                    try group.appendSentence(bytes: range.count) { tokens throws(PipelineError) in
-                        try tokenize(range, of: paragraph, in: documents[index], appendingTo: &tokens)
-                    }
-                }
                 group.append(index, structure: structure)
-                if group.sentenceBytes >= TokenizedDocuments.groupBytes {
-                    analyze(&group, of: documents, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens)
+                if group.isFull {
+                    try analyze(
+                        &group, of: documents, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens)
                 }
             }
-            analyze(&group, of: documents, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens)
+            try analyze(&group, of: documents, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens)
         } catch {
             analyzer.removeAnalyzed()
             throw error
@@ -231,12 +232,15 @@ struct DocumentProcessor {
         document.record.map { "\(document.path) (row \($0))" } ?? document.path
     }
 
-    /// Analyzes and counts the documents of `group` (of `documents`), whose sentences are parsed,
-    /// then empties it.
+    /// Parses the sentences of `group`'s documents (of `documents`), then analyzes and counts the
+    /// documents, then empties the group.
     private func analyze(
         _ group: inout TokenizedDocuments, of documents: borrowing Span<SourceDocument>, metadata: [DocumentVariable],
         lines: Bool, into analyzer: inout CorpusAnalyzer, tokens: inout [Token]
-    ) {
+    ) throws(PipelineError) {
+        try group.parse { (index, paragraph, range, tokens) throws(PipelineError) in
+            try tokenize(range, of: paragraph, in: documents[index], appendingTo: &tokens)
+        }
         var sentence = 0
         for item in group.documents.indices {
             analyze(

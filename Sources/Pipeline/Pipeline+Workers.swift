@@ -342,10 +342,12 @@ extension Pipeline {
         return results.withLock { $0.map { $0! } }
     }
 
-    /// About how much text (UTF-8 bytes) of an input with many documents a worker takes at once
-    /// (`InputJob`): small enough that a survey table's rows spread over every worker, large
-    /// enough that taking a chunk costs nothing beside analyzing it.
-    static let chunkBytes = 32 * 1024
+    /// How much text (UTF-8 bytes) of an input with many documents a worker takes at once
+    /// (`InputJob`): at least 32 KB, so that taking a chunk costs nothing beside analyzing it,
+    /// and at most 128 KB, the first chunks of a large input, so that a worker's stages take
+    /// turns on the CPU's caches less often (docs/PERFORMANCE.md), while its last chunks are the
+    /// smallest, so that the workers finish it together.
+    static let chunkBytes = (32 * 1024)...(128 * 1024)
 
     /// Input indices with their sizes, largest first (ties in input order), so workers finish
     /// together; `sizes` are those the run key read, where it could (the others are looked up).

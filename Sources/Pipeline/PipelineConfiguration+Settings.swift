@@ -27,8 +27,8 @@ extension PipelineConfiguration {
             whenAbsent: { ProcessInfo.processInfo.activeProcessorCount },
             help: """
                 Worker threads (default: one per core): they take inputs largest first, and a table's rows (or standard \
-                input's lines) in chunks of about 32 KB, so one big survey CSV keeps every core busy; the reports do not \
-                depend on it.
+                input's lines) in chunks of 32–128 KB of text, so one big survey CSV keeps every core busy; the reports \
+                do not depend on it.
                 """),
         .optional(
             "dictionary", \.dictionary, .plain, option: "--dictionary",

@@ -109,19 +109,29 @@ final class InputJob: @unchecked Sendable {
     /// fails has counted the documents before its failure).
     private var counted = 0
 
-    /// A job over `file`'s documents in chunks of about `chunkBytes` bytes of text (and at least
-    /// one document each).
-    init(index: Int, file: CorpusReader.InputFile, chunkBytes: Int) {
+    /// A job over `file`'s documents in chunks of text (UTF-8 bytes) within `chunkBytes`, and at
+    /// least one document each: a chunk closes once it holds an eighth of the text not yet in a
+    /// chunk when it opened, or `chunkBytes.lowerBound` if that is more, or
+    /// `chunkBytes.upperBound` if that is less. So a large input goes in large chunks (the fewer
+    /// chunks, the fewer times a worker's caches are refilled between its stages, and the fewer
+    /// cache records), shrinking as the input runs out, the last eight or so the smallest, so
+    /// that the workers finish it together.
+    init(index: Int, file: CorpusReader.InputFile, chunkBytes: ClosedRange<Int>) {
         self.index = index
         self.file = file
         var bounds = [0]
-        var bytes = 0
         let sizes = file.documentByteCounts
+        var unchunked = sizes.reduce(0, +)
+        func target() -> Int { min(chunkBytes.upperBound, max(chunkBytes.lowerBound, unchunked / 8)) }
+        var bytes = 0
+        var limit = target()
         for (position, size) in sizes.enumerated() {
             bytes += size
-            if bytes >= chunkBytes, position + 1 < sizes.count {
+            if bytes >= limit, position + 1 < sizes.count {
                 bounds.append(position + 1)
+                unchunked -= bytes
                 bytes = 0
+                limit = target()
             }
         }
         bounds.append(sizes.count)

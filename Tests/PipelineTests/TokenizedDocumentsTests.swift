@@ -28,7 +28,7 @@ struct TokenizedDocumentsTests {
         var long = ""
         while long.utf8.count <= TokenizedDocuments.groupBytes + 1_000 { long += sentences[pick(below: sentences.count)] }
         var answers = [long]
-        for row in 0..<400 {
+        for row in 0..<3_000 {
             if row % 37 == 5 {
                 answers.append("")
                 continue

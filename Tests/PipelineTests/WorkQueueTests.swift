@@ -24,16 +24,38 @@ struct WorkQueueTests {
 
     @Test func chunksCloseOnceTheyHoldTheBytesAskedFor() {
         // 10 + 10 + 10 reaches 25 at the third document; 5 + 30 at the fifth; the rest is one chunk.
-        let job = InputJob(index: 0, file: file(documentBytes: [10, 10, 10, 5, 30, 1, 1]), chunkBytes: 25)
+        let job = InputJob(index: 0, file: file(documentBytes: [10, 10, 10, 5, 30, 1, 1]), chunkBytes: 25...25)
         #expect(job.bounds == [0, 3, 5, 7])
         #expect(job.documents(of: 1).map(\.record) == [4, 5])
         // A last document that fills a chunk does not leave an empty one behind.
-        #expect(InputJob(index: 0, file: file(documentBytes: [30, 30]), chunkBytes: 25).bounds == [0, 1, 2])
-        #expect(InputJob(index: 0, file: file(documentBytes: []), chunkBytes: 25).bounds == [0, 0])
+        #expect(InputJob(index: 0, file: file(documentBytes: [30, 30]), chunkBytes: 25...25).bounds == [0, 1, 2])
+        #expect(InputJob(index: 0, file: file(documentBytes: []), chunkBytes: 25...25).bounds == [0, 0])
+    }
+
+    /// A chunk closes at an eighth of the text not yet chunked when it opened, within the bounds:
+    /// the first chunks of a large input are the largest, the last ones the smallest.
+    @Test func chunksShrinkAsTheInputRunsOut() {
+        // 100 documents of 10 bytes, chunks of 20 to 80 bytes: 80 bytes while 640 or more are
+        // left (1,000 / 8 = 125), then an eighth of what is left (600 / 8 = 75: 80 bytes, the
+        // eighth document reaching it; 520 / 8 = 65: 70 bytes; …), then 20 bytes from 150 left.
+        let job = InputJob(index: 0, file: file(documentBytes: Array(repeating: 10, count: 100)), chunkBytes: 20...80)
+        let sizes = zip(job.bounds, job.bounds.dropFirst()).map { ($1 - $0) * 10 }
+        #expect(sizes.reduce(0, +) == 1_000)
+        // Each chunk is the eighth of what was left, rounded up to whole documents, within bounds.
+        var left = 1_000
+        for (number, size) in sizes.enumerated() where number < sizes.count - 1 {
+            let target = min(80, max(20, left / 8))
+            #expect(size == (target + 9) / 10 * 10, "chunk \(number)")
+            left -= size
+        }
+        #expect(sizes.prefix(6) == [80, 80, 80, 80, 80, 80])
+        #expect(sizes.dropLast().last == 20)
+        #expect(sizes.last == 10)
+        #expect(Array(sizes.dropLast()) == sizes.dropLast().sorted(by: >))
     }
 
     @Test func onlyTheLastChunkDoneFinishesTheInput() {
-        let job = InputJob(index: 0, file: file(documentBytes: [10, 10, 10]), chunkBytes: 10)
+        let job = InputJob(index: 0, file: file(documentBytes: [10, 10, 10]), chunkBytes: 10...10)
         #expect(job.finish(2, with: .success(()), counted: 1) == nil)
         #expect(job.finish(0, with: .success(()), counted: 1) == nil)
         let whole = job.finish(1, with: .success(()), counted: 1)
@@ -43,7 +65,7 @@ struct WorkQueueTests {
     }
 
     @Test func aFailedChunkFailsTheInputAndTellsWhatWasCounted() {
-        let job = InputJob(index: 0, file: file(documentBytes: [10, 10, 10]), chunkBytes: 10)
+        let job = InputJob(index: 0, file: file(documentBytes: [10, 10, 10]), chunkBytes: 10...10)
         #expect(job.finish(0, with: .failure(.internal("first")), counted: 0) == nil)
         #expect(job.finish(2, with: .failure(.internal("second")), counted: 0) == nil)
         let whole = job.finish(1, with: .success(()), counted: 1)
@@ -62,7 +84,7 @@ struct WorkQueueTests {
             Issue.record("the first input was not handed out first")
             return
         }
-        queue.split(InputJob(index: 0, file: file(documentBytes: [10, 10, 10]), chunkBytes: 10))
+        queue.split(InputJob(index: 0, file: file(documentBytes: [10, 10, 10]), chunkBytes: 10...10))
         var taken: [String] = []
         while let item = queue.next() {
             switch item {
@@ -90,7 +112,7 @@ struct WorkQueueTests {
             finished.signal()
         }
         Thread.sleep(forTimeInterval: 0.05)
-        queue.split(InputJob(index: 0, file: file(documentBytes: [10, 10, 10]), chunkBytes: 10))
+        queue.split(InputJob(index: 0, file: file(documentBytes: [10, 10, 10]), chunkBytes: 10...10))
         finished.wait()
         #expect(taken.withLock { $0 } == [1, 2])
     }
@@ -106,7 +128,7 @@ struct WorkQueueTests {
         }
         let input = root.appendingPathComponent("answers.csv")
         try Data(table.utf8).write(to: input)
-        #expect(table.utf8.count > 4 * Pipeline.chunkBytes)
+        #expect(table.utf8.count > 4 * Pipeline.chunkBytes.lowerBound)
         let logger = Logger(label: "kotoba.tests") { _ in SwiftLogNoOpLogHandler() }
         var outputs: [URL] = []
         for jobs in [1, 2, 3] {

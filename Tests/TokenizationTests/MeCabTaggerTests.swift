@@ -88,6 +88,53 @@ struct MeCabTaggerTests {
         #expect(spaces.hits == 0)
     }
 
+    /// A memo whose trial meets too few repeats closes and parses every sentence after; one whose
+    /// trial meets enough stays open and gives the tokens of a repeat.
+    @Test func theMemoClosesAfterATrialWithFewRepeats() throws {
+        let tagger = try MeCabTagger(model: TestSupport.model)
+        func run(_ sentences: [String], memo: inout ParseMemo) -> [Token] {
+            var tokens: [Token] = []
+            for sentence in sentences {
+                var text = sentence
+                text.withUTF8 { utf8 in
+                    let span = utf8.span
+                    switch memo.lookUp(span) {
+                    case .remembered(let range):
+                        memo.append(range, to: &tokens)
+                    case .metBefore(let item):
+                        let start = tokens.count
+                        try? tagger.tokenize(span, appendingTo: &tokens)
+                        memo.remember(item, sentence: span, parsed: tokens[start...])
+                    case .new:
+                        try? tagger.tokenize(span, appendingTo: &tokens)
+                    }
+                }
+            }
+            return tokens
+        }
+        // A trial of 100 lookups needs 2 repeats (one in 50) to stay open.
+        let distinct = (1...98).map { "回答\($0)です" }
+        let support = Array(repeating: "地域の支援", count: 3)
+        // One repeat (回答1です) in the first 99 lookups: the 100th closes the memo, so 地域の支援 is
+        // parsed all three times.
+        let fewSentences = distinct + ["回答1です"] + support
+        var few = ParseMemo(trialSentences: 100)
+        let fewTokens = run(fewSentences, memo: &few)
+        #expect(few.isClosed)
+        #expect(few.hits == 0)
+        // Two repeats: open, so 地域の支援 is remembered at its second time and given at its third.
+        let enoughSentences = Array(distinct.prefix(97)) + ["回答1です", "回答2です"] + support
+        var enough = ParseMemo(trialSentences: 100)
+        let enoughTokens = run(enoughSentences, memo: &enough)
+        #expect(!enough.isClosed)
+        #expect(enough.hits == 1)
+        // Either way the tokens are those of a parse of every sentence.
+        var never = ParseMemo(maximumSentences: 0)
+        #expect(fewTokens.map(\.byteRange) == run(fewSentences, memo: &never).map(\.byteRange))
+        #expect(enoughTokens.map(\.byteRange) == run(enoughSentences, memo: &never).map(\.byteRange))
+        #expect(fewTokens.map(\.ordinal) == run(fewSentences, memo: &never).map(\.ordinal))
+    }
+
     @Test func featuresOfKnownAndUnknownWords() throws {
         let sentence = "地域活性化とＭＡＣＣ"
         let tokens = try MeCabTagger(model: TestSupport.model).tokenize(sentence)
