@@ -133,12 +133,8 @@ struct DocumentProcessor {
                 guard structure.sentenceBytes <= TokenizedDocuments.groupBytes else {
                     try analyze(
                         &group, of: documents, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens)
-                    try analyze(
-                        documents[index], structure, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens
-                    ) { paragraph, range, tokens throws(PipelineError) in
-                        tokens.removeAll(keepingCapacity: true)
-                        try tokenize(range, of: paragraph, in: documents[index], appendingTo: &tokens)
-                    }
+                    try analyzeLong(
+                        documents[index], structure, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens)
                     continue
                 }
                 group.append(index, structure: structure)
@@ -152,6 +148,71 @@ struct DocumentProcessor {
             analyzer.removeAnalyzed()
             throw error
         }
+    }
+
+    /// Analyzes small inputs a worker took in a row (`jobs`, each one chunk: `InputJob`; `sources`
+    /// are the run's inputs) as one group: every input's documents structured, then all their
+    /// sentences parsed, then each input analyzed, counted and stored (`store(analyzedIn:of:)`)
+    /// in turn. Returns each input's outcome in order: the documents it counted, or its failure,
+    /// after which it counted none (a failure is met while structuring or parsing, before any
+    /// analysis).
+    ///
+    /// Why: a group costs MeCab a refill of the CPU's caches (`TokenizedDocuments`), and the
+    /// transcripts and man pages are files of a document each, most of them a few kilobytes; one
+    /// group a file left libmecab missing the second-level cache 2.2 and 2.6 times as often as
+    /// the floor on the same sentences (callgrind's cache model, docs/PERFORMANCE.md).
+    func analyze(_ jobs: [InputJob], of sources: [InputSource], into analyzer: inout CorpusAnalyzer)
+        -> [Result<Int, PipelineError>]
+    {
+        var outcomes: [Result<Int, PipelineError>?] = Array(repeating: nil, count: jobs.count)
+        var groups = Array(repeating: TokenizedDocuments(), count: jobs.count)
+        // Each input's documents, read through a span by index, like a chunk's.
+        let documents = jobs.map { $0.documents(of: 0) }
+        for number in jobs.indices {
+            do throws(PipelineError) {
+                let slice = documents[number]
+                let span = slice.span
+                for index in span.indices {
+                    groups[number].append(index, structure: try structure(of: span[index]))
+                }
+                // Normalization can lengthen a text: one that no longer fits a group is analyzed
+                // on its own below.
+                if groups[number].sentenceBytes > TokenizedDocuments.groupBytes { groups[number].removeAll() }
+            } catch {
+                outcomes[number] = .failure(error)
+            }
+        }
+        for number in jobs.indices where outcomes[number] == nil && !groups[number].documents.isEmpty {
+            do throws(PipelineError) {
+                let slice = documents[number]
+                let span = slice.span
+                try groups[number].parse { (index, paragraph, range, tokens) throws(PipelineError) in
+                    try tokenize(range, of: paragraph, in: span[index], appendingTo: &tokens)
+                }
+            } catch {
+                outcomes[number] = .failure(error)
+            }
+        }
+        var tokens: [Token] = []
+        for (number, job) in jobs.enumerated() where outcomes[number] == nil {
+            let source = sources[job.index]
+            if groups[number].documents.isEmpty {
+                do throws(PipelineError) {
+                    try analyze(documents[number], of: source, into: &analyzer)
+                } catch {
+                    outcomes[number] = .failure(error)
+                    continue
+                }
+            } else {
+                let slice = documents[number]
+                analyzeParsed(
+                    &groups[number], of: slice.span, metadata: metadata(for: source),
+                    lines: reader.format(of: source) == .lines, into: &analyzer, tokens: &tokens)
+            }
+            store(analyzedIn: &analyzer, of: job.file)
+            outcomes[number] = .success(documents[number].count)
+        }
+        return outcomes.map { $0! }
     }
 
     /// Stores the analyses in `analyzer.analyzed`, of `file`'s documents in order, in the cache
@@ -198,9 +259,17 @@ struct DocumentProcessor {
         _ range: Range<Int>, of paragraph: borrowing TracedText, in document: borrowing SourceDocument,
         appendingTo tokens: inout [Token]
     ) throws(PipelineError) {
+        try tokenize(range, of: paragraph, label: { Self.label(of: document) }, appendingTo: &tokens)
+    }
+
+    /// Parses the sentence `range` of `paragraph`, of the document an error names `label()`,
+    /// appending its tokens to `tokens`.
+    private func tokenize(
+        _ range: Range<Int>, of paragraph: borrowing TracedText, label: () -> String, appendingTo tokens: inout [Token]
+    ) throws(PipelineError) {
         #if DEBUG
             if let marker = Self.faultMarker, paragraph.string.contains(marker) {
-                throw .processing(path: Self.label(of: document), reason: "fault injected by KOTOBA_TEST_FAULT")
+                throw .processing(path: label(), reason: "fault injected by KOTOBA_TEST_FAULT")
             }
         #endif
         do throws(MeCabError) {
@@ -209,7 +278,7 @@ struct DocumentProcessor {
         } catch {
             let span = paragraph.originalRange(of: range)
             throw .processing(
-                path: Self.label(of: document),
+                path: label(),
                 reason: "\(error.description) (the sentence at characters \(span.lowerBound)–\(span.upperBound))")
         }
     }
@@ -232,6 +301,52 @@ struct DocumentProcessor {
         document.record.map { "\(document.path) (row \($0))" } ?? document.path
     }
 
+    /// Analyzes `document` (structured as `structure`), whose sentences hold more than a group's
+    /// bytes, as `analyze(_:_:metadata:lines:into:tokens:tokenizing:)` does: its sentences are
+    /// parsed a group's bytes at a time (`TokenizedDocuments.groupBytes`), each stretch just
+    /// before the analyzer asks for its first sentence, so that MeCab and the analyzer take turns
+    /// on the CPU's caches a stretch at a time, not a sentence at a time (a long man page), and
+    /// no more than a group's tokens are held.
+    private func analyzeLong(
+        _ document: borrowing SourceDocument, _ structure: borrowing DocumentStructure, metadata: [DocumentVariable],
+        lines: Bool, into analyzer: inout CorpusAnalyzer, tokens: inout [Token]
+    ) throws(PipelineError) {
+        // The sentences in the order the analyzer asks for them (`forEachPlacedSentence`'s).
+        var sentences: [(paragraph: Int, range: Range<Int>)] = []
+        let paragraphs = structure.paragraphs
+        for paragraph in paragraphs.indices {
+            for range in paragraphs[paragraph].sentenceRanges { sentences.append((paragraph, range)) }
+        }
+        // The stretch parsed: its sentences' tokens end to end, where each ends, the first one's
+        // number; and the number of the sentence asked for next.
+        var stretch: [Token] = []
+        var ends: [Int] = []
+        var first = 0
+        var next = 0
+        let label = Self.label(of: document)  // once: the document is long
+        try analyze(document, structure, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens) {
+            _, _, tokens throws(PipelineError) in
+            if next == first + ends.count {
+                stretch.removeAll(keepingCapacity: true)
+                ends.removeAll(keepingCapacity: true)
+                first = next
+                var bytes = 0
+                while first + ends.count < sentences.count {
+                    let (paragraph, range) = sentences[first + ends.count]
+                    guard ends.isEmpty || bytes + range.count <= TokenizedDocuments.groupBytes else { break }
+                    try tokenize(range, of: paragraphs[paragraph].text, label: { label }, appendingTo: &stretch)
+                    ends.append(stretch.count)
+                    bytes += range.count
+                }
+            }
+            let end = ends[next - first]
+            let start = next > first ? ends[next - first - 1] : 0
+            tokens.removeAll(keepingCapacity: true)
+            tokens.append(contentsOf: stretch[start..<end])
+            next += 1
+        }
+    }
+
     /// Parses the sentences of `group`'s documents (of `documents`), then analyzes and counts the
     /// documents, then empties the group.
     private func analyze(
@@ -241,6 +356,15 @@ struct DocumentProcessor {
         try group.parse { (index, paragraph, range, tokens) throws(PipelineError) in
             try tokenize(range, of: paragraph, in: documents[index], appendingTo: &tokens)
         }
+        analyzeParsed(&group, of: documents, metadata: metadata, lines: lines, into: &analyzer, tokens: &tokens)
+    }
+
+    /// Analyzes and counts the documents of `group` (of `documents`), whose sentences are parsed
+    /// (`TokenizedDocuments.parse(_:)`), then empties the group.
+    private func analyzeParsed(
+        _ group: inout TokenizedDocuments, of documents: borrowing Span<SourceDocument>, metadata: [DocumentVariable],
+        lines: Bool, into analyzer: inout CorpusAnalyzer, tokens: inout [Token]
+    ) {
         var sentence = 0
         for item in group.documents.indices {
             analyze(

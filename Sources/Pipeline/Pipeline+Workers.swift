@@ -181,7 +181,35 @@ extension Pipeline {
                 guard let whole = input.finish(number, with: outcome, counted: counted) else { return }
                 finished(input.index, whole.outcome, counted: whole.counted, fromCache: true)
             }
-            while let item = queue.next() {
+            // Small inputs read and held back, to be analyzed as one group, with their bytes.
+            var held: [InputJob] = []
+            var heldBytes = 0
+            /// Analyzes the inputs held back (`DocumentProcessor.analyze(_:of:into:)`), each then
+            /// recorded as `work(on:chunk:)` records a whole input.
+            func analyzeHeld() {
+                let outcomes = processor.analyze(held, of: inputs, into: &analyzer)
+                for (job, outcome) in zip(held, outcomes) {
+                    let counted = (try? outcome.get()) ?? 0
+                    guard let whole = job.finish(0, with: outcome.map { _ in () }, counted: counted) else { continue }
+                    finished(
+                        job.index, whole.outcome.map { DocumentProcessor.record(of: job.file) }, counted: whole.counted,
+                        fromCache: false)
+                }
+                held.removeAll(keepingCapacity: true)
+                heldBytes = 0
+            }
+            /// How many bytes of small inputs to hold back: a group's, until the inputs left are
+            /// few, then less, so that the workers finish together.
+            func holdingBytes() -> Int {
+                min(TokenizedDocuments.groupBytes, (totalBytes - done.withLock { $0.bytes }) / (4 * workers))
+            }
+            while true {
+                // A worker holding inputs back analyzes them rather than wait for work.
+                guard let item = queue.next(waiting: held.isEmpty) else {
+                    if held.isEmpty { break }
+                    analyzeHeld()
+                    continue
+                }
                 switch item {
                 case .input(let index):
                     let read: DocumentProcessor.Read
@@ -207,7 +235,13 @@ extension Pipeline {
                     case .fresh(let file):
                         let job = InputJob(index: index, file: file, chunkBytes: Self.chunkBytes)
                         queue.split(job)
-                        work(on: job, chunk: 0)
+                        if job.chunkCount == 1, file.byteCount < TokenizedDocuments.groupBytes {
+                            held.append(job)
+                            heldBytes += file.byteCount
+                            if heldBytes >= holdingBytes() { analyzeHeld() }
+                        } else {
+                            work(on: job, chunk: 0)
+                        }
                     }
                 case .chunk(let job, let number):
                     work(on: job, chunk: number)

@@ -14,7 +14,8 @@ import Foundation
 /// chunk does not change a report.
 ///
 /// A worker that finds nothing to take while another is still reading an input waits: that input
-/// may yet bring chunks.
+/// may yet bring chunks. One that holds small inputs back, to analyze them as one group, analyzes
+/// them instead (`next(waiting:)`).
 final class WorkQueue: @unchecked Sendable {
     /// What a worker takes: an input to read (an index into the run's inputs), or a chunk of one
     /// to analyze, or to count from the cache.
@@ -39,9 +40,11 @@ final class WorkQueue: @unchecked Sendable {
         self.schedule = schedule
     }
 
-    /// The next piece of work, or `nil` when there is none and none can come. A worker given an
-    /// input must call `doneReading()` once it has queued its chunks or decided it has none.
-    func next() -> Item? {
+    /// The next piece of work, or `nil` when there is none and none can come (or, unless
+    /// `waiting`, none now: a worker with work of its own held back does that rather than wait).
+    /// A worker given an input must call `doneReading()` once it has queued its chunks or decided
+    /// it has none.
+    func next(waiting: Bool = true) -> Item? {
         condition.lock()
         defer { condition.unlock() }
         while true {
@@ -60,7 +63,7 @@ final class WorkQueue: @unchecked Sendable {
                 reading += 1
                 return .input(index)
             }
-            guard reading > 0 else { return nil }
+            guard reading > 0, waiting else { return nil }
             condition.wait()
         }
     }

@@ -302,6 +302,45 @@ struct BatchTests {
         #expect(errors.contains("answers.csv"))
     }
 
+    /// Small inputs are analyzed a few at a time, structured and parsed together
+    /// (`DocumentProcessor.analyze(_:of:into:)`): one that fails among them is left out under
+    /// `--keep-going` and the others are counted as if it were not there, with the cache and
+    /// without, at one job and at two.
+    @Test func aFailingSmallInputLeavesTheOthersOfItsGroupCounted() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let topics = ["地域の活性化", "小規模事業者の支援", "商店街の再生", "観光客の誘致", "人材の育成"]
+        var files: [String: Data] = [:]
+        for number in 0..<40 {
+            let topic = topics[number % topics.count]
+            files["corpus/note-\(number).txt"] = Data("\(topic)について話した。\(number)回目の会合です。".utf8)
+        }
+        files["corpus/note-17.txt"] = Data("故障点を含む段落。商店街の話。".utf8)
+        try TestSupport.write(files, in: root)
+        // The same corpus without the failing file: what the others must count.
+        try TestSupport.write(
+            Dictionary(
+                uniqueKeysWithValues: files.filter { $0.key != "corpus/note-17.txt" }.map {
+                    ("alone/" + $0.key.dropFirst("corpus/".count), $0.value)
+                }), in: root)
+        let fault = ["KOTOBA_TEST_FAULT": "fail-paragraph:故障点"]
+        #expect(try kotoba(["run", "alone", "--out", "expected", "--no-cache"], in: root).status == 0)
+        for (jobs, cache) in [("1", ["--no-cache"]), ("2", ["--no-cache"]), ("1", ["--cache", "c1"]), ("2", ["--cache", "c2"])] {
+            let output = "out-\(jobs)-\(cache[0])"
+            let result = try kotoba(
+                ["run", "corpus", "--out", output, "--jobs", jobs, "--keep-going"] + cache, in: root,
+                environment: fault)
+            #expect(result.status == 3, "\(result.standardError)")
+            let errors = try String(contentsOf: root.appendingPathComponent(output + "/errors.jsonl"), encoding: .utf8)
+            #expect(errors.contains("note-17.txt") && errors.split(separator: "\n").count == 1, "\(errors)")
+            for report in ["documents.csv", "term_frequency.csv", "cooccurrence.csv", "document_terms.csv"] {
+                let counted = try Data(contentsOf: root.appendingPathComponent(output + "/" + report))
+                let expected = try Data(contentsOf: root.appendingPathComponent("expected/" + report))
+                #expect(counted == expected, "\(report) at \(jobs) jobs \(cache)")
+            }
+        }
+    }
+
     @Test func aSecondRunIntoTheSameOutputExits75AtOnce() throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }
