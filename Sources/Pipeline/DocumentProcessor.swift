@@ -113,9 +113,9 @@ struct DocumentProcessor {
     /// structured, then their sentences parsed, then the documents analyzed and counted, each
     /// stage over the whole group in a row, so that a stage's code and data stay in the CPU's
     /// caches while it runs (MeCab's above all: docs/PERFORMANCE.md). A document too long for a
-    /// group is parsed and analyzed a sentence at a time, so no more than a group's tokens are
-    /// ever held. An error of a document's structure (ICU failing) is met before the parse of
-    /// the documents structured before it in its group.
+    /// group is parsed a group's bytes at a time as it is analyzed (`analyzeLong`), so no more
+    /// than a group's tokens are ever held. An error of a document's structure (ICU failing) is
+    /// met before the parse of the documents structured before it in its group.
     func analyze(_ documents: ArraySlice<SourceDocument>, of source: InputSource, into analyzer: inout CorpusAnalyzer)
         throws(PipelineError)
     {
@@ -153,18 +153,18 @@ struct DocumentProcessor {
     /// Analyzes small inputs a worker took in a row (`jobs`, each one chunk: `InputJob`; `sources`
     /// are the run's inputs) as one group: every input's documents structured, then all their
     /// sentences parsed, then each input analyzed, counted and stored (`store(analyzedIn:of:)`)
-    /// in turn. Returns each input's outcome in order: the documents it counted, or its failure,
-    /// after which it counted none (a failure is met while structuring or parsing, before any
-    /// analysis).
+    /// in turn. Returns each input's outcome in order, and the documents it counted: a failure is
+    /// met while structuring or parsing, before any of the input is counted, except in an input
+    /// whose normalized text outgrew a group, which is analyzed on its own as a chunk is.
     ///
     /// Why: a group costs MeCab a refill of the CPU's caches (`TokenizedDocuments`), and the
     /// transcripts and man pages are files of a document each, most of them a few kilobytes; one
     /// group a file left libmecab missing the second-level cache 2.2 and 2.6 times as often as
     /// the floor on the same sentences (callgrind's cache model, docs/PERFORMANCE.md).
     func analyze(_ jobs: [InputJob], of sources: [InputSource], into analyzer: inout CorpusAnalyzer)
-        -> [Result<Int, PipelineError>]
+        -> [(outcome: Result<Void, PipelineError>, counted: Int)]
     {
-        var outcomes: [Result<Int, PipelineError>?] = Array(repeating: nil, count: jobs.count)
+        var outcomes: [(outcome: Result<Void, PipelineError>, counted: Int)?] = Array(repeating: nil, count: jobs.count)
         var groups = Array(repeating: TokenizedDocuments(), count: jobs.count)
         // Each input's documents, read through a span by index, like a chunk's.
         let documents = jobs.map { $0.documents(of: 0) }
@@ -179,7 +179,7 @@ struct DocumentProcessor {
                 // on its own below.
                 if groups[number].sentenceBytes > TokenizedDocuments.groupBytes { groups[number].removeAll() }
             } catch {
-                outcomes[number] = .failure(error)
+                outcomes[number] = (.failure(error), 0)
             }
         }
         for number in jobs.indices where outcomes[number] == nil && !groups[number].documents.isEmpty {
@@ -190,17 +190,19 @@ struct DocumentProcessor {
                     try tokenize(range, of: paragraph, in: span[index], appendingTo: &tokens)
                 }
             } catch {
-                outcomes[number] = .failure(error)
+                outcomes[number] = (.failure(error), 0)
             }
         }
         var tokens: [Token] = []
         for (number, job) in jobs.enumerated() where outcomes[number] == nil {
             let source = sources[job.index]
+            let countedBefore = analyzer.counts.documentCount
             if groups[number].documents.isEmpty {
                 do throws(PipelineError) {
                     try analyze(documents[number], of: source, into: &analyzer)
                 } catch {
-                    outcomes[number] = .failure(error)
+                    // Documents it counted before the failure stay counted: the caller tells.
+                    outcomes[number] = (.failure(error), analyzer.counts.documentCount - countedBefore)
                     continue
                 }
             } else {
@@ -210,7 +212,7 @@ struct DocumentProcessor {
                     lines: reader.format(of: source) == .lines, into: &analyzer, tokens: &tokens)
             }
             store(analyzedIn: &analyzer, of: job.file)
-            outcomes[number] = .success(documents[number].count)
+            outcomes[number] = (.success(()), analyzer.counts.documentCount - countedBefore)
         }
         return outcomes.map { $0! }
     }

@@ -188,9 +188,8 @@ extension Pipeline {
             /// recorded as `work(on:chunk:)` records a whole input.
             func analyzeHeld() {
                 let outcomes = processor.analyze(held, of: inputs, into: &analyzer)
-                for (job, outcome) in zip(held, outcomes) {
-                    let counted = (try? outcome.get()) ?? 0
-                    guard let whole = job.finish(0, with: outcome.map { _ in () }, counted: counted) else { continue }
+                for (job, (outcome, counted)) in zip(held, outcomes) {
+                    guard let whole = job.finish(0, with: outcome, counted: counted) else { continue }
                     finished(
                         job.index, whole.outcome.map { DocumentProcessor.record(of: job.file) }, counted: whole.counted,
                         fromCache: false)

@@ -18,8 +18,9 @@ struct TokenizedDocuments {
     /// Documents join a group until their sentences hold this many bytes, about a thousand of the
     /// survey's answers: each group costs MeCab a refill of the caches, so fewer groups cost
     /// less (the same as the largest chunk of an input, `Pipeline.chunkBytes`, which bounds a
-    /// group). A document with more is parsed and analyzed a sentence at a time instead, so that
-    /// a group's tokens (24 bytes each, one for every three to five bytes of text) stay bounded.
+    /// group). A document with more is parsed a group's bytes at a time as it is analyzed instead
+    /// (`DocumentProcessor.analyzeLong`), so that the tokens held (24 bytes each, one for every
+    /// three to five bytes of text) stay bounded.
     static let groupBytes = 128 << 10
 
     /// The group's documents in order: each by its index among the documents analyzed (which the

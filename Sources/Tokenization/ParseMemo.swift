@@ -17,8 +17,8 @@ import Bytes
 /// nothing more is remembered: the memo holds at most a few megabytes per tagger, however large
 /// the corpus.
 ///
-/// A memo also closes for good when its first `trialSentences` sentences looked up hold fewer
-/// than one repeat in `repeatsPerTrial`'s share (2 %): then nearly every lookup is a miss, and on
+/// A memo also closes for good when fewer than 2 % of its first `trialSentences` lookups find a
+/// sentence met before (`repeatsPerTrial`: one in 50): then nearly every lookup is a miss, and on
 /// the survey's answers (1 % of their sentences repeat) the misses cost about 0.8 % of a run in
 /// `perf`, most of it reads of a table of megabytes that also push MeCab's dictionary out of the
 /// caches. The transcripts (12 % repeats, 5 % in the first 16,384) and the man pages (40 %) keep
