@@ -19,7 +19,7 @@ struct TokenizedDocuments {
     /// survey's answers: each group costs MeCab a refill of the caches, so fewer groups cost
     /// less (the same as the largest chunk of an input, `Pipeline.chunkBytes`, which bounds a
     /// group). A document with more is parsed a group's bytes at a time as it is analyzed instead
-    /// (`DocumentProcessor.analyzeLong`), so that the tokens held (24 bytes each, one for every
+    /// (`DocumentProcessor.analyzeLong`), so that the tokens held (16 bytes each, one for every
     /// three to five bytes of text) stay bounded.
     static let groupBytes = 128 << 10
 

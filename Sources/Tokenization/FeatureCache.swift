@@ -1,20 +1,19 @@
-/// A tagger's parsed features by MeCab's feature pointer: one lookup per token, so it is an
+/// A tagger's features ordinals by MeCab's feature pointer: one lookup per token, so it is an
 /// open-addressing table with linear probing and a multiplicative hash of the address, where
 /// `Dictionary` would run SipHash over it (a third of the tagger's own work). Entries are never
 /// removed; the table lives as long as its tagger, and holds at most one entry per dictionary
-/// entry and unknown-word class. Values are held unmanaged: features objects are never freed
-/// (`MorphemeFeatures`), and a lookup then costs no reference counting.
+/// entry and unknown-word class.
 ///
-/// A slot holds the pointer, the features and their ordinal side by side, so a lookup reads one
-/// place in memory: with the pointers, the features and the ordinals in three places (two arrays
-/// and the features object itself), most of the tagger's own time went to waiting for those
-/// reads (`perf annotate`, `docs/PERFORMANCE.md`).
+/// A slot holds the pointer and the ordinal side by side, 16 bytes, so a lookup reads one place
+/// in memory: with the pointers, the features and the ordinals in three places (two arrays and
+/// the features object itself), most of the tagger's own time went to waiting for those reads
+/// (`perf annotate`, `docs/PERFORMANCE.md`); a token keeps the ordinal alone, and its features
+/// are found by it where a rule needs them (`FeatureRegistry`).
 struct FeatureCache {
     /// One entry: 0 as the pointer marks an empty slot (MeCab never hands out a null feature
     /// pointer).
     struct Slot {
         var pointer: UInt = 0
-        var features: Unmanaged<MorphemeFeatures>?
         var ordinal: Int32 = 0
     }
 
@@ -31,23 +30,21 @@ struct FeatureCache {
         shift = UInt64(64 - capacity.trailingZeroBitCount)
     }
 
-    /// The features at `pointer` and their ordinal, if the pointer was met before.
+    /// The ordinal of the features at `pointer`, if the pointer was met before.
     @inline(__always)
-    func features(at pointer: UnsafeRawPointer) -> (features: Unmanaged<MorphemeFeatures>, ordinal: Int32)? {
+    func ordinal(at pointer: UnsafeRawPointer) -> Int32? {
         let key = UInt(bitPattern: pointer)
         let slot = slots[index(of: key)]
-        guard slot.pointer == key, let features = slot.features else { return nil }
-        return (features, slot.ordinal)
+        return slot.pointer == key ? slot.ordinal : nil
     }
 
-    /// Keeps `features` for `pointer`, which was not met before.
-    mutating func insert(_ features: Unmanaged<MorphemeFeatures>, at pointer: UnsafeRawPointer) {
+    /// Keeps `ordinal`, of the features at `pointer`, which was not met before.
+    mutating func insert(_ ordinal: Int32, at pointer: UnsafeRawPointer) {
         let key = UInt(bitPattern: pointer)
         if (count + 1) * 4 > slots.count * 3 { grow() }
         let index = index(of: key)
         precondition(slots[index].pointer == 0, "features kept twice for one pointer")
-        slots[index] = Slot(
-            pointer: key, features: features, ordinal: features._withUnsafeGuaranteedRef { $0.ordinal })
+        slots[index] = Slot(pointer: key, ordinal: ordinal)
         count += 1
     }
 

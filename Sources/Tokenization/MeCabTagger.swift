@@ -119,10 +119,9 @@ public final class MeCabTagger {
                         let surface = current.surface, let feature = current.feature
                     else { continue }
                     let offset = UnsafeRawPointer(surface) - start
-                    let entry = features(at: feature)
                     tokens.append(
                         Token(
-                            features: entry.features, ordinal: entry.ordinal, isUnknown: stat == MECAB_UNK_NODE,
+                            ordinal: ordinal(at: feature), isUnknown: stat == MECAB_UNK_NODE,
                             start: Int32(truncatingIfNeeded: offset), end: Int32(truncatingIfNeeded: offset + Int(current.length))))
                 }
                 return nil
@@ -131,19 +130,18 @@ public final class MeCabTagger {
         if let failure { throw failure }
     }
 
-    /// The features at `pointer` and their ordinal: from the tagger's own table, which needs no
-    /// lock and, since features objects are never freed, no reference counting; else from the
-    /// model's.
+    /// The ordinal of the features at `pointer`: from the tagger's own table, which needs no lock;
+    /// else from the model's.
     @inline(__always)
-    private func features(at pointer: UnsafePointer<CChar>) -> (features: Unmanaged<MorphemeFeatures>, ordinal: Int32) {
-        if let known = featureCache.features(at: UnsafeRawPointer(pointer)) { return known }
-        return newFeatures(at: pointer)
+    private func ordinal(at pointer: UnsafePointer<CChar>) -> Int32 {
+        if let known = featureCache.ordinal(at: UnsafeRawPointer(pointer)) { return known }
+        return newOrdinal(at: pointer)
     }
 
     @inline(never)
-    private func newFeatures(at pointer: UnsafePointer<CChar>) -> (features: Unmanaged<MorphemeFeatures>, ordinal: Int32) {
-        let features = model.features(at: pointer)
-        featureCache.insert(Unmanaged.passUnretained(features), at: UnsafeRawPointer(pointer))
-        return (Unmanaged.passUnretained(features), features.ordinal)
+    private func newOrdinal(at pointer: UnsafePointer<CChar>) -> Int32 {
+        let ordinal = model.features(at: pointer).ordinal
+        featureCache.insert(ordinal, at: UnsafeRawPointer(pointer))
+        return ordinal
     }
 }

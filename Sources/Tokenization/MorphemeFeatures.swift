@@ -7,9 +7,9 @@ import Synchronization
 /// a tagger parses each distinct feature string once and shares the result between tokens.
 ///
 /// A features object is never freed: it keeps one reference to itself for good, made when it is
-/// created. Tokens hold it unowned (`Token.features`), so that filling and emptying a sentence's
-/// tokens costs no reference counting; a token kept after its tagger and model are gone still
-/// reads valid features. What this keeps alive is bounded by the distinct entries a process meets
+/// created. Tokens keep its ordinal and find it by that (`Token.features`, `FeatureRegistry`), so
+/// that filling and emptying a sentence's tokens costs no reference counting; a token kept after
+/// its tagger and model are gone still reads valid features. What this keeps alive is bounded by the distinct entries a process meets
 /// (a model parses each entry once, `MeCabModel.features(at:)`).
 public final class MorphemeFeatures: Sendable {
     /// A number no other features object of this process has, dense from 0: what a worker keeps
@@ -54,6 +54,7 @@ public final class MorphemeFeatures: Sendable {
         }
         reading = field(layout.readingIndex)
         _ = Unmanaged.passRetained(self)  // never released: see the type's comment
+        FeatureRegistry.shared.register(self)
     }
 
     /// `true` for a field that is `*`, MeCab's "none": told by its bytes, where `==` on strings

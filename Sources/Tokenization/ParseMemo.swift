@@ -50,7 +50,7 @@ struct ParseMemo {
     /// Sentences whose tokens came from here (for tests and logs).
     private(set) var hits = 0
 
-    /// A memo that keeps at most `maximumTokens` tokens (24 bytes each) of sentences of at most
+    /// A memo that keeps at most `maximumTokens` tokens (16 bytes each) of sentences of at most
     /// `maximumBytes` bytes in all, notes at most `maximumSentences` sentences met, and closes if
     /// fewer than one in `repeatsPerTrial` of its first `trialSentences` lookups finds a sentence
     /// met before.
