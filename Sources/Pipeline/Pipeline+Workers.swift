@@ -202,11 +202,23 @@ extension Pipeline {
             func holdingBytes() -> Int {
                 min(TokenizedDocuments.groupBytes, (totalBytes - done.withLock { $0.bytes }) / (4 * workers))
             }
+            /// Stops counting pairs once this worker's table outgrew its bound, or another's did.
+            func checkPairRoom() {
+                if countingPairs, analyzer.counts.pairRoom + counting.counts.pairRoom > pairLimit {
+                    overflowed.store(true, ordering: .relaxed)
+                }
+                if countingPairs, overflowed.load(ordering: .relaxed) {
+                    analyzer.countPairs(.none)
+                    counting.countPairs(.none)
+                    countingPairs = false
+                }
+            }
             while true {
                 // A worker holding inputs back analyzes them rather than wait for work.
                 guard let item = queue.next(waiting: held.isEmpty) else {
                     if held.isEmpty { break }
                     analyzeHeld()
+                    checkPairRoom()
                     continue
                 }
                 switch item {
@@ -247,14 +259,7 @@ extension Pipeline {
                 case .cachedChunk(let input, let number):
                     count(input, chunk: number)
                 }
-                if countingPairs, analyzer.counts.pairRoom + counting.counts.pairRoom > pairLimit {
-                    overflowed.store(true, ordering: .relaxed)
-                }
-                if countingPairs, overflowed.load(ordering: .relaxed) {
-                    analyzer.countPairs(.none)
-                    counting.countPairs(.none)
-                    countingPairs = false
-                }
+                checkPairRoom()
             }
             if let reason = cacheWriter?.finish() {
                 logger.warning("cannot write to the cache", metadata: ["reason": "\(reason)"])
