@@ -51,13 +51,12 @@ struct MeCabTaggerTests {
         #expect(tagger.sentencesRemembered == short.count * 2)
     }
 
-    /// The memo remembers no more than its bounds of tokens, bytes and sentences, and then parses
-    /// as before.
-    @Test func theMemoKeepsToItsBound() throws {
-        let tagger = try MeCabTagger(model: TestSupport.model)
-        var memo = ParseMemo(maximumTokens: 3, maximumBytes: 64, maximumSentences: 2)
+    /// The tokens of `sentences`, end to end, parsed by `tagger` with `memo` consulted first, as
+    /// `MeCabTagger.tokenize(_:appendingTo:)` consults its own: a memo's bounds and trial are
+    /// tested on a memo of the test's making.
+    static func tokenize(_ sentences: [String], with tagger: MeCabTagger, memo: inout ParseMemo) -> [Token] {
         var tokens: [Token] = []
-        for sentence in ["地域の支援", "地域の支援", "地域の支援", "はい", "はい", "いいえ"] {
+        for sentence in sentences {
             var text = sentence
             text.withUTF8 { utf8 in
                 let span = utf8.span
@@ -73,6 +72,16 @@ struct MeCabTaggerTests {
                 }
             }
         }
+        return tokens
+    }
+
+    /// The memo remembers no more than its bounds of tokens, bytes and sentences, and then parses
+    /// as before.
+    @Test func theMemoKeepsToItsBound() throws {
+        let tagger = try MeCabTagger(model: TestSupport.model)
+        var memo = ParseMemo(maximumTokens: 3, maximumBytes: 64, maximumSentences: 2)
+        let tokens = Self.tokenize(
+            ["地域の支援", "地域の支援", "地域の支援", "はい", "はい", "いいえ"], with: tagger, memo: &memo)
         // 地域の支援 is three tokens, remembered at its second time and given at its third; はい
         // would pass the bound; いいえ is a third sentence, past the two noted.
         #expect(memo.hits == 1)
@@ -93,24 +102,7 @@ struct MeCabTaggerTests {
     @Test func theMemoClosesAfterATrialWithFewRepeats() throws {
         let tagger = try MeCabTagger(model: TestSupport.model)
         func run(_ sentences: [String], memo: inout ParseMemo) -> [Token] {
-            var tokens: [Token] = []
-            for sentence in sentences {
-                var text = sentence
-                text.withUTF8 { utf8 in
-                    let span = utf8.span
-                    switch memo.lookUp(span) {
-                    case .remembered(let range):
-                        memo.append(range, to: &tokens)
-                    case .metBefore(let item):
-                        let start = tokens.count
-                        try? tagger.tokenize(span, appendingTo: &tokens)
-                        memo.remember(item, sentence: span, parsed: tokens[start...])
-                    case .new:
-                        try? tagger.tokenize(span, appendingTo: &tokens)
-                    }
-                }
-            }
-            return tokens
+            Self.tokenize(sentences, with: tagger, memo: &memo)
         }
         // A trial of 100 lookups needs 2 repeats (one in 50) to stay open.
         let distinct = (1...98).map { "回答\($0)です" }
