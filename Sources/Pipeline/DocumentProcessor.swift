@@ -119,7 +119,7 @@ struct DocumentProcessor {
     func analyze(_ documents: ArraySlice<SourceDocument>, of source: InputSource, into analyzer: inout CorpusAnalyzer)
         throws(PipelineError)
     {
-        let metadata = self.metadata?.variables(for: source) ?? []
+        let metadata = metadata(for: source)
         let lines = reader.format(of: source) == .lines
         var group = TokenizedDocuments()
         var tokens: [Token] = []
