@@ -360,9 +360,9 @@ public struct CorpusCounts: Sendable {
     /// allow are dropped, and units kept while deferring have their pairs that it allows counted
     /// now. With `pairsOnly`, `add` counts pairs and nothing else.
     ///
-    /// `ranks`, for `.terms(vocabulary)`, is each term's place (by id) among the vocabulary in
-    /// term order, or -1 for a term not in it (`pairVocabularyRanks`, renamed to these counts'
-    /// ids): with it, no term is looked up in the set and none compared as strings, which took
+    /// `ranks`, for `.terms(vocabulary)`, is each term's place (by id) among the vocabulary, the
+    /// most frequent first, or -1 for a term not in it (`pairVocabularyRanks`, renamed to these
+    /// counts' ids): with it, no term is looked up in the set and none compared as strings, which took
     /// 63 M instructions for each counts on the survey at the end of a run (each term's two
     /// strings hashed, and the vocabulary sorted by `Term.<`).
     public mutating func countPairs(_ scope: PairScope, pairsOnly: Bool = false, ranks: [Int32]? = nil) {
@@ -375,8 +375,9 @@ public struct CorpusCounts: Sendable {
         case .none: pairUnits.removeAll(denseCapacity: 0)
         case .terms(let vocabulary):
             // The vocabulary's terms are the dense ones: every pair kept is in the array. Their
-            // places follow the terms' order, the same in every worker's counts, so that merging
-            // two adds the arrays cell by cell (`PairTable.add(contentsOf:mapping:)`).
+            // places follow the ranks (without them, the terms' order), the same in every
+            // worker's counts, so that merging two adds the arrays cell by cell
+            // (`PairTable.add(contentsOf:mapping:)`).
             var allowed: [Int32]
             if let ranks {
                 allowed = Array(repeating: -1, count: vocabulary.count)
@@ -412,10 +413,18 @@ public struct CorpusCounts: Sendable {
     public var pairRoom: Int { pairUnits.count + deferredUnits.byteCount / 16 }
 
     /// Counts the pairs the scope allows of the units kept while deferring, and drops the units.
+    /// Restricted to a vocabulary whose terms are the dense ids (as `countPairs` makes it), a
+    /// unit's pairs go straight to the array (`PairTable.addUnit(dense:times:places:)`).
     private mutating func countDeferredUnits() {
         let units = deferredUnits
         deferredUnits = VarintRecords()
-        Self.forEachUnit(of: units) { ids, times in countUnitPairs(ids, times: times) }
+        guard case .terms = pairScope, pairUnits.holdsDense(exactly: pairAllowed) else {
+            Self.forEachUnit(of: units) { ids, times in countUnitPairs(ids, times: times) }
+            return
+        }
+        var places: [Int32] = []
+        Self.forEachUnit(of: units) { ids, times in pairUnits.addUnit(dense: ids, times: times, places: &places) }
+        pairUnits.countDense()
     }
 
     /// Calls `body` with each unit of `units` (laid out as `deferredUnits`): its ids, in one

@@ -158,6 +158,53 @@ public struct PairTable: Sendable, Sequence {
         for pair in pairs { add(pair, amount) }
     }
 
+    /// Whether the dense ids are exactly the ids `allowed` marks (by id; ids past its end are
+    /// not allowed): then every pair of two allowed ids has its cell in the array, and
+    /// `addUnit(dense:times:places:)` may count a unit's pairs.
+    func holdsDense(exactly allowed: [Bool]) -> Bool {
+        guard denseIDs.count == allowed.count(where: \.self) else { return false }
+        return denseIDs.allSatisfy { Int($0) < allowed.count && allowed[Int($0)] }
+    }
+
+    /// Counts `times` units holding the distinct `ids`: every pair of two dense ones, in the
+    /// array (ids not dense are passed over), for a table restricted to a vocabulary whose
+    /// terms are its dense ids (`holdsDense(exactly:)`). What `add(contentsOf:_:)` does with
+    /// the unit's pairs, without a key per pair, the places of both ids found again for each
+    /// pair, or a test of each cell as it fills: each id's place is found once, and the places
+    /// sorted, so that an id's pairs with the ones before it are cells of one row of the
+    /// triangle. `countDense()` must follow, before the table is read: the pairs filled are
+    /// counted then, once. (At the end of a run, each worker's kept units are counted so, and
+    /// this was a tenth of a `--force` run's time on the man pages.) `places` is scratch room,
+    /// kept for its capacity.
+    mutating func addUnit(dense ids: [Int32], times: Int, places: inout [Int32]) {
+        places.removeAll(keepingCapacity: true)
+        for id in ids {
+            let place = place(of: id)
+            if place >= 0 { places.append(place) }
+        }
+        guard places.count > 1 else { return }
+        if dense.isEmpty { dense = Array(repeating: 0, count: denseCapacity * (denseCapacity - 1) / 2) }
+        places.sort()
+        let sorted = places.span
+        var cells = dense.mutableSpan
+        // A place is below `denseIDs.count`, at most `denseCapacity`: every cell is in the array.
+        for later in 1..<sorted.count {
+            let high = Int(sorted[unchecked: later])
+            let row = high * (high - 1) / 2
+            for earlier in 0..<later { cells[unchecked: row + Int(sorted[unchecked: earlier])] += times }
+        }
+    }
+
+    /// Counts the cells of the dense array that hold a pair, after `addUnit(dense:times:places:)`.
+    mutating func countDense() {
+        var filled = 0
+        do {
+            let cells = dense.span
+            for index in cells.indices where cells[unchecked: index] != 0 { filled += 1 }
+        }
+        denseCount = filled
+    }
+
     /// Adds every pair `other` counted, its ids renamed by `mapping` (another worker's or pass's
     /// table). The hash table is first given room for the pairs that will be hashed and no more:
     /// a pair of two dense ids goes to the array (after a second pass every pair does), and room
@@ -189,28 +236,28 @@ public struct PairTable: Sendable, Sequence {
         let places = other.denseIDs.map { place(of: mapping[Int($0)]) }
         guard !places.contains(where: { $0 < 0 }) else { return false }
         if dense.isEmpty { dense = Array(repeating: 0, count: denseCapacity * (denseCapacity - 1) / 2) }
-        let added = other.dense.span
-        var cells = dense.mutableSpan
-        if places.indices.allSatisfy({ places[$0] == Int32($0) }) {
-            // The cells of pairs of `other`'s dense ids; the arrays may be longer, each as its
-            // capacity allows.
-            for index in 0..<(places.count * (places.count - 1) / 2) { cells[unchecked: index] += added[unchecked: index] }
-        } else {
-            for high in 1..<Swift.max(1, places.count) {
-                let row = high * (high - 1) / 2
-                let q = Int(places[high])
-                for low in 0..<high {
-                    let count = added[unchecked: row + low]
-                    guard count != 0 else { continue }
-                    let p = Int(places[low])
-                    let (a, b) = p < q ? (p, q) : (q, p)
-                    cells[unchecked: b * (b - 1) / 2 + a] += count
+        do {  // the cells borrowed while they add up, and no longer
+            let added = other.dense.span
+            var cells = dense.mutableSpan
+            if places.indices.allSatisfy({ places[$0] == Int32($0) }) {
+                // The cells of pairs of `other`'s dense ids; the arrays may be longer, each as its
+                // capacity allows.
+                for index in 0..<(places.count * (places.count - 1) / 2) { cells[unchecked: index] += added[unchecked: index] }
+            } else {
+                for high in 1..<Swift.max(1, places.count) {
+                    let row = high * (high - 1) / 2
+                    let q = Int(places[high])
+                    for low in 0..<high {
+                        let count = added[unchecked: row + low]
+                        guard count != 0 else { continue }
+                        let p = Int(places[low])
+                        let (a, b) = p < q ? (p, q) : (q, p)
+                        cells[unchecked: b * (b - 1) / 2 + a] += count
+                    }
                 }
             }
         }
-        var filled = 0
-        for index in 0..<cells.count where cells[unchecked: index] != 0 { filled += 1 }
-        denseCount = filled
+        countDense()
         return true
     }
 

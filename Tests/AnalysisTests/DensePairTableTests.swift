@@ -103,6 +103,87 @@ struct DensePairTableTests {
         #expect(counts.pairUnits.count == expected)
     }
 
+    /// Units kept while deferring, counted at the end by the vocabulary's ranks (each unit's
+    /// pairs straight into the array, `PairTable.addUnit(dense:times:places:)`): the same pairs
+    /// and counts as a hand count of every sentence's distinct vocabulary terms, and as counts
+    /// that counted every pair as it came and were restricted afterwards.
+    @Test func deferredUnitsCountedByRanksAreTheHandCount() {
+        let terms = (0..<40).map { Term(text: "t\($0)", partOfSpeech: "名詞") }
+        var random = SplitMix(state: 19)
+        var deferred = CorpusCounts(themeNames: [])
+        deferred.deferPairs()
+        var direct = CorpusCounts(themeNames: [])
+        var sentences: [[Term]] = []
+        for document in 0..<40 {
+            let analyses = (0..<4).map { _ in
+                // Skewed, so that frequencies differ, with repeats inside a sentence.
+                SentenceAnalysis(
+                    terms: (0..<7).map { _ in terms[min(Int.random(in: 0..<40, using: &random), Int.random(in: 0..<40, using: &random))] },
+                    themeOccurrences: [])
+            }
+            sentences += analyses.map(\.terms)
+            let summary = DocumentSummary(
+                path: "\(document).txt", byteCount: 0, sha256: "", characterCount: 0, paragraphCount: 1, tokenCount: 0)
+            deferred.add(summary, sentences: analyses)
+            direct.add(summary, sentences: analyses)
+        }
+        let (vocabulary, ranks) = deferred.pairVocabularyRanks(size: 12)
+        #expect(vocabulary.count == 12)
+        deferred.countPairs(.terms(vocabulary), ranks: ranks)
+        direct.countPairs(.terms(vocabulary))
+
+        var hand: [Set<Term>: Int] = [:]
+        for sentence in sentences {
+            let present = Array(Set(sentence.filter(vocabulary.contains)))
+            for i in present.indices { for j in present.indices where j > i { hand[[present[i], present[j]], default: 0] += 1 } }
+        }
+        #expect(!hand.isEmpty)
+        #expect(deferred.pairUnits.count == hand.count)
+        for (pair, count) in hand {
+            let ids = pair.map { deferred.id(of: $0)! }
+            #expect(deferred.pairUnits[CorpusCounts.PairKey(ids[0], ids[1])] == count, "\(pair)")
+        }
+        var listed: [Set<Term>: Int] = [:]
+        for (pair, count) in deferred.pairUnits { listed[[deferred.terms[Int(pair.first)], deferred.terms[Int(pair.second)]]] = count }
+        #expect(listed == hand)
+        var counted: [Set<Term>: Int] = [:]
+        for (pair, count) in direct.pairUnits { counted[[direct.terms[Int(pair.first)], direct.terms[Int(pair.second)]]] = count }
+        #expect(counted == hand)
+    }
+
+    /// A unit's pairs added by places: pairs of two dense ids only, ids not dense passed over, the
+    /// cells filled counted by `countDense()`; and `holdsDense(exactly:)` tells a table whose
+    /// dense ids are the allowed ones from one that has more or fewer.
+    @Test func unitsAddTheirDensePairs() {
+        var table = PairTable(denseCapacity: 8)
+        for id: Int32 in [9, 4, 30, 2] { table.makeDense(id) }
+        var allowed = Array(repeating: false, count: 40)
+        for id in [9, 4, 30, 2] { allowed[id] = true }
+        #expect(table.holdsDense(exactly: allowed))
+        allowed[5] = true
+        #expect(!table.holdsDense(exactly: allowed))
+        allowed[5] = false
+        allowed[30] = false
+        #expect(!table.holdsDense(exactly: allowed))
+        #expect(!table.holdsDense(exactly: Array(allowed.prefix(10))))
+
+        var places: [Int32] = []
+        let units: [([Int32], Int)] = [([30, 9, 4], 1), ([2, 7, 9], 3), ([4], 5), ([7, 8], 2), ([2, 30, 9, 4], 1)]
+        var reference: [CorpusCounts.PairKey: Int] = [:]
+        for (ids, times) in units {
+            table.addUnit(dense: ids, times: times, places: &places)
+            let dense = ids.filter { [9, 4, 30, 2].contains($0) }
+            for i in dense.indices { for j in dense.indices where j > i { reference[CorpusCounts.PairKey(dense[i], dense[j]), default: 0] += times } }
+        }
+        table.countDense()
+        #expect(table.count == reference.count)
+        for (pair, count) in reference { #expect(table[pair] == count) }
+        #expect(table[CorpusCounts.PairKey(7, 9)] == 0 && table[CorpusCounts.PairKey(7, 8)] == 0)
+        var seen: [CorpusCounts.PairKey: Int] = [:]
+        for (pair, count) in table { seen[pair] = count }
+        #expect(seen == reference)
+    }
+
     /// A vocabulary larger than the array holds: the first 2,048 ids are dense, the rest hashed,
     /// and every count is where it is asked for.
     @Test func largeVocabulariesOverflowIntoTheHashTable() {
