@@ -26,6 +26,29 @@ struct CorpusScannerTests {
         #expect(listing.inputs.map(\.relativePath) == ["a.md", "b.txt", "d.tsv", "sub/c.TXT", "single.csv"])
     }
 
+    /// The scan keeps each file's size as its `stat` found it (scheduling and progress read it
+    /// without asking again), for files found in a folder and files named alone; the size is
+    /// not part of an input's identity.
+    @Test func scannedFilesKeepTheirSizes() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.write(
+            ["corpus/a.txt": Data("あいう".utf8), "corpus/sub/b.txt": Data(count: 1_234), "single.txt": Data("xy".utf8)],
+            in: root)
+        let corpus = root.appendingPathComponent("corpus").path
+        let single = root.appendingPathComponent("single.txt").path
+        let listing = try CorpusScanner().listing(for: [corpus, single])
+        #expect(listing.inputs.map(\.size) == [9, 1_234, 2])
+        // Once scanned, the size is the scan's: a file grown since is scheduled by it.
+        try Data(count: 50).write(to: root.appendingPathComponent("corpus/a.txt"))
+        #expect(listing.inputs[0].size == 9)
+        let unscanned = InputSource(displayPath: listing.inputs[0].displayPath, relativePath: "a.txt", origin: listing.inputs[0].origin)
+        #expect(unscanned.size == 50)
+        var scanned = listing.inputs[0]
+        scanned.reportPath = unscanned.reportPath
+        #expect(scanned == unscanned && scanned.hashValue == unscanned.hashValue)
+    }
+
     @Test func everyMissingPathIsReported() throws {
         #expect {
             try CorpusScanner().listing(for: ["/nonexistent/a.txt", "/nonexistent/b"])
