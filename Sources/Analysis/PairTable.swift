@@ -236,24 +236,37 @@ public struct PairTable: Sendable, Sequence {
         let places = other.denseIDs.map { place(of: mapping[Int($0)]) }
         guard !places.contains(where: { $0 < 0 }) else { return false }
         if dense.isEmpty { dense = Array(repeating: 0, count: denseCapacity * (denseCapacity - 1) / 2) }
-        do {  // the cells borrowed while they add up, and no longer
+        if places.indices.allSatisfy({ places[$0] == Int32($0) }) {
+            // The cells of pairs of `other`'s dense ids, counted as they add up (one pass over
+            // the array, not a second to count them); the arrays may be longer, each as its
+            // capacity allows, and this one's cells past `other`'s are counted as they are.
+            var filled = 0
+            do {  // the cells borrowed while they add up, and no longer
+                let added = other.dense.span
+                var cells = dense.mutableSpan
+                let end = places.count * (places.count - 1) / 2
+                for index in 0..<end {
+                    let sum = cells[unchecked: index] + added[unchecked: index]
+                    cells[unchecked: index] = sum
+                    filled += sum != 0 ? 1 : 0
+                }
+                for index in end..<cells.count where cells[unchecked: index] != 0 { filled += 1 }
+            }
+            denseCount = filled
+            return true
+        }
+        do {  // each cell to its places here
             let added = other.dense.span
             var cells = dense.mutableSpan
-            if places.indices.allSatisfy({ places[$0] == Int32($0) }) {
-                // The cells of pairs of `other`'s dense ids; the arrays may be longer, each as its
-                // capacity allows.
-                for index in 0..<(places.count * (places.count - 1) / 2) { cells[unchecked: index] += added[unchecked: index] }
-            } else {
-                for high in 1..<Swift.max(1, places.count) {
-                    let row = high * (high - 1) / 2
-                    let q = Int(places[high])
-                    for low in 0..<high {
-                        let count = added[unchecked: row + low]
-                        guard count != 0 else { continue }
-                        let p = Int(places[low])
-                        let (a, b) = p < q ? (p, q) : (q, p)
-                        cells[unchecked: b * (b - 1) / 2 + a] += count
-                    }
+            for high in 1..<Swift.max(1, places.count) {
+                let row = high * (high - 1) / 2
+                let q = Int(places[high])
+                for low in 0..<high {
+                    let count = added[unchecked: row + low]
+                    guard count != 0 else { continue }
+                    let p = Int(places[low])
+                    let (a, b) = p < q ? (p, q) : (q, p)
+                    cells[unchecked: b * (b - 1) / 2 + a] += count
                 }
             }
         }

@@ -185,9 +185,9 @@ struct AnalysisOptions: ParsableArguments {
     }
 }
 
-extension NormalizationRule: ExpressibleByArgument {}
-extension TermSelection.Preset: ExpressibleByArgument {}
-extension CooccurrenceUnit: ExpressibleByArgument {}
+extension NormalizationRule: OptionValues { static let argumentValues = ArgumentValues(of: Self.self) }
+extension TermSelection.Preset: OptionValues { static let argumentValues = ArgumentValues(of: Self.self) }
+extension CooccurrenceUnit: OptionValues { static let argumentValues = ArgumentValues(of: Self.self) }
 
 /// What is counted beyond terms: the groups, the co-occurrence unit, the words looked for. Shared
 /// by `run`, `count` and `dump-config` (not by `tokenize` and `kwic`, which count nothing; `kwic`
@@ -292,9 +292,11 @@ struct ReportOptions: ParsableArguments {
     @Option(help: .setting(\.clusters, valueName: "k"))
     var clusters: Int?
 
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    enum ReportFormat: String, OptionValues {
         case csv
         case json
+
+        static let argumentValues = ArgumentValues(of: Self.self)
     }
 
     func validate() throws {
@@ -353,13 +355,13 @@ struct ReportOptions: ParsableArguments {
     }
 }
 
-extension PresenceDistance: ExpressibleByArgument {}
-extension HierarchicalClustering.Method: ExpressibleByArgument {}
+extension PresenceDistance: OptionValues { static let argumentValues = ArgumentValues(of: Self.self) }
+extension HierarchicalClustering.Method: OptionValues { static let argumentValues = ArgumentValues(of: Self.self) }
 
-extension CSVFormat.Dialect: ExpressibleByArgument {}
-extension AssociationMeasure: ExpressibleByArgument {}
-extension CSVFormat.HeaderLanguage: ExpressibleByArgument {}
-extension PipelineConfiguration.ReportEncoding: ExpressibleByArgument {}
+extension CSVFormat.Dialect: OptionValues { static let argumentValues = ArgumentValues(of: Self.self) }
+extension AssociationMeasure: OptionValues { static let argumentValues = ArgumentValues(of: Self.self) }
+extension CSVFormat.HeaderLanguage: OptionValues { static let argumentValues = ArgumentValues(of: Self.self) }
+extension PipelineConfiguration.ReportEncoding: OptionValues { static let argumentValues = ArgumentValues(of: Self.self) }
 
 /// Refuses a number given to `option` below the least its key takes in the configuration table
 /// (`PipelineConfiguration.settings`), so that the command line and `kotoba.yml` keep one range.

@@ -4,8 +4,10 @@ import Logging
 
 /// `--verbose`, `--quiet` and `--log-format`, shared by the subcommands. Logs go to standard error.
 struct LoggingOptions: ParsableArguments {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, OptionValues {
         case text, json
+
+        static let argumentValues = ArgumentValues(of: Self.self)
     }
 
     @Flag(name: .shortAndLong, help: "Log each stage (-v) or each input (-vv) to standard error.")

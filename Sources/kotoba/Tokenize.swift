@@ -37,4 +37,4 @@ extension Kotoba {
     }
 }
 
-extension TokenDump.Format: ExpressibleByArgument {}
+extension TokenDump.Format: OptionValues { static let argumentValues = ArgumentValues(of: Self.self) }
