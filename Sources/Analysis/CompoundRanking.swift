@@ -52,7 +52,8 @@ public enum CompoundRanking {
     }
 
     /// The same for candidates given as keys, each once, with their frequencies (the counts'
-    /// `compoundKeys` and `compoundCounts`); their order does not matter.
+    /// `compoundKeys` and `compoundCounts`); their order does not matter, and those that never
+    /// occurred are left out.
     public static func rankKeys(_ candidates: some Sequence<(CompoundKey, Int)>, compoundsOnly: Bool = false) -> [RankedKey] {
         var nounIDs: [NounKey: Int32] = [:]
         var numeric: [Bool] = []
@@ -60,7 +61,8 @@ public enum CompoundRanking {
         var ids: [Int32] = []
         var starts: [UInt32] = [0]
         var ranked: [RankedKey] = []
-        for (key, frequency) in candidates {
+        // A candidate with no occurrence (met in a document that was then dropped) is no candidate.
+        for (key, frequency) in candidates where frequency > 0 {
             var joined = key.joined
             joined.withUTF8Span { utf8 in
                 if compoundsOnly && utf8.firstIndex(of: separator) == nil { return }

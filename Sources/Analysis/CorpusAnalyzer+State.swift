@@ -13,8 +13,8 @@ extension CorpusAnalyzer {
         /// Where its entries and sentences start in `analyzed`.
         var entryStart: Int { mark?.entries ?? 0 }
         var sentenceStart: Int { mark?.sentences ?? 0 }
-        /// The worker's compound candidates the document has, in the order they first occur,
-        /// and per candidate of the worker its occurrences in the document (0 for most).
+        /// The compound candidates the document has (by their ids in the counts), in the order
+        /// they first occur, and per candidate its occurrences in the document (0 for most).
         var candidates: [Int32] = []
         var candidateCounts: [Int] = []
 

@@ -55,14 +55,16 @@ public struct CorpusAnalyzer {
     /// and surface, which decide their term and compound role: one lookup instead of working
     /// both out again for every occurrence of an unknown word.
     private var surfaceTokens = SurfaceTable<(entry: Int32, role: CompoundExtractor.Role)>()
-    /// Every compound-noun candidate this worker has met, by its surfaces' bytes joined with
-    /// `CompoundKey`'s separator (`candidateIndex`): a candidate is keyed, and its nouns made NFC,
-    /// once per worker, not in every sentence it occurs in.
-    private var candidateKeys: [CompoundKey] = []
-    /// Per candidate, its id in `counts` (-1 until a document with it is counted): looked up
-    /// once per worker, as the entries' ids are (`countIDs`).
-    private var candidateCountIDs: [Int32] = []
-    private var candidateIndex = SurfaceTable<Int32>()
+    /// The compound-noun candidates this worker has met whose surfaces are not their key (not
+    /// NFC), by their surfaces' bytes joined with `CompoundKey`'s separator, to their ids in
+    /// `counts`. A candidate is found by its surfaces' bytes in the counts' own keys
+    /// (`CorpusCounts.compoundID(joined:)`): text the normalizer made NFKC is NFC, so a
+    /// candidate's surfaces are its key, made (its nouns made NFC) only the first time the
+    /// worker meets it. Before, every candidate was kept here too, with its key and its id in
+    /// lists of the worker's own: some 60 bytes a candidate in each worker, with hundreds of
+    /// thousands of candidates on the ten-times man pages. A candidate of a document that is
+    /// then dropped stays in the counts with no occurrence, which no report lists.
+    private var otherSpellings = SurfaceTable<Int32>()
     /// The documents analyzed and not yet removed (`removeAnalyzed`), with their entries' ids in
     /// `counts`: what the cache stores.
     package private(set) var analyzed = DocumentBatch()
@@ -288,12 +290,8 @@ public struct CorpusAnalyzer {
         precondition(document.isOpen, "a document finished that was not begun")
         for entry in analyzedEntries[document.entryStart...] { local[Int(entry)] = -1 }
         for candidate in document.candidates {
-            var id = candidateCountIDs[Int(candidate)]
-            if id < 0 {
-                id = counts.compoundID(for: candidateKeys[Int(candidate)])
-                candidateCountIDs[Int(candidate)] = id
-            }
-            analyzed.compounds.append((candidateKeys[Int(candidate)], document.candidateCounts[Int(candidate)], id))
+            analyzed.compounds.append(
+                (counts.compoundKeys[Int(candidate)], document.candidateCounts[Int(candidate)], candidate))
         }
         document.forgetCandidates()
         analyzed.endDocument(summary)
@@ -323,21 +321,24 @@ public struct CorpusAnalyzer {
         return index
     }
 
-    /// The worker's number for the compound candidate made of `nouns`, whose surfaces are in
-    /// `bytes`; its key is made the first time the worker meets it.
+    /// The id in `counts` of the compound candidate made of `nouns`, whose surfaces are in
+    /// `bytes`; its key is made, and joins the counts, the first time the worker meets it.
     private mutating func compoundCandidate(_ nouns: ArraySlice<Token>, of bytes: Span<UInt8>) -> Int32 {
         scratch.candidate.removeAll(keepingCapacity: true)
         for index in nouns.indices {
             if index > nouns.startIndex { scratch.candidate.append(CompoundKey.separatorByte) }
             scratch.candidate.append(copying: bytes.extracting(nouns[index].byteRange))
         }
-        if let known = candidateIndex.value(ordinal: 0, surface: scratch.candidate.span) { return known }
-        let candidate = Int32(candidateKeys.count)
-        candidateKeys.append(CompoundKey(normalizing: nouns.map { String(decodingUTF8: bytes.extracting($0.byteRange)) }))
-        candidateCountIDs.append(-1)
-        let key = scratch.candidate
-        candidateIndex.insert(candidate, ordinal: 0, surface: key.span)
-        document.candidateCounts.append(0)
+        let joined = scratch.candidate
+        if let known = counts.compoundID(joined: joined.span) { return known }
+        if let known = otherSpellings.value(ordinal: 0, surface: joined.span) { return known }
+        // Two spellings of one key (NFC and not) are one candidate, as their counts were one.
+        let key = CompoundKey(normalizing: nouns.map { String(decodingUTF8: bytes.extracting($0.byteRange)) })
+        let candidate = counts.compoundID(for: key)
+        if !UTF8Bytes.equal(key.joined, joined.span) { otherSpellings.insert(candidate, ordinal: 0, surface: joined.span) }
+        if Int(candidate) >= document.candidateCounts.count {
+            document.candidateCounts.append(contentsOf: repeatElement(0, count: Int(candidate) + 1 - document.candidateCounts.count))
+        }
         return candidate
     }
 

@@ -165,7 +165,9 @@ public struct CorpusCounts: Sendable {
     /// Compound-noun candidates (of two nouns or more) by id, in the order first met, keyed as
     /// `DocumentAnalysis.compounds` are, and how often each occurred as a whole (`compoundCounts`):
     /// every document adds its candidates here, by the ids its batch carries (`compoundID(for:)`,
-    /// looked up once per worker and candidate), not through a table keyed by the candidate.
+    /// which a worker's analyzer asks once per candidate, when it first meets it), not through a
+    /// table keyed by the candidate. A candidate met in a document that was then dropped stays
+    /// with no occurrence; no report lists it (`CompoundRanking`, partials).
     public internal(set) var compoundKeys: [CompoundKey] = []
     public internal(set) var compoundCounts: [Int] = []
     /// `compoundKeys` found by their bytes.
@@ -262,6 +264,13 @@ public struct CorpusCounts: Sendable {
         compoundKeys.append(key)
         compoundCounts.append(0)
         return id
+    }
+
+    /// The id of the compound candidate whose key has the bytes `joined` (its nouns, NFC,
+    /// joined by `CompoundKey.separatorByte`), if it was met: a key looked up by bytes where they
+    /// are, with no key made.
+    package func compoundID(joined: Span<UInt8>) -> Int32? {
+        compoundSlots.find(HashSlots.hash(joined)) { UTF8Bytes.equal(compoundKeys[$0].joined, joined) }.number.map(Int32.init)
     }
 
     /// Adds `count` occurrences of compound candidate `key`.

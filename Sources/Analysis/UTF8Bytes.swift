@@ -13,6 +13,13 @@ enum UTF8Bytes {
         return lhs.withUTF8Span { left in rhs.withUTF8Span { right in left.hasSameBytes(as: right) } }
     }
 
+    /// `true` if `text` has the bytes `bytes`.
+    static func equal(_ text: String, _ bytes: Span<UInt8>) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        var text = text
+        return text.withUTF8Span { $0.hasSameBytes(as: bytes) }
+    }
+
     /// Feeds `text`'s bytes to `hasher`, as one buffer.
     static func hash(_ text: String, into hasher: inout Hasher) {
         var text = text

@@ -98,4 +98,38 @@ struct AnalyzedBatchTests {
         let back = (0..<2).map { batch.analysis(of: $0, themeCount: Self.themes.count) { terms[$0] } }
         #expect(back == analyses)
     }
+
+    /// A compound candidate is found by its surfaces in the counts' own keys, or, spelled other
+    /// than its NFC key, by that spelling: 欄事業 written with the compatibility ideograph
+    /// U+F91D (MeCab reads it as a noun; NFC makes it U+6B04) and with 欄 itself is one
+    /// candidate, counted 2 + 1 times, as the documents' batches say. A candidate met only in a
+    /// document an error stopped stays in the counts without an occurrence and is listed by no
+    /// report (小規模事業者 below).
+    @Test func compoundCandidatesAreFoundByTheirKeysOrTheirSpellings() throws {
+        let compatibility = try sentences(["\u{F91D}事業の支援。", "\u{F91D}事業。"])
+        let nfc = try sentences(["欄事業。"])
+        let stopped = try sentences(["小規模事業者の支援。"])
+        #expect(compatibility[0].tokens.count == 5 && nfc[0].tokens.count == 3)
+        var analyzer = CorpusAnalyzer(themes: Self.themes)
+        for (name, document) in [("a", compatibility), ("b", nfc)] {
+            analyzer.beginDocument(variables: [])
+            for sentence in document { analyzer.addSentence(sentence.text, tokens: sentence.tokens, place: sentence.place) }
+            analyzer.finishDocument(summary(name))
+        }
+        analyzer.beginDocument(variables: [])
+        analyzer.addSentence(stopped[0].text, tokens: stopped[0].tokens, place: stopped[0].place)
+        analyzer.beginDocument(variables: [])
+        analyzer.removeAnalyzed()
+
+        let key = CompoundKey(nouns: ["欄", "事業"])
+        #expect(analyzer.analyzed.count == 0)
+        #expect(analyzer.counts.compounds[key] == 3)
+        #expect(analyzer.counts.compounds.keys.filter { $0.joined.hasSuffix("事業") }.count == 1)
+        // Met, not counted: in the counts, in no ranking.
+        let stoppedKey = CompoundKey(nouns: ["小規模", "事業", "者"])
+        #expect(analyzer.counts.compounds[stoppedKey] == 0)
+        let ranked = CompoundRanking.rankKeys(zip(analyzer.counts.compoundKeys, analyzer.counts.compoundCounts), compoundsOnly: true)
+        #expect(ranked.map(\.key) == [key])
+        #expect(ranked.map(\.frequency) == [3])
+    }
 }
