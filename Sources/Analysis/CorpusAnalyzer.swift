@@ -330,12 +330,16 @@ public struct CorpusAnalyzer {
             scratch.candidate.append(copying: bytes.extracting(nouns[index].byteRange))
         }
         let joined = scratch.candidate
-        if let known = counts.compoundID(joined: joined.span) { return known }
-        if let known = otherSpellings.value(ordinal: 0, surface: joined.span) { return known }
-        // Two spellings of one key (NFC and not) are one candidate, as their counts were one.
-        let key = CompoundKey(normalizing: nouns.map { String(decodingUTF8: bytes.extracting($0.byteRange)) })
-        let candidate = counts.compoundID(for: key)
-        if !UTF8Bytes.equal(key.joined, joined.span) { otherSpellings.insert(candidate, ordinal: 0, surface: joined.span) }
+        let candidate: Int32
+        if let known = counts.compoundID(joined: joined.span) ?? otherSpellings.value(ordinal: 0, surface: joined.span) {
+            candidate = known
+        } else {
+            // Two spellings of one key (NFC and not) are one candidate, as their counts were one.
+            let key = CompoundKey(normalizing: nouns.map { String(decodingUTF8: bytes.extracting($0.byteRange)) })
+            candidate = counts.compoundID(for: key)
+            if !UTF8Bytes.equal(key.joined, joined.span) { otherSpellings.insert(candidate, ordinal: 0, surface: joined.span) }
+        }
+        // Room for every candidate of the counts, however it joined them.
         if Int(candidate) >= document.candidateCounts.count {
             document.candidateCounts.append(contentsOf: repeatElement(0, count: Int(candidate) + 1 - document.candidateCounts.count))
         }
