@@ -292,7 +292,12 @@ def report(path):
           f"(target ≤ +5%; at 2 jobs {c2 / n2 - 1:+.1%})")
     check(cached / c2 <= 0.30, f"--force from the cache takes {cached / c2:.1%} of the cold run at 2 jobs (target ≤ 30%)")
     check(c1 / c2 >= 1.8, f"speed-up 1 → 2 jobs of the cold run is {c1 / c2:.2f}× (target ≥ 1.8×)")
-    check(rss <= 250, f"peak RSS is {rss:.1f} MB (target ≤ 250 MB)")
+    if corpus["case"].endswith("-x10"):
+        # The issue bounds the benchmark corpora's peak; the ten-times corpus's target is how much
+        # it raises the man pages' (below), not the same 250 MB.
+        print(f"peak RSS is {rss:.1f} MB (the ten-times corpus: its target is the ratio below)")
+    else:
+        check(rss <= 250, f"peak RSS is {rss:.1f} MB (target ≤ 250 MB)")
     return corpus["case"], rss
 
 
