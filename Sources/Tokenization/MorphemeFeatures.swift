@@ -9,8 +9,9 @@ import Synchronization
 /// A features object is never freed: it keeps one reference to itself for good, made when it is
 /// created. Tokens keep its ordinal and find it by that (`Token.features`, `FeatureRegistry`), so
 /// that filling and emptying a sentence's tokens costs no reference counting; a token kept after
-/// its tagger and model are gone still reads valid features. What this keeps alive is bounded by the distinct entries a process meets
-/// (a model parses each entry once, `MeCabModel.features(at:)`).
+/// its tagger and model are gone still reads valid features. What this keeps alive is bounded by
+/// the distinct entries a process meets (a model parses each entry once,
+/// `MeCabModel.features(at:)`).
 public final class MorphemeFeatures: Sendable {
     /// A number no other features object of this process has, dense from 0: what a worker keeps
     /// its decisions about an entry under, in arrays indexed by it instead of hashed tables
